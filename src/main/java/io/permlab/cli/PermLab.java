@@ -1,0 +1,49 @@
+package io.permlab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code permlab} command. {@code main} is one line around {@link #run}, which tests call directly. */
+@Command(usageHelpAutoWidth = true, name = "permlab",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        subcommands = {ScanCommand.class, DoctorCommand.class, CategoriesCommand.class, RulesCommand.class,
+                CommandLine.HelpCommand.class},
+        description = {
+                "Permission and personal-information compliance tester for Android apps, WeChat mini-programs and H5 apps.",
+                "Finds what Chinese regulators fine apps for: permissions not necessary for the app's category,",
+                "PI-collecting SDKs, cleartext traffic, debuggable builds, exported components, with legal basis and evidence."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  permlab scan path/to/app.apk --category 餐饮外卖 --out reports/my-scan",
+                "  permlab scan apps/                        every target under a folder, one report",
+                "  permlab scan app.apk --fail-on high       CI gate: exit 4 only for high or critical findings",
+                "  permlab doctor                            what is installed, what is missing, how to fix it",
+                "  permlab categories                        the 39 app categories and what each may collect",
+                "",
+                "Exit codes: 0 clean, 4 findings, 5 finished with errors (some target could not be inspected),",
+                "            2 usage error, 1 internal error."})
+public final class PermLab implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new PermLab());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("permlab: internal error: " + ex);
+            return ExitCode.INTERNAL_ERROR.code();
+        });
+        cl.setExitCodeExceptionMapper(ex -> ExitCode.USAGE_ERROR.code());
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,29 @@
+package io.permlab.cli;
+
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.RuleMeta;
+import io.permlab.model.LegalRef;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** Lists every rule with its severity, stage and legal basis. */
+@Command(name = "rules", description = "List the rules PermLab applies, with severity, stage and the legal clauses they cite.")
+final class RulesCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (RuleMeta r : KnowledgeBase.builtIn().rules()) {
+            out.printf("%-30s %-8s %-12s %s%n", r.id(), r.severity().id(), r.stage().id(), r.title().en());
+            out.printf("%-30s %s  [%s]%n", "", r.title().zh(),
+                    r.legalBasis().stream().map(LegalRef::citation).collect(Collectors.joining("; ")));
+        }
+        return ExitCode.CLEAN.code();
+    }
+}

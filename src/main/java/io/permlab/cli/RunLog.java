@@ -1,0 +1,81 @@
+package io.permlab.cli;
+
+import io.permlab.knowledge.pi.PiMasker;
+import io.permlab.model.ProcessingError;
+import io.permlab.model.RunResult;
+import io.permlab.model.Severity;
+import io.permlab.model.TargetResult;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** permlab.log in the output folder, and the short console lines; both masked, whatever --unmasked says. */
+final class RunLog implements AutoCloseable {
+    private final PrintWriter console;
+    private final PrintWriter file;
+
+    RunLog(Path outDir, PrintWriter console) {
+        this.console = console;
+        PrintWriter f;
+        try {
+            f = new PrintWriter(Files.newBufferedWriter(outDir.resolve("permlab.log"), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            console.println("permlab: cannot write permlab.log: " + e.getMessage());
+            f = new PrintWriter(java.io.Writer.nullWriter());
+        }
+        this.file = f;
+    }
+
+    void target(TargetResult r, boolean toConsole) {
+        String line = describe(r);
+        file.println(Instant.now() + " " + line);
+        r.errors().forEach(e -> file.println(Instant.now() + "   error: " + PiMasker.mask(e.oneLine())));
+        if (toConsole) {
+            console.println(line);
+            r.errors().forEach(e -> console.println("  error: " + PiMasker.mask(e.oneLine())));
+        }
+    }
+
+    void error(String phase, String message) {
+        String line = "permlab: " + phase + ": " + PiMasker.mask(message);
+        file.println(Instant.now() + " " + line);
+        console.println(line);
+    }
+
+    static String describe(TargetResult r) {
+        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+        r.findings().forEach(f -> bySeverity.merge(f.severity(), 1L, Long::sum));
+        String counts = bySeverity.isEmpty() ? "no findings" : r.findings().size() + " findings ("
+                + bySeverity.entrySet().stream().sorted(Map.Entry.<Severity, Long>comparingByKey().reversed())
+                .map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", ")) + ")";
+        String status = r.evidence() == null ? "FAILED" : r.failed() ? "partly inspected" : "ok";
+        return String.format("%s [%s] %s, %d ms", r.target().id(), status, counts, r.millis());
+    }
+
+    void summary(RunResult run, Path outDir) {
+        long failed = run.targets().stream().filter(t -> t.evidence() == null).count();
+        String line = String.format("%d target(s), %d finding(s), %d processing error(s)%s. Report: %s",
+                run.targets().size(), run.findingCount(), run.errorCount(),
+                failed > 0 ? " (" + failed + " not inspected)" : "", outDir.resolve("index.html"));
+        file.println(Instant.now() + " " + line);
+        console.println(line);
+        console.flush();
+    }
+
+    static String oneLine(ProcessingError e) {
+        return PiMasker.mask(e.oneLine());
+    }
+
+    @Override
+    public void close() {
+        file.close();
+        console.flush();
+    }
+}

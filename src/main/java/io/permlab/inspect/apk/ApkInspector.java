@@ -1,0 +1,126 @@
+package io.permlab.inspect.apk;
+
+import io.permlab.inspect.InspectionException;
+import io.permlab.inspect.InspectionLimits;
+import io.permlab.inspect.SafeZip;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.apk.ApkFacts;
+import io.permlab.model.apk.NetworkSecurityConfig;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Static inspection of an APK, .apks or .xapk: the manifest through apktool's binary-XML parser (no resource
+ * decode), the network security config, and every dex through dexlib2. A broken dex is reported as a problem and
+ * the other dex files are still read; a package that cannot be opened at all fails with one line.
+ */
+public final class ApkInspector {
+    private static final Pattern DEX_ENTRY = Pattern.compile("classes\\d*\\.dex");
+
+    private final CodeSignatures signatures;
+    private final InspectionLimits limits;
+
+    public ApkInspector(KnowledgeBase knowledge, InspectionLimits limits) {
+        this.signatures = new CodeSignatures(knowledge);
+        this.limits = limits;
+    }
+
+    /** Facts plus the problems that did not stop the inspection (one corrupt dex of several, an unreadable table). */
+    public record Result(ApkFacts facts, List<String> problems) {
+    }
+
+    /**
+     * @param workDir a folder inside the run's output where nested APKs of a bundle may be copied; nothing is
+     *                written anywhere else
+     */
+    public Result inspect(Path file, Path workDir) throws InspectionException {
+        List<String> problems = new ArrayList<>();
+        try (SafeZip zip = SafeZip.open(file, limits)) {
+            if (!ApkBundle.isBundle(zip)) {
+                return inspectApk(zip, file.toString(), List.of(), List.of(), workDir, problems);
+            }
+            List<String> entries = ApkBundle.baseFirstNames(zip);
+            List<Path> apks = ApkBundle.extract(zip, entries, workDir.resolve("bundle"));
+            try (SafeZip base = SafeZip.open(apks.get(0), limits)) {
+                return inspectApk(base, file + "!" + entries.get(0), apks.subList(1, apks.size()), entries, workDir, problems);
+            }
+        }
+    }
+
+    private Result inspectApk(SafeZip apk, String where, List<Path> splits, List<String> bundleEntries, Path workDir,
+                              List<String> problems) throws InspectionException {
+        if (!apk.has("AndroidManifest.xml")) {
+            throw new InspectionException(where, "no AndroidManifest.xml: not an APK");
+        }
+        ApktoolResources resources = ApktoolResources.load(apk.file(), workDir, apk.has("resources.arsc"));
+        if (resources.tableProblem() != null) {
+            problems.add(where + ": " + resources.tableProblem());
+        }
+        ManifestFacts manifest = new ManifestParser(resources, where).parse(apk.read("AndroidManifest.xml"));
+        NetworkSecurityConfig nsc = networkSecurityConfig(apk, where, resources, manifest, problems);
+
+        DexScanner dex = new DexScanner(signatures);
+        scanDex(apk, bundleEntries.isEmpty() ? "" : bundleEntries.get(0) + "!", dex, problems);
+        for (int i = 0; i < splits.size(); i++) {
+            try (SafeZip split = SafeZip.open(splits.get(i), limits)) {
+                scanDex(split, bundleEntries.get(i + 1) + "!", dex, problems);
+            } catch (InspectionException e) {
+                problems.add(bundleEntries.get(i + 1) + ": " + e.getMessage());
+            }
+        }
+        if (dex.dexFiles().isEmpty() && problems.stream().noneMatch(p -> p.contains(".dex"))) {
+            problems.add(where + ": no classes.dex: code-based checks (SDKs, API call sites, endpoints) had nothing to read");
+        }
+        ApkFacts facts = new ApkFacts(manifest.packageName(), manifest.versionName(), manifest.versionCode(),
+                manifest.minSdk(), manifest.targetSdk(), manifest.compileSdk(), manifest.permissions(),
+                manifest.definedPermissions(), manifest.features(), manifest.application(), nsc, manifest.components(),
+                dex.sdks(), dex.usages(), dex.endpoints(), dex.dexFiles(), dex.classCount(), bundleEntries);
+        return new Result(facts, problems);
+    }
+
+    private static void scanDex(SafeZip apk, String prefix, DexScanner dex, List<String> problems) throws InspectionException {
+        List<String> dexEntries = apk.names().stream().filter(n -> DEX_ENTRY.matcher(n).matches())
+                .sorted((a, b) -> Integer.compare(dexNumber(a), dexNumber(b))).toList();
+        for (String entry : dexEntries) {
+            try {
+                dex.scan(prefix + entry, apk.read(entry));
+            } catch (InspectionException e) {
+                problems.add(e.oneLine());
+            }
+        }
+    }
+
+    private static int dexNumber(String entry) {
+        String digits = entry.substring("classes".length(), entry.length() - ".dex".length());
+        return digits.isEmpty() ? 1 : Integer.parseInt(digits);
+    }
+
+    private static NetworkSecurityConfig networkSecurityConfig(SafeZip apk, String where, ApktoolResources resources,
+                                                               ManifestFacts manifest, List<String> problems) {
+        String ref = manifest.application().networkSecurityConfig();
+        if (ref == null) {
+            return null;
+        }
+        String path = resources.filePath(ref);
+        if (path == null || !apk.has(path)) {
+            problems.add(where + ": networkSecurityConfig " + ref + " does not resolve to a file in the package");
+            return null;
+        }
+        try {
+            return new NetworkSecurityConfigParser(resources).parse(path, apk.read(path));
+        } catch (Exception e) {
+            problems.add(where + "!" + path + ": unreadable network security config (" + ApktoolResources.rootMessage(e) + ")");
+            return null;
+        }
+    }
+
+    /** Whether a path names something this inspector reads, by extension. */
+    public static boolean handles(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".apk") || n.endsWith(".apks") || n.endsWith(".xapk");
+    }
+}

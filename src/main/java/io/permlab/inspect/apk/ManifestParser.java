@@ -1,0 +1,236 @@
+package io.permlab.inspect.apk;
+
+import io.permlab.inspect.InspectionException;
+import io.permlab.model.apk.AppComponent;
+import io.permlab.model.apk.ApplicationFlags;
+import io.permlab.model.apk.DeclaredPermission;
+import io.permlab.model.apk.UsedFeature;
+import org.xmlpull.v1.XmlPullParser;
+import org.xmlpull.v1.XmlPullParserException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a binary AndroidManifest.xml through apktool's parser into {@link ManifestFacts}. Only the elements PermLab
+ * needs are looked at; the rest is skipped without being decoded into text.
+ */
+final class ManifestParser {
+    private static final Set<String> COMPONENTS = Set.of("activity", "activity-alias", "service", "receiver", "provider");
+
+    private final ApktoolResources resources;
+    private final String where;
+
+    ManifestParser(ApktoolResources resources, String where) {
+        this.resources = resources;
+        this.where = where;
+    }
+
+    ManifestFacts parse(byte[] binaryXml) throws InspectionException {
+        if (binaryXml.length < 8) {
+            throw new InspectionException(where, "AndroidManifest.xml is " + binaryXml.length + " bytes: corrupt binary manifest");
+        }
+        try {
+            return walk(resources.parser(binaryXml));
+        } catch (XmlPullParserException | IOException | RuntimeException e) {
+            throw new InspectionException(where, "corrupt binary AndroidManifest.xml (" + ApktoolResources.rootMessage(e) + ")", e);
+        }
+    }
+
+    private ManifestFacts walk(XmlPullParser p) throws XmlPullParserException, IOException {
+        Builder b = new Builder();
+        int depth = 0;
+        ComponentBuilder component = null;
+        int componentDepth = -1;
+        FilterState filter = null;
+        int event;
+        while ((event = p.next()) != XmlPullParser.END_DOCUMENT) {
+            if (event == XmlPullParser.START_TAG) {
+                depth++;
+                Map<String, String> a = attributes(p);
+                String tag = p.getName();
+                if (depth == 1) {
+                    if (!"manifest".equals(tag)) {
+                        throw new XmlPullParserException("root element is <" + tag + ">, not <manifest>");
+                    }
+                    b.manifest(a);
+                } else if (depth == 2) {
+                    b.topLevel(tag, a);
+                } else if (depth == 3 && COMPONENTS.contains(tag)) {
+                    component = new ComponentBuilder(tag, a);
+                    componentDepth = depth;
+                } else if (component != null && "intent-filter".equals(tag)) {
+                    filter = new FilterState();
+                    component.hasIntentFilter = true;
+                } else if (filter != null && "action".equals(tag)) {
+                    filter.main |= "android.intent.action.MAIN".equals(a.get("name"));
+                } else if (filter != null && "category".equals(tag)) {
+                    filter.launcher |= "android.intent.category.LAUNCHER".equals(a.get("name"));
+                }
+            } else if (event == XmlPullParser.END_TAG) {
+                if (filter != null && "intent-filter".equals(p.getName())) {
+                    component.launcher |= filter.main && filter.launcher;
+                    filter = null;
+                }
+                if (component != null && depth == componentDepth) {
+                    b.components.add(component);
+                    component = null;
+                    componentDepth = -1;
+                }
+                depth--;
+            }
+        }
+        if (b.packageName == null) {
+            throw new XmlPullParserException("no <manifest> element with a package attribute");
+        }
+        return b.build();
+    }
+
+    /** Attribute values by local name; apktool escapes some string values with a leading backslash, undone here. */
+    private static Map<String, String> attributes(XmlPullParser p) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < p.getAttributeCount(); i++) {
+            String v = p.getAttributeValue(i);
+            if (v != null && v.length() > 1 && v.charAt(0) == '\\') {
+                v = v.substring(1);
+            }
+            out.put(p.getAttributeName(i), v);
+        }
+        return out;
+    }
+
+    private static final class FilterState {
+        boolean main;
+        boolean launcher;
+    }
+
+    private static final class ComponentBuilder {
+        final String type;
+        final Map<String, String> attrs;
+        boolean hasIntentFilter;
+        boolean launcher;
+
+        ComponentBuilder(String type, Map<String, String> attrs) {
+            this.type = type;
+            this.attrs = attrs;
+        }
+    }
+
+    private static final class Builder {
+        String packageName;
+        String versionName;
+        String versionCode;
+        Integer compileSdk;
+        Integer minSdk;
+        Integer targetSdk;
+        final List<DeclaredPermission> permissions = new ArrayList<>();
+        final List<String> defined = new ArrayList<>();
+        final List<UsedFeature> features = new ArrayList<>();
+        ApplicationFlags application;
+        final List<ComponentBuilder> components = new ArrayList<>();
+
+        void manifest(Map<String, String> a) {
+            packageName = blankToNull(a.get("package"));
+            versionName = blankToNull(a.get("versionName"));
+            versionCode = blankToNull(a.get("versionCode"));
+            compileSdk = integer(a.getOrDefault("compileSdkVersion", a.get("platformBuildVersionCode")));
+        }
+
+        void topLevel(String tag, Map<String, String> a) {
+            switch (tag) {
+                case "uses-sdk" -> {
+                    minSdk = integer(a.get("minSdkVersion"));
+                    targetSdk = integer(a.get("targetSdkVersion"));
+                }
+                case "uses-permission", "uses-permission-sdk-23", "uses-permission-sdk-m" -> {
+                    String name = blankToNull(a.get("name"));
+                    if (name != null) {
+                        permissions.add(new DeclaredPermission(name, integer(a.get("maxSdkVersion")), tag));
+                    }
+                }
+                case "permission" -> {
+                    String name = blankToNull(a.get("name"));
+                    if (name != null) {
+                        defined.add(name);
+                    }
+                }
+                case "uses-feature" -> {
+                    String name = blankToNull(a.get("name"));
+                    if (name != null) {
+                        features.add(new UsedFeature(name, !"false".equals(a.get("required"))));
+                    }
+                }
+                case "application" -> application = new ApplicationFlags(qualify(a.get("name")),
+                        bool(a.get("debuggable")), bool(a.get("allowBackup")), bool(a.get("usesCleartextTraffic")),
+                        blankToNull(a.get("networkSecurityConfig")), blankToNull(a.get("dataExtractionRules")),
+                        blankToNull(a.get("fullBackupContent")));
+                default -> {
+                    // queries, instrumentation, supports-screens...: not needed for the rules
+                }
+            }
+        }
+
+        ManifestFacts build() {
+            int target = targetSdk != null ? targetSdk : (minSdk != null ? minSdk : 1);
+            List<AppComponent> built = new ArrayList<>();
+            for (ComponentBuilder c : components) {
+                Boolean exportedAttr = bool(c.attrs.get("exported"));
+                // Before API 31 an intent filter exports a component implicitly; providers were exported by default before API 17.
+                boolean exported = exportedAttr != null ? exportedAttr
+                        : c.hasIntentFilter || ("provider".equals(c.type) && target < 17);
+                String permission = blankToNull(c.attrs.get("permission"));
+                if (permission == null && "provider".equals(c.type)) {
+                    permission = blankToNull(c.attrs.get("readPermission"));
+                }
+                built.add(new AppComponent(c.type, qualify(c.attrs.get("name")), exportedAttr, exported, permission,
+                        c.hasIntentFilter, c.launcher, !"false".equals(c.attrs.get("enabled"))));
+            }
+            return new ManifestFacts(packageName, versionName, versionCode, minSdk, targetSdk, compileSdk, permissions,
+                    defined, features, application == null ? new ApplicationFlags(null, null, null, null, null, null, null) : application,
+                    built);
+        }
+
+        private String qualify(String name) {
+            name = blankToNull(name);
+            if (name == null || packageName == null) {
+                return name;
+            }
+            if (name.startsWith(".")) {
+                return packageName + name;
+            }
+            return name.contains(".") ? name : packageName + "." + name;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static Integer integer(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.decode(s.trim());
+        } catch (NumberFormatException e) {
+            return null; // a codename such as "Tiramisu": no number to compare
+        }
+    }
+
+    private static Boolean bool(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        if (s.equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        }
+        if (s.equalsIgnoreCase("false")) {
+            return Boolean.FALSE;
+        }
+        return null; // a resource reference: the value depends on configuration
+    }
+}

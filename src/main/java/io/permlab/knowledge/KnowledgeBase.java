@@ -1,0 +1,128 @@
+package io.permlab.knowledge;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The facts the rules rest on (RULEBASE): PI kinds, the Android permission catalog, the 39 categories, SDK
+ * signatures, sensitive APIs, legal sources and rule metadata. Immutable; loaded and cross-checked once.
+ */
+public final class KnowledgeBase {
+    private final Map<String, PiKind> piKinds;
+    private final Map<String, PermissionInfo> permissions;
+    private final Map<String, Category> categories;
+    private final Map<String, SdkSignature> sdks;
+    private final Map<String, SensitiveApi> apis;
+    private final Map<String, LegalSource> legalSources;
+    private final Map<String, RuleMeta> rules;
+
+    KnowledgeBase(Map<String, PiKind> piKinds, Map<String, PermissionInfo> permissions, Map<String, Category> categories,
+                  Map<String, SdkSignature> sdks, Map<String, SensitiveApi> apis, Map<String, LegalSource> legalSources,
+                  Map<String, RuleMeta> rules) {
+        this.piKinds = Map.copyOf(piKinds);
+        this.permissions = Map.copyOf(permissions);
+        this.categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories));
+        this.sdks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sdks));
+        this.apis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(apis));
+        this.legalSources = Map.copyOf(legalSources);
+        this.rules = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rules));
+    }
+
+    public static KnowledgeBase load(KnowledgeSource source) {
+        return new KnowledgeLoader(source).load();
+    }
+
+    private static volatile KnowledgeBase builtIn;
+
+    /** The knowledge built into PermLab, loaded once per JVM. */
+    public static KnowledgeBase builtIn() {
+        KnowledgeBase kb = builtIn;
+        if (kb == null) {
+            synchronized (KnowledgeBase.class) {
+                if (builtIn == null) {
+                    builtIn = load(KnowledgeSource.builtIn());
+                }
+                kb = builtIn;
+            }
+        }
+        return kb;
+    }
+
+    public PiKind piKind(String id) {
+        PiKind k = piKinds.get(id);
+        if (k == null) {
+            throw new IllegalArgumentException("unknown PI kind '" + id + "'");
+        }
+        return k;
+    }
+
+    public Optional<PermissionInfo> permission(String name) {
+        return Optional.ofNullable(permissions.get(name));
+    }
+
+    public Collection<PermissionInfo> permissions() {
+        return permissions.values();
+    }
+
+    public Collection<Category> categories() {
+        return categories.values();
+    }
+
+    /** Finds a category by id ("food_delivery"), Chinese name ("餐饮外卖") or English name ("food delivery"). */
+    public Category category(String nameOrId) {
+        String key = normalise(nameOrId);
+        for (Category c : categories.values()) {
+            if (normalise(c.id()).equals(key) || c.zh().equals(nameOrId.trim()) || normalise(c.en()).equals(key)) {
+                return c;
+            }
+        }
+        String suggestions = categories.values().stream()
+                .filter(c -> c.id().contains(key) || key.contains(c.id()) || c.zh().contains(nameOrId.trim())
+                        || (!nameOrId.isBlank() && nameOrId.trim().contains(c.zh())))
+                .map(c -> c.zh() + " (" + c.id() + ")").limit(3).collect(Collectors.joining(", "));
+        throw new UnknownCategoryException(nameOrId, suggestions);
+    }
+
+    private static String normalise(String s) {
+        return s.trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    }
+
+    public Collection<SdkSignature> sdks() {
+        return sdks.values();
+    }
+
+    public SdkSignature sdk(String id) {
+        return sdks.get(id);
+    }
+
+    public Collection<SensitiveApi> sensitiveApis() {
+        return apis.values();
+    }
+
+    public SensitiveApi sensitiveApi(String id) {
+        return apis.get(id);
+    }
+
+    public Collection<LegalSource> legalSources() {
+        return legalSources.values();
+    }
+
+    public Optional<RuleMeta> rule(String id) {
+        return Optional.ofNullable(rules.get(id));
+    }
+
+    public Collection<RuleMeta> rules() {
+        return rules.values();
+    }
+
+    /** "精确位置、大致位置" / "precise location, approximate location" for a list of PI kinds. */
+    public io.permlab.model.Localized piLabels(List<String> kinds) {
+        return new io.permlab.model.Localized(
+                kinds.stream().map(k -> piKind(k).zh()).distinct().collect(Collectors.joining("、")),
+                kinds.stream().map(k -> piKind(k).en()).distinct().collect(Collectors.joining(", ")));
+    }
+}

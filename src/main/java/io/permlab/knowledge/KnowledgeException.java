@@ -1,0 +1,12 @@
+package io.permlab.knowledge;
+
+/** A knowledge file is missing, malformed or inconsistent; the message names the file and the field. */
+public class KnowledgeException extends RuntimeException {
+    public KnowledgeException(String file, String where, String problem) {
+        super(file + ": " + where + ": " + problem);
+    }
+
+    public KnowledgeException(String file, String problem, Throwable cause) {
+        super(file + ": " + problem, cause);
+    }
+}

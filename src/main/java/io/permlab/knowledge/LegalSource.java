@@ -1,0 +1,10 @@
+package io.permlab.knowledge;
+
+import io.permlab.model.Localized;
+
+/** A law, regulation or platform rule that rules cite (legal-sources.json). */
+public record LegalSource(String id, String zh, String en, String shortName) {
+    public Localized label() {
+        return new Localized(zh, en);
+    }
+}

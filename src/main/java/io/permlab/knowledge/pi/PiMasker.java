@@ -1,0 +1,85 @@
+package io.permlab.knowledge.pi;
+
+import java.util.List;
+
+/**
+ * Masks personal information for reports and logs (RULEBASE §7): {@code 138****5678}, {@code 1101**********1234};
+ * coordinates keep two decimals (about 1 km), enough to see where without saying exactly where.
+ */
+public final class PiMasker {
+    private PiMasker() {
+    }
+
+    public static String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        List<PiMatch> matches = PiDetector.find(text);
+        if (matches.isEmpty()) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        int last = 0;
+        for (PiMatch m : matches) {
+            sb.append(text, last, m.start()).append(maskValue(m));
+            last = m.end();
+        }
+        return sb.append(text, last, text.length()).toString();
+    }
+
+    static String maskValue(PiMatch m) {
+        String v = m.value();
+        switch (m.type()) {
+            case MOBILE_PHONE: {
+                String digits = v.substring(v.length() - 11);
+                return v.substring(0, v.length() - 11) + digits.substring(0, 3) + "****" + digits.substring(7);
+            }
+            case RESIDENT_ID:
+                return keepEnds(v, 4, 4);
+            case BANK_CARD:
+                return keepEnds(v, 4, 4);
+            case IMEI:
+                return keepEnds(v, 2, 2);
+            case EMAIL: {
+                int at = v.indexOf('@');
+                return v.charAt(0) + "***" + v.substring(at);
+            }
+            case MAC_ADDRESS:
+                return v.substring(0, 8) + v.substring(8).replaceAll("[0-9A-Fa-f]", "*");
+            case LICENSE_PLATE:
+                return keepEnds(v, 2, 1);
+            case COORDINATES:
+                return maskCoordinates(v);
+            default:
+                return "*".repeat(v.length());
+        }
+    }
+
+    private static String keepEnds(String v, int head, int tail) {
+        if (v.length() <= head + tail) {
+            return "*".repeat(v.length());
+        }
+        return v.substring(0, head) + "*".repeat(v.length() - head - tail) + v.substring(v.length() - tail);
+    }
+
+    /** "31.230416,121.473701" becomes "31.23****,121.47****". */
+    private static String maskCoordinates(String v) {
+        StringBuilder sb = new StringBuilder(v.length());
+        int decimals = -1;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '.') {
+                decimals = 0;
+                sb.append(c);
+            } else if (Character.isDigit(c) && decimals >= 0) {
+                sb.append(decimals++ < 2 ? c : '*');
+            } else {
+                if (!Character.isDigit(c)) {
+                    decimals = -1;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,24 @@
+package io.permlab.knowledge.pi;
+
+/** Kinds of personal information that can be recognised in text (RULEBASE §7), with the PI kind id each maps to. */
+public enum PiType {
+    RESIDENT_ID("id_number"),
+    MOBILE_PHONE("phone_number"),
+    BANK_CARD("bank_card"),
+    IMEI("device_identifiers"),
+    EMAIL("email"),
+    MAC_ADDRESS("device_identifiers"),
+    LICENSE_PLATE("license_plate"),
+    COORDINATES("location_precise");
+
+    private final String piKind;
+
+    PiType(String piKind) {
+        this.piKind = piKind;
+    }
+
+    /** The pi-kinds.json id this type of match is evidence of. */
+    public String piKind() {
+        return piKind;
+    }
+}

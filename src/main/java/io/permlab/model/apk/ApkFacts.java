@@ -1,0 +1,48 @@
+package io.permlab.model.apk;
+
+import java.util.List;
+
+/**
+ * What static inspection learnt about an APK (or the base APK of a bundle). Facts only: no judgement, no knowledge
+ * of categories or law; the rules do that.
+ */
+public record ApkFacts(
+        String packageName, String versionName, String versionCode,
+        Integer minSdk, Integer targetSdk, Integer compileSdk,
+        List<DeclaredPermission> permissions, List<String> definedPermissions, List<UsedFeature> features,
+        ApplicationFlags application, NetworkSecurityConfig networkSecurityConfig, List<AppComponent> components,
+        List<SdkPresence> sdks, List<ApiUsage> apiUsages, List<HttpEndpoint> httpEndpoints,
+        List<String> dexFiles, int classCount, List<String> bundleApks) {
+
+    public ApkFacts {
+        permissions = List.copyOf(permissions);
+        definedPermissions = List.copyOf(definedPermissions);
+        features = List.copyOf(features);
+        components = List.copyOf(components);
+        sdks = List.copyOf(sdks);
+        apiUsages = List.copyOf(apiUsages);
+        httpEndpoints = List.copyOf(httpEndpoints);
+        dexFiles = List.copyOf(dexFiles);
+        bundleApks = List.copyOf(bundleApks);
+    }
+
+    /** targetSdk as the platform sees it: uses-sdk's targetSdkVersion, else minSdk, else 1. */
+    public int effectiveTargetSdk() {
+        if (targetSdk != null) {
+            return targetSdk;
+        }
+        return minSdk != null ? minSdk : 1;
+    }
+
+    public boolean declares(String permission) {
+        return permissions.stream().anyMatch(p -> p.name().equals(permission));
+    }
+
+    public DeclaredPermission declared(String permission) {
+        return permissions.stream().filter(p -> p.name().equals(permission)).findFirst().orElse(null);
+    }
+
+    public ApiUsage usage(String apiId) {
+        return apiUsages.stream().filter(u -> u.apiId().equals(apiId)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,5 @@
+package io.permlab.model.apk;
+
+/** A {@code <uses-feature>} line. */
+public record UsedFeature(String name, boolean required) {
+}

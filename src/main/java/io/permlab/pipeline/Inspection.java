@@ -1,0 +1,91 @@
+package io.permlab.pipeline;
+
+import io.permlab.inspect.InspectionException;
+import io.permlab.inspect.InspectionLimits;
+import io.permlab.inspect.apk.ApkInspector;
+import io.permlab.knowledge.Category;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.Evidence;
+import io.permlab.model.Finding;
+import io.permlab.model.ProcessingError;
+import io.permlab.model.Target;
+import io.permlab.model.TargetResult;
+import io.permlab.rules.RuleEngine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The static pipeline for one target: inspect, then run the rules. Whatever goes wrong is recorded on that target
+ * and the caller moves on to the next one. Scratch files live in {@code workRoot} (inside the run's output) and are
+ * deleted when the target is done.
+ */
+public final class Inspection {
+    private final KnowledgeBase knowledge;
+    private final RuleEngine engine;
+    private final ApkInspector apkInspector;
+    private final Path workRoot;
+
+    public Inspection(KnowledgeBase knowledge, RuleEngine engine, InspectionLimits limits, Path workRoot) {
+        this.knowledge = knowledge;
+        this.engine = engine;
+        this.apkInspector = new ApkInspector(knowledge, limits);
+        this.workRoot = workRoot;
+    }
+
+    public TargetResult run(TargetSpec spec) {
+        long start = System.nanoTime();
+        Target target = spec.target();
+        List<ProcessingError> errors = new ArrayList<>(spec.problems());
+        if (!spec.inspectable()) {
+            return new TargetResult(target, null, List.of(), errors, millisSince(start));
+        }
+        Path work = workRoot.resolve(target.id());
+        try {
+            ApkInspector.Result inspected = apkInspector.inspect(target.location(), work);
+            inspected.problems().forEach(p -> errors.add(new ProcessingError(target.id(), target.location().toString(), "inspect", p)));
+            Evidence evidence = Evidence.ofApk(target, inspected.facts());
+            Category category = target.categoryId() == null ? null : knowledge.category(target.categoryId());
+            RuleEngine.Outcome outcome = engine.run(evidence, category);
+            errors.addAll(outcome.errors());
+            List<Finding> findings = new ArrayList<>(outcome.findings());
+            findings.sort(Comparator.comparing(Finding::severity).reversed());
+            return new TargetResult(target, evidence, findings, errors, millisSince(start));
+        } catch (InspectionException e) {
+            errors.add(new ProcessingError(target.id(), e.file(), "inspect", e.getMessage()));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // A defect in PermLab or a library must not cost the rest of the batch its reports.
+            errors.add(new ProcessingError(target.id(), target.location().toString(), "internal error",
+                    e.getClass().getName() + ": " + e.getMessage()));
+        } finally {
+            deleteTree(work);
+        }
+        return new TargetResult(target, null, List.of(), errors, millisSince(start));
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a leftover scratch file inside the output folder is harmless
+                }
+            });
+        } catch (IOException ignored) {
+            // same
+        }
+    }
+}

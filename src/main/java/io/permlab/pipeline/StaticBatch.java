@@ -1,0 +1,42 @@
+package io.permlab.pipeline;
+
+import io.permlab.inspect.InspectionLimits;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.RunResult;
+import io.permlab.model.TargetResult;
+import io.permlab.rules.RuleEngine;
+import io.permlab.rules.RuleSet;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code permlab scan}: finds the targets, inspects each, runs the rules. One bad target never stops the batch. */
+public final class StaticBatch {
+    private final KnowledgeBase knowledge;
+    private final InspectionLimits limits;
+
+    public StaticBatch(KnowledgeBase knowledge, InspectionLimits limits) {
+        this.knowledge = knowledge;
+        this.limits = limits;
+    }
+
+    public RunResult run(List<Path> paths, String category, Path workRoot, String version, BatchListener listener) {
+        Instant started = Instant.now();
+        List<TargetSpec> specs = new TargetLoader(knowledge, category).load(paths);
+        Inspection inspection = new Inspection(knowledge, new RuleEngine(knowledge, RuleSet.all()), limits, workRoot);
+        listener.started(specs.size());
+        List<TargetResult> results = new ArrayList<>();
+        try {
+            for (TargetSpec spec : specs) {
+                TargetResult r = inspection.run(spec);
+                results.add(r);
+                listener.finished(r);
+            }
+        } finally {
+            Inspection.deleteTree(workRoot);
+        }
+        return new RunResult("scan", "PermLab", version, started, Instant.now(), results);
+    }
+}

@@ -1,0 +1,113 @@
+package io.permlab.pipeline;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import io.permlab.model.AppFunction;
+import io.permlab.model.TargetKind;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code apps/<target>/target.json}: name, kind, category, where the package or site is, and the functions with
+ * their flows. Errors name the file and the field (Gson adds line and column for syntax errors).
+ */
+public record TargetDescriptor(String name, TargetKind kind, String category, String apk, String entry, String site,
+                               List<AppFunction> functions) {
+
+    public static final String FILE = "target.json";
+
+    public static TargetDescriptor read(Path file) throws TargetFileException {
+        JsonObject o;
+        try (Reader r = Files.newBufferedReader(file)) {
+            JsonReader reader = new JsonReader(r);
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement e = JsonParser.parseReader(reader);
+            if (!e.isJsonObject()) {
+                throw new TargetFileException(file, "must be a JSON object");
+            }
+            o = e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new TargetFileException(file, "malformed JSON: " + cause(e));
+        } catch (IOException e) {
+            throw new TargetFileException(file, "cannot read: " + e.getMessage());
+        }
+        String name = string(file, o, "name", false);
+        String kindText = string(file, o, "kind", true);
+        TargetKind kind;
+        try {
+            kind = TargetKind.fromId(kindText);
+        } catch (IllegalArgumentException e) {
+            throw new TargetFileException(file, "field 'kind': " + e.getMessage());
+        }
+        List<AppFunction> functions = new ArrayList<>();
+        JsonElement fs = o.get("functions");
+        if (fs != null && !fs.isJsonNull()) {
+            if (!fs.isJsonArray()) {
+                throw new TargetFileException(file, "field 'functions' must be an array");
+            }
+            JsonArray arr = fs.getAsJsonArray();
+            for (int i = 0; i < arr.size(); i++) {
+                if (!arr.get(i).isJsonObject()) {
+                    throw new TargetFileException(file, "field 'functions[" + i + "]' must be an object");
+                }
+                JsonObject f = arr.get(i).getAsJsonObject();
+                functions.add(new AppFunction(string(file, f, "id", true, "functions[" + i + "].id"),
+                        string(file, f, "name", false, "functions[" + i + "].name"),
+                        string(file, f, "flow", false, "functions[" + i + "].flow")));
+            }
+        }
+        TargetDescriptor d = new TargetDescriptor(name, kind, string(file, o, "category", false),
+                string(file, o, "apk", false), string(file, o, "entry", false), string(file, o, "site", false), functions);
+        if (kind == TargetKind.APK && d.apk() == null) {
+            throw new TargetFileException(file, "field 'apk' is required for kind apk (path of the .apk relative to this file)");
+        }
+        return d;
+    }
+
+    private static String string(Path file, JsonObject o, String field, boolean required) throws TargetFileException {
+        return string(file, o, field, required, field);
+    }
+
+    private static String string(Path file, JsonObject o, String field, boolean required, String path) throws TargetFileException {
+        JsonElement e = o.get(field);
+        if (e == null || e.isJsonNull()) {
+            if (required) {
+                throw new TargetFileException(file, "field '" + path + "' is required");
+            }
+            return null;
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            throw new TargetFileException(file, "field '" + path + "' must be a string");
+        }
+        return e.getAsString();
+    }
+
+    private static String cause(Throwable e) {
+        Throwable t = e.getCause() != null ? e.getCause() : e;
+        return t.getMessage();
+    }
+
+    /** A target.json that cannot be used; the message starts with the file. */
+    public static final class TargetFileException extends Exception {
+        private final Path file;
+
+        TargetFileException(Path file, String message) {
+            super(message);
+            this.file = file;
+        }
+
+        public Path file() {
+            return file;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.permlab.pipeline;
+
+import io.permlab.inspect.apk.ApkInspector;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.UnknownCategoryException;
+import io.permlab.model.ProcessingError;
+import io.permlab.model.Target;
+import io.permlab.model.TargetKind;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Turns the paths a user gives into targets: an .apk/.apks/.xapk file, a folder with target.json, or a folder
+ * searched (a few levels deep) for both. Every problem becomes a processing error on its target, never an abort.
+ */
+public final class TargetLoader {
+    private static final int MAX_DEPTH = 4;
+
+    private final KnowledgeBase knowledge;
+    private final String categoryOverride;
+    private final Set<String> usedIds = new HashSet<>();
+
+    public TargetLoader(KnowledgeBase knowledge, String categoryOverride) {
+        this.knowledge = knowledge;
+        this.categoryOverride = categoryOverride;
+    }
+
+    public List<TargetSpec> load(List<Path> paths) {
+        List<TargetSpec> out = new ArrayList<>();
+        for (Path p : paths) {
+            collect(p, 0, true, out);
+        }
+        return out;
+    }
+
+    private void collect(Path p, int depth, boolean explicit, List<TargetSpec> out) {
+        if (!Files.exists(p)) {
+            out.add(broken(p, "no such file or folder"));
+        } else if (Files.isRegularFile(p)) {
+            if (ApkInspector.handles(p)) {
+                out.add(apkFile(p));
+            } else if (explicit) {
+                out.add(broken(p, "not a supported target (expected an .apk, .apks or .xapk file, or a folder with " + TargetDescriptor.FILE + ")"));
+            }
+        } else if (Files.isRegularFile(p.resolve(TargetDescriptor.FILE))) {
+            out.add(described(p));
+        } else if (Files.isDirectory(p) && depth < MAX_DEPTH) {
+            int before = out.size();
+            for (Path child : children(p)) {
+                collect(child, depth + 1, false, out);
+            }
+            if (explicit && out.size() == before) {
+                out.add(broken(p, "no targets found (no .apk/.apks/.xapk files and no " + TargetDescriptor.FILE + " within " + MAX_DEPTH + " levels)"));
+            }
+        }
+    }
+
+    private static List<Path> children(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(c -> !c.getFileName().toString().startsWith("."))
+                    .filter(c -> !c.getFileName().toString().equals("node_modules"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private TargetSpec apkFile(Path file) {
+        String name = file.getFileName().toString();
+        Target t = new Target(uniqueId(stripExtension(name)), name, TargetKind.APK, file, null, List.of());
+        return withCategory(t, null, List.of());
+    }
+
+    private TargetSpec described(Path dir) {
+        Path file = dir.resolve(TargetDescriptor.FILE);
+        String fallbackName = dir.getFileName().toString();
+        TargetDescriptor d;
+        try {
+            d = TargetDescriptor.read(file);
+        } catch (TargetDescriptor.TargetFileException e) {
+            String id = uniqueId(fallbackName);
+            Target t = new Target(id, fallbackName, TargetKind.APK, null, null, List.of());
+            return new TargetSpec(t, List.of(new ProcessingError(id, file.toString(), "target", e.getMessage())));
+        }
+        String name = d.name() != null ? d.name() : fallbackName;
+        String id = uniqueId(fallbackName);
+        if (d.kind() != TargetKind.APK) {
+            Target t = new Target(id, name, d.kind(), null, null, d.functions());
+            return new TargetSpec(t, List.of(new ProcessingError(id, file.toString(), "target",
+                    "kind '" + d.kind().id() + "' is not inspected by 'permlab scan' yet")));
+        }
+        Path apk = dir.resolve(d.apk()).normalize();
+        Target t = new Target(id, name, TargetKind.APK, apk, null, d.functions());
+        return withCategory(t, d.category(), List.of());
+    }
+
+    /** The --category option wins over target.json; an unknown category is an error on the target, which is still inspected. */
+    private TargetSpec withCategory(Target t, String declared, List<ProcessingError> problems) {
+        String given = categoryOverride != null ? categoryOverride : declared;
+        if (given == null) {
+            return new TargetSpec(t, problems);
+        }
+        try {
+            return new TargetSpec(t.withCategory(knowledge.category(given).id()), problems);
+        } catch (UnknownCategoryException e) {
+            List<ProcessingError> all = new ArrayList<>(problems);
+            all.add(new ProcessingError(t.id(), t.location() == null ? null : t.location().toString(), "category", e.getMessage()));
+            return new TargetSpec(t, all);
+        }
+    }
+
+    private TargetSpec broken(Path p, String reason) {
+        String id = uniqueId(stripExtension(p.getFileName() == null ? p.toString() : p.getFileName().toString()));
+        Target t = new Target(id, p.toString(), TargetKind.APK, null, null, List.of());
+        return new TargetSpec(t, List.of(new ProcessingError(id, p.toString(), "target", reason)));
+    }
+
+    private String uniqueId(String base) {
+        String clean = base.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (clean.isEmpty()) {
+            clean = "target";
+        }
+        String id = clean;
+        for (int i = 2; !usedIds.add(id.toLowerCase(Locale.ROOT)); i++) {
+            id = clean + "-" + i;
+        }
+        return id;
+    }
+
+    private static String stripExtension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

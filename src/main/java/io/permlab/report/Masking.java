@@ -1,0 +1,58 @@
+package io.permlab.report;
+
+import io.permlab.knowledge.pi.PiMasker;
+import io.permlab.model.Evidence;
+import io.permlab.model.EvidencePointer;
+import io.permlab.model.Finding;
+import io.permlab.model.ProcessingError;
+import io.permlab.model.RunResult;
+import io.permlab.model.TargetResult;
+import io.permlab.model.apk.ApiUsage;
+import io.permlab.model.apk.ApkFacts;
+import io.permlab.model.apk.CallSite;
+import io.permlab.model.apk.HttpEndpoint;
+
+import java.util.List;
+
+/**
+ * Masks personal information in everything a report shows: finding messages and evidence, hard-coded URLs, string
+ * constants at call sites, error messages. Applied once before any renderer sees the run.
+ */
+public final class Masking {
+    private Masking() {
+    }
+
+    public static RunResult mask(RunResult run) {
+        return new RunResult(run.command(), run.tool(), run.version(), run.startedAt(), run.finishedAt(),
+                run.targets().stream().map(Masking::mask).toList());
+    }
+
+    private static TargetResult mask(TargetResult t) {
+        return new TargetResult(t.target(), mask(t.evidence()), t.findings().stream().map(Masking::mask).toList(),
+                t.errors().stream().map(e -> new ProcessingError(e.targetId(), e.file(), e.phase(), PiMasker.mask(e.message()))).toList(),
+                t.millis());
+    }
+
+    private static Finding mask(Finding f) {
+        return f.withText(f.message().map(PiMasker::mask), f.evidence().stream().map(Masking::mask).toList());
+    }
+
+    private static EvidencePointer mask(EvidencePointer p) {
+        return new EvidencePointer(p.kind(), p.file(), p.line(), p.column(), PiMasker.mask(p.symbol()), PiMasker.mask(p.excerpt()));
+    }
+
+    private static Evidence mask(Evidence e) {
+        if (e == null || e.apk() == null) {
+            return e;
+        }
+        ApkFacts a = e.apk();
+        List<HttpEndpoint> endpoints = a.httpEndpoints().stream()
+                .map(h -> new HttpEndpoint(PiMasker.mask(h.url()), h.where(), h.occurrences())).toList();
+        List<ApiUsage> usages = a.apiUsages().stream().map(u -> new ApiUsage(u.apiId(), u.count(),
+                u.callSites().stream().map(c -> new CallSite(c.caller(), PiMasker.mask(c.reference()), c.dexFile())).toList())).toList();
+        ApkFacts masked = new ApkFacts(a.packageName(), a.versionName(), a.versionCode(), a.minSdk(), a.targetSdk(),
+                a.compileSdk(), a.permissions(), a.definedPermissions(), a.features(), a.application(),
+                a.networkSecurityConfig(), a.components(), a.sdks(), usages, endpoints, a.dexFiles(), a.classCount(), a.bundleApks());
+        return new Evidence(e.target(), masked);
+    }
+}

@@ -1,0 +1,40 @@
+package io.permlab.report;
+
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.RunResult;
+import io.permlab.report.json.JsonReportWriter;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Every renderer PermLab has; a run writes the ones asked for, after masking. */
+public final class Reports {
+    private Reports() {
+    }
+
+    public static List<ReportWriter> all() {
+        return List.of(new JsonReportWriter());
+    }
+
+    public static List<String> formats() {
+        return all().stream().map(ReportWriter::format).toList();
+    }
+
+    /** Writes the chosen formats; returns the problems (a renderer that failed), the other formats are still written. */
+    public static List<String> write(RunResult run, KnowledgeBase knowledge, ReportOptions options, Set<String> formats) {
+        RunResult shown = options.unmasked() ? run : Masking.mask(run);
+        List<String> problems = new ArrayList<>();
+        for (ReportWriter w : all()) {
+            if (formats.contains(w.format())) {
+                try {
+                    w.write(shown, knowledge, options);
+                } catch (IOException | RuntimeException e) {
+                    problems.add(w.format() + " report: " + e.getMessage());
+                }
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,53 @@
+package io.permlab.rules.apk;
+
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.PermissionInfo;
+import io.permlab.knowledge.SdkSignature;
+import io.permlab.model.Severity;
+import io.permlab.model.apk.ApkFacts;
+import io.permlab.model.apk.ApplicationFlags;
+import io.permlab.rules.RuleContext;
+import io.permlab.rules.Violation;
+
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * allowBackup true (or absent: the default is true) in an app that handles PI through a permission or an SDK.
+ * Backup rules (dataExtractionRules / fullBackupContent) may exclude the PI, so then it is only low.
+ */
+public final class AllowBackupRule extends ApkRule {
+    @Override
+    public String id() {
+        return "APK-ALLOW-BACKUP";
+    }
+
+    @Override
+    void check(ApkFacts apk, RuleContext ctx) {
+        ApplicationFlags app = apk.application();
+        if (Boolean.FALSE.equals(app.allowBackup())) {
+            return;
+        }
+        Set<String> pi = handledPi(apk, ctx.knowledge());
+        if (pi.isEmpty()) {
+            return;
+        }
+        boolean hasRules = app.dataExtractionRules() != null || app.fullBackupContent() != null;
+        ctx.report(Violation.of(this)
+                .arg("value", app.allowBackup() == null ? "true (default)" : "true")
+                .arg("pi", ctx.knowledge().piLabels(pi.stream().toList()))
+                .severity(hasRules ? Severity.LOW : null)
+                .key("allowBackup")
+                .at(manifest("application", app.allowBackup() == null
+                        ? "<application> without android:allowBackup" : "<application android:allowBackup=\"true\">")));
+    }
+
+    private static Set<String> handledPi(ApkFacts apk, KnowledgeBase kb) {
+        Set<String> pi = new LinkedHashSet<>();
+        apk.permissions().forEach(p -> kb.permission(p.name()).filter(PermissionInfo::dangerous)
+                .ifPresent(info -> pi.addAll(info.pi())));
+        apk.sdks().stream().map(s -> kb.sdk(s.sdkId())).filter(Objects::nonNull).map(SdkSignature::collects).forEach(pi::addAll);
+        return pi;
+    }
+}

@@ -1,0 +1,35 @@
+package io.permlab.rules.apk;
+
+import io.permlab.model.Evidence;
+import io.permlab.model.EvidencePointer;
+import io.permlab.model.apk.ApkFacts;
+import io.permlab.rules.Rule;
+import io.permlab.rules.RuleContext;
+
+/** A rule over the static facts of an APK; silent for targets that are not APKs. */
+abstract class ApkRule implements Rule {
+    @Override
+    public final void check(Evidence evidence, RuleContext context) {
+        if (evidence.apk() != null) {
+            check(evidence.apk(), context);
+        }
+    }
+
+    abstract void check(ApkFacts apk, RuleContext context);
+
+    static EvidencePointer manifest(String symbol, String excerpt) {
+        return EvidencePointer.of("manifest", "AndroidManifest.xml", symbol, excerpt);
+    }
+
+    static EvidencePointer usesPermission(ApkFacts apk, String permission) {
+        var declared = apk.declared(permission);
+        String max = declared != null && declared.maxSdkVersion() != null
+                ? " android:maxSdkVersion=\"" + declared.maxSdkVersion() + "\"" : "";
+        String element = declared != null ? declared.element() : "uses-permission";
+        return manifest(element, "<" + element + " android:name=\"" + permission + "\"" + max + "/>");
+    }
+
+    static String shortName(String permission) {
+        return permission.substring(permission.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,47 @@
+package io.permlab.rules.apk;
+
+import io.permlab.knowledge.Category;
+import io.permlab.knowledge.ConditionalPermission;
+import io.permlab.model.Localized;
+import io.permlab.model.Severity;
+import io.permlab.model.apk.ApkFacts;
+import io.permlab.rules.RuleContext;
+import io.permlab.rules.Violation;
+
+/**
+ * ACCESS_BACKGROUND_LOCATION builds a movement trail, sensitive PI under PIPL Art. 28/29. High unless the category
+ * justifies background location for a sub-function (navigation, a trip), then medium with that condition stated.
+ */
+public final class BackgroundLocationRule extends ApkRule {
+    @Override
+    public String id() {
+        return "APK-LOC-BACKGROUND";
+    }
+
+    @Override
+    void check(ApkFacts apk, RuleContext ctx) {
+        String perm = PermissionNotNecessaryRule.BACKGROUND_LOCATION;
+        if (!apk.declares(perm)) {
+            return;
+        }
+        Category category = ctx.category();
+        ConditionalPermission condition = category == null ? null : category.condition(perm);
+        Localized note;
+        Severity severity = null;
+        if (category != null && category.justifies(perm)) {
+            note = new Localized("「" + category.zh() + "」类应用可以需要后台位置，但仍须单独同意。",
+                    "A '" + category.en() + "' app may need it, but separate consent is still required.");
+            severity = Severity.LOW;
+        } else if (condition != null) {
+            note = new Localized("「" + category.zh() + "」类应用仅在以下情形需要：" + condition.when().zh() + "。",
+                    "A '" + category.en() + "' app needs it only for: " + condition.when().en() + ".");
+            severity = Severity.MEDIUM;
+        } else if (category != null) {
+            note = new Localized("「" + category.zh() + "」类应用的基本功能不需要后台位置。",
+                    "The basic function of a '" + category.en() + "' app does not need background location.");
+        } else {
+            note = new Localized("", "");
+        }
+        ctx.report(Violation.of(this).arg("note", note).severity(severity).key(perm).at(usesPermission(apk, perm)));
+    }
+}

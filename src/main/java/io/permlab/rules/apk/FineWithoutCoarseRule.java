@@ -1,0 +1,36 @@
+package io.permlab.rules.apk;
+
+import io.permlab.model.Localized;
+import io.permlab.model.Severity;
+import io.permlab.model.apk.ApkFacts;
+import io.permlab.rules.RuleContext;
+import io.permlab.rules.Violation;
+
+/**
+ * ACCESS_FINE_LOCATION without ACCESS_COARSE_LOCATION: from Android 12 the user must be able to choose approximate
+ * location; an app targeting API 31+ that asks for FINE alone has its request ignored (RULEBASE §5).
+ */
+public final class FineWithoutCoarseRule extends ApkRule {
+    static final String FINE = "android.permission.ACCESS_FINE_LOCATION";
+    static final String COARSE = "android.permission.ACCESS_COARSE_LOCATION";
+
+    @Override
+    public String id() {
+        return "APK-LOC-FINE-WITHOUT-COARSE";
+    }
+
+    @Override
+    void check(ApkFacts apk, RuleContext ctx) {
+        if (apk.declares(FINE) && !apk.declares(COARSE)) {
+            boolean ignored = apk.effectiveTargetSdk() >= 31;
+            ctx.report(Violation.of(this)
+                    .arg("targetSdk", apk.effectiveTargetSdk())
+                    .arg("consequence", ignored
+                            ? new Localized("Android 12 起系统会忽略该请求，应用拿不到任何位置。", "Android 12 and later ignore the request, so the app gets no location at all.")
+                            : new Localized("用户无法选择只授予大致位置。", "the user cannot choose to grant only approximate location."))
+                    .severity(ignored ? Severity.MEDIUM : null)
+                    .key(FINE)
+                    .at(usesPermission(apk, FINE)));
+        }
+    }
+}

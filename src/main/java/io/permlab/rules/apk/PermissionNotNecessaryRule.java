@@ -1,0 +1,68 @@
+package io.permlab.rules.apk;
+
+import io.permlab.knowledge.Category;
+import io.permlab.knowledge.ConditionalPermission;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.PermissionInfo;
+import io.permlab.model.Localized;
+import io.permlab.model.Severity;
+import io.permlab.model.apk.ApkFacts;
+import io.permlab.model.apk.DeclaredPermission;
+import io.permlab.rules.RuleContext;
+import io.permlab.rules.Violation;
+
+/**
+ * A runtime permission that reaches PI the app's category does not need (必要个人信息范围规定; 认定方法 四.1).
+ * Sensitive PI (precise location, contacts, SMS...) raises it to high; a permission the category justifies only for
+ * a sub-function is reported as info with that condition. Background location has its own rule.
+ */
+public final class PermissionNotNecessaryRule extends ApkRule {
+    static final String BACKGROUND_LOCATION = "android.permission.ACCESS_BACKGROUND_LOCATION";
+
+    @Override
+    public String id() {
+        return "APK-PERM-NOT-NECESSARY";
+    }
+
+    @Override
+    void check(ApkFacts apk, RuleContext ctx) {
+        Category category = ctx.category();
+        if (category == null) {
+            return;
+        }
+        KnowledgeBase kb = ctx.knowledge();
+        for (DeclaredPermission declared : apk.permissions()) {
+            PermissionInfo info = kb.permission(declared.name()).orElse(null);
+            if (info == null || !info.dangerous() || !info.reachesPi() || BACKGROUND_LOCATION.equals(info.name())
+                    || category.justifies(info.name())) {
+                continue;
+            }
+            ConditionalPermission condition = category.condition(info.name());
+            boolean sensitive = info.pi().stream().anyMatch(k -> kb.piKind(k).sensitive());
+            Severity severity = condition != null ? Severity.INFO : sensitive ? Severity.HIGH : null;
+            ctx.report(Violation.of(this)
+                    .arg("permission", info.shortName())
+                    .arg("pi", kb.piLabels(info.pi()))
+                    .arg("category", category.label())
+                    .arg("note", note(info, category, condition))
+                    .severity(severity)
+                    .key(info.name())
+                    .at(usesPermission(apk, info.name())));
+        }
+    }
+
+    private static Localized note(PermissionInfo info, Category category, ConditionalPermission condition) {
+        if (condition != null) {
+            return new Localized("仅在以下情形下必要：" + condition.when().zh() + "。",
+                    "Necessary only for: " + condition.when().en() + ".");
+        }
+        if ("LOCATION".equals(info.group()) && category.note() != null) {
+            return new Localized(category.note().zh() + "。", capitalise(category.note().en()) + ".");
+        }
+        return new Localized("", "");
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
