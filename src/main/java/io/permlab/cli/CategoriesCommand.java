@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** Lists the 39 categories with the PI and permissions each justifies. */
-@Command(name = "categories", description = "List the 39 app categories (《常见类型移动互联网应用程序必要个人信息范围规定》), "
+@Command(mixinStandardHelpOptions = true, usageHelpAutoWidth = true, name = "categories", description = "List the 39 app categories (《常见类型移动互联网应用程序必要个人信息范围规定》), "
         + "their necessary PI and the device permissions it justifies. Use the id, the Chinese or the English name with --category.")
 final class CategoriesCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -33,7 +33,14 @@ public final class PermLab implements Runnable {
     }
 
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line with the given console writers; what tests call. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new PermLab());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("permlab: internal error: " + ex);
             return ExitCode.INTERNAL_ERROR.code();

@@ -10,12 +10,16 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 
-/** A progress bar on stderr for multi-target batches, plus one log line per target. */
+/**
+ * A progress bar on an interactive terminal for multi-target batches; otherwise (CI logs, pipes, a single target)
+ * one line per target. Errors of every target are printed either way, after the bar when there is one.
+ */
 final class ProgressListener implements BatchListener, AutoCloseable {
     private final PrintWriter err;
     private final RunLog log;
     private final boolean wanted;
     private ProgressBar bar;
+    private final java.util.List<TargetResult> failed = new java.util.ArrayList<>();
 
     ProgressListener(PrintWriter err, RunLog log, boolean wanted) {
         this.err = err;
@@ -25,7 +29,7 @@ final class ProgressListener implements BatchListener, AutoCloseable {
 
     @Override
     public void started(int total) {
-        if (wanted && total > 1) {
+        if (wanted && total > 1 && System.console() != null) {
             bar = new ProgressBarBuilder().setTaskName("scan").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
                     .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(new WriterOutputStream(err), true)))
                     .setUpdateIntervalMillis(200).continuousUpdate().build();
@@ -35,6 +39,9 @@ final class ProgressListener implements BatchListener, AutoCloseable {
     @Override
     public void finished(TargetResult result) {
         log.target(result, bar == null);
+        if (bar != null && result.failed()) {
+            failed.add(result);
+        }
         if (bar != null) {
             bar.setExtraMessage(result.target().id());
             bar.step();
@@ -46,6 +53,7 @@ final class ProgressListener implements BatchListener, AutoCloseable {
         if (bar != null) {
             bar.close();
             err.println();
+            failed.forEach(r -> log.target(r, true));
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** Lists every rule with its severity, stage and legal basis. */
-@Command(name = "rules", description = "List the rules PermLab applies, with severity, stage and the legal clauses they cite.")
+@Command(mixinStandardHelpOptions = true, usageHelpAutoWidth = true, name = "rules", description = "List the rules PermLab applies, with severity, stage and the legal clauses they cite.")
 final class RulesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,7 +1,6 @@
 package io.permlab.cli;
 
 import io.permlab.knowledge.pi.PiMasker;
-import io.permlab.model.ProcessingError;
 import io.permlab.model.RunResult;
 import io.permlab.model.Severity;
 import io.permlab.model.TargetResult;
@@ -33,10 +32,15 @@ final class RunLog implements AutoCloseable {
         this.file = f;
     }
 
+    private final java.util.Set<String> logged = new java.util.HashSet<>();
+
+    /** Logs a target once to the file; prints it to the console when asked (a failed target may be printed late). */
     void target(TargetResult r, boolean toConsole) {
         String line = describe(r);
-        file.println(Instant.now() + " " + line);
-        r.errors().forEach(e -> file.println(Instant.now() + "   error: " + PiMasker.mask(e.oneLine())));
+        if (logged.add(r.target().id())) {
+            file.println(Instant.now() + " " + line);
+            r.errors().forEach(e -> file.println(Instant.now() + "   error: " + PiMasker.mask(e.oneLine())));
+        }
         if (toConsole) {
             console.println(line);
             r.errors().forEach(e -> console.println("  error: " + PiMasker.mask(e.oneLine())));
@@ -67,10 +71,6 @@ final class RunLog implements AutoCloseable {
         file.println(Instant.now() + " " + line);
         console.println(line);
         console.flush();
-    }
-
-    static String oneLine(ProcessingError e) {
-        return PiMasker.mask(e.oneLine());
     }
 
     @Override

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code permlab scan}: static inspection of APKs (and, later, mini-programs) with reports. */
-@Command(usageHelpAutoWidth = true, name = "scan",
+@Command(mixinStandardHelpOptions = true, usageHelpAutoWidth = true, name = "scan",
         description = {"Statically inspect targets: declared permissions, embedded SDKs, sensitive API call sites, "
                 + "manifest flags, network security config; judge them against the app's category; write reports.",
                 "A target is an .apk, .apks or .xapk file, or a folder with target.json; a folder is searched for both."},
