@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +23,12 @@ import java.util.regex.Pattern;
  */
 public final class ApkInspector {
     private static final Pattern DEX_ENTRY = Pattern.compile("classes\\d*\\.dex");
+    /** Daemon threads for the dex scans, so a finished batch never waits on them to exit. */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "permlab-dex");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final CodeSignatures signatures;
     private final InspectionLimits limits;
@@ -56,14 +65,40 @@ public final class ApkInspector {
         if (!apk.has("AndroidManifest.xml")) {
             throw new InspectionException(where, "no AndroidManifest.xml: not an APK");
         }
-        ApktoolResources resources = ApktoolResources.load(apk.file(), workDir, apk.has("resources.arsc"));
-        if (resources.tableProblem() != null) {
-            problems.add(where + ": " + resources.tableProblem());
+        // The dex scan and the manifest/resource-table reading are independent: run them side by side.
+        CompletableFuture<DexScan> dexJob = CompletableFuture.supplyAsync(() -> scanAllDex(apk, splits, bundleEntries), WORKERS);
+        ManifestFacts manifest;
+        NetworkSecurityConfig nsc;
+        try {
+            ApktoolResources resources = ApktoolResources.load(apk.file(), workDir, apk.has("resources.arsc"));
+            if (resources.tableProblem() != null) {
+                problems.add(where + ": " + resources.tableProblem());
+            }
+            manifest = new ManifestParser(resources, where).parse(apk.read("AndroidManifest.xml"));
+            nsc = networkSecurityConfig(apk, where, resources, manifest, problems);
+        } finally {
+            awaitQuietly(dexJob); // the zip is closed after this method returns: the scan must be done with it
         }
-        ManifestFacts manifest = new ManifestParser(resources, where).parse(apk.read("AndroidManifest.xml"));
-        NetworkSecurityConfig nsc = networkSecurityConfig(apk, where, resources, manifest, problems);
+        DexScan dex = dexJob.join();
+        problems.addAll(dex.problems());
+        DexScanner scanned = dex.scanner();
+        if (scanned.dexFiles().isEmpty() && dex.problems().stream().noneMatch(p -> p.contains(".dex"))) {
+            problems.add(where + ": no classes.dex: code-based checks (SDKs, API call sites, endpoints) had nothing to read");
+        }
+        ApkFacts facts = new ApkFacts(manifest.packageName(), manifest.versionName(), manifest.versionCode(),
+                manifest.minSdk(), manifest.targetSdk(), manifest.compileSdk(), manifest.permissions(),
+                manifest.definedPermissions(), manifest.features(), manifest.application(), nsc, manifest.components(),
+                scanned.sdks(), scanned.usages(), scanned.endpoints(), scanned.dexFiles(), scanned.classCount(), bundleEntries);
+        return new Result(facts, problems);
+    }
 
-        DexScanner dex = new DexScanner(signatures);
+    private record DexScan(DexScanner scanner, List<String> problems) {
+    }
+
+    /** Every dex of the APK and of a bundle's other splits; a broken dex or split is a problem, not a failure. */
+    private DexScan scanAllDex(SafeZip apk, List<Path> splits, List<String> bundleEntries) {
+        DexScanner dex = new DexScanner(signatures, WORKERS);
+        List<String> problems = new ArrayList<>();
         scanDex(apk, bundleEntries.isEmpty() ? "" : bundleEntries.get(0) + "!", dex, problems);
         for (int i = 0; i < splits.size(); i++) {
             try (SafeZip split = SafeZip.open(splits.get(i), limits)) {
@@ -72,17 +107,18 @@ public final class ApkInspector {
                 problems.add(bundleEntries.get(i + 1) + ": " + e.getMessage());
             }
         }
-        if (dex.dexFiles().isEmpty() && problems.stream().noneMatch(p -> p.contains(".dex"))) {
-            problems.add(where + ": no classes.dex: code-based checks (SDKs, API call sites, endpoints) had nothing to read");
-        }
-        ApkFacts facts = new ApkFacts(manifest.packageName(), manifest.versionName(), manifest.versionCode(),
-                manifest.minSdk(), manifest.targetSdk(), manifest.compileSdk(), manifest.permissions(),
-                manifest.definedPermissions(), manifest.features(), manifest.application(), nsc, manifest.components(),
-                dex.sdks(), dex.usages(), dex.endpoints(), dex.dexFiles(), dex.classCount(), bundleEntries);
-        return new Result(facts, problems);
+        return new DexScan(dex, problems);
     }
 
-    private static void scanDex(SafeZip apk, String prefix, DexScanner dex, List<String> problems) throws InspectionException {
+    private static void awaitQuietly(CompletableFuture<?> job) {
+        try {
+            job.join();
+        } catch (RuntimeException ignored) {
+            // reported by the join that uses the result
+        }
+    }
+
+    private static void scanDex(SafeZip apk, String prefix, DexScanner dex, List<String> problems) {
         List<String> dexEntries = apk.names().stream().filter(n -> DEX_ENTRY.matcher(n).matches())
                 .sorted((a, b) -> Integer.compare(dexNumber(a), dexNumber(b))).toList();
         for (String entry : dexEntries) {

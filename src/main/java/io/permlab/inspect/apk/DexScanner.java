@@ -22,9 +22,11 @@ import io.permlab.model.apk.SdkPresence;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Scans dex files with dexlib2 for embedded SDKs (by class prefix), call sites of sensitive APIs (invokes, static
@@ -33,18 +35,17 @@ import java.util.Map;
  * so no reference is decoded to text unless it is a hit.
  */
 final class DexScanner {
-    static final int CALL_SITES_KEPT_PER_API = 20;
-    static final int ENDPOINTS_KEPT = 200;
+    /** Below this many classes a dex is scanned on one thread; above it, the second half goes to another core. */
+    private static final int SPLIT_ABOVE_CLASSES = 2000;
 
     private final CodeSignatures signatures;
-    private final Map<String, SdkTally> sdks = new LinkedHashMap<>();
-    private final Map<String, UsageTally> usages = new LinkedHashMap<>();
-    private final Map<String, EndpointTally> endpoints = new LinkedHashMap<>();
+    private final Executor helpers;
+    private final DexTally tally = new DexTally();
     private final List<String> dexFiles = new ArrayList<>();
-    private int classCount;
 
-    DexScanner(CodeSignatures signatures) {
+    DexScanner(CodeSignatures signatures, Executor helpers) {
         this.signatures = signatures;
+        this.helpers = helpers;
     }
 
     /** Scans one dex; a dex that is not one, or that breaks mid-way, fails with the entry named. */
@@ -59,19 +60,20 @@ final class DexScanner {
         dexFiles.add(entryName);
         try {
             Hits hits = matchTables(dex);
-            for (DexBackedClassDef cls : dex.getClasses()) {
-                classCount++;
-                String type = cls.getType();
-                CodeSignatures.SdkPrefix sdk = signatures.sdkOf(type);
-                if (sdk != null) {
-                    sdks.computeIfAbsent(sdk.sdk().id() + "|" + sdk.prefix(), k -> new SdkTally(sdk, type)).count++;
-                }
-                if (!hits.isEmpty()) {
-                    scanMethods(entryName, dex, cls, hits);
-                }
+            List<DexBackedClassDef> classes = new ArrayList<>(dex.getClasses());
+            if (classes.size() <= SPLIT_ABOVE_CLASSES) {
+                tally.merge(scanClasses(entryName, dex, classes, hits));
+                return;
             }
+            int half = classes.size() / 2;
+            CompletableFuture<DexTally> second = CompletableFuture.supplyAsync(
+                    () -> scanClasses(entryName, dex, classes.subList(half, classes.size()), hits), helpers);
+            DexTally first = scanClasses(entryName, dex, classes.subList(0, half), hits);
+            tally.merge(first);
+            tally.merge(second.join());
         } catch (RuntimeException e) {
-            throw new InspectionException(entryName, "corrupt dex file (" + ApktoolResources.rootMessage(e) + ")", e);
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw new InspectionException(entryName, "corrupt dex file (" + ApktoolResources.rootMessage(cause) + ")", cause);
         }
     }
 
@@ -107,7 +109,20 @@ final class DexScanner {
         return h;
     }
 
-    private void scanMethods(String entryName, DexBackedDexFile dex, DexBackedClassDef cls, Hits hits) {
+    private DexTally scanClasses(String entryName, DexBackedDexFile dex, List<DexBackedClassDef> classes, Hits hits) {
+        DexTally part = new DexTally();
+        for (DexBackedClassDef cls : classes) {
+            String type = cls.getType();
+            part.countClass(signatures.sdkOf(type), type);
+            if (!hits.isEmpty()) {
+                scanMethods(entryName, dex, cls, hits, part);
+            }
+        }
+        return part;
+    }
+
+    /** Checks each referencing instruction's index (read straight from the code) against the matched tables. */
+    private static void scanMethods(String entryName, DexBackedDexFile dex, DexBackedClassDef cls, Hits hits, DexTally part) {
         DexBuffer code = dex.getDataBuffer();
         for (DexBackedMethod method : cls.getMethods()) {
             DexBackedMethodImplementation impl = method.getImplementation();
@@ -127,27 +142,14 @@ final class DexScanner {
                     default -> null;
                 };
                 if (hit != null) {
-                    record(entryName, cls, method, hit);
+                    String caller = javaName(cls.getType()) + "." + method.getName();
+                    if (hit.api == null) {
+                        part.endpoint(hit.text, entryName + ": " + caller);
+                    } else {
+                        part.callSite(hit.api, new CallSite(caller, hit.text, entryName));
+                    }
                 }
             }
-        }
-    }
-
-    private void record(String entryName, DexBackedClassDef cls, DexBackedMethod method, Hit hit) {
-        String caller = javaName(cls.getType()) + "." + method.getName();
-        if (hit.api == null) {
-            EndpointTally t = endpoints.get(hit.text);
-            if (t == null && endpoints.size() < ENDPOINTS_KEPT) {
-                endpoints.put(hit.text, new EndpointTally(entryName + ": " + caller));
-            } else if (t != null) {
-                t.count++;
-            }
-            return;
-        }
-        UsageTally u = usages.computeIfAbsent(hit.api.id(), k -> new UsageTally());
-        u.count++;
-        if (u.sites.size() < CALL_SITES_KEPT_PER_API) {
-            u.sites.add(new CallSite(caller, hit.text, entryName));
         }
     }
 
@@ -159,21 +161,15 @@ final class DexScanner {
     }
 
     List<SdkPresence> sdks() {
-        List<SdkPresence> out = new ArrayList<>();
-        sdks.values().forEach(t -> out.add(new SdkPresence(t.prefix.sdk().id(), t.prefix.prefix(), t.count, javaName(t.example))));
-        return out;
+        return tally.sdks();
     }
 
     List<ApiUsage> usages() {
-        List<ApiUsage> out = new ArrayList<>();
-        usages.forEach((id, t) -> out.add(new ApiUsage(id, t.count, t.sites)));
-        return out;
+        return tally.usages();
     }
 
     List<HttpEndpoint> endpoints() {
-        List<HttpEndpoint> out = new ArrayList<>();
-        endpoints.forEach((url, t) -> out.add(new HttpEndpoint(url, t.where, t.count)));
-        return out;
+        return tally.endpoints();
     }
 
     List<String> dexFiles() {
@@ -181,7 +177,7 @@ final class DexScanner {
     }
 
     int classCount() {
-        return classCount;
+        return tally.classCount();
     }
 
     private record Hit(SensitiveApi api, String text) {
@@ -194,31 +190,6 @@ final class DexScanner {
 
         boolean isEmpty() {
             return methods.isEmpty() && fields.isEmpty() && strings.isEmpty();
-        }
-    }
-
-    private static final class SdkTally {
-        final CodeSignatures.SdkPrefix prefix;
-        final String example;
-        int count;
-
-        SdkTally(CodeSignatures.SdkPrefix prefix, String example) {
-            this.prefix = prefix;
-            this.example = example;
-        }
-    }
-
-    private static final class UsageTally {
-        int count;
-        final List<CallSite> sites = new ArrayList<>();
-    }
-
-    private static final class EndpointTally {
-        final String where;
-        int count = 1;
-
-        EndpointTally(String where) {
-            this.where = where;
         }
     }
 }

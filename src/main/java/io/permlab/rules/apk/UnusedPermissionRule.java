@@ -16,9 +16,10 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Over-requesting: a runtime permission whose use PermLab can recognise in code (some known API needs it) is
- * declared, yet no call site of those APIs exists and no embedded SDK collects what it reaches (认定方法 四.1).
- * Permissions whose use cannot be seen in dex (storage writes, say) are never reported.
+ * Over-requesting: a runtime permission whose use PermLab can recognise in code is declared, yet no call site of
+ * any API that needs or uses it exists and no embedded SDK collects what it reaches (认定方法 四.1). A permission is
+ * recognisable only when the platform enforces it on some known API ({@code requiresAnyOf}); permissions whose use
+ * cannot be seen in dex are never reported. Static evidence only: reflection and native code are invisible.
  */
 public final class UnusedPermissionRule extends ApkRule {
     @Override
@@ -37,8 +38,9 @@ public final class UnusedPermissionRule extends ApkRule {
             if (info == null || !info.dangerous() || !info.reachesPi()) {
                 continue;
             }
+            boolean recognisable = kb.sensitiveApis().stream().anyMatch(a -> a.requiresAnyOf().contains(info.name()));
             List<SensitiveApi> apis = kb.sensitiveApis().stream().filter(a -> a.uses(info.name())).toList();
-            if (apis.isEmpty() || apis.stream().anyMatch(a -> apk.usage(a.id()) != null) || sdkUses(apk, kb, info)) {
+            if (!recognisable || apis.stream().anyMatch(a -> apk.usage(a.id()) != null) || sdkUses(apk, kb, info)) {
                 continue;
             }
             ctx.report(Violation.of(this)
