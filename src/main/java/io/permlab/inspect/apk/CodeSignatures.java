@@ -18,7 +18,7 @@ final class CodeSignatures {
     private static final List<String> NOT_ENDPOINTS = List.of(
             "http://schemas.android.com/", "http://www.w3.org/", "http://xml.org/", "http://xmlpull.org/",
             "http://apache.org/", "http://ns.adobe.com/", "http://purl.org/", "http://www.apache.org/licenses/",
-            "http://java.sun.com/", "http://javax.xml.", "http://jabber.org/", "http://localhost", "http://127.0.0.1",
+            "http://java.sun.com/", "http://jabber.org/", "http://localhost", "http://127.0.0.1",
             "http://schemas.xmlsoap.org/", "http://www.example.com", "http://example.com");
 
     final Map<String, SensitiveApi> members = new HashMap<>();
@@ -55,12 +55,28 @@ final class CodeSignatures {
         }
         if (s.startsWith("content://")) {
             for (Map.Entry<String, SensitiveApi> e : stringPrefixes) {
-                if (s.startsWith(e.getKey())) {
+                if (startsAtBoundary(s, e.getKey())) {
                     return e.getValue();
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * {@code s} starts with {@code prefix} and the prefix ends at a boundary: "content://sms/inbox" matches
+     * "content://sms", "content://smsfoo" does not; "http://localhost:8080/" matches "http://localhost",
+     * "http://localhost.evil.net" does not.
+     */
+    static boolean startsAtBoundary(String s, String prefix) {
+        if (!s.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return false;
+        }
+        if (s.length() == prefix.length() || prefix.endsWith("/")) {
+            return true;
+        }
+        char next = s.charAt(prefix.length());
+        return next == '/' || next == ':' || next == '?' || next == '#';
     }
 
     /** The SDK whose package a class (dex descriptor "Lcom/x/Y;") lives in, or null. */
@@ -78,7 +94,7 @@ final class CodeSignatures {
             return false;
         }
         for (String prefix : NOT_ENDPOINTS) {
-            if (s.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            if (startsAtBoundary(s, prefix)) {
                 return false;
             }
         }

@@ -183,8 +183,11 @@ final class ManifestParser {
                 boolean exported = exportedAttr != null ? exportedAttr
                         : c.hasIntentFilter || ("provider".equals(c.type) && target < 17);
                 String permission = blankToNull(c.attrs.get("permission"));
-                if (permission == null && "provider".equals(c.type)) {
-                    permission = blankToNull(c.attrs.get("readPermission"));
+                String read = blankToNull(c.attrs.get("readPermission"));
+                String write = blankToNull(c.attrs.get("writePermission"));
+                if (permission == null && "provider".equals(c.type) && read != null && write != null) {
+                    // A provider is protected only when both directions are; a read permission alone leaves writes open.
+                    permission = read.equals(write) ? read : "read: " + read + ", write: " + write;
                 }
                 built.add(new AppComponent(c.type, qualify(c.attrs.get("name")), exportedAttr, exported, permission,
                         c.hasIntentFilter, c.launcher, !"false".equals(c.attrs.get("enabled"))));

@@ -22,14 +22,16 @@ final class NetworkSecurityConfigParser {
     NetworkSecurityConfig parse(String file, byte[] binaryXml) throws XmlPullParserException, IOException {
         XmlPullParser p = resources.parser(binaryXml);
         Boolean baseCleartext = null;
-        boolean baseUser = false;
+        Boolean baseUser = null;
         boolean debugUser = false;
+        String element = null;
         List<DomainConfig> domains = new ArrayList<>();
         Deque<Scope> scopes = new ArrayDeque<>();
         int event;
         while ((event = p.next()) != XmlPullParser.END_DOCUMENT) {
             if (event == XmlPullParser.START_TAG) {
                 String tag = p.getName();
+                element = tag;
                 switch (tag) {
                     case "base-config" -> scopes.push(new Scope("base", bool(attr(p, "cleartextTrafficPermitted"))));
                     case "domain-config" -> {
@@ -38,6 +40,11 @@ final class NetworkSecurityConfigParser {
                         scopes.push(new Scope("domain", own != null ? own : inherited));
                     }
                     case "debug-overrides" -> scopes.push(new Scope("debug", null));
+                    case "trust-anchors" -> {
+                        if (!scopes.isEmpty()) {
+                            scopes.peek().declaresTrustAnchors = true;
+                        }
+                    }
                     case "certificates" -> {
                         if (!scopes.isEmpty() && "user".equals(attr(p, "src"))) {
                             scopes.peek().trustsUser = true;
@@ -45,19 +52,22 @@ final class NetworkSecurityConfigParser {
                     }
                     default -> { }
                 }
-            } else if (event == XmlPullParser.TEXT && !scopes.isEmpty() && "domain".equals(scopes.peek().kind)) {
+            } else if (event == XmlPullParser.TEXT && "domain".equals(element) && !scopes.isEmpty()
+                    && "domain".equals(scopes.peek().kind)) {
+                // Only <domain> text names a domain; <pin> digests and other text inside a domain-config do not.
                 String text = p.getText();
                 if (text != null && !text.isBlank()) {
                     scopes.peek().domains.add(text.trim());
                 }
             } else if (event == XmlPullParser.END_TAG) {
                 String tag = p.getName();
+                element = null;
                 if (("base-config".equals(tag) || "domain-config".equals(tag) || "debug-overrides".equals(tag)) && !scopes.isEmpty()) {
                     Scope s = scopes.pop();
                     switch (s.kind) {
                         case "base" -> {
                             baseCleartext = s.cleartext;
-                            baseUser = s.trustsUser;
+                            baseUser = s.declaresTrustAnchors ? s.trustsUser : null;
                         }
                         case "domain" -> domains.add(new DomainConfig(s.domains, s.cleartext, s.trustsUser));
                         default -> debugUser = s.trustsUser;
@@ -85,6 +95,7 @@ final class NetworkSecurityConfigParser {
         final String kind;
         final Boolean cleartext;
         boolean trustsUser;
+        boolean declaresTrustAnchors;
         final List<String> domains = new ArrayList<>();
 
         Scope(String kind, Boolean cleartext) {

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Cleartext HTTP allowed: by usesCleartextTraffic, by the network security config (base or per domain), or by the
- * platform default for targetSdk below 28. On API 24+ a network security config overrides usesCleartextTraffic.
+ * platform default for targetSdk below 28. On API 24+ a network security config replaces usesCleartextTraffic
+ * entirely, so with a config the attribute is not consulted (it still applies on API 23 devices, ignored here).
  */
 public final class CleartextAllowedRule extends ApkRule {
     @Override
@@ -29,12 +30,12 @@ public final class CleartextAllowedRule extends ApkRule {
         Boolean attr = apk.application().usesCleartextTraffic();
         boolean defaultAllows = apk.effectiveTargetSdk() < 28;
         if (nsc != null) {
-            boolean base = nsc.baseCleartextTrafficPermitted() != null ? nsc.baseCleartextTrafficPermitted()
-                    : (attr != null ? attr : defaultAllows);
+            boolean base = nsc.baseCleartextTrafficPermitted() != null ? nsc.baseCleartextTrafficPermitted() : defaultAllows;
             if (base) {
                 where.add(new Localized(nsc.file() + " 的 base-config", "base-config of " + nsc.file()));
                 pointers.add(EvidencePointer.of("network-security-config", nsc.file(), "base-config",
-                        "cleartextTrafficPermitted=" + nsc.baseCleartextTrafficPermitted()));
+                        nsc.baseCleartextTrafficPermitted() != null ? "cleartextTrafficPermitted=\"true\""
+                                : "no cleartextTrafficPermitted: the default for targetSdk " + apk.effectiveTargetSdk() + " < 28 allows it"));
             }
             for (DomainConfig d : nsc.domainConfigs()) {
                 if (Boolean.TRUE.equals(d.cleartextTrafficPermitted())) {

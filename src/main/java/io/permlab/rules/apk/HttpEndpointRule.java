@@ -32,9 +32,16 @@ public final class HttpEndpointRule extends ApkRule {
                     .arg("where", first.where())
                     .arg("url", first.url() + (endpoints.size() > 1 ? " (+" + (endpoints.size() - 1) + ")" : ""))
                     .key(host);
-            endpoints.forEach(e -> v.at(EvidencePointer.of("dex", null, e.where(), e.url())));
+            endpoints.forEach(e -> v.at(pointer(e)));
             ctx.report(v);
         });
+    }
+
+    /** "classes2.dex: com.x.Api.login" becomes file classes2.dex, symbol com.x.Api.login. */
+    private static EvidencePointer pointer(HttpEndpoint e) {
+        int colon = e.where().indexOf(": ");
+        return colon < 0 ? EvidencePointer.of("dex", null, e.where(), e.url())
+                : EvidencePointer.of("dex", e.where().substring(0, colon), e.where().substring(colon + 2), e.url());
     }
 
     static String host(String url) {

@@ -26,7 +26,7 @@ public final class LegacyTargetSdkRule extends ApkRule {
             return;
         }
         List<String> dangerous = apk.permissions().stream()
-                .filter(p -> p.appliesTo(target))
+                .filter(p -> p.appliesTo(23)) // the harm is on API 23+ devices, where others get a prompt
                 .map(DeclaredPermission::name)
                 .filter(n -> ctx.knowledge().permission(n).map(PermissionInfo::dangerous).orElse(false))
                 .distinct().toList();

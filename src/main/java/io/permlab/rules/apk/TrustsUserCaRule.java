@@ -8,8 +8,9 @@ import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
 /**
- * User-installed CAs trusted outside debug-overrides, or by the platform default for targetSdk below 24: anyone who
- * can install a certificate can read the app's TLS traffic.
+ * User-installed CAs trusted: by a base or domain config, by debug-overrides in a build that is debuggable (they
+ * then apply), or by the platform default for targetSdk below 24 where nothing says otherwise. Anyone who can
+ * install a certificate can then read the app's TLS traffic.
  */
 public final class TrustsUserCaRule extends ApkRule {
     @Override
@@ -20,8 +21,9 @@ public final class TrustsUserCaRule extends ApkRule {
     @Override
     void check(ApkFacts apk, RuleContext ctx) {
         NetworkSecurityConfig nsc = apk.networkSecurityConfig();
+        boolean defaultTrusts = apk.effectiveTargetSdk() < 24;
         if (nsc == null) {
-            if (apk.effectiveTargetSdk() < 24) {
+            if (defaultTrusts) {
                 ctx.report(Violation.of(this).arg("file", "-")
                         .arg("scope", "targetSdk " + apk.effectiveTargetSdk() + " < 24 default")
                         .key("default")
@@ -29,9 +31,13 @@ public final class TrustsUserCaRule extends ApkRule {
             }
             return;
         }
-        if (nsc.baseTrustsUserCertificates()) {
-            ctx.report(Violation.of(this).arg("file", nsc.file()).arg("scope", "base-config").key("base")
-                    .at(EvidencePointer.of("network-security-config", nsc.file(), "base-config", "<certificates src=\"user\"/>")));
+        Boolean base = nsc.baseTrustsUserCertificates();
+        if (Boolean.TRUE.equals(base) || (base == null && defaultTrusts)) {
+            ctx.report(Violation.of(this).arg("file", nsc.file())
+                    .arg("scope", base != null ? "base-config" : "base-config (no trust-anchors: targetSdk " + apk.effectiveTargetSdk() + " < 24 default)")
+                    .key("base")
+                    .at(EvidencePointer.of("network-security-config", nsc.file(), "base-config",
+                            base != null ? "<certificates src=\"user\"/>" : "no <trust-anchors> in base-config")));
         }
         for (DomainConfig d : nsc.domainConfigs()) {
             if (d.trustsUserCertificates()) {
@@ -40,6 +46,13 @@ public final class TrustsUserCaRule extends ApkRule {
                         .key("domain:" + domains)
                         .at(EvidencePointer.of("network-security-config", nsc.file(), "domain-config " + domains, "<certificates src=\"user\"/>")));
             }
+        }
+        if (nsc.debugOverridesTrustUserCertificates() && Boolean.TRUE.equals(apk.application().debuggable())) {
+            ctx.report(Violation.of(this).arg("file", nsc.file())
+                    .arg("scope", "debug-overrides (applied: the build is debuggable)")
+                    .key("debug-overrides")
+                    .at(EvidencePointer.of("network-security-config", nsc.file(), "debug-overrides", "<certificates src=\"user\"/>"))
+                    .at(manifest("application", "<application android:debuggable=\"true\">")));
         }
     }
 }
