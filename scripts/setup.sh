@@ -13,6 +13,8 @@ command -v aapt >/dev/null 2>&1 || need+=(aapt)
 command -v adb >/dev/null 2>&1 || need+=(adb)
 command -v apktool >/dev/null 2>&1 || need+=(apktool)
 [ -x /usr/bin/time ] || need+=(time)
+# CJK glyphs for screenshots of Chinese pages (evidence) and for viewing the Chinese report on this machine.
+fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || need+=(fonts-wqy-zenhei)
 
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""

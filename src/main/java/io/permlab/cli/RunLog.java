@@ -65,12 +65,22 @@ final class RunLog implements AutoCloseable {
 
     void summary(RunResult run, Path outDir) {
         long failed = run.targets().stream().filter(t -> t.evidence() == null).count();
-        String line = String.format("%d target(s), %d finding(s), %d processing error(s)%s. Report: %s",
+        String line = String.format("%d target(s), %d finding(s), %d processing error(s)%s. Reports in %s: %s",
                 run.targets().size(), run.findingCount(), run.errorCount(),
-                failed > 0 ? " (" + failed + " not inspected)" : "", outDir.resolve("index.html"));
+                failed > 0 ? " (" + failed + " not inspected)" : "", outDir, written(outDir));
         file.println(Instant.now() + " " + line);
         console.println(line);
         console.flush();
+    }
+
+    /** What the run actually left in its folder, so the line never names a report that was not written. */
+    private static String written(Path outDir) {
+        try (java.util.stream.Stream<Path> s = Files.list(outDir)) {
+            return s.map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : ""))
+                    .filter(n -> !n.startsWith(".")).sorted().collect(Collectors.joining(", "));
+        } catch (IOException e) {
+            return "(cannot list: " + e.getMessage() + ")";
+        }
     }
 
     @Override

@@ -119,6 +119,11 @@ public final class KnowledgeBase {
         return rules.values();
     }
 
+    /** The rules that judge a kind of target, in catalog order. */
+    public List<RuleMeta> rulesFor(io.permlab.model.TargetKind kind) {
+        return rules.values().stream().filter(r -> r.appliesTo(kind)).toList();
+    }
+
     /** "精确位置、大致位置" / "precise location, approximate location" for a list of PI kinds. */
     public io.permlab.model.Localized piLabels(List<String> kinds) {
         return new io.permlab.model.Localized(

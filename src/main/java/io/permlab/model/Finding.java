@@ -13,8 +13,4 @@ public record Finding(String ruleId, String targetId, Severity severity, Stage s
         legalBasis = List.copyOf(legalBasis);
         evidence = List.copyOf(evidence);
     }
-
-    public Finding withText(Localized newMessage, List<EvidencePointer> newEvidence) {
-        return new Finding(ruleId, targetId, severity, stage, title, newMessage, legalBasis, newEvidence, fingerprint);
-    }
 }

@@ -87,7 +87,7 @@ public final class TargetLoader {
             d = TargetDescriptor.read(file);
         } catch (TargetDescriptor.TargetFileException e) {
             String id = uniqueId(fallbackName);
-            Target t = new Target(id, fallbackName, TargetKind.APK, null, null, List.of());
+            Target t = new Target(id, fallbackName, TargetKind.UNKNOWN, null, null, List.of());
             return new TargetSpec(t, List.of(new ProcessingError(id, file.toString(), "target", e.getMessage())));
         }
         String name = d.name() != null ? d.name() : fallbackName;
@@ -119,7 +119,8 @@ public final class TargetLoader {
 
     private TargetSpec broken(Path p, String reason) {
         String id = uniqueId(stripExtension(p.getFileName() == null ? p.toString() : p.getFileName().toString()));
-        Target t = new Target(id, p.toString(), TargetKind.APK, null, null, List.of());
+        TargetKind kind = ApkInspector.handles(p) ? TargetKind.APK : TargetKind.UNKNOWN;
+        Target t = new Target(id, p.toString(), kind, null, null, List.of());
         return new TargetSpec(t, List.of(new ProcessingError(id, p.toString(), "target", reason)));
     }
 

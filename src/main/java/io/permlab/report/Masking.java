@@ -6,6 +6,7 @@ import io.permlab.model.EvidencePointer;
 import io.permlab.model.Finding;
 import io.permlab.model.ProcessingError;
 import io.permlab.model.RunResult;
+import io.permlab.model.Target;
 import io.permlab.model.TargetResult;
 import io.permlab.model.apk.ApiUsage;
 import io.permlab.model.apk.ApkFacts;
@@ -28,13 +29,24 @@ public final class Masking {
     }
 
     private static TargetResult mask(TargetResult t) {
-        return new TargetResult(t.target(), mask(t.evidence()), t.findings().stream().map(Masking::mask).toList(),
-                t.errors().stream().map(e -> new ProcessingError(e.targetId(), e.file(), e.phase(), PiMasker.mask(e.message()))).toList(),
+        Target target = mask(t.target());
+        Evidence evidence = t.evidence() == null ? null : mask(new Evidence(target, t.evidence().apk()));
+        return new TargetResult(target, evidence, t.findings().stream().map(Masking::mask).toList(),
+                t.errors().stream().map(e -> new ProcessingError(target.id(), PiMasker.mask(e.file()), e.phase(),
+                        PiMasker.mask(e.message()))).toList(),
                 t.millis());
     }
 
+    /** A file name can carry PI too ("订单-13812345678.apk"). */
+    private static Target mask(Target t) {
+        return new Target(PiMasker.mask(t.id()), PiMasker.mask(t.name()), t.kind(),
+                t.location() == null ? null : java.nio.file.Paths.get(PiMasker.mask(t.location().toString())),
+                t.categoryId(), t.functions());
+    }
+
     private static Finding mask(Finding f) {
-        return f.withText(f.message().map(PiMasker::mask), f.evidence().stream().map(Masking::mask).toList());
+        return new Finding(f.ruleId(), PiMasker.mask(f.targetId()), f.severity(), f.stage(), f.title(),
+                f.message().map(PiMasker::mask), f.legalBasis(), f.evidence().stream().map(Masking::mask).toList(), f.fingerprint());
     }
 
     private static EvidencePointer mask(EvidencePointer p) {

@@ -2,7 +2,11 @@ package io.permlab.report;
 
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.RunResult;
+import io.permlab.report.allure.AllureResultsWriter;
+import io.permlab.report.html.HtmlReportWriter;
 import io.permlab.report.json.JsonReportWriter;
+import io.permlab.report.junit.JunitReportWriter;
+import io.permlab.report.sarif.SarifReportWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,7 +19,8 @@ public final class Reports {
     }
 
     public static List<ReportWriter> all() {
-        return List.of(new JsonReportWriter());
+        return List.of(new JsonReportWriter(), new HtmlReportWriter(), new SarifReportWriter(), new JunitReportWriter(),
+                new AllureResultsWriter());
     }
 
     public static List<String> formats() {

@@ -22,7 +22,7 @@ public final class ThirdPartyApks {
         return apk;
     }
 
-    static Path home() {
+    public static Path home() {
         return Paths.get(System.getProperty("permlab.home", "")).toAbsolutePath();
     }
 }

@@ -128,7 +128,8 @@ public final class FixtureApks {
         }
     }
 
-    private static void assemble(String name, Path source, Path apk) {
+    /** Assembles an apktool-layout folder into an APK (used for the fixtures and for the sample apps in apps/). */
+    public static void assemble(String name, Path source, Path apk) {
         Path work = outputDir().resolve("work");
         Path copy = null;
         try {

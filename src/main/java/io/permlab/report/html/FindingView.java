@@ -1,0 +1,18 @@
+package io.permlab.report.html;
+
+import io.permlab.model.Localized;
+
+import java.util.List;
+
+/** A finding as the page shows it; {@code remediation} is null only for a rule missing from the knowledge base. */
+public record FindingView(String anchor, String ruleId, String severity, Localized severityLabel, Localized title,
+                          Localized message, List<LegalView> legalBasis, Localized remediation,
+                          List<PointerView> evidence, String fingerprint) {
+
+    public record LegalView(String citation, Localized sourceName) {
+    }
+
+    /** An evidence pointer with every part present (empty when unknown), the excerpt shown verbatim in {@code <code>}. */
+    public record PointerView(String kind, String location, String symbol, String excerpt) {
+    }
+}

@@ -1,0 +1,33 @@
+package io.permlab.report.html;
+
+import io.permlab.model.Localized;
+import io.permlab.report.html.PageView.SeverityCount;
+
+import java.util.List;
+
+/**
+ * One target's section: identity, processing errors, findings grouped by stage and by legal clause, evidence summary.
+ * {@code category}, {@code identity} and {@code evidence} are null when unknown (no category given; not inspected).
+ */
+public record TargetView(String anchor, String id, String name, String kind, String location, boolean inspected,
+                         Localized category, Identity identity, List<ErrorView> errors, int findingCount,
+                         List<SeverityCount> bySeverity, List<StageGroup> stages, List<ClauseGroup> clauses,
+                         EvidenceView evidence) {
+
+    /** What the APK says it is; "—" where the manifest is silent. */
+    public record Identity(String packageName, String versionName, String versionCode, String minSdk,
+                           String targetSdk, String compileSdk, String debuggable, String allowBackup,
+                           String usesCleartextTraffic) {
+    }
+
+    public record ErrorView(String phase, String file, String message) {
+    }
+
+    /** One of the five stages of the founding case, always present so an empty stage reads as "checked, nothing found". */
+    public record StageGroup(String id, Localized label, List<FindingView> findings) {
+    }
+
+    /** The findings resting on one clause ("认定方法 四.1"), with the full name of the source it belongs to. */
+    public record ClauseGroup(String anchor, String citation, Localized sourceName, List<FindingView> findings) {
+    }
+}

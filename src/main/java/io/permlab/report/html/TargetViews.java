@@ -1,0 +1,108 @@
+package io.permlab.report.html;
+
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.UnknownCategoryException;
+import io.permlab.model.Finding;
+import io.permlab.model.Localized;
+import io.permlab.model.Stage;
+import io.permlab.model.Target;
+import io.permlab.model.TargetResult;
+import io.permlab.model.apk.ApkFacts;
+import io.permlab.model.apk.ApplicationFlags;
+import io.permlab.report.html.TargetView.ClauseGroup;
+import io.permlab.report.html.TargetView.ErrorView;
+import io.permlab.report.html.TargetView.Identity;
+import io.permlab.report.html.TargetView.StageGroup;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a target's section. Findings keep the order the pipeline gave them; the stage view lists all five stages in
+ * enum order, the clause view lists clauses in the order they first appear in the stage view.
+ */
+final class TargetViews {
+    private static final String MISSING = "—";
+
+    private final KnowledgeBase knowledge;
+    private final FindingViews findings;
+    private final EvidenceViews evidence;
+
+    TargetViews(KnowledgeBase knowledge) {
+        this.knowledge = knowledge;
+        this.findings = new FindingViews(knowledge);
+        this.evidence = new EvidenceViews(knowledge);
+    }
+
+    TargetView of(TargetResult result, String anchor) {
+        Target t = result.target();
+        ApkFacts apk = result.evidence() == null ? null : result.evidence().apk();
+        List<StageGroup> stages = stages(result.findings(), anchor);
+        return new TargetView(anchor, t.id(), t.name(), t.kind().id(),
+                t.location() == null ? MISSING : t.location().toString(), result.evidence() != null,
+                category(t.categoryId()), apk == null ? null : identity(apk),
+                result.errors().stream().map(e -> new ErrorView(e.phase(), e.file() == null ? MISSING : e.file(), e.message())).toList(),
+                result.findings().size(), SeverityLabels.count(result.findings()), stages,
+                clauses(stages, anchor), apk == null ? null : evidence.of(apk));
+    }
+
+    private List<StageGroup> stages(List<Finding> all, String anchor) {
+        List<StageGroup> out = new ArrayList<>();
+        int n = 0;
+        for (Stage stage : Stage.values()) {
+            List<FindingView> inStage = new ArrayList<>();
+            for (Finding f : all) {
+                if (f.stage() == stage) {
+                    inStage.add(findings.of(f, anchor + "-f" + (++n)));
+                }
+            }
+            out.add(new StageGroup(stage.id(), stage.label(), inStage));
+        }
+        return out;
+    }
+
+    private static List<ClauseGroup> clauses(List<StageGroup> stages, String anchor) {
+        Map<String, List<FindingView>> byCitation = new LinkedHashMap<>();
+        Map<String, Localized> sourceNames = new LinkedHashMap<>();
+        for (StageGroup g : stages) {
+            for (FindingView f : g.findings()) {
+                for (FindingView.LegalView ref : f.legalBasis()) {
+                    byCitation.computeIfAbsent(ref.citation(), c -> new ArrayList<>()).add(f);
+                    sourceNames.putIfAbsent(ref.citation(), ref.sourceName());
+                }
+            }
+        }
+        List<ClauseGroup> out = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, List<FindingView>> e : byCitation.entrySet()) {
+            out.add(new ClauseGroup(anchor + "-c" + (++n), e.getKey(), sourceNames.get(e.getKey()), e.getValue()));
+        }
+        return out;
+    }
+
+    /** The category's names, or null when none was given; an id the knowledge base lacks is shown as it is. */
+    private Localized category(String categoryId) {
+        if (categoryId == null) {
+            return null;
+        }
+        try {
+            return knowledge.category(categoryId).label();
+        } catch (UnknownCategoryException e) {
+            return new Localized(categoryId, categoryId);
+        }
+    }
+
+    private static Identity identity(ApkFacts apk) {
+        ApplicationFlags app = apk.application();
+        return new Identity(text(apk.packageName()), text(apk.versionName()), text(apk.versionCode()),
+                text(apk.minSdk()), text(apk.targetSdk()), text(apk.compileSdk()),
+                app == null ? MISSING : text(app.debuggable()), app == null ? MISSING : text(app.allowBackup()),
+                app == null ? MISSING : text(app.usesCleartextTraffic()));
+    }
+
+    private static String text(Object value) {
+        return value == null ? MISSING : value.toString();
+    }
+}

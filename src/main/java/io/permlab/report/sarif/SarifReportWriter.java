@@ -1,0 +1,123 @@
+package io.permlab.report.sarif;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.Finding;
+import io.permlab.model.ProcessingError;
+import io.permlab.model.RunResult;
+import io.permlab.model.TargetResult;
+import io.permlab.report.ReportOptions;
+import io.permlab.report.ReportWriter;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * results.sarif (SARIF 2.1.0) for code-scanning dashboards and CI gates: every rule of the knowledge base as a
+ * reportingDescriptor, every finding as a result with a stable partial fingerprint, and every processing error as a
+ * tool execution notification that makes the invocation unsuccessful.
+ */
+public final class SarifReportWriter implements ReportWriter {
+    public static final String FILE = "results.sarif";
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    static final String TOOL_NAME = "PermLab";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private final Path baseDir;
+
+    /** Artifact URIs relative to the directory PermLab runs in. */
+    public SarifReportWriter() {
+        this(Path.of(""));
+    }
+
+    /** Artifact URIs relative to {@code baseDir} (a checkout root, say) where the inspected files are below it. */
+    public SarifReportWriter(Path baseDir) {
+        this.baseDir = baseDir;
+    }
+
+    @Override
+    public String format() {
+        return "sarif";
+    }
+
+    @Override
+    public void write(RunResult run, KnowledgeBase knowledge, ReportOptions options) throws IOException {
+        Path file = options.outDir().resolve(FILE);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            GSON.toJson(toJson(run, knowledge, options), w);
+        }
+    }
+
+    JsonObject toJson(RunResult run, KnowledgeBase knowledge, ReportOptions options) {
+        ArtifactUris uris = new ArtifactUris(baseDir);
+        SarifRules rules = new SarifRules(knowledge.rules());
+        SarifResults results = new SarifResults(rules, uris);
+        JsonArray resultArray = new JsonArray();
+        JsonArray notifications = new JsonArray();
+        for (TargetResult t : run.targets()) {
+            for (Finding f : t.findings()) {
+                resultArray.add(results.result(f, t.target()));
+            }
+            for (ProcessingError e : t.errors()) {
+                notifications.add(results.notification(e, t.target()));
+            }
+        }
+        JsonObject sarifRun = new JsonObject();
+        sarifRun.add("tool", tool(run, rules));
+        sarifRun.add("invocations", invocations(run, notifications));
+        JsonObject baseIds = new JsonObject();
+        JsonObject base = new JsonObject();
+        base.addProperty("uri", uris.baseUri());
+        baseIds.add(ArtifactUris.BASE_ID, base);
+        sarifRun.add("originalUriBaseIds", baseIds);
+        sarifRun.add("results", resultArray);
+        JsonObject props = new JsonObject();
+        props.addProperty("piMasked", !options.unmasked());
+        props.addProperty("command", run.command());
+        sarifRun.add("properties", props);
+
+        JsonObject root = new JsonObject();
+        root.addProperty("$schema", SCHEMA);
+        root.addProperty("version", "2.1.0");
+        JsonArray runs = new JsonArray();
+        runs.add(sarifRun);
+        root.add("runs", runs);
+        return root;
+    }
+
+    private static JsonObject tool(RunResult run, SarifRules rules) {
+        JsonObject driver = new JsonObject();
+        driver.addProperty("name", TOOL_NAME);
+        driver.addProperty("version", run.version());
+        driver.add("rules", rules.descriptors());
+        JsonObject tool = new JsonObject();
+        tool.add("driver", driver);
+        return tool;
+    }
+
+    private static JsonArray invocations(RunResult run, JsonArray notifications) {
+        JsonObject invocation = new JsonObject();
+        invocation.addProperty("executionSuccessful", run.errorCount() == 0);
+        addTime(invocation, "startTimeUtc", run.startedAt());
+        addTime(invocation, "endTimeUtc", run.finishedAt());
+        invocation.add("toolExecutionNotifications", notifications);
+        JsonArray arr = new JsonArray();
+        arr.add(invocation);
+        return arr;
+    }
+
+    private static void addTime(JsonObject o, String field, Instant t) {
+        if (t != null) {
+            o.addProperty(field, t.truncatedTo(ChronoUnit.MILLIS).toString());
+        }
+    }
+}
