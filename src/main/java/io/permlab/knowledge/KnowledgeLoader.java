@@ -31,6 +31,9 @@ final class KnowledgeLoader {
     private static final Pattern DEX_MEMBER = Pattern.compile("L[^;\\s]+;->[\\w<>$]+");
     private static final Set<String> PROTECTIONS = Set.of("dangerous", "normal", "signature", "signature|appop", "signature|privileged");
 
+    /** Rule metadata, one file per family of rules: static APK, static mini-program, dynamic (runs of flows). */
+    static final List<String> RULE_FILES = List.of("rules.json", "rules-miniprogram.json", "rules-dynamic.json");
+
     private final KnowledgeSource source;
 
     KnowledgeLoader(KnowledgeSource source) {
@@ -46,7 +49,14 @@ final class KnowledgeLoader {
         Map<String, SdkSignature> sdks = index("sdks.json", "sdks", f -> sdk(f, pi), SdkSignature::id);
         Map<String, SensitiveApi> apis = index("sensitive-apis.json", "apis", f -> api(f, pi, permissions), SensitiveApi::id);
         Map<String, LegalSource> legal = index("legal-sources.json", "sources", this::legalSource, LegalSource::id);
-        Map<String, RuleMeta> rules = index("rules.json", "rules", f -> rule(f, legal), RuleMeta::id);
+        Map<String, RuleMeta> rules = new LinkedHashMap<>();
+        for (String file : RULE_FILES) {
+            for (Map.Entry<String, RuleMeta> e : index(file, "rules", f -> rule(f, legal), RuleMeta::id).entrySet()) {
+                if (rules.putIfAbsent(e.getKey(), e.getValue()) != null) {
+                    throw new KnowledgeException(source.describe(file), e.getKey(), "duplicate rule id (already defined in another rules file)");
+                }
+            }
+        }
         checkUniqueChineseNames(categories);
         return new KnowledgeBase(pi, permissions, categories, sdks, apis, legal, rules);
     }
@@ -55,7 +65,7 @@ final class KnowledgeLoader {
         JsonFields root = root(file);
         Map<String, T> out = new LinkedHashMap<>();
         List<JsonFields> items = root.objects(arrayField);
-        if (items.isEmpty()) {
+        if (items.isEmpty() && !RULE_FILES.contains(file)) {
             throw new KnowledgeException(source.describe(file), arrayField, "must list at least one entry");
         }
         for (JsonFields item : items) {
