@@ -36,3 +36,10 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "setup: installing pinned npm packages (npm ci)" >&2
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
+
+# Appium finds its drivers through APPIUM_HOME; PermLab keeps it inside the project and registers the pinned
+# Chromium driver from node_modules (npm 11 skips Appium's own postinstall that would do it).
+if ! APPIUM_HOME="$PWD/.appium" npx --no-install appium driver list --installed 2>&1 | grep -q "chromium@"; then
+  echo "setup: registering the Appium Chromium driver in .appium/" >&2
+  APPIUM_HOME="$PWD/.appium" npx --no-install appium driver install --source=local "$PWD/node_modules/appium-chromium-driver" >&2
+fi

@@ -26,19 +26,28 @@ class ArchitectureTest {
     void stagesDependOneWay() {
         ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("io.permlab.cli..")
+                .layer("testng").definedBy("io.permlab.testng..")
                 .layer("pipeline").definedBy("io.permlab.pipeline..")
                 .layer("report").definedBy("io.permlab.report..")
                 .layer("rules").definedBy("io.permlab.rules..")
+                .layer("capture").definedBy("io.permlab.capture..")
+                .layer("device").definedBy("io.permlab.device..")
+                .layer("exercise").definedBy("io.permlab.exercise..")
                 .layer("inspect").definedBy("io.permlab.inspect..")
                 .layer("knowledge").definedBy("io.permlab.knowledge..")
                 .layer("model").definedBy("io.permlab.model..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("testng").mayNotBeAccessedByAnyLayer()
+                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("cli", "testng")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("rules").mayOnlyBeAccessedByLayers("pipeline", "cli")
-                .whereLayer("inspect").mayOnlyBeAccessedByLayers("pipeline", "cli")
-                .whereLayer("knowledge").mayOnlyBeAccessedByLayers("inspect", "rules", "report", "pipeline", "cli")
-                .because("evidence flows one way: inspect -> rules -> reports; rules never talk to devices, reports never decide");
+                .whereLayer("rules").mayOnlyBeAccessedByLayers("pipeline", "cli", "testng")
+                .whereLayer("capture").mayOnlyBeAccessedByLayers("pipeline", "cli", "testng")
+                .whereLayer("device").mayOnlyBeAccessedByLayers("pipeline", "cli", "testng")
+                .whereLayer("exercise").mayOnlyBeAccessedByLayers("device", "capture", "pipeline", "cli", "testng")
+                .whereLayer("inspect").mayOnlyBeAccessedByLayers("pipeline", "cli", "testng")
+                .whereLayer("knowledge").mayOnlyBeAccessedByLayers("inspect", "exercise", "device", "capture", "rules", "report", "pipeline", "cli", "testng")
+                .because("evidence flows one way: inspect/exercise -> rules -> reports; the exercise talks only to its Session "
+                        + "interface, which the device adapters implement; rules never talk to devices, reports never decide");
         rule.check(classes);
     }
 
@@ -60,7 +69,7 @@ class ArchitectureTest {
 
     @Test
     void browserAndDeviceDriversStayInTheirAdapters() {
-        noClasses().that().resideOutsideOfPackages("io.permlab.device..", "io.permlab.capture..")
+        noClasses().that().resideOutsideOfPackage("io.permlab.device..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.openqa.selenium..", "io.appium..")
                 .because("Selenium and Appium types never leave the device adapters")
                 .allowEmptyShould(true)
@@ -68,9 +77,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void serversAndParsersStayInTheirPackages() {
+        noClasses().that().resideOutsideOfPackage("io.permlab.pipeline.site..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.sun.net.httpserver..")
+                .because("only the sample-site server serves HTTP")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("io.permlab.exercise.flow..", "io.permlab.inspect.miniprogram..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+                .because("Jackson's streaming parser is used only where flow files and mini-program JSON need line and column")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.permlab.inspect.miniprogram..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.oracle.js..", "com.oracle.truffle..", "org.graalvm..")
+                .because("GraalJS's parser (and the Truffle types it brings) never leaves the mini-program adapter")
+                .check(classes);
+    }
+
+    @Test
     void librariesStayWhereTheyBelong() {
         noClasses().that().resideOutsideOfPackage("io.permlab.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..", "me.tongfei..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.permlab.testng..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.testng..", "io.qameta.allure..")
+                .because("the TestNG suite and its Allure steps are one adapter for QA teams")
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("io.permlab.report.html..")
                 .should().dependOnClassesThat().resideInAnyPackage("freemarker..")

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(usageHelpAutoWidth = true, name = "permlab",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        subcommands = {ScanCommand.class, DoctorCommand.class, CategoriesCommand.class, RulesCommand.class,
+        subcommands = {ScanCommand.class, RunCommand.class, DemoCommand.class, DoctorCommand.class, CategoriesCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class},
         description = {
                 "Permission and personal-information compliance tester for Android apps, WeChat mini-programs and H5 apps.",
@@ -15,8 +15,10 @@ import picocli.CommandLine.Command;
                 "PI-collecting SDKs, cleartext traffic, debuggable builds, exported components, with legal basis and evidence."},
         footerHeading = "%nExamples:%n",
         footer = {
+                "  permlab demo --out reports/demo           the bundled samples: each non-compliant app beside its compliant twin",
                 "  permlab scan path/to/app.apk --category 餐饮外卖 --out reports/my-scan",
                 "  permlab scan apps/                        every target under a folder, one report",
+                "  permlab run apps/demo-delivery            exercise an H5 app: does refusing location block adding an address?",
                 "  permlab scan app.apk --fail-on high       CI gate: exit 4 only for high or critical findings",
                 "  permlab doctor                            what is installed, what is missing, how to fix it",
                 "  permlab categories                        the 39 app categories and what each may collect",

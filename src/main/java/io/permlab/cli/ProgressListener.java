@@ -21,16 +21,24 @@ final class ProgressListener implements BatchListener, AutoCloseable {
     private ProgressBar bar;
     private final java.util.List<TargetResult> failed = new java.util.ArrayList<>();
 
-    ProgressListener(PrintWriter err, RunLog log, boolean wanted) {
+    private final String task;
+
+    ProgressListener(PrintWriter err, RunLog log, boolean wanted, String task) {
         this.err = err;
         this.log = log;
         this.wanted = wanted;
+        this.task = task;
     }
 
+    /** A command may run several batches (demo): each adds its targets to the bar. */
     @Override
     public void started(int total) {
+        if (bar != null) {
+            bar.maxHint(bar.getMax() + total);
+            return;
+        }
         if (wanted && total > 1 && System.console() != null) {
-            bar = new ProgressBarBuilder().setTaskName("scan").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
                     .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(new WriterOutputStream(err), true)))
                     .setUpdateIntervalMillis(200).continuousUpdate().build();
         }

@@ -1,12 +1,12 @@
 package io.permlab.cli;
 
+import io.permlab.pipeline.PermLabVersion;
 import picocli.CommandLine;
 
 /** The version written into the jar's manifest by the build. */
 public final class Version implements CommandLine.IVersionProvider {
     public static String current() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return PermLabVersion.current();
     }
 
     @Override

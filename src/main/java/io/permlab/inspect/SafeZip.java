@@ -117,8 +117,8 @@ public final class SafeZip implements Closeable {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Why an entry name is unsafe to use as a path, or null. */
-    static String unsafeName(String n) {
+    /** Why an entry name (of a zip, or of any archive PermLab reads) is unsafe to use as a path, or null. */
+    public static String unsafeName(String n) {
         if (n.isEmpty()) {
             return "has an empty name";
         }

@@ -19,10 +19,14 @@ public final class KnowledgeBase {
     private final Map<String, SensitiveApi> apis;
     private final Map<String, LegalSource> legalSources;
     private final Map<String, RuleMeta> rules;
+    private final Map<String, WebPermission> webPermissions;
+    private final List<String> purposeMarkers;
 
     KnowledgeBase(Map<String, PiKind> piKinds, Map<String, PermissionInfo> permissions, Map<String, Category> categories,
                   Map<String, SdkSignature> sdks, Map<String, SensitiveApi> apis, Map<String, LegalSource> legalSources,
-                  Map<String, RuleMeta> rules) {
+                  Map<String, RuleMeta> rules, Map<String, WebPermission> webPermissions, List<String> purposeMarkers) {
+        this.webPermissions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(webPermissions));
+        this.purposeMarkers = List.copyOf(purposeMarkers);
         this.piKinds = Map.copyOf(piKinds);
         this.permissions = Map.copyOf(permissions);
         this.categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories));
@@ -122,6 +126,20 @@ public final class KnowledgeBase {
     /** The rules that judge a kind of target, in catalog order. */
     public List<RuleMeta> rulesFor(io.permlab.model.TargetKind kind) {
         return rules.values().stream().filter(r -> r.appliesTo(kind)).toList();
+    }
+
+    public Collection<WebPermission> webPermissions() {
+        return webPermissions.values();
+    }
+
+    /** A web permission by id ("geolocation"), or empty for a name PermLab does not know. */
+    public Optional<WebPermission> webPermission(String id) {
+        return Optional.ofNullable(webPermissions.get(id));
+    }
+
+    /** Words that, next to a permission's subject on screen, state a purpose ("用于", "so that"...). */
+    public List<String> purposeMarkers() {
+        return purposeMarkers;
     }
 
     /** "精确位置、大致位置" / "precise location, approximate location" for a list of PI kinds. */

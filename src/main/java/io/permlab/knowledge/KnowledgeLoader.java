@@ -58,7 +58,9 @@ final class KnowledgeLoader {
             }
         }
         checkUniqueChineseNames(categories);
-        return new KnowledgeBase(pi, permissions, categories, sdks, apis, legal, rules);
+        Map<String, WebPermission> web = index("web-permissions.json", "permissions", f -> webPermission(f, pi), WebPermission::id);
+        List<String> purposeMarkers = root("web-permissions.json").strings("purposeMarkers");
+        return new KnowledgeBase(pi, permissions, categories, sdks, apis, legal, rules, web, purposeMarkers);
     }
 
     private <T> Map<String, T> index(String file, String arrayField, Function<JsonFields, T> read, Function<T, String> id) {
@@ -150,6 +152,18 @@ final class KnowledgeLoader {
         return new SensitiveApi(f.string("id"), f.string("zh"), f.string("en"), known(f, "pi", pi.keySet(), "PI kind"),
                 known(f, "requiresAnyOf", permissions.keySet(), "permission"),
                 known(f, "relatedPermissions", permissions.keySet(), "permission"), methods, fields, strings);
+    }
+
+    private WebPermission webPermission(JsonFields f, Map<String, PiKind> pi) {
+        boolean chooser = f.bool("chooser", false);
+        String descriptor = chooser ? null : f.string("descriptor");
+        String grantType = chooser ? null : f.string("grantType");
+        List<String> subjects = f.strings("subjects");
+        if (subjects.isEmpty()) {
+            throw f.error("subjects", "must list the words that name the permission on screen");
+        }
+        return new WebPermission(f.string("id"), f.string("zh"), f.string("en"), known(f, "pi", pi.keySet(), "PI kind"),
+                descriptor, grantType, chooser, subjects);
     }
 
     private LegalSource legalSource(JsonFields f) {

@@ -3,12 +3,14 @@ package io.permlab.pipeline;
 import io.permlab.inspect.InspectionException;
 import io.permlab.inspect.InspectionLimits;
 import io.permlab.inspect.apk.ApkInspector;
+import io.permlab.inspect.miniprogram.MiniProgramInspector;
 import io.permlab.knowledge.Category;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Evidence;
 import io.permlab.model.Finding;
 import io.permlab.model.ProcessingError;
 import io.permlab.model.Target;
+import io.permlab.model.TargetKind;
 import io.permlab.model.TargetResult;
 import io.permlab.rules.RuleEngine;
 
@@ -29,13 +31,22 @@ public final class Inspection {
     private final KnowledgeBase knowledge;
     private final RuleEngine engine;
     private final ApkInspector apkInspector;
+    private final MiniProgramInspector miniProgramInspector;
     private final Path workRoot;
+    private final String appId;
 
     public Inspection(KnowledgeBase knowledge, RuleEngine engine, InspectionLimits limits, Path workRoot) {
+        this(knowledge, engine, limits, workRoot, null);
+    }
+
+    /** @param appId the app id that decrypts WeChat PC packages (--appid), or null */
+    public Inspection(KnowledgeBase knowledge, RuleEngine engine, InspectionLimits limits, Path workRoot, String appId) {
         this.knowledge = knowledge;
         this.engine = engine;
         this.apkInspector = new ApkInspector(knowledge, limits);
+        this.miniProgramInspector = new MiniProgramInspector(limits);
         this.workRoot = workRoot;
+        this.appId = appId;
     }
 
     public TargetResult run(TargetSpec spec) {
@@ -47,9 +58,7 @@ public final class Inspection {
         }
         Path work = workRoot.resolve(target.id());
         try {
-            ApkInspector.Result inspected = apkInspector.inspect(target.location(), work);
-            inspected.problems().forEach(p -> errors.add(new ProcessingError(target.id(), target.location().toString(), "inspect", p)));
-            Evidence evidence = Evidence.ofApk(target, inspected.facts());
+            Evidence evidence = inspect(target, work, errors);
             Category category = target.categoryId() == null ? null : knowledge.category(target.categoryId());
             RuleEngine.Outcome outcome = engine.run(evidence, category);
             errors.addAll(outcome.errors());
@@ -68,11 +77,23 @@ public final class Inspection {
         return new TargetResult(target, null, List.of(), errors, millisSince(start));
     }
 
+    /** Static facts by target kind; problems that did not stop the inspection go to {@code errors}. */
+    private Evidence inspect(Target target, Path work, List<ProcessingError> errors) throws InspectionException {
+        if (target.kind() == TargetKind.MINIPROGRAM) {
+            MiniProgramInspector.Result inspected = miniProgramInspector.inspect(target.location(), appId);
+            inspected.problems().forEach(p -> errors.add(new ProcessingError(target.id(), p.file(), "inspect", p.message())));
+            return Evidence.ofMiniProgram(target, inspected.facts());
+        }
+        ApkInspector.Result inspected = apkInspector.inspect(target.location(), work);
+        inspected.problems().forEach(p -> errors.add(new ProcessingError(target.id(), target.location().toString(), "inspect", p)));
+        return Evidence.ofApk(target, inspected.facts());
+    }
+
     private static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -23,9 +23,14 @@ public final class StaticBatch {
     }
 
     public RunResult run(List<Path> paths, String category, Path workRoot, String version, BatchListener listener) {
+        return run(paths, category, null, workRoot, version, listener);
+    }
+
+    /** @param appId the app id that decrypts WeChat PC packages (--appid), or null */
+    public RunResult run(List<Path> paths, String category, String appId, Path workRoot, String version, BatchListener listener) {
         Instant started = Instant.now();
         List<TargetSpec> specs = new TargetLoader(knowledge, category).load(paths);
-        Inspection inspection = new Inspection(knowledge, new RuleEngine(knowledge, RuleSet.all()), limits, workRoot);
+        Inspection inspection = new Inspection(knowledge, new RuleEngine(knowledge, RuleSet.all()), limits, workRoot, appId);
         listener.started(specs.size());
         List<TargetResult> results = new ArrayList<>();
         try {

@@ -21,8 +21,12 @@ import java.util.List;
  * {@code apps/<target>/target.json}: name, kind, category, where the package or site is, and the functions with
  * their flows. Errors name the file and the field (Gson adds line and column for syntax errors).
  */
-public record TargetDescriptor(String name, TargetKind kind, String category, String apk, String entry, String site,
-                               List<AppFunction> functions) {
+public record TargetDescriptor(String name, TargetKind kind, String category, String apk, String source, String entry,
+                               List<ServeEntry> serve, List<String> ownHosts, List<AppFunction> functions) {
+
+    /** A folder PermLab serves itself under a host name (H5 samples and sites shipped as files). */
+    public record ServeEntry(String host, String dir, boolean https) {
+    }
 
     public static final String FILE = "target.json";
 
@@ -67,11 +71,63 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
             }
         }
         TargetDescriptor d = new TargetDescriptor(name, kind, string(file, o, "category", false),
-                string(file, o, "apk", false), string(file, o, "entry", false), string(file, o, "site", false), functions);
+                string(file, o, "apk", false), string(file, o, "source", false), string(file, o, "entry", false),
+                serve(file, o), strings(file, o, "ownHosts"), functions);
         if (kind == TargetKind.APK && d.apk() == null) {
             throw new TargetFileException(file, "field 'apk' is required for kind apk (path of the .apk relative to this file)");
         }
+        if (kind == TargetKind.MINIPROGRAM && d.source() == null) {
+            throw new TargetFileException(file, "field 'source' is required for kind miniprogram (the mini-program folder, "
+                    + ".wxapkg file or folder of .wxapkg packages, relative to this file)");
+        }
+        if (kind == TargetKind.H5 && d.entry() == null) {
+            throw new TargetFileException(file, "field 'entry' is required for kind h5 (the URL the flows start from)");
+        }
         return d;
+    }
+
+    private static List<ServeEntry> serve(Path file, JsonObject o) throws TargetFileException {
+        List<ServeEntry> out = new ArrayList<>();
+        JsonElement e = o.get("serve");
+        if (e == null || e.isJsonNull()) {
+            return out;
+        }
+        if (!e.isJsonArray()) {
+            throw new TargetFileException(file, "field 'serve' must be an array of {host, dir, https}");
+        }
+        JsonArray arr = e.getAsJsonArray();
+        for (int i = 0; i < arr.size(); i++) {
+            if (!arr.get(i).isJsonObject()) {
+                throw new TargetFileException(file, "field 'serve[" + i + "]' must be an object");
+            }
+            JsonObject s = arr.get(i).getAsJsonObject();
+            JsonElement https = s.get("https");
+            if (https != null && !(https.isJsonPrimitive() && https.getAsJsonPrimitive().isBoolean())) {
+                throw new TargetFileException(file, "field 'serve[" + i + "].https' must be true or false");
+            }
+            out.add(new ServeEntry(string(file, s, "host", true, "serve[" + i + "].host"),
+                    string(file, s, "dir", true, "serve[" + i + "].dir"), https != null && https.getAsBoolean()));
+        }
+        return out;
+    }
+
+    private static List<String> strings(Path file, JsonObject o, String field) throws TargetFileException {
+        List<String> out = new ArrayList<>();
+        JsonElement e = o.get(field);
+        if (e == null || e.isJsonNull()) {
+            return out;
+        }
+        if (!e.isJsonArray()) {
+            throw new TargetFileException(file, "field '" + field + "' must be an array of strings");
+        }
+        for (int i = 0; i < e.getAsJsonArray().size(); i++) {
+            JsonElement x = e.getAsJsonArray().get(i);
+            if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isString()) {
+                throw new TargetFileException(file, "field '" + field + "[" + i + "]' must be a string");
+            }
+            out.add(x.getAsString());
+        }
+        return out;
     }
 
     private static String string(Path file, JsonObject o, String field, boolean required) throws TargetFileException {

@@ -1,6 +1,7 @@
 package io.permlab.pipeline;
 
 import io.permlab.inspect.apk.ApkInspector;
+import io.permlab.inspect.miniprogram.MiniProgramInspector;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.UnknownCategoryException;
 import io.permlab.model.ProcessingError;
@@ -18,19 +19,30 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Turns the paths a user gives into targets: an .apk/.apks/.xapk file, a folder with target.json, or a folder
- * searched (a few levels deep) for both. Every problem becomes a processing error on its target, never an abort.
+ * Turns the paths a user gives into targets: an .apk/.apks/.xapk or .wxapkg file, a mini-program folder with app.json,
+ * a folder with target.json, or a folder searched (a few levels deep) for all of them. Every problem becomes a processing error on its target, never an abort.
  */
 public final class TargetLoader {
     private static final int MAX_DEPTH = 4;
 
     private final KnowledgeBase knowledge;
     private final String categoryOverride;
+    private final Set<TargetKind> accepted;
     private final Set<String> usedIds = new HashSet<>();
 
+    /** A loader for 'permlab scan': every static kind. */
     public TargetLoader(KnowledgeBase knowledge, String categoryOverride) {
+        this(knowledge, categoryOverride, java.util.EnumSet.of(TargetKind.APK, TargetKind.MINIPROGRAM));
+    }
+
+    /**
+     * @param accepted the kinds the command handles; targets of other kinds found while searching a folder are left
+     *                 to the command that handles them, and named explicitly they are an error
+     */
+    public TargetLoader(KnowledgeBase knowledge, String categoryOverride, Set<TargetKind> accepted) {
         this.knowledge = knowledge;
         this.categoryOverride = categoryOverride;
+        this.accepted = accepted;
     }
 
     public List<TargetSpec> load(List<Path> paths) {
@@ -45,20 +57,31 @@ public final class TargetLoader {
         if (!Files.exists(p)) {
             out.add(broken(p, "no such file or folder"));
         } else if (Files.isRegularFile(p)) {
-            if (ApkInspector.handles(p)) {
+            if (ApkInspector.handles(p) && accepted.contains(TargetKind.APK)) {
                 out.add(apkFile(p));
+            } else if (ApkInspector.handles(p) && explicit) {
+                out.add(broken(p, "an APK is inspected by 'permlab scan'; exercising it needs an Android device (not supported by this command yet)"));
+            } else if (MiniProgramInspector.isPackage(p) && accepted.contains(TargetKind.MINIPROGRAM)) {
+                out.add(miniProgram(p, stripExtension(p.getFileName().toString())));
             } else if (explicit) {
-                out.add(broken(p, "not a supported target (expected an .apk, .apks or .xapk file, or a folder with " + TargetDescriptor.FILE + ")"));
+                out.add(broken(p, "not a supported target (expected an .apk, .apks, .xapk or .wxapkg file, a mini-program folder "
+                        + "with app.json, or a folder with " + TargetDescriptor.FILE + ")"));
             }
         } else if (Files.isRegularFile(p.resolve(TargetDescriptor.FILE))) {
-            out.add(described(p));
+            TargetSpec spec = described(p, explicit);
+            if (spec != null) {
+                out.add(spec);
+            }
+        } else if (accepted.contains(TargetKind.MINIPROGRAM) && MiniProgramInspector.handles(p)) {
+            out.add(miniProgram(p, p.getFileName() == null ? "miniprogram" : p.getFileName().toString()));
         } else if (Files.isDirectory(p) && depth < MAX_DEPTH) {
             int before = out.size();
             for (Path child : children(p)) {
                 collect(child, depth + 1, false, out);
             }
             if (explicit && out.size() == before) {
-                out.add(broken(p, "no targets found (no .apk/.apks/.xapk files and no " + TargetDescriptor.FILE + " within " + MAX_DEPTH + " levels)"));
+                out.add(broken(p, "no targets found (no .apk/.apks/.xapk/.wxapkg files, no mini-program folder with app.json and no "
+                        + TargetDescriptor.FILE + " within " + MAX_DEPTH + " levels)"));
             }
         }
     }
@@ -79,7 +102,13 @@ public final class TargetLoader {
         return withCategory(t, null, List.of());
     }
 
-    private TargetSpec described(Path dir) {
+    /** A mini-program found without target.json: a .wxapkg file, or a folder with app.json. */
+    private TargetSpec miniProgram(Path location, String name) {
+        Target t = new Target(uniqueId(name), name, TargetKind.MINIPROGRAM, location, null, List.of());
+        return withCategory(t, null, List.of());
+    }
+
+    private TargetSpec described(Path dir, boolean explicit) {
         Path file = dir.resolve(TargetDescriptor.FILE);
         String fallbackName = dir.getFileName().toString();
         TargetDescriptor d;
@@ -92,6 +121,22 @@ public final class TargetLoader {
         }
         String name = d.name() != null ? d.name() : fallbackName;
         String id = uniqueId(fallbackName);
+        if (!accepted.contains(d.kind())) {
+            if (!explicit) {
+                return null; // another command's target (an H5 app found by 'scan', an APK found by 'run')
+            }
+            Target t = new Target(id, name, d.kind(), null, null, d.functions());
+            return new TargetSpec(t, List.of(new ProcessingError(id, file.toString(), "target",
+                    "kind '" + d.kind().id() + "' is " + (d.kind() == TargetKind.H5 ? "exercised by 'permlab run'" : "inspected by 'permlab scan'")
+                            + ", not by this command")));
+        }
+        if (d.kind() == TargetKind.H5) {
+            return withCategory(new Target(id, name, TargetKind.H5, dir, null, d.functions()), d.category(), List.of());
+        }
+        if (d.kind() == TargetKind.MINIPROGRAM) {
+            Path source = dir.resolve(d.source()).normalize();
+            return withCategory(new Target(id, name, TargetKind.MINIPROGRAM, source, null, d.functions()), d.category(), List.of());
+        }
         if (d.kind() != TargetKind.APK) {
             Target t = new Target(id, name, d.kind(), null, null, d.functions());
             return new TargetSpec(t, List.of(new ProcessingError(id, file.toString(), "target",
@@ -119,7 +164,7 @@ public final class TargetLoader {
 
     private TargetSpec broken(Path p, String reason) {
         String id = uniqueId(stripExtension(p.getFileName() == null ? p.toString() : p.getFileName().toString()));
-        TargetKind kind = ApkInspector.handles(p) ? TargetKind.APK : TargetKind.UNKNOWN;
+        TargetKind kind = ApkInspector.handles(p) ? TargetKind.APK : MiniProgramInspector.isPackage(p) ? TargetKind.MINIPROGRAM : TargetKind.UNKNOWN;
         Target t = new Target(id, p.toString(), kind, null, null, List.of());
         return new TargetSpec(t, List.of(new ProcessingError(id, p.toString(), "target", reason)));
     }

@@ -30,7 +30,8 @@ public final class Masking {
 
     private static TargetResult mask(TargetResult t) {
         Target target = mask(t.target());
-        Evidence evidence = t.evidence() == null ? null : mask(new Evidence(target, t.evidence().apk()));
+        Evidence evidence = t.evidence() == null ? null : mask(new Evidence(target, t.evidence().apk(),
+                t.evidence().miniProgram(), t.evidence().exploration()));
         return new TargetResult(target, evidence, t.findings().stream().map(Masking::mask).toList(),
                 t.errors().stream().map(e -> new ProcessingError(target.id(), PiMasker.mask(e.file()), e.phase(),
                         PiMasker.mask(e.message()))).toList(),
@@ -54,17 +55,19 @@ public final class Masking {
     }
 
     private static Evidence mask(Evidence e) {
-        if (e == null || e.apk() == null) {
-            return e;
+        return new Evidence(e.target(), mask(e.apk()), MiniProgramMasking.mask(e.miniProgram()), ExplorationMasking.mask(e.exploration()));
+    }
+
+    private static ApkFacts mask(ApkFacts a) {
+        if (a == null) {
+            return null;
         }
-        ApkFacts a = e.apk();
         List<HttpEndpoint> endpoints = a.httpEndpoints().stream()
                 .map(h -> new HttpEndpoint(PiMasker.mask(h.url()), h.where(), h.occurrences())).toList();
         List<ApiUsage> usages = a.apiUsages().stream().map(u -> new ApiUsage(u.apiId(), u.count(),
                 u.callSites().stream().map(c -> new CallSite(c.caller(), PiMasker.mask(c.reference()), c.dexFile())).toList())).toList();
-        ApkFacts masked = new ApkFacts(a.packageName(), a.versionName(), a.versionCode(), a.minSdk(), a.targetSdk(),
+        return new ApkFacts(a.packageName(), a.versionName(), a.versionCode(), a.minSdk(), a.targetSdk(),
                 a.compileSdk(), a.permissions(), a.definedPermissions(), a.features(), a.application(),
                 a.networkSecurityConfig(), a.components(), a.sdks(), usages, endpoints, a.dexFiles(), a.classCount(), a.bundleApks());
-        return new Evidence(e.target(), masked);
     }
 }

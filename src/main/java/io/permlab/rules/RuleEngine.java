@@ -86,8 +86,9 @@ public final class RuleEngine {
 
     /** Same rule, same app, same key: same fingerprint, whatever the file name or run. */
     private static String fingerprint(String ruleId, Evidence evidence, String key) {
-        String app = evidence.apk() != null && evidence.apk().packageName() != null
-                ? evidence.apk().packageName() : evidence.target().name();
+        String app = evidence.apk() != null && evidence.apk().packageName() != null ? evidence.apk().packageName()
+                : evidence.miniProgram() != null && evidence.miniProgram().appId() != null ? evidence.miniProgram().appId()
+                : evidence.target().name();
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest((ruleId + "|" + app + "|" + key).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);

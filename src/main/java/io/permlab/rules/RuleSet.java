@@ -39,6 +39,30 @@ public final class RuleSet {
                 new CleartextAllowedRule(),
                 new HttpEndpointRule(),
                 new TrustsUserCaRule(),
-                new ExportedComponentRule());
+                new ExportedComponentRule(),
+                // mini-program: collection, storage, security
+                new io.permlab.rules.miniprogram.PreciseLocationNotNecessaryRule(),
+                new io.permlab.rules.miniprogram.AddressNeedsDeviceLocationRule(),
+                new io.permlab.rules.miniprogram.ForcedReauthorizationRule(),
+                new io.permlab.rules.miniprogram.LocationOnEntryRule(),
+                new io.permlab.rules.miniprogram.PurposeDescRule(),
+                new io.permlab.rules.miniprogram.PrivateInfoUndeclaredRule(),
+                new io.permlab.rules.miniprogram.PrivateInfoUnusedRule(),
+                new io.permlab.rules.miniprogram.PrivacyAgreementMissingRule(),
+                new io.permlab.rules.miniprogram.StoragePlaintextPiRule(),
+                new io.permlab.rules.miniprogram.HttpEndpointRule(),
+                new io.permlab.rules.miniprogram.PiInUrlRule(),
+                // dynamic: runs of flows
+                new io.permlab.rules.dynamic.PermissionMandatoryRule(),
+                new io.permlab.rules.dynamic.PreciseLocationMandatoryRule(),
+                new io.permlab.rules.dynamic.PermissionBeforeConsentRule(),
+                new io.permlab.rules.dynamic.PermissionBeforeUseRule(),
+                new io.permlab.rules.dynamic.PermissionReaskRule(),
+                new io.permlab.rules.dynamic.PermissionWithoutPurposeRule(),
+                new io.permlab.rules.dynamic.PiBeforeConsentRule(),
+                new io.permlab.rules.dynamic.PiCleartextRule(),
+                new io.permlab.rules.dynamic.PreciseCoordinatesSentRule(),
+                new io.permlab.rules.dynamic.PiThirdPartyRule(),
+                new io.permlab.rules.dynamic.PiPlaintextStorageRule());
     }
 }

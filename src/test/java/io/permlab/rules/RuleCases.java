@@ -1,6 +1,7 @@
 package io.permlab.rules;
 
 import io.permlab.inspect.apk.ApkInspector;
+import io.permlab.inspect.miniprogram.MiniProgramInspector;
 import io.permlab.knowledge.Category;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Evidence;
@@ -8,6 +9,7 @@ import io.permlab.model.Finding;
 import io.permlab.model.Target;
 import io.permlab.model.TargetKind;
 import io.permlab.testsupport.InspectedFixtures;
+import io.permlab.testsupport.MiniProgramFixtures;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -19,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The PMD-style base of every rule test: one test class per rule, its cases in {@code /rules/<RULE-ID>.json}. Each
- * case builds its fixture APK, inspects it with the real inspector, runs only this rule through the rule engine under
- * the case's category, and checks the findings against the case's expectations.
+ * case builds its fixture (an APK, or a mini-program: "mp/<name>" folder or "mp/<name>.wxapkg" package), inspects it
+ * with the real inspector, runs only this rule through the rule engine under the case's category, and checks the
+ * findings against the case's expectations.
  */
 public abstract class RuleCases {
     private final Rule rule;
@@ -37,17 +40,29 @@ public abstract class RuleCases {
 
     private void check(RuleCase c) {
         KnowledgeBase kb = KnowledgeBase.builtIn();
-        ApkInspector.Result inspected = InspectedFixtures.inspect(c.fixture());
         Category category = c.category() == null ? null : kb.category(c.category());
-        Target target = new Target(c.fixture(), c.fixture(), TargetKind.APK, InspectedFixtures.file(c.fixture()),
-                category == null ? null : category.id(), List.of());
-        RuleEngine.Outcome outcome = new RuleEngine(kb, List.of(rule)).run(Evidence.ofApk(target, inspected.facts()), category);
+        Evidence evidence;
+        Object problems;
+        if (MiniProgramFixtures.isReference(c.fixture())) {
+            MiniProgramInspector.Result inspected = MiniProgramFixtures.inspect(c.fixture());
+            Target target = new Target(c.fixture(), c.fixture(), TargetKind.MINIPROGRAM, MiniProgramFixtures.file(c.fixture()),
+                    category == null ? null : category.id(), List.of());
+            evidence = Evidence.ofMiniProgram(target, inspected.facts());
+            problems = inspected.problems();
+        } else {
+            ApkInspector.Result inspected = InspectedFixtures.inspect(c.fixture());
+            Target target = new Target(c.fixture(), c.fixture(), TargetKind.APK, InspectedFixtures.file(c.fixture()),
+                    category == null ? null : category.id(), List.of());
+            evidence = Evidence.ofApk(target, inspected.facts());
+            problems = inspected.problems();
+        }
+        RuleEngine.Outcome outcome = new RuleEngine(kb, List.of(rule)).run(evidence, category);
 
         assertThat(outcome.errors()).as("processing errors of %s", rule.id()).isEmpty();
         for (Expectation e : c.expect()) {
             assertThat(e.countIn(outcome.findings()))
                     .as("%s on %s: expected %s; inspection problems %s; findings:%n%s", rule.id(), c.displayName(),
-                            e.describe(), inspected.problems(), describe(outcome.findings()))
+                            e.describe(), problems, describe(outcome.findings()))
                     .isEqualTo(e.count());
         }
     }

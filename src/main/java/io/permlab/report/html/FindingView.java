@@ -12,7 +12,10 @@ public record FindingView(String anchor, String ruleId, String severity, Localiz
     public record LegalView(String citation, Localized sourceName) {
     }
 
-    /** An evidence pointer with every part present (empty when unknown), the excerpt shown verbatim in {@code <code>}. */
-    public record PointerView(String kind, String location, String symbol, String excerpt) {
+    /**
+     * An evidence pointer with every part present (empty when unknown), the excerpt shown verbatim in {@code <code>};
+     * {@code image} is the screenshot it points at, embedded, or null.
+     */
+    public record PointerView(String kind, String location, String symbol, String excerpt, String image) {
     }
 }

@@ -11,24 +11,26 @@ import io.permlab.report.html.FindingView.PointerView;
 /** Turns a finding into its view, adding the remediation its rule's metadata gives. */
 final class FindingViews {
     private final KnowledgeBase knowledge;
+    private final Screenshots screenshots;
 
-    FindingViews(KnowledgeBase knowledge) {
+    FindingViews(KnowledgeBase knowledge, Screenshots screenshots) {
         this.knowledge = knowledge;
+        this.screenshots = screenshots;
     }
 
     FindingView of(Finding f, String anchor) {
         return new FindingView(anchor, f.ruleId(), f.severity().id(), SeverityLabels.of(f.severity()), f.title(),
                 f.message(), f.legalBasis().stream().map(FindingViews::legal).toList(),
                 knowledge.rule(f.ruleId()).map(RuleMeta::remediation).orElse(null),
-                f.evidence().stream().map(FindingViews::pointer).toList(), orEmpty(f.fingerprint()));
+                f.evidence().stream().map(this::pointer).toList(), orEmpty(f.fingerprint()));
     }
 
     static LegalView legal(LegalRef ref) {
         return new LegalView(ref.citation(), ref.sourceName());
     }
 
-    private static PointerView pointer(EvidencePointer p) {
-        return new PointerView(orEmpty(p.kind()), p.location(), orEmpty(p.symbol()), orEmpty(p.excerpt()));
+    private PointerView pointer(EvidencePointer p) {
+        return new PointerView(orEmpty(p.kind()), p.location(), orEmpty(p.symbol()), orEmpty(p.excerpt()), screenshots.dataUri(p.file()));
     }
 
     static String orEmpty(String s) {

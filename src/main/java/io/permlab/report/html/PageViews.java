@@ -22,13 +22,14 @@ final class PageViews {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private final TargetViews targets;
+    private final KnowledgeBase knowledge;
 
     PageViews(KnowledgeBase knowledge) {
-        this.targets = new TargetViews(knowledge);
+        this.knowledge = knowledge;
     }
 
     PageView of(RunResult run, ReportOptions options) {
+        TargetViews targets = new TargetViews(knowledge, new Screenshots(options.outDir()));
         List<TargetView> views = new ArrayList<>();
         List<TargetLink> withErrors = new ArrayList<>();
         List<Finding> all = new ArrayList<>();

@@ -7,12 +7,14 @@ import java.util.List;
 
 /**
  * One target's section: identity, processing errors, findings grouped by stage and by legal clause, evidence summary.
- * {@code category}, {@code identity} and {@code evidence} are null when unknown (no category given; not inspected).
+ * {@code category}, {@code identity} and {@code evidence} are null when unknown (no category given; not inspected);
+ * {@code miniProgram} is the evidence summary of a mini-program, null for other kinds; {@code exploration} the runs of
+ * an exercised target.
  */
 public record TargetView(String anchor, String id, String name, String kind, String location, boolean inspected,
                          Localized category, Identity identity, List<ErrorView> errors, int findingCount,
                          List<SeverityCount> bySeverity, List<StageGroup> stages, List<ClauseGroup> clauses,
-                         EvidenceView evidence) {
+                         EvidenceView evidence, MiniProgramView miniProgram, ExplorationView exploration) {
 
     /** What the APK says it is; "—" where the manifest is silent. */
     public record Identity(String packageName, String versionName, String versionCode, String minSdk,

@@ -29,11 +29,15 @@ final class TargetViews {
     private final KnowledgeBase knowledge;
     private final FindingViews findings;
     private final EvidenceViews evidence;
+    private final MiniProgramViews miniPrograms = new MiniProgramViews();
 
-    TargetViews(KnowledgeBase knowledge) {
+    private final ExplorationViews explorations;
+
+    TargetViews(KnowledgeBase knowledge, Screenshots screenshots) {
         this.knowledge = knowledge;
-        this.findings = new FindingViews(knowledge);
+        this.findings = new FindingViews(knowledge, screenshots);
         this.evidence = new EvidenceViews(knowledge);
+        this.explorations = new ExplorationViews(knowledge, screenshots);
     }
 
     TargetView of(TargetResult result, String anchor) {
@@ -45,7 +49,9 @@ final class TargetViews {
                 category(t.categoryId()), apk == null ? null : identity(apk),
                 result.errors().stream().map(e -> new ErrorView(e.phase(), e.file() == null ? MISSING : e.file(), e.message())).toList(),
                 result.findings().size(), SeverityLabels.count(result.findings()), stages,
-                clauses(stages, anchor), apk == null ? null : evidence.of(apk));
+                clauses(stages, anchor), apk == null ? null : evidence.of(apk),
+                result.evidence() == null || result.evidence().miniProgram() == null ? null : miniPrograms.of(result.evidence().miniProgram()),
+                result.evidence() == null || result.evidence().exploration() == null ? null : explorations.of(result.evidence().exploration()));
     }
 
     private List<StageGroup> stages(List<Finding> all, String anchor) {

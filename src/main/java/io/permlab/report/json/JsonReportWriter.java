@@ -104,7 +104,7 @@ public final class JsonReportWriter implements ReportWriter {
             o.add("category", null);
         }
         o.addProperty("millis", t.millis());
-        o.add("evidence", t.evidence() == null || t.evidence().apk() == null ? null : GSON.toJsonTree(t.evidence().apk()));
+        o.add("evidence", evidence(t));
         JsonArray findings = new JsonArray();
         for (Finding f : t.findings()) {
             findings.add(finding(f));
@@ -112,6 +112,20 @@ public final class JsonReportWriter implements ReportWriter {
         o.add("findings", findings);
         o.add("errors", GSON.toJsonTree(t.errors()));
         return o;
+    }
+
+    /** The static facts of an APK or a mini-program, or the exploration of an exercised target. */
+    private static JsonElement evidence(TargetResult t) {
+        if (t.evidence() == null) {
+            return null;
+        }
+        if (t.evidence().apk() != null) {
+            return GSON.toJsonTree(t.evidence().apk());
+        }
+        if (t.evidence().miniProgram() != null) {
+            return GSON.toJsonTree(t.evidence().miniProgram());
+        }
+        return t.evidence().exploration() == null ? null : GSON.toJsonTree(t.evidence().exploration());
     }
 
     private static JsonElement finding(Finding f) {

@@ -79,6 +79,9 @@ public final class SarifReportWriter implements ReportWriter {
         base.addProperty("uri", uris.baseUri());
         baseIds.add(ArtifactUris.BASE_ID, base);
         sarifRun.add("originalUriBaseIds", baseIds);
+        if (!results.artifacts().isEmpty()) {
+            sarifRun.add("artifacts", results.artifacts());
+        }
         sarifRun.add("results", resultArray);
         JsonObject props = new JsonObject();
         props.addProperty("piMasked", !options.unmasked());

@@ -12,19 +12,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Findings as SARIF results and processing errors as tool execution notifications. The physical location is the
- * inspected file (the APK); where inside it the proof is (manifest element, dex method) goes into logical locations,
- * and the excerpt into the location's message, because a region would have to be a line of the APK itself.
+ * Findings as SARIF results and processing errors as tool execution notifications. For an APK the physical location
+ * is the inspected file; where inside it the proof is (manifest element, dex method) goes into logical locations, and
+ * the excerpt into the location's message, because a region would have to be a line of the APK itself. A
+ * mini-program's evidence is source code: its physical location is the source file with a region (see SourceRegions).
  */
 final class SarifResults {
     static final String FINGERPRINT_KEY = "permlabFingerprint/v1";
 
     private final SarifRules rules;
     private final ArtifactUris uris;
+    private final SourceRegions regions;
 
     SarifResults(SarifRules rules, ArtifactUris uris) {
         this.rules = rules;
         this.uris = uris;
+        this.regions = new SourceRegions(uris);
+    }
+
+    /** The artifacts nested in packages that results point into (run.artifacts); empty when none. */
+    JsonArray artifacts() {
+        return regions.artifacts();
     }
 
     JsonObject result(Finding f, Target target) {
@@ -75,6 +83,9 @@ final class SarifResults {
 
     private JsonObject location(EvidencePointer p, Target target) {
         JsonObject loc = target.location() == null ? new JsonObject() : fileLocation(target.location().toString());
+        if (SourceRegions.applies(p, target)) {
+            loc.add("physicalLocation", regions.physicalLocation(p, target));
+        }
         JsonArray logical = logicalLocations(p);
         if (!logical.isEmpty()) {
             loc.add("logicalLocations", logical);

@@ -163,13 +163,16 @@ class JunitReportWriterTest {
     }
 
     @Test
-    void aMiniProgramGetsNoAndroidRules() throws Exception {
+    void aMiniProgramIsJudgedByTheMiniProgramRulesOnly() throws Exception {
         Target mp = new Target("mp", "点餐小程序", TargetKind.MINIPROGRAM, null, null, List.of());
         RunResult run = new RunResult("scan", "PermLab", "1.2.3", null, null, List.of(new TargetResult(mp, null, List.of(), List.of(), 0)));
+        List<RuleMeta> mpRules = SampleRuns.knowledge().rulesFor(TargetKind.MINIPROGRAM);
 
         Element suite = suite(write(run), "mp");
 
-        assertThat(children(suite, "testcase")).isEmpty();
-        assertThat(suite.getAttribute("tests")).isEqualTo("0");
+        assertThat(mpRules).isNotEmpty().allSatisfy(r -> assertThat(r.id()).startsWith("MP-"));
+        assertThat(children(suite, "testcase")).extracting(c -> c.getAttribute("name"))
+                .containsExactlyElementsOf(mpRules.stream().map(r -> r.id() + " " + r.title().en()).toList());
+        assertThat(suite.getAttribute("tests")).isEqualTo(String.valueOf(mpRules.size()));
     }
 }

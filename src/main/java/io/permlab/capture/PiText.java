@@ -1,0 +1,209 @@
+package io.permlab.capture;
+
+import io.permlab.knowledge.pi.PiDetector;
+import io.permlab.knowledge.pi.PiMasker;
+import io.permlab.knowledge.pi.PiMatch;
+import io.permlab.knowledge.pi.PiType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds exactly what {@link PiDetector#find} finds, fast enough for whole HAR files. One pass over the chars marks
+ * the few places where PI can be: a digit run of a PI length (that passes the checksum its length needs), an '@'
+ * inside a word, a MAC-shaped run of hex pairs, a decimal followed by a comma and another decimal, a province
+ * character before a letter. PiDetector then judges a small window around each. Two shapes are so common in traffic
+ * (and in scripts and SVG paths) that they are decided here with PiDetector's own rules when nothing else competes
+ * for their chars: a mobile number standing alone, an e-mail address standing clear, and decimal pairs in the list of
+ * numbers they belong to. Text without candidates costs one read per char.
+ */
+final class PiText {
+    private static final byte OTHER = 0;
+    private static final byte DIGIT = 1;
+    private static final byte AT = 2;
+    private static final byte SEPARATOR = 3;
+    private static final byte[] ASCII = new byte[128];
+    private static final boolean[] PROVINCE = new boolean[0x10000];
+    /** Context PiDetector needs on each side: a "+86-" prefix and one boundary char. */
+    static final int PAD = 6;
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII[c] = DIGIT;
+        }
+        ASCII['@'] = AT;
+        ASCII[':'] = SEPARATOR;
+        ASCII['-'] = SEPARATOR;
+        for (char c : "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼".toCharArray()) {
+            PROVINCE[c] = true;
+        }
+    }
+
+    private PiText() {
+    }
+
+    static List<PiMatch> find(String s) {
+        return s == null ? List.of() : find(s.toCharArray(), 0, s.length());
+    }
+
+    /** Matches in {@code c[from, to)} as PiDetector reports them for that text, with offsets into {@code c}. */
+    static List<PiMatch> find(char[] c, int from, int to) {
+        Windows windows = null;
+        List<PiMatch> direct = null;
+        int listEnd = from;
+        int i = from;
+        while (i < to) {
+            char ch = c[i];
+            if (ch >= 128) {
+                if (PROVINCE[ch] && i + 1 < to && plateLetter(c[i + 1])) {
+                    windows = Windows.add(windows, i - PAD, i + 9 + PAD);
+                }
+                i++;
+                continue;
+            }
+            byte kind = ASCII[ch];
+            if (kind == OTHER) {
+                i++;
+            } else if (kind == DIGIT) {
+                int j = i + 1;
+                while (j < to && c[j] >= '0' && c[j] <= '9') {
+                    j++;
+                }
+                int len = j - i;
+                if (len >= 11 && DigitRuns.mayBePi(c, i, j, from, to)) {
+                    if (DigitRuns.standaloneMobile(c, i, j, from, to)) {
+                        direct = add(direct, new PiMatch(PiType.MOBILE_PHONE, i, j, new String(c, i, len), 0));
+                    } else {
+                        windows = Windows.add(windows, i - PAD, j + PAD);
+                    }
+                } else if (len <= 3 && j < to && c[j] == '.' && i >= listEnd) {
+                    int end = DecimalPairs.end(c, i, j, from, to);
+                    if (end > 0) {
+                        listEnd = DecimalPairs.listEnd(c, end, to);
+                        direct = direct == null ? new ArrayList<>(4) : direct;
+                        DecimalPairs.pairsInList(c, DecimalPairs.listStart(c, i, from), listEnd, direct);
+                    }
+                }
+                i = j;
+            } else if (kind == AT) {
+                PiMatch email = Emails.at(c, i, from, to);
+                if (email == null) {
+                    windows = email(c, i, from, to, windows);
+                } else if (email != Emails.NONE) {
+                    direct = add(direct, email);
+                }
+                i++;
+            } else {
+                if (macStartsBefore(c, i, from, to)) {
+                    windows = Windows.add(windows, i - 2 - PAD, i + 15 + PAD);
+                }
+                i++;
+            }
+        }
+        if (windows == null) {
+            return direct == null ? List.of() : Windows.resolveOverlaps(direct);
+        }
+        return windows.judge(c, from, to, direct);
+    }
+
+    /** A quick look whether a short text (a where, a name) could hold PI at all: long digit runs, '@', ':', non-ASCII. */
+    static boolean mayHold(String s) {
+        int digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            digits = isDigit(ch) ? digits + 1 : 0;
+            if (digits >= 11 || ch == '@' || ch == ':' || ch >= 128 || ch == ',' && i > 0 && isDigit(s.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text with every match masked as {@link PiMasker#mask} would mask it. */
+    static String mask(String s) {
+        if (s == null || s.isEmpty()) {
+            return s;
+        }
+        List<PiMatch> matches = find(s);
+        if (matches.isEmpty()) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        int last = 0;
+        for (PiMatch m : matches) {
+            sb.append(s, last, m.start()).append(maskValue(m));
+            last = m.end();
+        }
+        return sb.append(s, last, s.length()).toString();
+    }
+
+    /** PiMasker's mask for one match. */
+    static String maskValue(PiMatch m) {
+        return Masks.of(m);
+    }
+
+    private static List<PiMatch> add(List<PiMatch> list, PiMatch m) {
+        List<PiMatch> out = list == null ? new ArrayList<>(4) : list;
+        out.add(m);
+        return out;
+    }
+
+    private static Windows email(char[] c, int at, int from, int to, Windows windows) {
+        if (at == from || at + 1 >= to || !emailLocal(c[at - 1]) || !domainChar(c[at + 1])) {
+            return windows;
+        }
+        int left = at - 1;
+        while (left > from && emailLocal(c[left - 1]) && at - left < 80) {
+            left--;
+        }
+        int right = at + 1;
+        while (right < to && (domainChar(c[right]) || c[right] == '.') && right - at < 300) {
+            right++;
+        }
+        return Windows.add(windows, left - 1, right + 1);
+    }
+
+    /** Whether a MAC address "hh:hh:hh:hh:hh:hh" (or with '-') starts two chars before the separator at {@code i}. */
+    private static boolean macStartsBefore(char[] c, int i, int from, int to) {
+        int start = i - 2;
+        if (start < from || start + 17 > to) {
+            return false;
+        }
+        char sep = c[i];
+        for (int k = 0; k < 17; k++) {
+            char ch = c[start + k];
+            if (k % 3 == 2 ? ch != sep : !isHex(ch)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean plateLetter(char ch) {
+        return ch >= 'A' && ch <= 'Z' && ch != 'I' && ch != 'O';
+    }
+
+    static boolean isDigit(char ch) {
+        return ch >= '0' && ch <= '9';
+    }
+
+    static boolean isLetter(char ch) {
+        return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z';
+    }
+
+    static boolean isAlphanumeric(char ch) {
+        return isDigit(ch) || isLetter(ch);
+    }
+
+    private static boolean isHex(char ch) {
+        return isDigit(ch) || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F';
+    }
+
+    private static boolean emailLocal(char ch) {
+        return isAlphanumeric(ch) || ch == '_' || ch == '.' || ch == '+' || ch == '-';
+    }
+
+    private static boolean domainChar(char ch) {
+        return isAlphanumeric(ch) || ch == '-';
+    }
+}

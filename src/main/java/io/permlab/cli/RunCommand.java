@@ -1,0 +1,79 @@
+package io.permlab.cli;
+
+import io.permlab.device.web.DeviceProfile;
+import io.permlab.device.web.DeviceProfiles;
+import io.permlab.exercise.FlowRunner;
+import io.permlab.pipeline.dynamic.DynamicBatch;
+import io.permlab.pipeline.dynamic.DynamicOptions;
+import io.permlab.pipeline.dynamic.SessionChoice;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code permlab run}: exercises H5 targets' functions in a browser and proves which permissions they force. */
+@Command(mixinStandardHelpOptions = true, usageHelpAutoWidth = true, name = "run",
+        description = {"Exercise H5 targets: run each function's flow once granting every permission, then once per "
+                + "permission the page asked for with it refused (and for location once with only an approximate position).",
+                "A function that works in the first run and fails in another has that permission as mandatory; judged against "
+                        + "the app's category, with both runs' screenshots, the permission requests, the HAR traffic and storage as evidence."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  permlab run apps/demo-delivery --out reports/demo",
+                "  permlab run apps/ --device devices/local-chromium.json",
+                "  permlab run apps/demo-delivery --appium http://127.0.0.1:4723   through an Appium server (started if not running)",
+                "  permlab run apps/demo-delivery --grid http://127.0.0.1:4444     through a Selenium Grid",
+                "",
+                "A target is a folder with target.json (kind h5, entry URL, functions and their flows under tests/).",
+                "Writes to --out what 'scan' writes, plus runs/<target>/<run>/: screenshots, page sources, traffic.har."})
+final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "TARGET", description = "Target folders (with target.json), or folders to search.")
+    List<Path> targets;
+
+    @CommandLine.Mixin
+    ReportingOptions options;
+
+    @Option(names = "--device", paramLabel = "FILE", description = "Device profile (default: devices/local-chromium.json).")
+    Path device;
+
+    @CommandLine.ArgGroup(exclusive = true)
+    Remote remote;
+
+    static final class Remote {
+        @Option(names = "--appium", paramLabel = "URL", description = "Run through an Appium server (its Chromium driver); a local URL nobody answers on gets the pinned server started.")
+        URL appium;
+
+        @Option(names = "--grid", paramLabel = "URL", description = "Run through a Selenium Grid.")
+        URL grid;
+    }
+
+    @Option(names = "--relaunch-probe-ms", paramLabel = "MS", defaultValue = "2000",
+            description = "After a refused run, reopen the page and watch this long for a renewed request (default: ${DEFAULT-VALUE}).")
+    long relaunchProbe;
+
+    @Override
+    public Integer call() {
+        return Inspecting.run("run", options, spec.commandLine().getErr(), (knowledge, outDir, listener) -> {
+            Path profileFile = device != null ? device : PermLabHome.dir().resolve("devices/local-chromium.json");
+            DeviceProfile profile;
+            try {
+                profile = DeviceProfiles.load(profileFile);
+            } catch (DeviceProfiles.InvalidProfileException e) {
+                throw new Inspecting.UsageException(e.getMessage());
+            }
+            SessionChoice sessions = remote == null ? SessionChoice.local()
+                    : remote.appium != null ? SessionChoice.appium(remote.appium) : SessionChoice.grid(remote.grid);
+            DynamicOptions dynamic = new DynamicOptions(profile, sessions, !options.unmasked,
+                    new FlowRunner.Options(!options.unmasked, relaunchProbe), PermLabHome.dir());
+            return new DynamicBatch(knowledge, dynamic).run(targets, options.category, outDir, Version.current(), listener);
+        });
+    }
+}

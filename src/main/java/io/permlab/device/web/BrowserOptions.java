@@ -1,0 +1,54 @@
+package io.permlab.device.web;
+
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Chromium's options for a run: headless, quiet on this closed network, the device's screen, a fresh profile. */
+final class BrowserOptions {
+    private BrowserOptions() {
+    }
+
+    static List<String> args(DeviceProfile profile, WebEnvironment env, Path userDataDir) {
+        List<String> args = new ArrayList<>();
+        if (profile.headless()) {
+            args.add("--headless=new");
+        }
+        args.addAll(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
+                "--use-fake-device-for-media-stream",
+                // All frames in one renderer, so the permission observer injected into the page reaches cross-origin iframes.
+                "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process",
+                "--lang=" + profile.locale(),
+                "--window-size=" + profile.width() + "," + profile.height(),
+                "--user-data-dir=" + userDataDir));
+        if (env.hostResolverRules() != null) {
+            args.add("--host-resolver-rules=" + env.hostResolverRules());
+        }
+        if (env.trustedSpki() != null) {
+            // Trust exactly the key of PermLab's own sample server, never certificate errors in general.
+            args.add("--ignore-certificate-errors-spki-list=" + env.trustedSpki());
+        }
+        if (!env.secureHttpOrigins().isEmpty()) {
+            args.add("--unsafely-treat-insecure-origin-as-secure=" + String.join(",", env.secureHttpOrigins()));
+        }
+        args.addAll(profile.args());
+        return args;
+    }
+
+    static ChromeOptions chrome(DeviceProfile profile, WebEnvironment env, Path userDataDir) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(profile.browserBinary());
+        options.addArguments(args(profile, env, userDataDir));
+        options.setExperimentalOption("mobileEmulation", mobileEmulation(profile));
+        return options;
+    }
+
+    static Map<String, Object> mobileEmulation(DeviceProfile profile) {
+        return Map.of("deviceMetrics", Map.of("width", profile.width(), "height", profile.height(),
+                "pixelRatio", profile.pixelRatio(), "touch", true), "userAgent", profile.userAgent());
+    }
+}

@@ -1,0 +1,19 @@
+package io.permlab.device.web;
+
+import java.util.List;
+
+/**
+ * A browser device profile (devices/*.json): which binaries, extra arguments, the mobile screen and user agent to
+ * emulate, locale and time zone, where the device "is" for precise and approximate location, and timeouts.
+ */
+public record DeviceProfile(String name, String browserBinary, String driverBinary, boolean headless, List<String> args,
+                            int width, int height, double pixelRatio, String userAgent, String locale, String timezone,
+                            Position precise, Position approximate, long pageLoadTimeoutMillis) {
+    public DeviceProfile {
+        args = args == null ? List.of() : List.copyOf(args);
+    }
+
+    /** A position the browser reports, with its accuracy in metres. */
+    public record Position(double latitude, double longitude, double accuracy) {
+    }
+}

@@ -1,0 +1,40 @@
+package io.permlab.device.web;
+
+import io.permlab.model.flow.Locator;
+import org.openqa.selenium.By;
+
+/**
+ * Flow locators as WebDriver queries. Ids and accessibility ids become CSS (Appium's Chromium driver does not
+ * support By.id); text matches the innermost element whose whole visible text is the given text.
+ */
+final class Locators {
+    private Locators() {
+    }
+
+    static By by(Locator l) {
+        return switch (l.kind()) {
+            case CSS -> By.cssSelector(l.value());
+            case ID -> By.cssSelector("[id=" + cssString(l.value()) + "]");
+            case ACCESSIBILITY_ID -> By.cssSelector("[aria-label=" + cssString(l.value()) + "]");
+            case XPATH -> By.xpath(l.value());
+            case TEXT -> By.xpath("//*[normalize-space(.)=" + xpathString(l.value()) + " and not(*[normalize-space(.)="
+                    + xpathString(l.value()) + "])]");
+        };
+    }
+
+    static String cssString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** An XPath 1.0 string literal for any text, quotes included (XPath has no escapes). */
+    static String xpathString(String s) {
+        String t = s.trim();
+        if (!t.contains("'")) {
+            return "'" + t + "'";
+        }
+        if (!t.contains("\"")) {
+            return "\"" + t + "\"";
+        }
+        return "concat('" + t.replace("'", "',\"'\",'") + "')";
+    }
+}

@@ -1,0 +1,118 @@
+package io.permlab.device.web;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import io.permlab.exercise.ObservedRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sees every permission request of every frame: a script injected before the page's own (Page.addScriptToEvaluateOnNewDocument)
+ * wraps the APIs that ask, and reports through a DevTools binding (Runtime.addBinding). There is no DevTools event for
+ * "a prompt was shown", so this is how requests, their options and their outcomes are observed.
+ */
+final class PermissionObserver {
+    static final String BINDING = "__permlabReport";
+    private static final Gson GSON = new Gson();
+
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+    /** DevTools may deliver a result before its request (listeners run on a pool): kept until the request comes. */
+    private final Map<String, String> earlyResults = new LinkedHashMap<>();
+    private final List<ObservedRequest> done = new ArrayList<>();
+
+    private record Pending(String[] permissions, String api, Map<String, String> options, Instant at, String origin,
+                           String frameUrl, boolean top, String text) {
+    }
+
+    void install(CdpClient cdp) {
+        cdp.send("Runtime.enable", Map.of());
+        cdp.send("Page.enable", Map.of());
+        cdp.on("Runtime.bindingCalled", e -> {
+            if (BINDING.equals(e.get("name"))) {
+                receive(CdpClient.str(e.get("payload")));
+            }
+        });
+        cdp.send("Runtime.addBinding", Map.of("name", BINDING));
+        cdp.send("Page.addScriptToEvaluateOnNewDocument", Map.of("source", shim(), "runImmediately", true));
+    }
+
+    private synchronized void receive(String payload) {
+        JsonObject m;
+        try {
+            m = GSON.fromJson(payload, JsonObject.class);
+        } catch (JsonParseException e) {
+            return; // a page imitating our binding with garbage cannot spoil the evidence
+        }
+        if (m == null || !m.has("type")) {
+            return;
+        }
+        String type = m.get("type").getAsString();
+        if ("request".equals(type)) {
+            Map<String, String> options = new LinkedHashMap<>();
+            if (m.has("options") && m.get("options").isJsonObject()) {
+                m.getAsJsonObject("options").entrySet().forEach(en -> options.put(en.getKey(), en.getValue().getAsString()));
+            }
+            Instant at = m.has("at") && m.get("at").isJsonPrimitive() ? Instant.ofEpochMilli(m.get("at").getAsLong()) : Instant.now();
+            Pending p = new Pending(text(m, "permission").split("\\+"), text(m, "api"), options,
+                    at, text(m, "origin"), text(m, "frameUrl"), m.has("top") && m.get("top").getAsBoolean(), text(m, "text"));
+            String early = earlyResults.remove(text(m, "id"));
+            if (early != null) {
+                complete(p, early);
+            } else {
+                pending.put(text(m, "id"), p);
+            }
+        } else if ("result".equals(type)) {
+            Pending p = pending.remove(text(m, "id"));
+            if (p != null) {
+                complete(p, text(m, "outcome"));
+            } else {
+                earlyResults.put(text(m, "id"), text(m, "outcome"));
+            }
+        }
+    }
+
+    private void complete(Pending p, String outcome) {
+        for (String permission : p.permissions()) {
+            done.add(new ObservedRequest(permission, p.api(), p.options(), p.at(), p.origin(), p.frameUrl(), p.top(), p.text(), outcome));
+        }
+    }
+
+    /**
+     * Requests answered since the last call, in the order asked. With {@code final}, also those never answered
+     * (outcome "pending": the page is still waiting, as with a device chooser nobody can click).
+     */
+    synchronized List<ObservedRequest> take(boolean last) {
+        if (last) {
+            pending.values().forEach(p -> complete(p, "pending"));
+            pending.clear();
+        }
+        List<ObservedRequest> out = new ArrayList<>(done);
+        done.clear();
+        out.sort(java.util.Comparator.comparing(ObservedRequest::at));
+        return out;
+    }
+
+    private static String text(JsonObject m, String key) {
+        return m.has(key) && !m.get(key).isJsonNull() ? m.get(key).getAsString() : "";
+    }
+
+    static String shim() {
+        try (InputStream in = PermissionObserver.class.getResourceAsStream("permission-shim.js")) {
+            if (in == null) {
+                throw new IllegalStateException("permission-shim.js is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.permlab.device.web;
+
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.WebPermission;
+import io.permlab.model.dynamic.RunPolicy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts a run's policy in force before the page loads: every permission the browser can decide is granted or
+ * denied for all origins (Browser.setPermission), and the device reports the precise or the approximate position.
+ * Headless Chromium shows no prompt, so this is how a user's answer is given.
+ */
+final class PolicyApplier {
+    private PolicyApplier() {
+    }
+
+    /** Returns the permissions the browser refused to set (unknown to this Chromium), for the run's record. */
+    static List<String> apply(CdpClient cdp, RunPolicy policy, KnowledgeBase knowledge, DeviceProfile profile) {
+        List<String> unsupported = new ArrayList<>();
+        for (WebPermission p : knowledge.webPermissions()) {
+            if (p.chooser()) {
+                continue; // device choosers have no grant: the page gets no device, as when nobody picks one
+            }
+            boolean refused = policy.kind() == RunPolicy.Kind.DENY && p.id().equals(policy.permission());
+            try {
+                cdp.send("Browser.setPermission", Map.of("permission", Map.of("name", p.descriptor()),
+                        "setting", refused ? "denied" : "granted"));
+            } catch (RuntimeException e) {
+                unsupported.add(p.id());
+            }
+        }
+        DeviceProfile.Position at = policy.kind() == RunPolicy.Kind.APPROXIMATE ? profile.approximate() : profile.precise();
+        cdp.send("Emulation.setGeolocationOverride", Map.of("latitude", at.latitude(), "longitude", at.longitude(),
+                "accuracy", at.accuracy()));
+        cdp.send("Emulation.setTimezoneOverride", Map.of("timezoneId", profile.timezone()));
+        return unsupported;
+    }
+}

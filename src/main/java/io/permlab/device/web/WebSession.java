@@ -1,0 +1,317 @@
+package io.permlab.device.web;
+
+import io.permlab.exercise.ObservedExchange;
+import io.permlab.exercise.ObservedRequest;
+import io.permlab.exercise.ObservedStorage;
+import io.permlab.exercise.PageError;
+import io.permlab.exercise.Session;
+import io.permlab.exercise.SessionException;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.dynamic.RunPolicy;
+import io.permlab.model.flow.Locator;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A browser session through WebDriver, watched through DevTools: whichever way the browser was started (local
+ * ChromeDriver, Selenium Grid, Appium's Chromium driver), the flow acts through WebDriver and PermLab observes
+ * permission requests, traffic, page errors and crashes through the DevTools protocol.
+ */
+final class WebSession implements Session {
+    /**
+     * Before a masked screenshot: typed values drawn as dots, and phone and ID numbers in the page's text masked the way
+     * reports mask them; the originals are restored right after. (Images and canvas text cannot be masked.)
+     */
+    private static final String HIDE_PI = """
+            var s = document.createElement('style'); s.id = '__permlabMask';
+            s.textContent = 'input,textarea{-webkit-text-security:disc!important}';
+            (document.head || document.documentElement).appendChild(s);
+            var changed = [];
+            var id = /(^|[^0-9A-Za-z])([1-9][0-9]{5})(19|20)([0-9]{2})([0-9]{6})([0-9]{3})([0-9Xx])(?![0-9A-Za-z])/g;
+            var phone = /(^|[^0-9])(1[3-9][0-9])([0-9]{4})([0-9]{4})(?![0-9])/g;
+            var walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
+            for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+              var t = n.nodeValue, m = t.replace(id, function (a, b, area, cent) { return b + area.slice(0, 4) + '**********' + a.slice(-4); })
+                                       .replace(phone, function (a, b, head, mid, tail) { return b + head + '****' + tail; });
+              if (m !== t) { changed.push([n, t]); n.nodeValue = m; }
+            }
+            window.__permlabMasked = changed;
+            """;
+    private static final String SHOW_PI = """
+            var s = document.getElementById('__permlabMask'); if (s) { s.remove(); }
+            (window.__permlabMasked || []).forEach(function (c) { c[0].nodeValue = c[1]; });
+            window.__permlabMasked = [];
+            """;
+
+    private final WebDriver driver;
+    private final CdpClient cdp;
+    private final String description;
+    private final Path userDataDir;
+    private final Runnable afterClose;
+    private final PermissionObserver permissions = new PermissionObserver();
+    private final NetworkRecorder network = new NetworkRecorder();
+    private final List<PageError> errors = new ArrayList<>();
+    private volatile boolean crashed;
+
+    WebSession(WebDriver driver, CdpClient cdp, String description, Path userDataDir, Runnable afterClose) {
+        this.driver = driver;
+        this.cdp = cdp;
+        this.description = description;
+        this.userDataDir = userDataDir;
+        this.afterClose = afterClose;
+    }
+
+    /** Installs the observers and the policy; nothing has loaded yet. */
+    void start(RunPolicy policy, KnowledgeBase knowledge, DeviceProfile profile) {
+        permissions.install(cdp);
+        network.install(cdp);
+        cdp.on("Runtime.exceptionThrown", this::exceptionThrown);
+        cdp.on("Inspector.targetCrashed", e -> crashed = true);
+        cdp.send("Inspector.enable", Map.of());
+        PolicyApplier.apply(cdp, policy, knowledge, profile);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofMillis(profile.pageLoadTimeoutMillis()));
+    }
+
+    private synchronized void exceptionThrown(Map<String, Object> e) {
+        Map<String, Object> d = CdpClient.map(e.get("exceptionDetails"));
+        Map<String, Object> ex = CdpClient.map(d.get("exception"));
+        String message = ex.get("description") != null ? String.valueOf(ex.get("description")) : String.valueOf(d.get("text"));
+        int line = d.get("lineNumber") instanceof Number n ? n.intValue() + 1 : 0;
+        errors.add(new PageError(Instant.now(), firstLine(message), CdpClient.str(d.get("url")), line));
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void open(String url, Duration timeout) throws SessionException {
+        try {
+            driver.manage().timeouts().pageLoadTimeout(timeout);
+            driver.get(url);
+        } catch (TimeoutException e) {
+            throw new SessionException(SessionException.Kind.PAGE_LOAD_TIMEOUT, url + " did not load within " + timeout.toMillis() + " ms");
+        } catch (WebDriverException e) {
+            throw failure(e, "open " + url);
+        }
+    }
+
+    @Override
+    public void tap(Locator locator, Duration timeout) throws SessionException {
+        WebElement element = clickable(locator, timeout);
+        try {
+            element.click();
+        } catch (ElementClickInterceptedException e) {
+            // An overlay (a toast, a sticky bar) covers the element: a user would still reach it.
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+        } catch (WebDriverException e) {
+            throw failure(e, "tap " + locator);
+        }
+    }
+
+    @Override
+    public void type(Locator locator, String text, Duration timeout) throws SessionException {
+        WebElement element = await(locator, timeout, ExpectedConditions.visibilityOfElementLocated(Locators.by(locator)));
+        try {
+            element.clear();
+            element.sendKeys(text);
+        } catch (WebDriverException e) {
+            throw failure(e, "type into " + locator);
+        }
+    }
+
+    @Override
+    public void select(Locator locator, String option, Duration timeout) throws SessionException {
+        WebElement element = await(locator, timeout, ExpectedConditions.visibilityOfElementLocated(Locators.by(locator)));
+        try {
+            Select select = new Select(element);
+            try {
+                select.selectByVisibleText(option);
+            } catch (org.openqa.selenium.NoSuchElementException notByText) {
+                select.selectByValue(option);
+            }
+        } catch (org.openqa.selenium.NoSuchElementException e) {
+            throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, "no option '" + option + "' in " + locator);
+        } catch (WebDriverException e) {
+            throw failure(e, "select in " + locator);
+        }
+    }
+
+    @Override
+    public void scroll(Locator locator, Duration timeout) throws SessionException {
+        try {
+            if (locator == null) {
+                ((JavascriptExecutor) driver).executeScript("window.scrollBy(0, window.innerHeight);");
+            } else {
+                WebElement element = await(locator, timeout, ExpectedConditions.presenceOfElementLocated(Locators.by(locator)));
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'});", element);
+            }
+        } catch (WebDriverException e) {
+            throw failure(e, "scroll");
+        }
+    }
+
+    @Override
+    public void back() throws SessionException {
+        try {
+            driver.navigate().back();
+        } catch (WebDriverException e) {
+            throw failure(e, "back");
+        }
+    }
+
+    @Override
+    public boolean waitFor(Locator locator, Duration timeout) throws SessionException {
+        try {
+            new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(Locators.by(locator)));
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (WebDriverException e) {
+            throw failure(e, "wait for " + locator);
+        }
+    }
+
+    /**
+     * Waits for the element to be visible and enabled. A disabled one is reported as such: "the save button stays
+     * disabled" is the evidence, not "no element".
+     */
+    private WebElement clickable(Locator locator, Duration timeout) throws SessionException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        await(locator, timeout, ExpectedConditions.visibilityOfElementLocated(Locators.by(locator)));
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        try {
+            return new WebDriverWait(driver, left.isZero() ? Duration.ofMillis(1) : left)
+                    .until(ExpectedConditions.elementToBeClickable(Locators.by(locator)));
+        } catch (TimeoutException e) {
+            throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, locator + " is on screen but stayed disabled for "
+                    + timeout.toMillis() + " ms");
+        } catch (WebDriverException e) {
+            throw failure(e, "tap " + locator);
+        }
+    }
+
+    private WebElement await(Locator locator, Duration timeout, org.openqa.selenium.support.ui.ExpectedCondition<WebElement> condition)
+            throws SessionException {
+        try {
+            return new WebDriverWait(driver, timeout).until(condition);
+        } catch (TimeoutException e) {
+            throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, "no element " + locator + " within " + timeout.toMillis() + " ms");
+        } catch (WebDriverException e) {
+            throw failure(e, "find " + locator);
+        }
+    }
+
+    @Override
+    public byte[] screenshot(boolean hideTypedText) throws SessionException {
+        try {
+            if (hideTypedText) {
+                ((JavascriptExecutor) driver).executeScript(HIDE_PI);
+            }
+            try {
+                return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            } finally {
+                if (hideTypedText) {
+                    ((JavascriptExecutor) driver).executeScript(SHOW_PI);
+                }
+            }
+        } catch (WebDriverException e) {
+            throw failure(e, "screenshot");
+        }
+    }
+
+    @Override
+    public String pageSource() throws SessionException {
+        try {
+            return driver.getPageSource();
+        } catch (WebDriverException e) {
+            throw failure(e, "page source");
+        }
+    }
+
+    @Override
+    public String visibleText() throws SessionException {
+        try {
+            Object text = ((JavascriptExecutor) driver).executeScript("return document.body ? document.body.innerText : '';");
+            return text == null ? "" : text.toString();
+        } catch (WebDriverException e) {
+            throw failure(e, "read the page text");
+        }
+    }
+
+    @Override
+    public List<ObservedRequest> takePermissionRequests(boolean includeUnanswered) {
+        return permissions.take(includeUnanswered);
+    }
+
+    @Override
+    public List<ObservedExchange> takeExchanges(boolean includeUnfinished) {
+        return network.take(cdp, includeUnfinished);
+    }
+
+    @Override
+    public synchronized List<PageError> takePageErrors() {
+        List<PageError> out = new ArrayList<>(errors);
+        errors.clear();
+        return out;
+    }
+
+    @Override
+    public ObservedStorage storage() throws SessionException {
+        try {
+            return StorageReader.read(driver, cdp);
+        } catch (WebDriverException e) {
+            throw failure(e, "read storage");
+        }
+    }
+
+    private SessionException failure(WebDriverException e, String what) {
+        String message = firstLine(e.getMessage());
+        String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        if (crashed || e instanceof org.openqa.selenium.NoSuchSessionException || m.contains("crash")
+                || m.contains("not reachable") || m.contains("disconnected") || m.contains("target window already closed")) {
+            return new SessionException(SessionException.Kind.BROWSER_CRASH, what + ": the browser crashed or went away (" + message + ")", e);
+        }
+        if (e instanceof org.openqa.selenium.NoSuchElementException || e instanceof org.openqa.selenium.StaleElementReferenceException) {
+            return new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, what + ": " + message, e);
+        }
+        return new SessionException(SessionException.Kind.SESSION_ERROR, what + ": " + message, e);
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return null;
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    @Override
+    public void close() {
+        cdp.close();
+        try {
+            driver.quit();
+        } catch (RuntimeException ignored) {
+            // a crashed browser cannot be quit; its process is gone already
+        }
+        afterClose.run();
+        Dirs.deleteQuietly(userDataDir);
+    }
+}

@@ -1,0 +1,261 @@
+package io.permlab.exercise;
+
+import io.permlab.model.dynamic.CheckpointResult;
+import io.permlab.model.dynamic.RunPolicy;
+import io.permlab.model.dynamic.RunProblem;
+import io.permlab.model.dynamic.StepRecord;
+import io.permlab.model.flow.Action;
+import io.permlab.model.flow.Flow;
+import io.permlab.model.flow.Step;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs one flow on one session and records the timeline: each step, every permission request (with the step it
+ * happened in, whether consent had been given, a screenshot and the purpose visible), every network exchange, page
+ * errors, the checkpoint, and what the page left in storage. A failing step stops the run with a screenshot and the
+ * page source; it is the run's outcome, not an exception. After a refused run the page is opened again to see
+ * whether it asks again on relaunch.
+ */
+public final class FlowRunner {
+    /** Lets requests triggered by an interaction reach PermLab before the next step starts. */
+    private static final long SETTLE_MILLIS = 200;
+
+    public record Options(boolean hideTypedText, long relaunchProbeMillis) {
+        public static Options defaults() {
+            return new Options(true, 2000);
+        }
+    }
+
+    private final PurposeDetector purposes;
+    private final Options options;
+
+    public FlowRunner(PurposeDetector purposes, Options options) {
+        this.purposes = purposes;
+        this.options = options;
+    }
+
+    public RawRun run(Flow flow, Session session, RunPolicy policy, String runId, UnaryOperator<String> urls, ArtifactStore files) {
+        Recorder rec = new Recorder(session, files, options.hideTypedText());
+        Long consentAt = null;
+        CheckpointResult checkpoint = null;
+        String firstUrl = null;
+        boolean alive = true;
+        for (Step step : flow.steps()) {
+            long at = rec.elapsed();
+            if (step.action() == Action.CONSENT) {
+                consentAt = at; // before the tap: whatever the consent tap triggers comes after consent
+            }
+            if (step.action() == Action.OPEN && firstUrl == null) {
+                firstUrl = urls.apply(step.value());
+            }
+            SessionException failure = null;
+            boolean reached = false;
+            try {
+                reached = perform(step, session, urls);
+            } catch (SessionException e) {
+                failure = e;
+            }
+            rec.settle(step);
+            rec.collect(step.index(), false, purposes);
+            if (step.action() == Action.CHECKPOINT) {
+                String shot = rec.screenshot(String.format("step-%02d-checkpoint.png", step.index()));
+                String detail = reached ? "visible" : failure != null ? failure.getMessage()
+                        : step.locator() + " not visible within " + step.timeoutMillis() + " ms";
+                checkpoint = new CheckpointResult(reached, step.describe(), detail, rec.elapsed(), shot);
+                if (!reached) {
+                    rec.failedStep(step, at, failure != null ? failure.getMessage() : detail);
+                    if (failure != null) {
+                        rec.problem(failure.kind().id(), failure.getMessage(), step.index());
+                    }
+                    break;
+                }
+            }
+            if (failure != null) {
+                rec.failedStep(step, at, failure.getMessage());
+                rec.problem(failure.kind().id(), failure.getMessage(), step.index());
+                alive = failure.kind() != SessionException.Kind.BROWSER_CRASH;
+                break;
+            }
+            rec.okStep(step, at);
+        }
+        if (checkpoint == null) {
+            StepRecord last = rec.steps.isEmpty() ? null : rec.steps.get(rec.steps.size() - 1);
+            checkpoint = new CheckpointResult(false, checkpointOf(flow),
+                    last != null && !last.ok() ? "not reached: step " + last.index() + " failed: " + last.error() : "not reached", rec.elapsed(), null);
+        }
+        int lastStep = rec.steps.isEmpty() ? 0 : rec.steps.get(rec.steps.size() - 1).index();
+        if (alive && policy.kind() == RunPolicy.Kind.DENY && firstUrl != null && options.relaunchProbeMillis() > 0) {
+            alive = rec.relaunch(firstUrl, lastStep, options.relaunchProbeMillis(), purposes);
+        }
+        ObservedStorage storage = alive ? rec.storage(lastStep) : new ObservedStorage(List.of());
+        if (alive) {
+            rec.collect(lastStep, true, purposes);
+        }
+        return new RawRun(runId, flow.function(), policy, session.describe(), rec.started, rec.elapsed(), consentAt,
+                flow.functionStartIndex(), rec.steps, rec.requests, rec.exchanges, storage, checkpoint, rec.problems);
+    }
+
+    private static String checkpointOf(Flow flow) {
+        return flow.steps().stream().filter(s -> s.action() == Action.CHECKPOINT).map(Step::describe).findFirst().orElse("checkpoint");
+    }
+
+    /** Performs a step; for checkpoints returns whether it was reached. */
+    private static boolean perform(Step step, Session session, UnaryOperator<String> urls) throws SessionException {
+        Duration timeout = Duration.ofMillis(step.timeoutMillis());
+        switch (step.action()) {
+            case OPEN -> session.open(urls.apply(step.value()), timeout);
+            case TAP, CONSENT -> session.tap(step.locator(), timeout);
+            case TYPE -> session.type(step.locator(), step.value(), timeout);
+            case SELECT -> session.select(step.locator(), step.value(), timeout);
+            case SCROLL -> session.scroll(step.locator(), timeout);
+            case BACK -> session.back();
+            case WAIT -> {
+                if (step.locator() == null) {
+                    sleep(step.timeoutMillis());
+                } else if (!session.waitFor(step.locator(), timeout)) {
+                    throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, "waited " + step.timeoutMillis() + " ms for " + step.locator());
+                }
+            }
+            case EXPECT -> {
+                if (!session.waitFor(step.locator(), timeout)) {
+                    throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, "expected " + step.locator() + " to be visible");
+                }
+            }
+            case CHECKPOINT -> {
+                return session.waitFor(step.locator(), timeout);
+            }
+        }
+        return true;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The mutable side of one run: clock, records, and the files it leaves. */
+    private static final class Recorder {
+        final Session session;
+        final ArtifactStore files;
+        final boolean hideTypedText;
+        final Instant started = Instant.now();
+        final long startNanos = System.nanoTime();
+        final List<StepRecord> steps = new ArrayList<>();
+        final List<RawRun.TimedRequest> requests = new ArrayList<>();
+        final List<RawRun.TimedExchange> exchanges = new ArrayList<>();
+        final List<RunProblem> problems = new ArrayList<>();
+        boolean relaunched;
+
+        Recorder(Session session, ArtifactStore files, boolean hideTypedText) {
+            this.session = session;
+            this.files = files;
+            this.hideTypedText = hideTypedText;
+        }
+
+        long elapsed() {
+            return (System.nanoTime() - startNanos) / 1_000_000;
+        }
+
+        long since(Instant at) {
+            return Math.max(0, Duration.between(started, at).toMillis());
+        }
+
+        void settle(Step step) {
+            if (step.action() != Action.WAIT && step.action() != Action.CHECKPOINT && step.action() != Action.EXPECT) {
+                sleep(SETTLE_MILLIS);
+            }
+        }
+
+        void collect(int stepIndex, boolean last, PurposeDetector purposes) {
+            List<ObservedRequest> asked = session.takePermissionRequests(last);
+            if (!asked.isEmpty()) {
+                String shot = screenshot(String.format("step-%02d-%s.png", stepIndex, relaunched ? "relaunch-request" : "request"));
+                String pageText = null;
+                for (ObservedRequest r : asked) {
+                    String text = r.visibleText();
+                    if (!r.topFrame()) {
+                        pageText = pageText != null ? pageText : quietText();
+                        text = text + "\n" + pageText;
+                    }
+                    String purpose = purposes.purpose(r.permission(), text).orElse(null);
+                    requests.add(new RawRun.TimedRequest(r, since(r.at()), stepIndex, relaunched, purpose, shot));
+                }
+            }
+            for (ObservedExchange x : session.takeExchanges(last)) {
+                exchanges.add(new RawRun.TimedExchange(x, since(x.startedAt()), stepIndex));
+            }
+            for (PageError e : session.takePageErrors()) {
+                problems.add(new RunProblem("js-error", e.message() + (e.url() == null ? "" : " (" + e.url() + ":" + e.line() + ")"),
+                        stepIndex, since(e.at()), null, null));
+            }
+        }
+
+        private String quietText() {
+            try {
+                return session.visibleText();
+            } catch (SessionException e) {
+                return "";
+            }
+        }
+
+        String screenshot(String name) {
+            try {
+                return files.save(name, session.screenshot(hideTypedText));
+            } catch (SessionException e) {
+                return null;
+            }
+        }
+
+        void okStep(Step step, long at) {
+            steps.add(new StepRecord(step.index(), step.action().id(), step.describe(), at, elapsed() - at, true, null, null, null));
+        }
+
+        void failedStep(Step step, long at, String error) {
+            String shot = screenshot(String.format("step-%02d-failed.png", step.index()));
+            String source = null;
+            try {
+                source = files.saveText(String.format("step-%02d-page.html", step.index()), session.pageSource());
+            } catch (SessionException ignored) {
+                // the page is gone (crash): the screenshot attempt above already failed too
+            }
+            steps.add(new StepRecord(step.index(), step.action().id(), step.describe(), at, elapsed() - at, false, error, shot, source));
+        }
+
+        void problem(String kind, String message, int step) {
+            StepRecord s = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+            problems.add(new RunProblem(kind, message, step, elapsed(), s == null ? null : s.screenshot(), s == null ? null : s.pageSource()));
+        }
+
+        /** Opens the page again, as a user relaunching the app, and watches for requests for a while. */
+        boolean relaunch(String url, int lastStep, long probeMillis, PurposeDetector purposes) {
+            collect(lastStep, false, purposes);
+            relaunched = true;
+            try {
+                session.open(url, Duration.ofSeconds(30));
+                sleep(probeMillis);
+                collect(lastStep, false, purposes);
+                return true;
+            } catch (SessionException e) {
+                problems.add(new RunProblem(e.kind().id(), "relaunch probe: " + e.getMessage(), lastStep, elapsed(), null, null));
+                return e.kind() != SessionException.Kind.BROWSER_CRASH;
+            }
+        }
+
+        ObservedStorage storage(int lastStep) {
+            try {
+                return session.storage();
+            } catch (SessionException e) {
+                problems.add(new RunProblem(e.kind().id(), "storage could not be read: " + e.getMessage(), lastStep, elapsed(), null, null));
+                return new ObservedStorage(List.of());
+            }
+        }
+    }
+}

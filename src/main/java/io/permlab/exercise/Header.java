@@ -1,0 +1,5 @@
+package io.permlab.exercise;
+
+/** An HTTP header. */
+public record Header(String name, String value) {
+}

@@ -1,0 +1,15 @@
+package io.permlab.exercise;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A permission request as the instrumentation saw it: the permission (knowledge id), the API and its options, the
+ * frame, the page text visible at that moment, and what the page got back ("success", "error:1 User denied...").
+ */
+public record ObservedRequest(String permission, String api, Map<String, String> options, Instant at, String origin,
+                              String frameUrl, boolean topFrame, String visibleText, String outcome) {
+    public ObservedRequest {
+        options = options == null ? Map.of() : Map.copyOf(options);
+    }
+}

@@ -1,0 +1,43 @@
+package io.permlab.exercise;
+
+import io.permlab.model.dynamic.CheckpointResult;
+import io.permlab.model.dynamic.RunPolicy;
+import io.permlab.model.dynamic.RunProblem;
+import io.permlab.model.dynamic.StepRecord;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A run as the flow runner saw it, before its traffic is written to a HAR and scanned for PI. Times are
+ * milliseconds since the run started; every observation carries the index of the step during which it happened.
+ */
+public record RawRun(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
+                     Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<TimedRequest> requests,
+                     List<TimedExchange> exchanges, ObservedStorage storage, CheckpointResult checkpoint,
+                     List<io.permlab.model.dynamic.RunProblem> problems) {
+
+    public RawRun {
+        steps = List.copyOf(steps);
+        requests = List.copyOf(requests);
+        exchanges = List.copyOf(exchanges);
+        problems = List.copyOf(problems);
+    }
+
+    /** A permission request with when it happened, during which step, whether after a relaunch, the screenshot, and the purpose seen. */
+    public record TimedRequest(ObservedRequest request, long atMillis, int stepIndex, boolean afterRelaunch,
+                               String purposeText, String screenshot) {
+    }
+
+    /** A network exchange with when it started and during which step. */
+    public record TimedExchange(ObservedExchange exchange, long atMillis, int stepIndex) {
+    }
+
+    public boolean passed() {
+        return checkpoint != null && checkpoint.reached();
+    }
+
+    public static RunProblem problem(String kind, String message, int step, long at) {
+        return new RunProblem(kind, message, step, at, null, null);
+    }
+}

@@ -1,0 +1,62 @@
+package io.permlab.exercise;
+
+import io.permlab.model.flow.Locator;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Where a flow runs: a browser (local ChromeDriver, Selenium Grid, Appium's Chromium driver) or, later, an Android
+ * device. The flow runner and the exploration talk only to this interface. A session is opened for one run with
+ * that run's permission policy already in force, and observes what the page does: permission requests, network
+ * exchanges, page errors, storage.
+ */
+public interface Session extends AutoCloseable {
+    /** "chromium 156 (local chromedriver, Pixel 7 emulation)". */
+    String describe();
+
+    void open(String url, Duration timeout) throws SessionException;
+
+    void tap(Locator locator, Duration timeout) throws SessionException;
+
+    void type(Locator locator, String text, Duration timeout) throws SessionException;
+
+    void select(Locator locator, String option, Duration timeout) throws SessionException;
+
+    /** Scrolls the element into view, or the page down by one screen when {@code locator} is null. */
+    void scroll(Locator locator, Duration timeout) throws SessionException;
+
+    void back() throws SessionException;
+
+    /** Waits until the element is visible; false when the timeout passes first. */
+    boolean waitFor(Locator locator, Duration timeout) throws SessionException;
+
+    /** A PNG of the screen; with {@code hideTypedText} the values typed into inputs are drawn as dots. */
+    byte[] screenshot(boolean hideTypedText) throws SessionException;
+
+    String pageSource() throws SessionException;
+
+    /** The text a user sees on the page now (all frames), for judging whether a purpose was stated. */
+    String visibleText() throws SessionException;
+
+    /**
+     * Permission requests answered since the last call, in order; with {@code includeUnanswered} (at the end of a
+     * run) also those the page is still waiting on.
+     */
+    List<ObservedRequest> takePermissionRequests(boolean includeUnanswered);
+
+    /**
+     * Network exchanges finished since the last call, in order of their start; with {@code includeUnfinished} (at
+     * the end of a run) also those still waiting for a response, recorded as failed.
+     */
+    List<ObservedExchange> takeExchanges(boolean includeUnfinished);
+
+    /** Uncaught page errors since the last call. */
+    List<PageError> takePageErrors();
+
+    /** Everything the page stored: localStorage, sessionStorage, IndexedDB, cookies, Cache Storage. */
+    ObservedStorage storage() throws SessionException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,45 @@
+package io.permlab.inspect.miniprogram;
+
+import com.oracle.js.parser.ir.FunctionNode;
+import io.permlab.inspect.InspectionException;
+import io.permlab.knowledge.miniprogram.MiniProgramApis;
+import io.permlab.model.miniprogram.UnanalysedFile;
+
+/**
+ * Analyses one JavaScript file: parse, collect its string constants, walk it. A file that does not parse, is too
+ * large (refused before it is read) or nests too deeply comes back as not analysed, with the reason and, for a syntax error, line and column.
+ */
+final class ScriptAnalysis {
+    /** Far beyond any hand-written file; a minified vendor bundle of a few MB still fits. */
+    static final int MAX_BYTES = 32 << 20;
+
+    /** The facts of a file, or why it was not analysed. */
+    record Outcome(ScriptFacts facts, UnanalysedFile unanalysed, String problem) {
+    }
+
+    private ScriptAnalysis() {
+    }
+
+    static Outcome analyse(MiniProgramFiles files, String path, String module, MiniProgramApis apis) {
+        String shown = files.shown(path);
+        String code;
+        try {
+            code = files.text(path, MAX_BYTES);
+        } catch (InspectionException e) {
+            return new Outcome(null, new UnanalysedFile(shown, e.getMessage(), null, null), e.getMessage() + "; this file was not analysed");
+        }
+        try {
+            FunctionNode program = ScriptParser.parse(shown, code);
+            ScriptFacts facts = new ScriptFacts(shown);
+            program.accept(new ScriptVisitor(new SourceText(shown, code), module, apis, Constants.of(program, code), facts));
+            return new Outcome(facts, null, null);
+        } catch (ScriptParser.SyntaxError e) {
+            return new Outcome(null, new UnanalysedFile(shown, "JavaScript syntax error: " + e.getMessage(), e.line, e.column),
+                    "line " + e.line + ", column " + e.column + ": JavaScript syntax error (" + e.getMessage()
+                            + "): this file was not analysed, the rest of the mini-program was");
+        } catch (StackOverflowError e) {
+            String why = "nested too deeply to analyse";
+            return new Outcome(null, new UnanalysedFile(shown, why, null, null), why + "; this file was not analysed");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.permlab.pipeline.dynamic;
+
+import io.permlab.device.web.AppiumServer;
+import io.permlab.exercise.SessionException;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.ProcessingError;
+import io.permlab.model.RunResult;
+import io.permlab.model.TargetKind;
+import io.permlab.model.TargetResult;
+import io.permlab.pipeline.BatchListener;
+import io.permlab.pipeline.TargetLoader;
+import io.permlab.pipeline.TargetSpec;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * {@code permlab run}: exercises every H5 target's functions (exploration per function), then runs the rules. One
+ * target's failure (a broken flow, a site that does not load, a crashed browser) is recorded on it; the batch goes on.
+ */
+public final class DynamicBatch {
+    private final KnowledgeBase knowledge;
+    private final DynamicOptions options;
+
+    public DynamicBatch(KnowledgeBase knowledge, DynamicOptions options) {
+        this.knowledge = knowledge;
+        this.options = options;
+    }
+
+    public RunResult run(List<Path> paths, String category, Path outDir, String version, BatchListener listener) {
+        Instant started = Instant.now();
+        List<TargetSpec> specs = new TargetLoader(knowledge, category, EnumSet.of(TargetKind.H5)).load(paths);
+        listener.started(specs.size());
+        List<TargetResult> results = new ArrayList<>();
+        AppiumServer appium = null;
+        SessionException appiumProblem = null;
+        if (options.sessions().kind() == SessionChoice.Kind.APPIUM && specs.stream().anyMatch(TargetSpec::inspectable)) {
+            try {
+                appium = AppiumServer.ensure(options.sessions().url(), options.home(), outDir.resolve("appium.log"));
+            } catch (SessionException e) {
+                appiumProblem = e;
+            }
+        }
+        try {
+            TargetExercise exercise = new TargetExercise(knowledge, options, appium, outDir);
+            for (TargetSpec spec : specs) {
+                TargetResult r = appiumProblem != null && spec.inspectable()
+                        ? unreachable(spec, appiumProblem) : exercise.run(spec);
+                results.add(r);
+                listener.finished(r);
+            }
+        } finally {
+            if (appium != null) {
+                appium.close();
+            }
+            io.permlab.pipeline.Inspection.deleteTree(outDir.resolve(".work"));
+        }
+        return new RunResult("run", "PermLab", version, started, Instant.now(), results);
+    }
+
+    private static TargetResult unreachable(TargetSpec spec, SessionException e) {
+        List<ProcessingError> errors = new ArrayList<>(spec.problems());
+        errors.add(new ProcessingError(spec.target().id(), null, "session", e.getMessage()));
+        return new TargetResult(spec.target(), null, List.of(), errors, 0);
+    }
+}

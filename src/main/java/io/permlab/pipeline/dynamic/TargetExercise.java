@@ -1,0 +1,158 @@
+package io.permlab.pipeline.dynamic;
+
+import io.permlab.device.web.AppiumServer;
+import io.permlab.device.web.AppiumSessionFactory;
+import io.permlab.device.web.GridSessionFactory;
+import io.permlab.device.web.LocalChromeSessionFactory;
+import io.permlab.device.web.WebEnvironment;
+import io.permlab.exercise.Explorer;
+import io.permlab.exercise.FlowRunner;
+import io.permlab.exercise.FunctionUnderTest;
+import io.permlab.exercise.PurposeDetector;
+import io.permlab.exercise.SessionFactory;
+import io.permlab.exercise.flow.FlowException;
+import io.permlab.exercise.flow.FlowParser;
+import io.permlab.knowledge.Category;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.AppFunction;
+import io.permlab.model.Evidence;
+import io.permlab.model.Finding;
+import io.permlab.model.ProcessingError;
+import io.permlab.model.Target;
+import io.permlab.model.TargetResult;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.Run;
+import io.permlab.pipeline.TargetDescriptor;
+import io.permlab.pipeline.TargetSpec;
+import io.permlab.pipeline.site.LocalSites;
+import io.permlab.pipeline.site.RunningSites;
+import io.permlab.pipeline.site.ServeSpec;
+import io.permlab.rules.RuleEngine;
+import io.permlab.rules.RuleSet;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Exercises one H5 target: reads its flows, serves its files when it ships them, explores each function in fresh
+ * browser sessions, and judges the runs. Every problem is recorded on the target with the file and the reason.
+ */
+final class TargetExercise {
+    private final KnowledgeBase knowledge;
+    private final DynamicOptions options;
+    private final AppiumServer appium;
+    private final Path outDir;
+    private final RuleEngine engine;
+
+    TargetExercise(KnowledgeBase knowledge, DynamicOptions options, AppiumServer appium, Path outDir) {
+        this.knowledge = knowledge;
+        this.options = options;
+        this.appium = appium;
+        this.outDir = outDir;
+        this.engine = new RuleEngine(knowledge, RuleSet.all());
+    }
+
+    TargetResult run(TargetSpec spec) {
+        long start = System.nanoTime();
+        Target target = spec.target();
+        List<ProcessingError> errors = new ArrayList<>(spec.problems());
+        if (!spec.inspectable()) {
+            return new TargetResult(target, null, List.of(), errors, 0);
+        }
+        Path file = target.location().resolve(TargetDescriptor.FILE);
+        TargetDescriptor descriptor;
+        try {
+            descriptor = TargetDescriptor.read(file);
+        } catch (TargetDescriptor.TargetFileException e) {
+            errors.add(new ProcessingError(target.id(), file.toString(), "target", e.getMessage()));
+            return new TargetResult(target, null, List.of(), errors, millisSince(start));
+        }
+        List<FunctionUnderTest> functions = flows(target, errors);
+        if (functions.isEmpty()) {
+            errors.add(new ProcessingError(target.id(), file.toString(), "flow", "no function with a runnable flow: nothing to exercise"));
+            return new TargetResult(target, null, List.of(), errors, millisSince(start));
+        }
+        try (RunningSites sites = serve(target, descriptor)) {
+            Exploration exploration = explore(target, descriptor, functions, sites, errors);
+            Evidence evidence = Evidence.ofExploration(target, exploration);
+            Category category = target.categoryId() == null ? null : knowledge.category(target.categoryId());
+            RuleEngine.Outcome outcome = engine.run(evidence, category);
+            errors.addAll(outcome.errors());
+            List<Finding> findings = new ArrayList<>(outcome.findings());
+            findings.sort(Comparator.comparing(Finding::severity).reversed());
+            return new TargetResult(target, evidence, findings, errors, millisSince(start));
+        } catch (IOException e) {
+            errors.add(new ProcessingError(target.id(), file.toString(), "serve", "cannot serve the target's files: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            errors.add(new ProcessingError(target.id(), file.toString(), "internal error", e.getClass().getName() + ": " + e.getMessage()));
+        }
+        return new TargetResult(target, null, List.of(), errors, millisSince(start));
+    }
+
+    private Exploration explore(Target target, TargetDescriptor descriptor, List<FunctionUnderTest> functions, RunningSites sites,
+                                List<ProcessingError> errors) {
+        WebEnvironment env = sites == null ? WebEnvironment.none() : new WebEnvironment(sites.hostResolverRules(), sites.spkiHash(),
+                sites.insecureOriginsTreatedAsSecure() == null ? List.of() : List.of(sites.insecureOriginsTreatedAsSecure().split(",")));
+        Path work = outDir.resolve(".work").resolve(target.id());
+        SessionFactory factory = switch (options.sessions().kind()) {
+            case LOCAL -> new LocalChromeSessionFactory(options.profile(), env, knowledge, work);
+            case GRID -> new GridSessionFactory(options.sessions().url(), options.profile(), env, knowledge, work);
+            case APPIUM -> new AppiumSessionFactory(appium, options.profile(), env, knowledge, work);
+        };
+        FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), options.runner());
+        ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), options.mask());
+        Explorer explorer = new Explorer(factory, runner, recorder, knowledge);
+        FlowUrls urls = new FlowUrls(descriptor.entry(), sites);
+        List<FunctionExploration> explored = new ArrayList<>();
+        for (FunctionUnderTest f : functions) {
+            FunctionExploration fe = explorer.explore(f, urls);
+            explored.add(fe);
+            Run baseline = fe.baseline();
+            if (baseline != null && !baseline.passed()) {
+                errors.add(new ProcessingError(target.id(), f.flow().file(), "run",
+                        "function '" + f.id() + "': the baseline run (every permission granted) did not reach its checkpoint ("
+                                + baseline.checkpoint().detail() + "), so what refusing a permission does cannot be judged"));
+            }
+        }
+        return new Exploration(urls.apply(descriptor.entry()), ownHosts(descriptor), factory.describe(), explored);
+    }
+
+    private List<FunctionUnderTest> flows(Target target, List<ProcessingError> errors) {
+        List<FunctionUnderTest> out = new ArrayList<>();
+        for (AppFunction f : target.functions()) {
+            Path flowFile = f.flow() != null ? target.location().resolve(f.flow()).normalize()
+                    : options.home().resolve("tests").resolve(target.location().getFileName()).resolve(f.id() + ".flow.json");
+            try {
+                out.add(new FunctionUnderTest(f.id(), f.name() == null ? f.id() : f.name(), FlowParser.parse(flowFile)));
+            } catch (FlowException e) {
+                errors.add(new ProcessingError(target.id(), e.file().toString(), "flow", e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private static RunningSites serve(Target target, TargetDescriptor d) throws IOException {
+        if (d.serve().isEmpty()) {
+            return null;
+        }
+        List<ServeSpec> specs = d.serve().stream()
+                .map(s -> new ServeSpec(s.host(), target.location().resolve(s.dir()).normalize(), s.https())).toList();
+        return LocalSites.start(specs);
+    }
+
+    private static List<String> ownHosts(TargetDescriptor d) {
+        if (!d.ownHosts().isEmpty()) {
+            return d.ownHosts();
+        }
+        return List.of(URI.create(d.entry()).getHost());
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

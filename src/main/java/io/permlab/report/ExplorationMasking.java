@@ -1,0 +1,63 @@
+package io.permlab.report;
+
+import io.permlab.knowledge.pi.PiMasker;
+import io.permlab.model.dynamic.CheckpointResult;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.NetworkExchange;
+import io.permlab.model.dynamic.PermissionRequest;
+import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunProblem;
+import io.permlab.model.dynamic.StepRecord;
+
+/**
+ * Masks what runs recorded in text: URLs (a phone number in a query), typed text in step descriptions, frame URLs,
+ * purposes and problem messages. PI sightings are masked when found; the HAR files are written masked by the recorder.
+ */
+final class ExplorationMasking {
+    private ExplorationMasking() {
+    }
+
+    static Exploration mask(Exploration x) {
+        if (x == null) {
+            return null;
+        }
+        return new Exploration(PiMasker.mask(x.entryUrl()), x.ownHosts(), x.session(),
+                x.functions().stream().map(ExplorationMasking::mask).toList());
+    }
+
+    private static FunctionExploration mask(FunctionExploration f) {
+        return new FunctionExploration(f.functionId(), f.functionName(), f.flowFile(), f.runs().stream().map(ExplorationMasking::mask).toList(),
+                f.effects());
+    }
+
+    private static Run mask(Run r) {
+        return new Run(r.id(), r.functionId(), r.policy(), r.session(), r.startedAt(), r.durationMillis(), r.consentAtMillis(),
+                r.functionStartStep(), r.steps().stream().map(ExplorationMasking::mask).toList(),
+                r.requests().stream().map(ExplorationMasking::mask).toList(),
+                r.exchanges().stream().map(ExplorationMasking::mask).toList(), r.storage(), mask(r.checkpoint()),
+                r.problems().stream().map(p -> new RunProblem(p.kind(), PiMasker.mask(p.message()), p.stepIndex(), p.atMillis(),
+                        p.screenshot(), p.pageSource())).toList(), r.harFile());
+    }
+
+    private static StepRecord mask(StepRecord s) {
+        return new StepRecord(s.index(), s.action(), PiMasker.mask(s.description()), s.atMillis(), s.durationMillis(), s.ok(),
+                PiMasker.mask(s.error()), s.screenshot(), s.pageSource());
+    }
+
+    private static PermissionRequest mask(PermissionRequest r) {
+        return new PermissionRequest(r.permission(), r.api(), r.options(), r.atMillis(), r.stepIndex(), PiMasker.mask(r.origin()),
+                PiMasker.mask(r.frameUrl()), r.topFrame(), r.beforeConsent(), r.beforeFunctionStart(), r.afterRelaunch(),
+                r.purposeVisible(), PiMasker.mask(r.purposeText()), r.decision(), PiMasker.mask(r.outcome()), r.screenshot());
+    }
+
+    private static NetworkExchange mask(NetworkExchange x) {
+        return new NetworkExchange(x.id(), x.atMillis(), x.stepIndex(), x.beforeConsent(), x.method(), PiMasker.mask(x.url()),
+                x.host(), x.cleartext(), x.status(), x.piSent(), x.piReceived());
+    }
+
+    private static CheckpointResult mask(CheckpointResult c) {
+        return c == null ? null : new CheckpointResult(c.reached(), PiMasker.mask(c.description()), PiMasker.mask(c.detail()),
+                c.atMillis(), c.screenshot());
+    }
+}

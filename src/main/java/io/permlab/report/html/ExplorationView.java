@@ -1,0 +1,27 @@
+package io.permlab.report.html;
+
+import io.permlab.model.Localized;
+
+import java.util.List;
+
+/** The runs of an exercised target: per function, the runs side by side and the permission timeline of the baseline. */
+public record ExplorationView(String entryUrl, String session, String ownHosts, List<FunctionView> functions) {
+
+    public record FunctionView(String name, String flowFile, List<RunView> runs, List<RequestView> baselineRequests,
+                               List<EffectView> effects) {
+    }
+
+    /** One run: its policy, whether the checkpoint was reached and why not, its screenshot, and its files. */
+    public record RunView(String id, Localized policy, boolean passed, String detail, String duration, int requests,
+                          int exchanges, int piExchanges, String harFile, String screenshotFile, String screenshot,
+                          List<String> problems) {
+    }
+
+    public record RequestView(String at, int step, Localized permission, String api, String options, String outcome,
+                              boolean beforeConsent, boolean beforeStart, boolean afterRelaunch, String purpose) {
+    }
+
+    public record EffectView(Localized permission, Localized variant, boolean baselinePassed, boolean variantPassed,
+                             boolean mandatory) {
+    }
+}

@@ -1,0 +1,73 @@
+package io.permlab.report.html;
+
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.WebPermission;
+import io.permlab.model.Localized;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.PermissionEffect;
+import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunPolicy;
+import io.permlab.model.dynamic.StepRecord;
+import io.permlab.report.html.ExplorationView.EffectView;
+import io.permlab.report.html.ExplorationView.FunctionView;
+import io.permlab.report.html.ExplorationView.RequestView;
+import io.permlab.report.html.ExplorationView.RunView;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Builds the exploration section: what each run did, shown side by side so a reader sees the forced permission. */
+final class ExplorationViews {
+    private final KnowledgeBase knowledge;
+    private final Screenshots screenshots;
+
+    ExplorationViews(KnowledgeBase knowledge, Screenshots screenshots) {
+        this.knowledge = knowledge;
+        this.screenshots = screenshots;
+    }
+
+    ExplorationView of(Exploration x) {
+        return new ExplorationView(x.entryUrl(), x.session(), String.join(", ", x.ownHosts()),
+                x.functions().stream().map(this::function).toList());
+    }
+
+    private FunctionView function(FunctionExploration f) {
+        Run baseline = f.baseline();
+        List<RequestView> requests = baseline == null ? List.of() : baseline.requests().stream()
+                .map(r -> new RequestView(r.atMillis() + " ms", r.stepIndex(), permission(r.permission()), r.api(),
+                        r.options().isEmpty() ? "" : r.options().toString(), r.outcome(), r.beforeConsent(),
+                        r.beforeFunctionStart(), r.afterRelaunch(), r.purposeText() == null ? "" : r.purposeText()))
+                .toList();
+        return new FunctionView(f.functionName(), f.flowFile(), f.runs().stream().map(this::run).toList(), requests,
+                f.effects().stream().map(this::effect).toList());
+    }
+
+    private RunView run(Run r) {
+        String shot = r.checkpoint() != null && r.checkpoint().screenshot() != null ? r.checkpoint().screenshot()
+                : r.steps().stream().filter(s -> !s.ok()).map(StepRecord::screenshot).findFirst().orElse(null);
+        return new RunView(r.id(), policy(r.policy()), r.passed(), r.checkpoint() == null ? "" : r.checkpoint().detail(),
+                String.format(Locale.ROOT, "%.1f s", r.durationMillis() / 1000.0), r.requests().size(), r.exchanges().size(),
+                (int) r.exchanges().stream().filter(x -> !x.piSent().isEmpty()).count(), r.harFile() == null ? "" : r.harFile(),
+                shot == null ? "" : shot, screenshots.dataUri(shot),
+                r.problems().stream().map(p -> p.kind() + ": " + p.message()).toList());
+    }
+
+    private EffectView effect(PermissionEffect e) {
+        Localized variant = e.variant() == RunPolicy.Kind.APPROXIMATE ? new Localized("仅授予大致位置", "approximate only")
+                : new Localized("拒绝", "refused");
+        return new EffectView(permission(e.permission()), variant, e.baselinePassed(), e.variantPassed(), e.mandatory());
+    }
+
+    private Localized policy(RunPolicy p) {
+        return switch (p.kind()) {
+            case GRANT -> new Localized("基线：授予全部权限（精确位置）", "baseline: every permission granted (precise location)");
+            case DENY -> new Localized("拒绝" + permission(p.permission()).zh(), "refuse " + permission(p.permission()).en());
+            case APPROXIMATE -> new Localized("仅授予大致位置", "approximate location only");
+        };
+    }
+
+    private Localized permission(String id) {
+        return knowledge.webPermission(id).map(WebPermission::label).orElse(new Localized(id, id));
+    }
+}

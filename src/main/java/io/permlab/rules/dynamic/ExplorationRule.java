@@ -1,0 +1,75 @@
+package io.permlab.rules.dynamic;
+
+import io.permlab.knowledge.Category;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.WebPermission;
+import io.permlab.model.Evidence;
+import io.permlab.model.EvidencePointer;
+import io.permlab.model.Localized;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.NetworkExchange;
+import io.permlab.model.dynamic.PermissionRequest;
+import io.permlab.model.dynamic.PiSighting;
+import io.permlab.model.dynamic.Run;
+import io.permlab.rules.Rule;
+import io.permlab.rules.RuleContext;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A rule over the runs of an exploration; silent for targets that were not exercised. */
+abstract class ExplorationRule implements Rule {
+    @Override
+    public final void check(Evidence evidence, RuleContext context) {
+        if (evidence.exploration() != null) {
+            check(evidence.exploration(), context);
+        }
+    }
+
+    abstract void check(Exploration exploration, RuleContext context);
+
+    static Localized permission(KnowledgeBase kb, String id) {
+        return kb.webPermission(id).map(WebPermission::label).orElse(new Localized(id, id));
+    }
+
+    /** Whether the category's necessary PI includes any of these PI kinds. */
+    static boolean needs(Category category, List<String> piKinds) {
+        return piKinds.stream().anyMatch(category.necessaryPi()::contains);
+    }
+
+    static Localized functionName(FunctionExploration f) {
+        return new Localized(f.functionName(), f.functionName());
+    }
+
+    static EvidencePointer request(Run run, PermissionRequest r) {
+        return EvidencePointer.of("permission-request", r.screenshot(), run.id() + " step " + r.stepIndex(),
+                r.api() + " " + r.options() + " -> " + r.outcome() + " (" + r.frameUrl() + ")");
+    }
+
+    static EvidencePointer checkpoint(Run run) {
+        return EvidencePointer.of("screenshot", run.checkpoint().screenshot(), run.id() + " checkpoint",
+                (run.passed() ? "reached: " : "not reached: ") + run.checkpoint().description() + " — " + run.checkpoint().detail());
+    }
+
+    static EvidencePointer failure(Run run) {
+        return run.steps().stream().filter(s -> !s.ok()).findFirst()
+                .map(s -> EvidencePointer.of("screenshot", s.screenshot(), run.id() + " step " + s.index(), s.description() + ": " + s.error()))
+                .orElse(checkpoint(run));
+    }
+
+    static EvidencePointer exchange(Run run, NetworkExchange x, String where) {
+        return EvidencePointer.of("network", run.harFile(), run.id() + " step " + x.stepIndex(),
+                x.method() + " " + x.url() + " — " + where);
+    }
+
+    /** "手机号码、精确位置" for the PI kinds of the sightings. */
+    static Localized piOf(KnowledgeBase kb, List<PiSighting> sightings) {
+        List<String> kinds = sightings.stream().map(s -> io.permlab.knowledge.pi.PiType.valueOf(s.type()).piKind()).distinct().toList();
+        return kb.piLabels(kinds);
+    }
+
+    static String where(List<PiSighting> sightings) {
+        return sightings.stream().map(s -> s.where() + "=" + s.maskedValue()).distinct().limit(4).collect(Collectors.joining("; "));
+    }
+}

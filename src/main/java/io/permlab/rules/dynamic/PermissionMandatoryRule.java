@@ -1,0 +1,56 @@
+package io.permlab.rules.dynamic;
+
+import io.permlab.knowledge.Category;
+import io.permlab.knowledge.WebPermission;
+import io.permlab.model.Severity;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.PermissionEffect;
+import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunPolicy;
+import io.permlab.rules.RuleContext;
+import io.permlab.rules.Violation;
+
+/**
+ * The founding case: a function works with every permission granted and stops working when one is refused, and the
+ * category's necessary PI does not include what that permission reaches (认定方法 四.2; 164号文 S2–S4). Both runs'
+ * evidence is attached: the baseline checkpoint and the refused run's failing step.
+ */
+public final class PermissionMandatoryRule extends ExplorationRule {
+    @Override
+    public String id() {
+        return "DYN-PERM-MANDATORY";
+    }
+
+    @Override
+    void check(Exploration exploration, RuleContext ctx) {
+        Category category = ctx.category();
+        if (category == null) {
+            return;
+        }
+        for (FunctionExploration f : exploration.functions()) {
+            for (PermissionEffect effect : f.effects()) {
+                WebPermission p = ctx.knowledge().webPermission(effect.permission()).orElse(null);
+                if (effect.variant() != RunPolicy.Kind.DENY || !effect.mandatory() || p == null || needs(category, p.pi())) {
+                    continue;
+                }
+                Run baseline = f.run(effect.baselineRunId());
+                Run denied = f.run(effect.variantRunId());
+                boolean sensitive = p.pi().stream().anyMatch(k -> ctx.knowledge().piKind(k).sensitive());
+                Violation v = Violation.of(this)
+                        .arg("function", functionName(f))
+                        .arg("permission", permission(ctx.knowledge(), p.id()))
+                        .arg("pi", ctx.knowledge().piLabels(p.pi()))
+                        .arg("category", category.label())
+                        .arg("baselineCheckpoint", baseline.checkpoint().description())
+                        .arg("variantDetail", denied.checkpoint().detail())
+                        .severity(sensitive ? null : Severity.MEDIUM)
+                        .key(f.functionId() + ":" + p.id())
+                        .at(checkpoint(baseline))
+                        .at(failure(denied));
+                baseline.requests().stream().filter(r -> r.permission().equals(p.id())).findFirst().ifPresent(r -> v.at(request(baseline, r)));
+                ctx.report(v);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.permlab.rules.dynamic;
+
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.NetworkExchange;
+import io.permlab.model.dynamic.Run;
+import io.permlab.rules.RuleContext;
+import io.permlab.rules.Violation;
+
+import java.util.Set;
+
+/** PI sent over http:// where anyone on the path can read it (PIPL Art. 51). One finding per endpoint. */
+public final class PiCleartextRule extends TrafficRule {
+    @Override
+    public String id() {
+        return "DYN-PI-CLEARTEXT";
+    }
+
+    @Override
+    void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, Set<String> reported, RuleContext ctx) {
+        String endpoint = x.method() + " " + withoutQuery(x.url());
+        if (!x.cleartext() || !reported.add(endpoint)) {
+            return;
+        }
+        ctx.report(Violation.of(this)
+                .arg("method", x.method())
+                .arg("url", withoutQuery(x.url()))
+                .arg("pi", piOf(ctx.knowledge(), x.piSent()))
+                .arg("where", where(x.piSent()))
+                .key(function.functionId() + ":" + endpoint)
+                .at(exchange(run, x, where(x.piSent()))));
+    }
+
+    static String withoutQuery(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+}

@@ -1,0 +1,50 @@
+package io.permlab.rules.dynamic;
+
+import io.permlab.knowledge.Category;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.NetworkExchange;
+import io.permlab.model.dynamic.PiSighting;
+import io.permlab.model.dynamic.Run;
+import io.permlab.rules.RuleContext;
+import io.permlab.rules.Violation;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Coordinates precise to about 10 m (4+ decimals) sent by an app whose category does not need precise location:
+ * two decimals (about 1 km) or the address would serve (认定方法 四.1, PIPL Art. 6 minimum necessary).
+ */
+public final class PreciseCoordinatesSentRule extends TrafficRule {
+    @Override
+    public String id() {
+        return "DYN-PRECISE-COORDS-SENT";
+    }
+
+    @Override
+    void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, Set<String> reported, RuleContext ctx) {
+        Category category = ctx.category();
+        if (category == null || needs(category, List.of("location_precise"))) {
+            return;
+        }
+        for (PiSighting s : x.piSent()) {
+            if ("COORDINATES".equals(s.type()) && s.precise() && reported.add(x.host() + " " + PiCleartextRule.withoutQuery(x.url()))) {
+                ctx.report(Violation.of(this)
+                        .arg("host", x.host())
+                        .arg("decimals", s.decimals())
+                        .arg("precision", precision(s.decimals()))
+                        .arg("where", s.where() + "=" + s.maskedValue())
+                        .arg("category", category.label())
+                        .key(function.functionId() + ":" + x.host() + ":" + PiCleartextRule.withoutQuery(x.url()))
+                        .at(exchange(run, x, s.where() + "=" + s.maskedValue())));
+            }
+        }
+    }
+
+    /** A degree of latitude is about 111 km: n decimals place a point within 111 km / 10^n. */
+    static String precision(int decimals) {
+        double metres = 111_000 / Math.pow(10, decimals);
+        return metres >= 1000 ? Math.round(metres / 1000) + " km" : Math.max(1, Math.round(metres)) + " m";
+    }
+}

@@ -1,0 +1,87 @@
+package io.permlab.rules.miniprogram;
+
+import io.permlab.knowledge.miniprogram.MiniProgramApi;
+import io.permlab.model.Localized;
+import io.permlab.model.miniprogram.ApiCall;
+import io.permlab.model.miniprogram.MiniProgramFacts;
+import io.permlab.rules.RuleContext;
+import io.permlab.rules.Violation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A refusal answered by forcing the permission again (认定方法 三.2; 164号文 S5): in the fail callback of an API that
+ * asks for a scope (or in getSetting's success, where refusals are read), a dialog that cannot be cancelled
+ * (showCancel: false) followed by wx.openSetting; wx.openSetting straight away; or, in a fail callback, asking again
+ * (the same API, wx.authorize, or the function that made the call). A cancellable dialog is not reported: whether its
+ * confirm branch alone opens the settings is not followed.
+ */
+public final class ForcedReauthorizationRule extends MiniProgramRule {
+    @Override
+    public String id() {
+        return "MP-LOC-FORCED-REAUTH";
+    }
+
+    @Override
+    void check(MiniProgramFacts mp, RuleContext ctx) {
+        for (ApiCall c : mp.calls()) {
+            MiniProgramApi api = api(c);
+            if (api == null) {
+                continue;
+            }
+            boolean asks = api.scope() != null || c.api().equals("authorize");
+            if (asks) {
+                judge(mp, c, mp.descendants(c, "fail"), true, ctx);
+            } else if (c.api().equals("getSetting")) {
+                judge(mp, c, mp.descendants(c, "success"), false, ctx);
+            }
+        }
+    }
+
+    private void judge(MiniProgramFacts mp, ApiCall asked, List<ApiCall> handler, boolean failHandler, RuleContext ctx) {
+        ApiCall modal = handler.stream().filter(h -> h.platform() && h.api().equals("showModal") && "false".equals(h.option("showCancel")))
+                .findFirst().orElse(null);
+        ApiCall settings = handler.stream().filter(h -> h.platform() && h.api().equals("openSetting")).findFirst().orElse(null);
+        List<ApiCall> evidence = new ArrayList<>();
+        Localized how = null;
+        if (modal != null && settings != null) {
+            how = new Localized("弹出不可取消的对话框（showCancel: false），随后打开设置页（" + settings.qualifiedName() + "）",
+                    "a dialog that cannot be cancelled (showCancel: false), then the settings page (" + settings.qualifiedName() + ")");
+            evidence.add(modal);
+            evidence.add(settings);
+        } else if (settings != null && settings.parentId() != null && settings.parentId() == asked.id()) {
+            how = new Localized("直接打开设置页（" + settings.qualifiedName() + "）",
+                    "the settings page opens straight away (" + settings.qualifiedName() + ")");
+            evidence.add(settings);
+        } else if (failHandler) {
+            ApiCall again = handler.stream().filter(h -> again(asked, h)).findFirst().orElse(null);
+            if (again != null) {
+                String what = again.platform() ? again.qualifiedName() : again.api() + "()";
+                how = new Localized("再次调用 " + what + "，循环申请", "it asks again through " + what + ", in a loop");
+                evidence.add(again);
+            }
+        }
+        if (how == null) {
+            return;
+        }
+        String api = asked.qualifiedName();
+        Localized when = failHandler ? new Localized(api + " 被拒绝后", "when " + api + " is refused")
+                : new Localized(api + " 读到已拒绝的授权后", "when " + api + " finds a refused permission");
+        Violation v = Violation.of(this)
+                .arg("where", Pointers.where(asked))
+                .arg("when", when)
+                .arg("handler", how)
+                .key(asked.owner() + "#" + asked.function() + "#" + asked.api())
+                .at(Pointers.call(asked));
+        evidence.forEach(e -> v.at(Pointers.call(e)));
+        ctx.report(v);
+    }
+
+    private static boolean again(ApiCall asked, ApiCall h) {
+        if (h.platform()) {
+            return h.api().equals(asked.api()) || h.api().equals("authorize");
+        }
+        return "local".equals(h.namespace()) && !asked.function().isEmpty() && h.api().equals(asked.function());
+    }
+}

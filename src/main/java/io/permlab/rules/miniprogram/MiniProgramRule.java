@@ -1,0 +1,44 @@
+package io.permlab.rules.miniprogram;
+
+import io.permlab.knowledge.miniprogram.MiniProgramApi;
+import io.permlab.knowledge.miniprogram.MiniProgramApis;
+import io.permlab.model.Evidence;
+import io.permlab.model.miniprogram.ApiCall;
+import io.permlab.model.miniprogram.MiniProgramFacts;
+import io.permlab.rules.Rule;
+import io.permlab.rules.RuleContext;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/** A rule over the static facts of a WeChat mini-program; silent for targets that are not mini-programs. */
+abstract class MiniProgramRule implements Rule {
+    /** Enough call sites for a developer to find the code; the full list is in findings.json. */
+    static final int FIRST = 5;
+
+    @Override
+    public final void check(Evidence evidence, RuleContext context) {
+        if (evidence.miniProgram() != null) {
+            check(evidence.miniProgram(), context);
+        }
+    }
+
+    abstract void check(MiniProgramFacts mp, RuleContext context);
+
+    static MiniProgramApis apis() {
+        return MiniProgramApis.builtIn();
+    }
+
+    /** The catalog entry of a call's API, or null for a local call or an API not in the catalog. */
+    static MiniProgramApi api(ApiCall c) {
+        return c.platform() ? apis().api(c.api()) : null;
+    }
+
+    /** Platform calls whose catalog entry matches. */
+    static List<ApiCall> platformCalls(MiniProgramFacts mp, Predicate<MiniProgramApi> which) {
+        return mp.calls().stream().filter(c -> {
+            MiniProgramApi a = api(c);
+            return a != null && which.test(a);
+        }).toList();
+    }
+}

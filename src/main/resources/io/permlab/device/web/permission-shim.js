@@ -1,0 +1,172 @@
+// PermLab's permission observer, injected into every frame before the page's own scripts run.
+// It wraps each web API through which a page can ask for a permission and reports, through the DevTools
+// binding __permlabReport, the request (API, options, frame, the text visible in this frame) and its outcome.
+// It never changes what the page gets: the run's policy is applied by the browser (DevTools Browser.setPermission).
+(function () {
+  'use strict';
+  if (window.__permlabShim) { return; }
+  Object.defineProperty(window, '__permlabShim', { value: true });
+  var bindingName = '__permlabReport';
+  var nextId = 0;
+  var top = (function () { try { return window.top === window; } catch (e) { return false; } })();
+
+  function send(message) {
+    try {
+      var binding = window[bindingName];
+      if (typeof binding === 'function') { binding(JSON.stringify(message)); }
+    } catch (e) { /* reporting must never break the page */ }
+  }
+  function visibleText() {
+    try { return (document.body && document.body.innerText || '').slice(0, 4000); } catch (e) { return ''; }
+  }
+  function describeError(e) {
+    if (!e) { return 'error'; }
+    if (typeof e.code === 'number' && e.message !== undefined) { return 'error:' + e.code + ' ' + e.message; }
+    return 'error:' + (e.name || 'Error') + ' ' + (e.message || '');
+  }
+  function request(permission, api, options) {
+    var id = ++nextId + '-' + Math.random().toString(36).slice(2, 8);
+    send({ type: 'request', id: id, at: Date.now(), permission: permission, api: api, options: options || {},
+           frameUrl: String(location.href), origin: String(location.origin), top: top, text: visibleText() });
+    return id;
+  }
+  function result(id, outcome) { send({ type: 'result', id: id, outcome: outcome }); }
+  function flat(o) {
+    var out = {};
+    if (!o || typeof o !== 'object') { return out; }
+    Object.keys(o).forEach(function (k) {
+      var v = o[k];
+      out[k] = (v !== null && typeof v === 'object') ? JSON.stringify(v) : String(v);
+    });
+    return out;
+  }
+  function wrapPromise(owner, name, permission, api, optionsOf) {
+    if (!owner || typeof owner[name] !== 'function') { return; }
+    var original = owner[name];
+    owner[name] = function () {
+      var id = request(permission(arguments), api, optionsOf ? optionsOf(arguments) : {});
+      var p;
+      try { p = original.apply(this, arguments); } catch (e) { result(id, describeError(e)); throw e; }
+      if (p && typeof p.then === 'function') {
+        return p.then(function (v) { result(id, 'success' + (typeof v === 'string' ? ':' + v : '')); return v; },
+                      function (e) { result(id, describeError(e)); throw e; });
+      }
+      result(id, 'success');
+      return p;
+    };
+  }
+
+  // Geolocation: getCurrentPosition / watchPosition, with the options that decide precision.
+  var geo = navigator.geolocation;
+  if (geo) {
+    ['getCurrentPosition', 'watchPosition'].forEach(function (name) {
+      var original = geo[name];
+      if (typeof original !== 'function') { return; }
+      geo[name] = function (success, failure, options) {
+        var id = request('geolocation', 'navigator.geolocation.' + name, flat(options));
+        var reported = false;
+        function once(outcome) { if (!reported) { reported = true; result(id, outcome); } }
+        var ok = function (pos) {
+          once('success:accuracy=' + (pos && pos.coords ? Math.round(pos.coords.accuracy) : '?'));
+          if (typeof success === 'function') { return success.apply(this, arguments); }
+        };
+        var ko = function (err) {
+          once(describeError(err));
+          if (typeof failure === 'function') { return failure.apply(this, arguments); }
+        };
+        return original.call(geo, ok, ko, options);
+      };
+    });
+  }
+
+  // Camera and microphone.
+  if (navigator.mediaDevices) {
+    wrapPromise(navigator.mediaDevices, 'getUserMedia', function (a) {
+      var c = a[0] || {};
+      return c.video && c.audio ? 'camera+microphone' : c.video ? 'camera' : 'microphone';
+    }, 'navigator.mediaDevices.getUserMedia', function (a) { return flat(a[0]); });
+    wrapPromise(navigator.mediaDevices, 'getDisplayMedia', function () { return 'display-capture'; },
+      'navigator.mediaDevices.getDisplayMedia', function (a) { return flat(a[0]); });
+  }
+  // Legacy callback form of getUserMedia.
+  ['getUserMedia', 'webkitGetUserMedia'].forEach(function (name) {
+    var original = navigator[name];
+    if (typeof original !== 'function') { return; }
+    navigator[name] = function (constraints, success, failure) {
+      var c = constraints || {};
+      var id = request(c.video && c.audio ? 'camera+microphone' : c.video ? 'camera' : 'microphone', 'navigator.' + name, flat(c));
+      return original.call(navigator, constraints,
+        function () { result(id, 'success'); if (success) { return success.apply(this, arguments); } },
+        function (e) { result(id, describeError(e)); if (failure) { return failure.apply(this, arguments); } });
+    };
+  });
+
+  // Notifications.
+  if (window.Notification && typeof Notification.requestPermission === 'function') {
+    var requestNotifications = Notification.requestPermission.bind(Notification);
+    Notification.requestPermission = function (callback) {
+      var id = request('notifications', 'Notification.requestPermission', {});
+      return requestNotifications().then(function (state) {
+        result(id, state === 'granted' ? 'success:granted' : 'error:' + state);
+        if (typeof callback === 'function') { callback(state); }
+        return state;
+      });
+    };
+  }
+
+  // Clipboard reading.
+  if (navigator.clipboard) {
+    wrapPromise(navigator.clipboard, 'readText', function () { return 'clipboard-read'; }, 'navigator.clipboard.readText');
+    wrapPromise(navigator.clipboard, 'read', function () { return 'clipboard-read'; }, 'navigator.clipboard.read');
+  }
+
+  // Persistent storage, MIDI, idle detection.
+  if (navigator.storage) {
+    wrapPromise(navigator.storage, 'persist', function () { return 'persistent-storage'; }, 'navigator.storage.persist');
+  }
+  wrapPromise(navigator, 'requestMIDIAccess', function () { return 'midi'; }, 'navigator.requestMIDIAccess', function (a) { return flat(a[0]); });
+  if (window.IdleDetector) {
+    wrapPromise(window.IdleDetector, 'requestPermission', function () { return 'idle-detection'; }, 'IdleDetector.requestPermission');
+  }
+
+  // Device choosers: Bluetooth, USB, serial, HID.
+  [['bluetooth', 'requestDevice', 'bluetooth'], ['usb', 'requestDevice', 'usb'],
+   ['serial', 'requestPort', 'serial'], ['hid', 'requestDevice', 'hid']].forEach(function (d) {
+    if (navigator[d[0]]) {
+      wrapPromise(navigator[d[0]], d[1], function () { return d[2]; }, 'navigator.' + d[0] + '.' + d[1], function (a) { return flat(a[0]); });
+    }
+  });
+
+  // Motion sensors: the Generic Sensor API (start() asks) and the iOS-style requestPermission.
+  ['Accelerometer', 'Gyroscope', 'Magnetometer', 'LinearAccelerationSensor', 'AbsoluteOrientationSensor', 'RelativeOrientationSensor']
+    .forEach(function (name) {
+      var Ctor = window[name];
+      if (Ctor && Ctor.prototype && typeof Ctor.prototype.start === 'function') {
+        var start = Ctor.prototype.start;
+        Ctor.prototype.start = function () {
+          var id = request('sensors', name + '.start', {});
+          var sensor = this;
+          sensor.addEventListener('error', function (e) { result(id, describeError(e && e.error)); }, { once: true });
+          sensor.addEventListener('activate', function () { result(id, 'success'); }, { once: true });
+          return start.apply(this, arguments);
+        };
+      }
+    });
+  [window.DeviceMotionEvent, window.DeviceOrientationEvent].forEach(function (Ctor) {
+    if (Ctor && typeof Ctor.requestPermission === 'function') {
+      wrapPromise(Ctor, 'requestPermission', function () { return 'sensors'; }, 'DeviceMotionEvent.requestPermission');
+    }
+  });
+
+  // permissions.query is how pages probe before asking: recorded as a query, not as a request.
+  if (navigator.permissions && typeof navigator.permissions.query === 'function') {
+    var query = navigator.permissions.query.bind(navigator.permissions);
+    navigator.permissions.query = function (descriptor) {
+      var name = descriptor && descriptor.name;
+      return query(descriptor).then(function (status) {
+        send({ type: 'query', permission: String(name), state: status.state, frameUrl: String(location.href), origin: String(location.origin), top: top });
+        return status;
+      });
+    };
+  }
+})();

@@ -1,0 +1,75 @@
+package io.permlab.bench;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Summarises repeated 'permlab run' invocations of one target: a file of lines "WALL_MS FINDINGS_JSON" in, one
+ * Markdown table row out with medians: the command's wall time, the target's time, the number of runs and each run's
+ * own time (first step to end of run), and what the target cost beyond its runs (sessions, recording, rules).
+ *
+ *   java -cp ... io.permlab.bench.ExplorationFigures SESSION_LABEL TARGET_ID RUNS_FILE
+ */
+public final class ExplorationFigures {
+    private ExplorationFigures() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String label = args[0];
+        String targetId = args[1];
+        List<Double> wall = new ArrayList<>();
+        List<Double> target = new ArrayList<>();
+        List<Double> beyondRuns = new ArrayList<>();
+        Map<String, List<Double>> perRun = new LinkedHashMap<>();
+        int runCount = -1;
+        int findings = -1;
+        for (String line : Files.readAllLines(Paths.get(args[2]))) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.trim().split("\\s+", 2);
+            JsonObject t = target(Path.of(parts[1]), targetId);
+            if (t.getAsJsonArray("errors").size() > 0) {
+                throw new IllegalStateException(parts[1] + ": the target had processing errors: " + t.getAsJsonArray("errors"));
+            }
+            wall.add(Double.parseDouble(parts[0]));
+            target.add(t.get("millis").getAsDouble());
+            double sum = 0;
+            int count = 0;
+            for (JsonElement f : t.getAsJsonObject("evidence").getAsJsonArray("functions")) {
+                for (JsonElement r : f.getAsJsonObject().getAsJsonArray("runs")) {
+                    double d = r.getAsJsonObject().get("durationMillis").getAsDouble();
+                    perRun.computeIfAbsent(r.getAsJsonObject().get("id").getAsString(), k -> new ArrayList<>()).add(d);
+                    sum += d;
+                    count++;
+                }
+            }
+            runCount = count;
+            findings = t.getAsJsonArray("findings").size();
+            beyondRuns.add((t.get("millis").getAsDouble() - sum) / count);
+        }
+        StringBuilder runs = new StringBuilder();
+        perRun.forEach((id, d) -> runs.append(runs.length() == 0 ? "" : "<br>").append(id).append(": ").append(Median.ms(Median.of(d))));
+        System.out.printf("| %s | %s | %d | %s | %s | %s | %s | %d |%n", label, targetId, wall.size(),
+                Median.ms(Median.of(wall)) + " (" + Median.range(wall) + ")", Median.ms(Median.of(target)),
+                "1 + " + (runCount - 1) + " runs:<br>" + runs, Median.ms(Median.of(beyondRuns)), findings);
+    }
+
+    private static JsonObject target(Path findings, String id) throws Exception {
+        for (JsonElement t : JsonParser.parseString(Files.readString(findings)).getAsJsonObject().getAsJsonArray("targets")) {
+            if (t.getAsJsonObject().get("id").getAsString().equals(id)) {
+                return t.getAsJsonObject();
+            }
+        }
+        throw new IllegalStateException("no target " + id + " in " + findings);
+    }
+}

@@ -1,0 +1,124 @@
+package io.permlab.exercise.flow;
+
+import io.permlab.model.flow.Action;
+import io.permlab.model.flow.Flow;
+import io.permlab.model.flow.LocatorKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FlowParserTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String json) throws IOException {
+        return Files.writeString(dir.resolve("add-address.flow.json"), json);
+    }
+
+    @Test
+    void readsEveryActionAndLocator() throws Exception {
+        Flow flow = FlowParser.parse(write("""
+                {
+                  "function": "add-address",
+                  "name": "新增收货地址",
+                  "_comment": "comments start with an underscore",
+                  "steps": [
+                    {"open": "/index.html"},
+                    {"consent": {"css": "#agree"}},
+                    {"tap": {"text": "新增收货地址"}, "start": true},
+                    {"type": {"id": "phone"}, "text": "13812345678"},
+                    {"select": {"xpath": "//select"}, "option": "上海"},
+                    {"wait": 500},
+                    {"wait": {"accessibilityId": "form"}, "timeoutMs": 3000},
+                    {"scroll": null},
+                    {"back": true},
+                    {"expect": {"css": ".list"}},
+                    {"checkpoint": {"text": "地址已保存"}, "timeoutMs": 5000, "note": "saved"}
+                  ]
+                }"""));
+        assertThat(flow.function()).isEqualTo("add-address");
+        assertThat(flow.steps()).extracting(s -> s.action()).containsExactly(Action.OPEN, Action.CONSENT, Action.TAP,
+                Action.TYPE, Action.SELECT, Action.WAIT, Action.WAIT, Action.SCROLL, Action.BACK, Action.EXPECT, Action.CHECKPOINT);
+        assertThat(flow.steps().get(3).locator().kind()).isEqualTo(LocatorKind.ID);
+        assertThat(flow.steps().get(3).value()).isEqualTo("13812345678");
+        assertThat(flow.steps().get(4).value()).isEqualTo("上海");
+        assertThat(flow.steps().get(5).timeoutMillis()).isEqualTo(500);
+        assertThat(flow.steps().get(6).locator().kind()).isEqualTo(LocatorKind.ACCESSIBILITY_ID);
+        assertThat(flow.steps().get(10).timeoutMillis()).isEqualTo(5000);
+        assertThat(flow.steps().get(2).line()).isEqualTo(8);
+        assertThat(flow.functionStartIndex()).isEqualTo(2);
+    }
+
+    @Test
+    void theFunctionStartsAtTheFirstInteractionAfterConsentWhenNotMarked() throws Exception {
+        Flow flow = FlowParser.parse(write("""
+                {"function": "f", "steps": [{"open": "/"}, {"tap": {"css": "#a"}}, {"consent": {"css": "#ok"}},
+                  {"type": {"css": "#q"}, "text": "x"}, {"checkpoint": {"css": "#done"}}]}"""));
+        assertThat(flow.functionStartIndex()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownActionNamesFileLineColumnAndField() throws IOException {
+        Path file = write("""
+                {
+                  "function": "add-address",
+                  "steps": [
+                    {"open": "/index.html"},
+                    {"click": {"css": "#save"}},
+                    {"checkpoint": {"text": "ok"}}
+                  ]
+                }""");
+        assertThatThrownBy(() -> FlowParser.parse(file))
+                .isInstanceOf(FlowException.class)
+                .hasMessageStartingWith(file + ":5:6: steps[1].click: unknown key")
+                .satisfies(e -> {
+                    FlowException f = (FlowException) e;
+                    assertThat(f.line()).isEqualTo(5);
+                    assertThat(f.field()).isEqualTo("steps[1].click");
+                });
+    }
+
+    @Test
+    void malformedJsonNamesWhereItBroke() throws IOException {
+        Path file = write("{\n  \"function\": \"f\",\n  \"steps\": [ {\"open\": \"/\"} \n");
+        assertThatThrownBy(() -> FlowParser.parse(file)).isInstanceOf(FlowException.class)
+                .hasMessageStartingWith(file + ":4:").hasMessageContaining("malformed JSON");
+    }
+
+    @Test
+    void eachSemanticMistakeIsNamed() throws IOException {
+        expectProblem("{\"steps\": [{\"checkpoint\": {\"css\": \"#x\"}}]}", "function: is required");
+        expectProblem("{\"function\": \"f\", \"steps\": []}", "steps: a flow needs steps");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"open\": \"/\"}]}", "no checkpoint step");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"type\": {\"css\": \"#a\"}}, {\"checkpoint\": {\"css\": \"#x\"}}]}",
+                "steps[0].text: 'type' needs the text to type");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"tap\": {\"css\": \"#a\", \"text\": \"b\"}}, {\"checkpoint\": {\"css\": \"#x\"}}]}",
+                "steps[0].tap.text: a locator has one way to find the element");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"tap\": {\"name\": \"a\"}}, {\"checkpoint\": {\"css\": \"#x\"}}]}",
+                "steps[0].tap.name: unknown key (expected css, id, text, xpath, accessibilityId)");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"tap\": {\"css\": \"#a\"}, \"open\": \"/\"}, {\"checkpoint\": {\"css\": \"#x\"}}]}",
+                "steps[0].open: a step has one action");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"wait\": {\"css\": \"#a\"}, \"timeoutMs\": -5}, {\"checkpoint\": {\"css\": \"#x\"}}]}",
+                "steps[0].timeoutMs: must be a positive number");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"start\": true}, {\"checkpoint\": {\"css\": \"#x\"}}]}",
+                "steps[0]: no action");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = dir.resolve("nope.flow.json");
+        assertThatThrownBy(() -> FlowParser.parse(missing)).hasMessage(missing + ":0:0: no such flow file");
+    }
+
+    private void expectProblem(String json, String problem) throws IOException {
+        Path file = write(json);
+        assertThatThrownBy(() -> FlowParser.parse(file)).isInstanceOf(FlowException.class)
+                .hasMessageStartingWith(file + ":").hasMessageContaining(problem);
+    }
+}

@@ -1,0 +1,48 @@
+package io.permlab.knowledge.miniprogram;
+
+import io.permlab.knowledge.KnowledgeBase;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The mini-program API catalog agrees with RULEBASE §6 and names only PI kinds the knowledge base knows. */
+class MiniProgramApisTest {
+    private final MiniProgramApis apis = MiniProgramApis.builtIn();
+
+    @Test
+    void everyApiOfRequiredPrivateInfosIsMarked() {
+        List<String> rulebase = List.of("getLocation", "getFuzzyLocation", "onLocationChange", "startLocationUpdate",
+                "startLocationUpdateBackground", "chooseAddress", "chooseLocation", "choosePoi");
+        assertThat(apis.apis().stream().filter(MiniProgramApi::privateInfo).map(MiniProgramApi::name))
+                .containsExactlyInAnyOrderElementsOf(rulebase);
+    }
+
+    @Test
+    void scopesAndPrecisionFollowTheRulebase() {
+        assertThat(apis.api("getLocation").scope()).isEqualTo("scope.userLocation");
+        assertThat(apis.api("startLocationUpdate").scope()).isEqualTo("scope.userLocation");
+        assertThat(apis.api("getFuzzyLocation").scope()).isEqualTo("scope.userFuzzyLocation");
+        assertThat(apis.api("getFuzzyLocation").precise()).isFalse();
+        assertThat(apis.api("getLocation").precise()).isTrue();
+        assertThat(apis.api("chooseLocation").deviceLocation()).isFalse();
+        assertThat(apis.api("chooseAddress").scope()).isNull();
+        assertThat(apis.askingFor("scope.userLocation")).extracting(MiniProgramApi::name)
+                .containsExactly("getLocation", "startLocationUpdate");
+    }
+
+    @Test
+    void piKindsExistInTheKnowledgeBase() {
+        KnowledgeBase kb = KnowledgeBase.builtIn();
+        apis.apis().forEach(a -> a.pi().forEach(kb::piKind));
+    }
+
+    @Test
+    void vaguePurposesAreRecognisedAndConcreteOnesAreNot() {
+        assertThat(apis.vaguePhraseIn("用于为您提供更好的服务")).isEqualTo("更好的服务");
+        assertThat(apis.vaguePhraseIn("To give you a Better Service")).isEqualTo("better service");
+        assertThat(apis.vaguePhraseIn("用于查找离你最近的门店")).isNull();
+        assertThat(apis.purposeWords("scope.userLocation")).contains("门店", "配送");
+    }
+}

@@ -1,0 +1,99 @@
+package io.permlab.rules.dynamic;
+
+import io.permlab.model.Finding;
+import io.permlab.model.Severity;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.Run;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.permlab.rules.dynamic.Runs.approximate;
+import static io.permlab.rules.dynamic.Runs.baseline;
+import static io.permlab.rules.dynamic.Runs.denied;
+import static io.permlab.rules.dynamic.Runs.exploration;
+import static io.permlab.rules.dynamic.Runs.findings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The permission rules over runs: the founding case and its clauses, each with cases that must and must not fire. */
+class PermissionRulesTest {
+    private static final String OK = "success:accuracy=10";
+    private static final String REFUSED = "error:1 User denied Geolocation";
+
+    private final Run baseline = baseline().request("geolocation", 500, 0, OK, null).request("geolocation", 1800, 2, OK, null).build();
+
+    @Test
+    void mandatoryLocationInFoodDeliveryIsTheFoundingCase() {
+        Exploration x = exploration(baseline, denied("geolocation").failed().build(), approximate().failed().build());
+        List<Finding> f = findings(new PermissionMandatoryRule(), x, "餐饮外卖");
+        assertThat(f).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+            assertThat(finding.message().zh()).contains("新增收货地址", "拒绝位置后无法完成", "餐饮外卖");
+            assertThat(finding.legalBasis()).anySatisfy(l -> assertThat(l.citation()).isEqualTo("认定方法 四.2"));
+            assertThat(finding.evidence()).extracting(p -> p.file())
+                    .contains("runs/x/add-address-grant/step-08-checkpoint.png", "runs/x/add-address-deny-geolocation/step-07-failed.png");
+        });
+        assertThat(findings(new PreciseLocationMandatoryRule(), x, "餐饮外卖")).singleElement()
+                .satisfies(finding -> assertThat(finding.message().en()).contains("not with approximate location (about 2000 m)"));
+    }
+
+    @Test
+    void mandatoryLocationIsNecessaryForNavigationAndUnjudgedWithoutCategory() {
+        Exploration x = exploration(baseline, denied("geolocation").failed().build(), approximate().failed().build());
+        assertThat(findings(new PermissionMandatoryRule(), x, "地图导航")).isEmpty();
+        assertThat(findings(new PreciseLocationMandatoryRule(), x, "地图导航")).isEmpty();
+        assertThat(findings(new PermissionMandatoryRule(), x, null)).isEmpty();
+    }
+
+    @Test
+    void aFunctionThatStillWorksWhenRefusedIsNotForced() {
+        Exploration x = exploration(baseline, denied("geolocation").build(), approximate().build());
+        assertThat(findings(new PermissionMandatoryRule(), x, "餐饮外卖")).isEmpty();
+        assertThat(findings(new PreciseLocationMandatoryRule(), x, "餐饮外卖")).isEmpty();
+        Run brokenBaseline = baseline().failed().build();
+        assertThat(findings(new PermissionMandatoryRule(), exploration(brokenBaseline, denied("geolocation").failed().build()), "餐饮外卖"))
+                .as("a baseline that fails proves nothing").isEmpty();
+    }
+
+    @Test
+    void askedBeforeConsentAndBeforeUse() {
+        Exploration x = exploration(baseline);
+        assertThat(findings(new PermissionBeforeConsentRule(), x, null)).singleElement()
+                .satisfies(f -> assertThat(f.message().en()).contains("step 0"));
+        assertThat(findings(new PermissionBeforeUseRule(), x, null)).singleElement()
+                .satisfies(f -> assertThat(f.message().en()).contains("starts at step 2", "already at step 0"));
+        Run polite = baseline().request("geolocation", 1800, 2, OK, "我们将获取您的大致位置，仅用于填写收货地址").build();
+        assertThat(findings(new PermissionBeforeConsentRule(), exploration(polite), null)).isEmpty();
+        assertThat(findings(new PermissionBeforeUseRule(), exploration(polite), null)).isEmpty();
+        Run noConsentStep = baseline().noConsentStep().request("geolocation", 500, 0, OK, null).build();
+        assertThat(findings(new PermissionBeforeConsentRule(), exploration(noConsentStep), null))
+                .as("without a consent step the flow cannot show it").isEmpty();
+    }
+
+    @Test
+    void noPurposeShown() {
+        assertThat(findings(new PermissionWithoutPurposeRule(), exploration(baseline), null)).singleElement()
+                .satisfies(f -> assertThat(f.message().zh()).contains("没有说明用途"));
+        Run explained = baseline().request("geolocation", 1800, 2, OK, "我们将获取您的大致位置，仅用于填写收货地址").build();
+        assertThat(findings(new PermissionWithoutPurposeRule(), exploration(explained), null)).isEmpty();
+    }
+
+    @Test
+    void askingAgainAfterARefusal() {
+        Run nagging = denied("geolocation").failed()
+                .request("geolocation", 1800, 2, REFUSED, null)
+                .request("geolocation", 2800, 2, REFUSED, null)
+                .request("geolocation", 3800, 2, REFUSED, null)
+                .request("geolocation", 9000, 7, REFUSED, null, true).build();
+        List<Finding> f = findings(new PermissionReaskRule(), exploration(baseline, nagging), null);
+        assertThat(f).singleElement().satisfies(finding -> {
+            assertThat(finding.message().en()).contains("asked again 2 time(s) in the same session and 1 time(s) after reopening", "48h");
+            assertThat(finding.legalBasis()).anySatisfy(l -> assertThat(l.citation()).isEqualTo("164号文 S5、S6"));
+        });
+        Run once = denied("geolocation").failed().request("geolocation", 1800, 2, REFUSED, null).build();
+        assertThat(findings(new PermissionReaskRule(), exploration(baseline, once), null)).isEmpty();
+        assertThat(findings(new PermissionReaskRule(Duration.ofMillis(500)), exploration(baseline, nagging), null))
+                .as("re-asks outside the configured window do not count").isEmpty();
+    }
+}

@@ -1,0 +1,137 @@
+package io.permlab.rules.dynamic;
+
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.Evidence;
+import io.permlab.model.Finding;
+import io.permlab.model.Target;
+import io.permlab.model.TargetKind;
+import io.permlab.model.dynamic.CheckpointResult;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.NetworkExchange;
+import io.permlab.model.dynamic.PermissionEffect;
+import io.permlab.model.dynamic.PermissionRequest;
+import io.permlab.model.dynamic.PiSighting;
+import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunPolicy;
+import io.permlab.model.dynamic.StepRecord;
+import io.permlab.model.dynamic.StoredValue;
+import io.permlab.rules.Rule;
+import io.permlab.rules.RuleEngine;
+
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Hand-built runs for the dynamic rules' tests: a baseline and its variants, with exactly the facts a case needs. */
+final class Runs {
+    private Runs() {
+    }
+
+    static final class RunBuilder {
+        final RunPolicy policy;
+        boolean passed = true;
+        Long consentAt = 1000L;
+        int functionStart = 2;
+        final List<PermissionRequest> requests = new ArrayList<>();
+        final List<NetworkExchange> exchanges = new ArrayList<>();
+        final List<StoredValue> storage = new ArrayList<>();
+
+        RunBuilder(RunPolicy policy) {
+            this.policy = policy;
+        }
+
+        RunBuilder failed() {
+            passed = false;
+            return this;
+        }
+
+        RunBuilder noConsentStep() {
+            consentAt = null;
+            return this;
+        }
+
+        RunBuilder request(String permission, long at, int step, String outcome, String purpose) {
+            return request(permission, at, step, outcome, purpose, false);
+        }
+
+        RunBuilder request(String permission, long at, int step, String outcome, String purpose, boolean afterRelaunch) {
+            requests.add(new PermissionRequest(permission, "navigator.geolocation.getCurrentPosition", Map.of("enableHighAccuracy", "true"),
+                    at, step, "http://waimai.example", "http://waimai.example/index.html", true,
+                    consentAt != null && at < consentAt, step < functionStart, afterRelaunch, purpose != null, purpose,
+                    "granted", outcome, "runs/x/" + id() + "/step-0" + step + "-request.png"));
+            return this;
+        }
+
+        RunBuilder sent(String method, String url, long at, PiSighting... pi) {
+            String host = java.net.URI.create(url).getHost();
+            exchanges.add(new NetworkExchange("r" + exchanges.size(), at, 0, consentAt != null && at < consentAt, method, url, host,
+                    url.startsWith("http://"), 200, List.of(pi), List.of()));
+            return this;
+        }
+
+        RunBuilder stored(String area, String key, PiSighting... pi) {
+            storage.add(new StoredValue(area, "http://waimai.example", key, 11, List.of(pi)));
+            return this;
+        }
+
+        String id() {
+            return "add-address-" + policy.id();
+        }
+
+        Run build() {
+            StepRecord failing = new StepRecord(7, "tap", "tap css=#save", 5000, 5000, false, "css=#save is on screen but stayed disabled",
+                    "runs/x/" + id() + "/step-07-failed.png", "runs/x/" + id() + "/step-07-page.html");
+            List<StepRecord> steps = passed ? List.of() : List.of(failing);
+            return new Run(id(), "add-address", policy, "test", Instant.EPOCH, 6000, consentAt, functionStart, steps, requests,
+                    exchanges, storage, new CheckpointResult(passed, "checkpoint text=地址已保存",
+                    passed ? "visible" : "not reached: step 7 failed: css=#save is on screen but stayed disabled", 5900,
+                    "runs/x/" + id() + "/step-08-checkpoint.png"), List.of(), "runs/x/" + id() + "/traffic.har");
+        }
+    }
+
+    static RunBuilder baseline() {
+        return new RunBuilder(RunPolicy.baseline());
+    }
+
+    static RunBuilder denied(String permission) {
+        return new RunBuilder(RunPolicy.deny(permission));
+    }
+
+    static RunBuilder approximate() {
+        return new RunBuilder(RunPolicy.approximateLocation());
+    }
+
+    static PiSighting phone(String where) {
+        return new PiSighting("MOBILE_PHONE", where, "138****5678", 0);
+    }
+
+    static PiSighting coords(String where, int decimals) {
+        return new PiSighting("COORDINATES", where, "31.23****,121.47****", decimals);
+    }
+
+    /** A function explored with these runs; effects compare each variant with the baseline. */
+    static Exploration exploration(Run baseline, Run... variants) {
+        List<Run> runs = new ArrayList<>(List.of(baseline));
+        List<PermissionEffect> effects = new ArrayList<>();
+        for (Run v : variants) {
+            runs.add(v);
+            effects.add(new PermissionEffect(v.policy().permission(), v.policy().kind(), baseline.id(), baseline.passed(), v.id(), v.passed()));
+        }
+        return new Exploration("http://waimai.example/index.html", List.of("waimai.example"), "test",
+                List.of(new FunctionExploration("add-address", "新增收货地址", "tests/x/add-address.flow.json", runs, effects)));
+    }
+
+    static List<Finding> findings(Rule rule, Exploration exploration, String category) {
+        KnowledgeBase kb = KnowledgeBase.builtIn();
+        Target target = new Target("demo", "demo", TargetKind.H5, Paths.get("apps/demo"), category == null ? null : kb.category(category).id(), List.of());
+        RuleEngine.Outcome outcome = new RuleEngine(kb, List.of(rule)).run(Evidence.ofExploration(target, exploration),
+                category == null ? null : kb.category(category));
+        if (!outcome.errors().isEmpty()) {
+            throw new AssertionError("the rule failed: " + outcome.errors());
+        }
+        return outcome.findings();
+    }
+}

@@ -1,0 +1,70 @@
+package io.permlab.rules.dynamic;
+
+import io.permlab.model.Finding;
+import io.permlab.model.dynamic.Run;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.permlab.rules.dynamic.Runs.baseline;
+import static io.permlab.rules.dynamic.Runs.coords;
+import static io.permlab.rules.dynamic.Runs.exploration;
+import static io.permlab.rules.dynamic.Runs.findings;
+import static io.permlab.rules.dynamic.Runs.phone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The traffic and storage rules: PI before consent, in cleartext, precise coordinates, third parties, plaintext storage. */
+class TrafficRulesTest {
+    private final Run leaky = baseline()
+            .sent("GET", "http://analytics.tracker.example/collect?lat=31.230416&lng=121.473701", 600, coords("url query lat+lng", 6))
+            .sent("POST", "http://waimai.example/api/address", 5000, phone("body $.phone"), coords("body $.latitude+$.longitude", 6))
+            .sent("GET", "https://waimai.example/api/menu", 5100)
+            .stored("localStorage", "user_phone", phone("localStorage user_phone"))
+            .stored("localStorage", "theme")
+            .build();
+    private final Run careful = baseline()
+            .sent("POST", "https://waimai.example/api/address", 5000, phone("body $.phone"), coords("body $.lat+$.lng", 2))
+            .stored("localStorage", "last_receiver_phone")
+            .build();
+
+    @Test
+    void piBeforeConsent() {
+        assertThat(findings(new PiBeforeConsentRule(), exploration(leaky), null)).singleElement()
+                .satisfies(f -> assertThat(f.message().en()).contains("analytics.tracker.example"));
+        assertThat(findings(new PiBeforeConsentRule(), exploration(careful), null)).isEmpty();
+    }
+
+    @Test
+    void piOverCleartextIsOneFindingPerEndpoint() {
+        List<Finding> f = findings(new PiCleartextRule(), exploration(leaky), null);
+        assertThat(f).extracting(x -> x.message().en()).containsExactlyInAnyOrder(
+                "GET http://analytics.tracker.example/collect sent precise location over cleartext HTTP (url query lat+lng=31.23****,121.47****).",
+                "POST http://waimai.example/api/address sent phone number, precise location over cleartext HTTP (body $.phone=138****5678; body $.latitude+$.longitude=31.23****,121.47****).");
+        assertThat(findings(new PiCleartextRule(), exploration(careful), null)).isEmpty();
+    }
+
+    @Test
+    void preciseCoordinatesWhereTheCategoryDoesNotNeedThem() {
+        assertThat(findings(new PreciseCoordinatesSentRule(), exploration(leaky), "餐饮外卖")).hasSize(2)
+                .allSatisfy(f -> assertThat(f.message().en()).contains("6 decimals", "about 1 m"));
+        assertThat(findings(new PreciseCoordinatesSentRule(), exploration(careful), "餐饮外卖")).as("two decimals are coarse").isEmpty();
+        assertThat(findings(new PreciseCoordinatesSentRule(), exploration(leaky), "网络约车")).as("ride hailing needs them").isEmpty();
+        assertThat(PreciseCoordinatesSentRule.precision(2)).isEqualTo("1 km");
+        assertThat(PreciseCoordinatesSentRule.precision(4)).isEqualTo("11 m");
+    }
+
+    @Test
+    void piToAThirdParty() {
+        assertThat(findings(new PiThirdPartyRule(), exploration(leaky), null)).singleElement()
+                .satisfies(f -> assertThat(f.message().en()).contains("analytics.tracker.example", "not one of waimai.example", "before the user consented"));
+        Run subdomain = baseline().sent("POST", "https://api.waimai.example/address", 5000, phone("body $.phone")).build();
+        assertThat(findings(new PiThirdPartyRule(), exploration(subdomain), null)).as("a subdomain is the target's own").isEmpty();
+    }
+
+    @Test
+    void plaintextStorage() {
+        assertThat(findings(new PiPlaintextStorageRule(), exploration(leaky), null)).singleElement()
+                .satisfies(f -> assertThat(f.message().en()).isEqualTo("localStorage entry 'user_phone' (http://waimai.example) holds phone number in plaintext."));
+        assertThat(findings(new PiPlaintextStorageRule(), exploration(careful), null)).isEmpty();
+    }
+}
