@@ -1,0 +1,27 @@
+package io.permlab.rules.dynamic;
+
+import io.permlab.rules.Rule;
+
+import java.util.List;
+
+/** The rules over runs of flows, in the order they run. */
+public final class DynamicRules {
+    private DynamicRules() {
+    }
+
+    public static List<Rule> all() {
+        return List.of(
+                // dynamic: runs of flows
+                new PermissionMandatoryRule(),
+                new PreciseLocationMandatoryRule(),
+                new PermissionBeforeConsentRule(),
+                new PermissionBeforeUseRule(),
+                new PermissionReaskRule(),
+                new PermissionWithoutPurposeRule(),
+                new PiBeforeConsentRule(),
+                new PiCleartextRule(),
+                new PreciseCoordinatesSentRule(),
+                new PiThirdPartyRule(),
+                new PiPlaintextStorageRule());
+    }
+}
