@@ -1,12 +1,7 @@
 package io.permlab.device.web;
 
-import io.permlab.exercise.Session;
-import io.permlab.exercise.SessionException;
-import io.permlab.exercise.SessionFactory;
 import io.permlab.knowledge.KnowledgeBase;
-import io.permlab.model.dynamic.RunPolicy;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.devtools.DevTools;
 import org.openqa.selenium.devtools.HasDevTools;
 import org.openqa.selenium.remote.Augmenter;
@@ -20,45 +15,22 @@ import java.nio.file.Path;
  * Grid's se:cdp endpoint. The browser profile folder is created here and used by the node, so the Grid's nodes must
  * share this machine's file system (a standalone Grid or a node on the same host).
  */
-public final class GridSessionFactory implements SessionFactory {
+public final class GridSessionFactory extends WebSessionFactory {
     private final URL grid;
-    private final DeviceProfile profile;
-    private final WebEnvironment environment;
-    private final KnowledgeBase knowledge;
-    private final Path workDir;
 
     public GridSessionFactory(URL grid, DeviceProfile profile, WebEnvironment environment, KnowledgeBase knowledge, Path workDir) {
+        super(profile, environment, knowledge, workDir);
         this.grid = grid;
-        this.profile = profile;
-        this.environment = environment;
-        this.knowledge = knowledge;
-        this.workDir = workDir;
     }
 
     @Override
-    public Session open(RunPolicy policy) throws SessionException {
-        Path userData = LocalChromeSessionFactory.newProfileDir(workDir);
-        RemoteWebDriver driver;
-        try {
-            driver = new RemoteWebDriver(grid, BrowserOptions.chrome(profile, environment, userData));
-        } catch (WebDriverException e) {
-            Dirs.deleteQuietly(userData);
-            throw new SessionException(SessionException.Kind.UNREACHABLE, "Selenium Grid at " + grid + " gave no session: "
-                    + WebSession.firstLine(e.getMessage()) + " (is it running? 'permlab doctor' lists what is needed)", e);
-        }
-        try {
-            WebDriver augmented = new Augmenter().augment(driver);
-            DevTools devTools = ((HasDevTools) augmented).getDevTools();
-            devTools.createSession();
-            WebSession session = new WebSession(augmented, new CdpClient(devTools), describe(), userData, () -> { });
-            session.start(policy, knowledge, profile);
-            return session;
-        } catch (RuntimeException e) {
-            driver.quit();
-            Dirs.deleteQuietly(userData);
-            throw new SessionException(SessionException.Kind.SESSION_ERROR, "DevTools through the Grid did not attach: "
-                    + WebSession.firstLine(e.getMessage()), e);
-        }
+    WebDriver startDriver(Path userDataDir) {
+        return new Augmenter().augment(new RemoteWebDriver(grid, BrowserOptions.chrome(profile, environment, userDataDir)));
+    }
+
+    @Override
+    DevTools devTools(WebDriver driver) {
+        return ((HasDevTools) driver).getDevTools();
     }
 
     @Override

@@ -63,18 +63,16 @@ final class WebSession implements Session {
     private final CdpClient cdp;
     private final String description;
     private final Path userDataDir;
-    private final Runnable afterClose;
     private final PermissionObserver permissions = new PermissionObserver();
     private final NetworkRecorder network = new NetworkRecorder();
     private final List<PageError> errors = new ArrayList<>();
     private volatile boolean crashed;
 
-    WebSession(WebDriver driver, CdpClient cdp, String description, Path userDataDir, Runnable afterClose) {
+    WebSession(WebDriver driver, CdpClient cdp, String description, Path userDataDir) {
         this.driver = driver;
         this.cdp = cdp;
         this.description = description;
         this.userDataDir = userDataDir;
-        this.afterClose = afterClose;
     }
 
     /** Installs the observers and the policy; nothing has loaded yet. */
@@ -307,11 +305,10 @@ final class WebSession implements Session {
     public void close() {
         cdp.close();
         try {
-            driver.quit();
+            driver.quit(); // also stops a local ChromeDriver service
         } catch (RuntimeException ignored) {
             // a crashed browser cannot be quit; its process is gone already
         }
-        afterClose.run();
         Dirs.deleteQuietly(userDataDir);
     }
 }

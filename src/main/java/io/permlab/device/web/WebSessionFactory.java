@@ -1,0 +1,80 @@
+package io.permlab.device.web;
+
+import io.permlab.exercise.Session;
+import io.permlab.exercise.SessionException;
+import io.permlab.exercise.SessionFactory;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.dynamic.RunPolicy;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.devtools.DevTools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What every browser session factory does: a fresh profile folder, a driver from the subclass (local, Grid,
+ * Appium), DevTools attached the subclass's way, then the observers and the run's policy installed. A failure at
+ * any point quits the browser and removes the profile.
+ */
+abstract class WebSessionFactory implements SessionFactory {
+    final DeviceProfile profile;
+    final WebEnvironment environment;
+    private final KnowledgeBase knowledge;
+    private final Path workDir;
+
+    WebSessionFactory(DeviceProfile profile, WebEnvironment environment, KnowledgeBase knowledge, Path workDir) {
+        this.profile = profile;
+        this.environment = environment;
+        this.knowledge = knowledge;
+        this.workDir = workDir;
+    }
+
+    /** Starts the browser; a WebDriverException here means the endpoint gave no session. */
+    abstract WebDriver startDriver(Path userDataDir) throws SessionException;
+
+    /** The DevTools connection to that browser. */
+    abstract DevTools devTools(WebDriver driver);
+
+    @Override
+    public final Session open(RunPolicy policy) throws SessionException {
+        Path userData = newProfileDir();
+        WebDriver driver;
+        try {
+            driver = startDriver(userData);
+        } catch (SessionException | RuntimeException e) {
+            Dirs.deleteQuietly(userData);
+            if (e instanceof WebDriverException w) {
+                throw new SessionException(SessionException.Kind.UNREACHABLE, describe() + " gave no browser session: "
+                        + WebSession.firstLine(w.getMessage()) + " ('permlab doctor' lists what is needed)", w);
+            }
+            throw e;
+        }
+        try {
+            DevTools devTools = devTools(driver);
+            devTools.createSession();
+            WebSession session = new WebSession(driver, new CdpClient(devTools), describe(), userData);
+            session.start(policy, knowledge, profile);
+            return session;
+        } catch (RuntimeException e) {
+            try {
+                driver.quit(); // also stops a local ChromeDriver service
+            } catch (RuntimeException ignored) {
+                // the browser is already gone
+            }
+            Dirs.deleteQuietly(userData);
+            throw new SessionException(SessionException.Kind.SESSION_ERROR, "DevTools did not attach through " + describe() + ": "
+                    + WebSession.firstLine(e.getMessage()), e);
+        }
+    }
+
+    private Path newProfileDir() throws SessionException {
+        try {
+            Files.createDirectories(workDir);
+            return Files.createTempDirectory(workDir, "chromium-profile-");
+        } catch (IOException e) {
+            throw new SessionException(SessionException.Kind.SESSION_ERROR, "cannot create a browser profile folder in " + workDir + ": " + e.getMessage(), e);
+        }
+    }
+}
