@@ -4,8 +4,9 @@
 #   bench/pi-scanner.sh [MB] [ITERATIONS] [WARMUP]     defaults: 220 MB of HAR text, 5 timed passes, 2 warm-up passes
 #
 # Compiles the test classes, then runs io.permlab.capture.bench.PiScannerBenchmark on Maven's test classpath in its
-# own JVM (so heap figures are the benchmark's, not Maven's), pinned to one CPU with taskset when available.
-# The generated HAR goes to a temporary folder and is deleted afterwards. Writes bench/results/pi-scanner.md.
+# own JVM (so heap figures are the benchmark's, not Maven's), pinned to one CPU with taskset when available, then
+# streams the same HAR again through a JVM with a 128 MB heap. The generated HAR goes to a temporary folder and is
+# deleted afterwards. Writes bench/results/pi-scanner.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB="${1:-220}"
@@ -24,3 +25,6 @@ if command -v taskset >/dev/null; then
 fi
 "${PIN[@]}" java -Xmx3g -XX:+UseParallelGC -XX:ParallelGCThreads=1 -XX:CICompilerCount=2 -Dbench.cores="$(nproc --all)" -cp "$CP" \
     io.permlab.capture.bench.PiScannerBenchmark bench/results/pi-scanner.md "$TMP/bench.har" "$MB" "$ITERATIONS" "$WARMUP"
+# the same HAR once more through a small heap: memory must not grow with the file
+"${PIN[@]}" java -Xmx128m -XX:+UseSerialGC -cp "$CP" \
+    io.permlab.capture.bench.PiScannerBenchmark --stream bench/results/pi-scanner.md "$TMP/bench.har"

@@ -82,22 +82,4 @@ final class Coordinates {
         return c >= '0' && c <= '9';
     }
 
-    /** "31.230416, 121.473701" becomes "31.23****, 121.47****", exactly as PiMasker masks a pair. */
-    static String maskPair(String pair) {
-        StringBuilder sb = new StringBuilder(pair.length());
-        int decimals = -1;
-        for (int i = 0; i < pair.length(); i++) {
-            char c = pair.charAt(i);
-            if (c == '.') {
-                decimals = 0;
-                sb.append(c);
-            } else if (isDigit(c) && decimals >= 0) {
-                sb.append(decimals++ < 2 ? c : '*');
-            } else {
-                decimals = isDigit(c) ? decimals : -1;
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
 }

@@ -23,16 +23,14 @@ final class DigitRuns {
             return false;
         }
         int len = j - i;
-        // PiDetector reads a leading "86" as a country code and classifies only what follows it
-        boolean cc = c[i] == '8' && c[i + 1] == '6';
         if (x) {
-            return len == 17 && idChecksum(c, i, 'X') || cc && len == 19 && idChecksum(c, i + 2, 'X');
+            return len == 17 && idChecksum(c, i, 'X');
         }
-        if (cc) {
-            return len == 13 && mobilePrefix(c, i + 2) || len == 20 && idChecksum(c, i + 2, c[i + 19]) || len == 11 && mobilePrefix(c, i);
-        }
+        // PiDetector takes a leading "86" as a country code only before an 11-digit mobile number
+        boolean cc = c[i] == '8' && c[i + 1] == '6';
         char first = c[i];
-        return len == 11 && mobilePrefix(c, i)
+        return cc && len == 13 && mobilePrefix(c, i + 2)
+                || len == 11 && mobilePrefix(c, i)
                 || len == 15 && luhn(c, i, j)
                 || len >= 16 && len <= 19 && first >= '3' && first <= '6' && luhn(c, i, j)
                 || len == 18 && idChecksum(c, i, c[i + 17]);

@@ -12,7 +12,7 @@ import java.util.List;
  * Finds exactly what {@link PiDetector#find} finds, fast enough for whole HAR files. One pass over the chars marks
  * the few places where PI can be: a digit run of a PI length (that passes the checksum its length needs), an '@'
  * inside a word, a MAC-shaped run of hex pairs, a decimal followed by a comma and another decimal, a province
- * character before a letter. PiDetector then judges a small window around each. Two shapes are so common in traffic
+ * character before a letter. PiDetector then judges a small window around each. Three shapes are so common in traffic
  * (and in scripts and SVG paths) that they are decided here with PiDetector's own rules when nothing else competes
  * for their chars: a mobile number standing alone, an e-mail address standing clear, and decimal pairs in the list of
  * numbers they belong to. Text without candidates costs one read per char.
@@ -22,20 +22,21 @@ final class PiText {
     private static final byte DIGIT = 1;
     private static final byte AT = 2;
     private static final byte SEPARATOR = 3;
-    private static final byte[] ASCII = new byte[128];
-    private static final boolean[] PROVINCE = new boolean[0x10000];
+    private static final byte PROVINCE = 4;
+    /** What each char can start; one table lookup per char keeps the loop over ordinary text tight. */
+    private static final byte[] KIND = new byte[0x10000];
     /** Context PiDetector needs on each side: a "+86-" prefix and one boundary char. */
     static final int PAD = 6;
 
     static {
         for (char c = '0'; c <= '9'; c++) {
-            ASCII[c] = DIGIT;
+            KIND[c] = DIGIT;
         }
-        ASCII['@'] = AT;
-        ASCII[':'] = SEPARATOR;
-        ASCII['-'] = SEPARATOR;
+        KIND['@'] = AT;
+        KIND[':'] = SEPARATOR;
+        KIND['-'] = SEPARATOR;
         for (char c : "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼".toCharArray()) {
-            PROVINCE[c] = true;
+            KIND[c] = PROVINCE;
         }
     }
 
@@ -53,16 +54,13 @@ final class PiText {
         int listEnd = from;
         int i = from;
         while (i < to) {
-            char ch = c[i];
-            if (ch >= 128) {
-                if (PROVINCE[ch] && i + 1 < to && plateLetter(c[i + 1])) {
+            byte kind = KIND[c[i]];
+            if (kind == OTHER) {
+                i++;
+            } else if (kind == PROVINCE) {
+                if (i + 1 < to && plateLetter(c[i + 1])) {
                     windows = Windows.add(windows, i - PAD, i + 9 + PAD);
                 }
-                i++;
-                continue;
-            }
-            byte kind = ASCII[ch];
-            if (kind == OTHER) {
                 i++;
             } else if (kind == DIGIT) {
                 int j = i + 1;
@@ -137,9 +135,9 @@ final class PiText {
         return sb.append(s, last, s.length()).toString();
     }
 
-    /** PiMasker's mask for one match. */
+    /** PiMasker's mask for one match, without detecting again. */
     static String maskValue(PiMatch m) {
-        return Masks.of(m);
+        return PiMasker.maskValue(m);
     }
 
     private static List<PiMatch> add(List<PiMatch> list, PiMatch m) {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Overlaps are resolved in favour of the earliest, then longest, match.
  */
 public final class PiDetector {
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])(\\+?86[- ]?)?\\d{11,19}[Xx]?(?![0-9A-Za-z])");
+    /** A country code is only taken before an 11-digit mobile number: IMEIs and cards often start with 86 too. */
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])(\\+?86[- ]?(?=1[3-9]\\d{9}(?![0-9A-Za-z])))?\\d{11,19}[Xx]?(?![0-9A-Za-z])");
     private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[\\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,12}(?![\\w-])");
     private static final Pattern MAC = Pattern.compile("(?<![0-9A-Fa-f:-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}(?![0-9A-Fa-f:-])");
     private static final Pattern PLATE = Pattern.compile("[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳](?![A-Za-z0-9])");

@@ -27,7 +27,8 @@ public final class PiMasker {
         return sb.append(text, last, text.length()).toString();
     }
 
-    static String maskValue(PiMatch m) {
+    /** The masked form of one match, as {@link #mask} writes it. */
+    public static String maskValue(PiMatch m) {
         String v = m.value();
         switch (m.type()) {
             case MOBILE_PHONE: {

@@ -36,6 +36,7 @@ class PiDetectorTest {
         assertThat(types("imei=490154203237518")).containsExactly(PiType.IMEI);
         assertThat(types("imei=490154203237519")).isEmpty();
         assertThat(types("000000000000000")).as("placeholder").isEmpty();
+        assertThat(types("imei=864123456789010")).as("an IMEI starting with 86 is not a country code").containsExactly(PiType.IMEI);
     }
 
     @Test
