@@ -14,7 +14,7 @@ command -v adb >/dev/null 2>&1 || need+=(adb)
 command -v apktool >/dev/null 2>&1 || need+=(apktool)
 [ -x /usr/bin/time ] || need+=(time)
 # CJK glyphs for screenshots of Chinese pages (evidence) and for viewing the Chinese report on this machine.
-fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || need+=(fonts-wqy-zenhei)
+fc-list 2>/dev/null | grep -i "wenquanyi\|noto sans cjk" >/dev/null || need+=(fonts-wqy-zenhei)
 
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
@@ -39,7 +39,7 @@ fi
 
 # Appium finds its drivers through APPIUM_HOME; PermLab keeps it inside the project and registers the pinned
 # Chromium driver from node_modules (npm 11 skips Appium's own postinstall that would do it).
-if ! APPIUM_HOME="$PWD/.appium" npx --no-install appium driver list --installed 2>&1 | grep -q "chromium@"; then
+if ! APPIUM_HOME="$PWD/.appium" npx --no-install appium driver list --installed 2>&1 | grep "chromium@" >/dev/null; then
   echo "setup: registering the Appium Chromium driver in .appium/" >&2
   APPIUM_HOME="$PWD/.appium" npx --no-install appium driver install --source=local "$PWD/node_modules/appium-chromium-driver" >&2
 fi

@@ -20,8 +20,9 @@ import java.util.function.UnaryOperator;
 /**
  * The exploration of one function: a baseline run granting everything, then one run per permission the baseline
  * was asked for with that permission refused, and for location one run granting only an approximate position.
- * Comparing checkpoints across runs is what proves a permission mandatory. Each run gets a fresh session; a run
- * whose session cannot even start is recorded as failed with the reason, and the exploration goes on.
+ * Comparing checkpoints across runs is what proves a permission mandatory. Each run gets a fresh session. When the
+ * baseline's session cannot start because the endpoint is unreachable (no Grid, no Appium), there is nothing to
+ * explore and the exception says so; any later session failure is recorded on its run and the exploration goes on.
  */
 public final class Explorer {
     private final SessionFactory sessions;
@@ -36,9 +37,14 @@ public final class Explorer {
         this.knowledge = knowledge;
     }
 
-    public FunctionExploration explore(FunctionUnderTest function, UnaryOperator<String> urls) {
+    public FunctionExploration explore(FunctionUnderTest function, UnaryOperator<String> urls) throws SessionException {
         List<Run> runs = new ArrayList<>();
         Run baseline = run(function, RunPolicy.baseline(), urls);
+        if (unreachable != null) {
+            SessionException e = unreachable;
+            unreachable = null;
+            throw e;
+        }
         runs.add(baseline);
         List<PermissionEffect> effects = new ArrayList<>();
         for (String permission : refusable(baseline)) {
@@ -66,6 +72,9 @@ public final class Explorer {
         return new PermissionEffect(permission, kind, baseline.id(), baseline.passed(), variant.id(), variant.passed());
     }
 
+    /** Set when the baseline's session could not reach its endpoint. */
+    private SessionException unreachable;
+
     private Run run(FunctionUnderTest function, RunPolicy policy, UnaryOperator<String> urls) {
         String runId = function.id() + "-" + policy.id();
         ArtifactStore files = recorder.filesFor(function.id(), runId);
@@ -73,6 +82,9 @@ public final class Explorer {
         try (Session session = sessions.open(policy)) {
             return recorder.record(runner.run(function.flow(), session, policy, runId, urls, files));
         } catch (SessionException e) {
+            if (policy.kind() == RunPolicy.Kind.GRANT && e.kind() == SessionException.Kind.UNREACHABLE) {
+                unreachable = e;
+            }
             RunProblem problem = new RunProblem(e.kind().id(), e.getMessage(), 0, 0, null, null);
             RawRun failed = new RawRun(runId, function.id(), policy, sessions.describe(), started, 0, null,
                     function.flow().functionStartIndex(), List.<StepRecord>of(), List.of(), List.of(),

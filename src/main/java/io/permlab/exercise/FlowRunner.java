@@ -22,8 +22,8 @@ import java.util.function.UnaryOperator;
  * whether it asks again on relaunch.
  */
 public final class FlowRunner {
-    /** Lets requests triggered by an interaction reach PermLab before the next step starts. */
-    private static final long SETTLE_MILLIS = 200;
+    /** The longest PermLab waits after a step for what it set off (requests, permission prompts) to settle. */
+    private static final Duration SETTLE_MAX = Duration.ofMillis(1000);
 
     public record Options(boolean hideTypedText, long relaunchProbeMillis) {
         public static Options defaults() {
@@ -108,7 +108,7 @@ public final class FlowRunner {
     private static boolean perform(Step step, Session session, UnaryOperator<String> urls) throws SessionException {
         Duration timeout = Duration.ofMillis(step.timeoutMillis());
         switch (step.action()) {
-            case OPEN -> session.open(urls.apply(step.value()), timeout);
+            case OPEN -> session.open(urls.apply(step.value()), step.timeoutMillis() > 0 ? timeout : null);
             case TAP, CONSENT -> session.tap(step.locator(), timeout);
             case TYPE -> session.type(step.locator(), step.value(), timeout);
             case SELECT -> session.select(step.locator(), step.value(), timeout);
@@ -170,7 +170,7 @@ public final class FlowRunner {
 
         void settle(Step step) {
             if (step.action() != Action.WAIT && step.action() != Action.CHECKPOINT && step.action() != Action.EXPECT) {
-                sleep(SETTLE_MILLIS);
+                session.settle(SETTLE_MAX);
             }
         }
 
@@ -239,7 +239,7 @@ public final class FlowRunner {
             collect(lastStep, false, purposes);
             relaunched = true;
             try {
-                session.open(url, Duration.ofSeconds(30));
+                session.open(url, null);
                 sleep(probeMillis);
                 collect(lastStep, false, purposes);
                 return true;

@@ -15,6 +15,7 @@ public interface Session extends AutoCloseable {
     /** "chromium 156 (local chromedriver, Pixel 7 emulation)". */
     String describe();
 
+    /** Loads a page; {@code timeout} null means the session's own page-load timeout (the device profile's). */
     void open(String url, Duration timeout) throws SessionException;
 
     void tap(Locator locator, Duration timeout) throws SessionException;
@@ -30,6 +31,12 @@ public interface Session extends AutoCloseable {
 
     /** Waits until the element is visible; false when the timeout passes first. */
     boolean waitFor(Locator locator, Duration timeout) throws SessionException;
+
+    /**
+     * Waits until what the last action set off has settled: no network request in flight and nothing observed for a
+     * moment, or {@code max} at most. Requests an interaction triggers are then attributed to that step.
+     */
+    void settle(Duration max);
 
     /** A PNG of the screen; with {@code hideTypedText} the values typed into inputs are drawn as dots. */
     byte[] screenshot(boolean hideTypedText) throws SessionException;

@@ -1,7 +1,9 @@
 package io.permlab.testng;
 
 import io.qameta.allure.Allure;
+import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StepResult;
 import io.permlab.model.Finding;
 import io.permlab.model.RunResult;
 import io.permlab.model.dynamic.PermissionRequest;
@@ -21,6 +23,7 @@ import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +48,8 @@ public class InspectionSuite implements ITest {
         Path home = Paths.get(System.getProperty("permlab.home", "")).toAbsolutePath();
         String targets = parameter(context, "targets", "apps");
         Path device = home.resolve(parameter(context, "device", "devices/local-chromium.json"));
-        outDir = home.resolve(parameter(context, "out", "target/inspections"));
+        String out = System.getProperty("permlab.inspections.out");
+        outDir = out != null && !out.isBlank() ? Paths.get(out).toAbsolutePath() : home.resolve(parameter(context, "out", "target/inspections"));
         List<Path> paths = Arrays.stream(targets.split(",")).map(String::trim).map(home::resolve).toList();
         result = InspectionCases.inspect(paths, home, device, outDir);
         return InspectionCases.cases(result).stream().map(c -> new Object[]{c}).iterator();
@@ -63,10 +67,7 @@ public class InspectionSuite implements ITest {
 
     @Test
     public void functionRun() {
-        Allure.label("suite", run.target().target().name());
-        Allure.label("feature", run.function().functionName());
-        Allure.label("story", run.run().policy().id());
-        Allure.parameter("policy", run.run().policy().id());
+        name(run);
         replay(run.run());
         attachHar(run.run().harFile());
         Allure.addAttachment("permission requests", "text/plain", permissionLog(run.run()));
@@ -82,31 +83,49 @@ public class InspectionSuite implements ITest {
         }
     }
 
-    /** The run's timeline as Allure steps: each flow step with its screenshot, each permission request. */
+    /**
+     * Names the Allure result after its run and gives it its own history, so the report lists six tests, not one
+     * test retried five times; epic, feature and story are target, function and policy.
+     */
+    private static void name(RunCase c) {
+        String name = c.name();
+        Allure.getLifecycle().updateTestCase(tc -> {
+            tc.setName(name);
+            tc.setFullName("io.permlab.testng.InspectionSuite." + name);
+            tc.setHistoryId(Integer.toHexString(name.hashCode()) + "-" + name.length());
+            tc.setTestCaseId(tc.getHistoryId());
+            tc.getLabels().removeIf(l -> "subSuite".equals(l.getName()));
+            tc.getLabels().add(new Label().setName("subSuite").setValue(c.target().target().id()));
+        });
+        Allure.epic(c.target().target().name());
+        Allure.feature(c.function().functionName());
+        Allure.story(c.run().policy().id());
+        Allure.parameter("policy", c.run().policy().id());
+    }
+
+    /**
+     * The run's timeline as Allure steps: each flow step with its screenshot (a failed step is marked failed but does
+     * not stop the replay: the findings, the HAR and the permission log still follow), each permission request.
+     */
     private static void replay(Run r) {
         for (StepRecord s : r.steps()) {
-            Allure.step(s.description(), () -> {
-                if (s.screenshot() != null) {
-                    attachFile(s.screenshot());
-                }
-                if (!s.ok()) {
-                    throw new AssertionError(s.error());
-                }
-            });
+            step(s.description() + (s.ok() ? "" : " — " + s.error()), s.ok() ? Status.PASSED : Status.FAILED, s.screenshot());
         }
         for (PermissionRequest p : r.requests()) {
-            Allure.step("permission request: " + p.permission() + " via " + p.api() + " → " + p.outcome()
-                    + (p.beforeConsent() ? " (before consent)" : ""), () -> {
-                if (p.screenshot() != null) {
-                    attachFile(p.screenshot());
-                }
-            });
+            step("permission request: " + p.permission() + " via " + p.api() + " → " + p.outcome()
+                    + (p.beforeConsent() ? " (before consent)" : ""), Status.PASSED, p.screenshot());
         }
-        Allure.step("checkpoint: " + r.checkpoint().description() + " — " + (r.passed() ? "reached" : r.checkpoint().detail()),
-                r.passed() ? Status.PASSED : Status.FAILED);
-        if (r.checkpoint().screenshot() != null) {
-            attachFile(r.checkpoint().screenshot());
+        step("checkpoint: " + r.checkpoint().description() + " — " + (r.passed() ? "reached" : r.checkpoint().detail()),
+                r.passed() ? Status.PASSED : Status.FAILED, r.checkpoint().screenshot());
+    }
+
+    private static void step(String name, Status status, String screenshot) {
+        String uuid = UUID.randomUUID().toString();
+        Allure.getLifecycle().startStep(uuid, new StepResult().setName(name).setStatus(status));
+        if (screenshot != null) {
+            attachFile(screenshot);
         }
+        Allure.getLifecycle().stopStep(uuid);
     }
 
     private static String permissionLog(Run r) {

@@ -54,6 +54,8 @@ public final class RunOverheadBenchmark {
         row("**whole run**", plain, settled, permlab, Phases::total);
         row("run without session start/close", plain, settled, permlab, p -> p.flow() + p.record());
         System.out.printf("%nMedians (min–max) of %d runs each, the three variants alternating, after one warm-up run of each, in one JVM.%n", runs);
+        double ratio = Median.of(permlab.stream().map(Phases::total).toList()) / Median.of(plain.stream().map(Phases::total).toList());
+        System.out.printf("Whole run, PermLab / plain Selenium: %.2f× — target ≤ 1.2×: %s.%n", ratio, ratio <= 1.2 ? "met" : "not met");
     }
 
     private static void row(String name, List<Phases> plain, List<Phases> settled, List<Phases> permlab, ToDoubleFunction<Phases> phase) {

@@ -21,6 +21,7 @@ final class NetworkRecorder {
     static final int MAX_BODY_CHARS = 2 * 1024 * 1024;
 
     private final Map<String, Events> byRequest = new LinkedHashMap<>();
+    private volatile long lastEventNanos = System.nanoTime();
 
     /** Everything DevTools said about one request id (several hops when it was redirected). */
     private static final class Events {
@@ -55,7 +56,17 @@ final class NetworkRecorder {
     }
 
     private synchronized Events events(Map<String, Object> e) {
+        lastEventNanos = System.nanoTime();
         return byRequest.computeIfAbsent(CdpClient.str(e.get("requestId")), k -> new Events());
+    }
+
+    /** Requests sent and not yet answered (or failed). */
+    synchronized int inFlight() {
+        return (int) byRequest.values().stream().filter(ev -> !ev.sent.isEmpty() && !ev.done() && ev.response == null).count();
+    }
+
+    long lastEventNanos() {
+        return lastEventNanos;
     }
 
     /**

@@ -45,7 +45,14 @@ final class PermissionObserver {
         cdp.send("Page.addScriptToEvaluateOnNewDocument", Map.of("source", shim(), "runImmediately", true));
     }
 
+    private volatile long lastEventNanos = System.nanoTime();
+
+    long lastEventNanos() {
+        return lastEventNanos;
+    }
+
     private synchronized void receive(String payload) {
+        lastEventNanos = System.nanoTime();
         JsonObject m;
         try {
             m = GSON.fromJson(payload, JsonObject.class);

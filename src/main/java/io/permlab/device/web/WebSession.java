@@ -67,6 +67,7 @@ final class WebSession implements Session {
     private final NetworkRecorder network = new NetworkRecorder();
     private final List<PageError> errors = new ArrayList<>();
     private volatile boolean crashed;
+    private Duration pageLoadTimeout = Duration.ofSeconds(30);
 
     WebSession(WebDriver driver, CdpClient cdp, String description, Path userDataDir) {
         this.driver = driver;
@@ -83,7 +84,8 @@ final class WebSession implements Session {
         cdp.on("Inspector.targetCrashed", e -> crashed = true);
         cdp.send("Inspector.enable", Map.of());
         PolicyApplier.apply(cdp, policy, knowledge, profile);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofMillis(profile.pageLoadTimeoutMillis()));
+        pageLoadTimeout = Duration.ofMillis(profile.pageLoadTimeoutMillis());
+        driver.manage().timeouts().pageLoadTimeout(pageLoadTimeout);
     }
 
     private synchronized void exceptionThrown(Map<String, Object> e) {
@@ -101,11 +103,12 @@ final class WebSession implements Session {
 
     @Override
     public void open(String url, Duration timeout) throws SessionException {
+        Duration limit = timeout != null ? timeout : pageLoadTimeout;
         try {
-            driver.manage().timeouts().pageLoadTimeout(timeout);
+            driver.manage().timeouts().pageLoadTimeout(limit);
             driver.get(url);
         } catch (TimeoutException e) {
-            throw new SessionException(SessionException.Kind.PAGE_LOAD_TIMEOUT, url + " did not load within " + timeout.toMillis() + " ms");
+            throw new SessionException(SessionException.Kind.PAGE_LOAD_TIMEOUT, url + " did not load within " + limit.toMillis() + " ms");
         } catch (WebDriverException e) {
             throw failure(e, "open " + url);
         }
@@ -217,6 +220,31 @@ final class WebSession implements Session {
         }
     }
 
+    /** Quiet means: no request in flight and no DevTools or permission event for this long. */
+    private static final long QUIET_NANOS = 60_000_000L;
+
+    @Override
+    public void settle(Duration max) {
+        long start = System.nanoTime();
+        long deadline = start + max.toNanos();
+        pause(40); // let the page's handlers run and their first events arrive
+        while (System.nanoTime() < deadline) {
+            long last = Math.max(network.lastEventNanos(), permissions.lastEventNanos());
+            if (network.inFlight() == 0 && System.nanoTime() - last >= QUIET_NANOS) {
+                return;
+            }
+            pause(10);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public byte[] screenshot(boolean hideTypedText) throws SessionException {
         try {
@@ -285,6 +313,7 @@ final class WebSession implements Session {
         String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
         if (crashed || e instanceof org.openqa.selenium.NoSuchSessionException || m.contains("crash")
                 || m.contains("not reachable") || m.contains("disconnected") || m.contains("target window already closed")) {
+            crashed = true;
             return new SessionException(SessionException.Kind.BROWSER_CRASH, what + ": the browser crashed or went away (" + message + ")", e);
         }
         if (e instanceof org.openqa.selenium.NoSuchElementException || e instanceof org.openqa.selenium.StaleElementReferenceException) {
@@ -301,13 +330,41 @@ final class WebSession implements Session {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    /**
+     * Quits the browser and removes its profile. Selenium's clean-up of a crashed browser waits out DevTools
+     * timeouts (a minute in all), so after a crash it gets a few seconds, then the browser's processes (found by this
+     * session's profile folder on their command line) are killed.
+     */
+    /** The browser's processes (by this session's profile folder) and the driver that started them. */
+    private void killBrowser() {
+        String profile = userDataDir.toString();
+        List<ProcessHandle> browser = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(profile)).orElse(false)).toList();
+        browser.stream().map(ProcessHandle::parent).flatMap(java.util.Optional::stream)
+                .filter(p -> p.info().command().map(c -> c.contains("chromedriver")).orElse(false))
+                .distinct().forEach(ProcessHandle::destroyForcibly);
+        browser.forEach(ProcessHandle::destroyForcibly);
+    }
+
     @Override
     public void close() {
-        cdp.close();
+        Thread closer = new Thread(() -> {
+            cdp.close();
+            try {
+                driver.quit(); // also stops a local ChromeDriver service
+            } catch (RuntimeException ignored) {
+                // a crashed browser cannot be quit; its process is gone already
+            }
+        }, "permlab-session-close");
+        closer.setDaemon(true);
+        closer.start();
         try {
-            driver.quit(); // also stops a local ChromeDriver service
-        } catch (RuntimeException ignored) {
-            // a crashed browser cannot be quit; its process is gone already
+            closer.join(crashed ? 3_000 : 60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            killBrowser();
         }
         Dirs.deleteQuietly(userDataDir);
     }

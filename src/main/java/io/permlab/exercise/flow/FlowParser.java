@@ -165,7 +165,8 @@ public final class FlowParser {
         } else if (action == Action.WAIT && locator == null && timeout == null) {
             throw error(at, field + ".wait", "wait for an element ({\"css\": ...}) or a number of milliseconds");
         }
-        long t = timeout != null ? timeout : DEFAULT_TIMEOUT_MS;
+        // An open step without its own timeout waits as long as the device profile says a page may take (0 here).
+        long t = timeout != null ? timeout : action == Action.OPEN ? 0 : DEFAULT_TIMEOUT_MS;
         return new Step(index, action, locator, value, t, start, note, at.getLineNr(), at.getColumnNr());
     }
 

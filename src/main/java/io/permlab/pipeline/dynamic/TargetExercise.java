@@ -9,6 +9,7 @@ import io.permlab.exercise.Explorer;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.exercise.FunctionUnderTest;
 import io.permlab.exercise.PurposeDetector;
+import io.permlab.exercise.SessionException;
 import io.permlab.exercise.SessionFactory;
 import io.permlab.exercise.flow.FlowException;
 import io.permlab.exercise.flow.FlowParser;
@@ -86,6 +87,8 @@ final class TargetExercise {
             List<Finding> findings = new ArrayList<>(outcome.findings());
             findings.sort(Comparator.comparing(Finding::severity).reversed());
             return new TargetResult(target, evidence, findings, errors, millisSince(start));
+        } catch (SessionException e) {
+            errors.add(new ProcessingError(target.id(), null, "session", e.getMessage()));
         } catch (IOException e) {
             errors.add(new ProcessingError(target.id(), file.toString(), "serve", "cannot serve the target's files: " + e.getMessage()));
         } catch (RuntimeException e) {
@@ -95,7 +98,7 @@ final class TargetExercise {
     }
 
     private Exploration explore(Target target, TargetDescriptor descriptor, List<FunctionUnderTest> functions, RunningSites sites,
-                                List<ProcessingError> errors) {
+                                List<ProcessingError> errors) throws SessionException {
         WebEnvironment env = sites == null ? WebEnvironment.none() : new WebEnvironment(sites.hostResolverRules(), sites.spkiHash(),
                 sites.insecureOriginsTreatedAsSecure() == null ? List.of() : List.of(sites.insecureOriginsTreatedAsSecure().split(",")));
         Path work = outDir.resolve(".work").resolve(target.id());

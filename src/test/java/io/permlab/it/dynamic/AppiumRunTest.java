@@ -1,0 +1,76 @@
+package io.permlab.it.dynamic;
+
+import io.permlab.cli.ExitCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code permlab run apps/demo-delivery --appium http://127.0.0.1:<free port>}: nothing listens there, so PermLab
+ * starts the Appium server pinned in package.json (Chromium driver registered in .appium/), runs the whole
+ * exploration through it, and stops it again. The findings are the local run's headline findings.
+ * Needs scripts/setup.sh to have run once; without the npm packages this test fails and says so.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class AppiumRunTest {
+    @TempDir
+    static Path dir;
+    private static int port;
+    private static CliRun run;
+
+    @BeforeAll
+    static void runThroughAStartedAppiumServer() {
+        Project.requireAppium();
+        port = Ports.free();
+        assertThat(Ports.nobodyListens(port)).as("port %d must be free before the run", port).isTrue();
+        run = CliRun.run(dir.resolve("out"), List.of(Project.sample("demo-delivery")), "--appium", "http://127.0.0.1:" + port);
+    }
+
+    @AfterAll
+    static void endWhateverOutlivedTheRun() {
+        Leftovers.kill(dir.toString(), ProcessHandle.current());
+    }
+
+    @Test
+    void exitCodeSaysFindingsAndNoErrors() {
+        assertThat(run.exit()).as(run.console()).isEqualTo(ExitCode.FINDINGS.code());
+        assertThat(run.report().target("demo-delivery").errors()).isEmpty();
+    }
+
+    @Test
+    void refusingLocationIsProvenToBlockAddingAnAddress() {
+        assertThat(run.report().target("demo-delivery").ruleIds())
+                .contains("DYN-PERM-MANDATORY", "DYN-PRECISE-LOCATION-MANDATORY");
+    }
+
+    @Test
+    void everyRunWentThroughAppium() {
+        RunReport.Target target = run.report().target("demo-delivery");
+        String appium = "appium http://127.0.0.1:" + port;
+        assertThat(target.session()).startsWith(appium);
+        assertThat(target.runs()).extracting(RunReport.Run::id)
+                .containsExactly("add-address-grant", "add-address-deny-geolocation", "add-address-approximate-geolocation");
+        assertThat(target.runs()).allSatisfy(r -> assertThat(r.session()).startsWith(appium));
+        assertThat(target.run("add-address-grant").passed()).isTrue();
+        assertThat(target.run("add-address-deny-geolocation").passed()).isFalse();
+        assertThat(target.run("add-address-approximate-geolocation").passed()).isFalse();
+    }
+
+    @Test
+    void theServerPermLabStartedIsStoppedAfterTheRun() throws Exception {
+        assertThat(run.outDir().resolve("appium.log")).as("PermLab started the pinned server and kept its log")
+                .content().contains("127.0.0.1:" + port);
+        assertThat(Ports.awaitClosed(port, Duration.ofSeconds(10))).as("port %d is free again after the run", port).isTrue();
+        assertThat(Leftovers.awaitNone(dir.toString(), ProcessHandle.current(), Duration.ofSeconds(10)))
+                .as("no Appium server, ChromeDriver or Chromium outlives the run").isEmpty();
+    }
+}

@@ -1,0 +1,25 @@
+package io.permlab.it.dynamic;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A custom device profile: the project's devices/local-chromium.json with a different page-load timeout. */
+final class DeviceProfileFile {
+    private DeviceProfileFile() {
+    }
+
+    static Path withPageLoadTimeout(Path dir, long millis) throws IOException {
+        JsonObject profile = JsonParser.parseString(Files.readString(Project.home().resolve("devices/local-chromium.json")))
+                .getAsJsonObject();
+        profile.addProperty("name", "local-chromium-" + millis + "ms");
+        profile.addProperty("pageLoadTimeoutMs", millis);
+        Files.createDirectories(dir);
+        Path file = dir.resolve("short-page-load.json");
+        Files.writeString(file, profile.toString());
+        return file;
+    }
+}
