@@ -102,7 +102,7 @@ final class EnvironmentCheck {
         }
         long n = o.text().lines().skip(1).filter(l -> l.endsWith("\tdevice")).count();
         return n > 0 ? new Result("android devices", Status.OK, n + " attached", null, false)
-                : new Result("android devices", Status.WARN, "none attached: Android device tests are skipped",
+                : new Result("android devices", Status.WARN, "none attached (not needed yet: Android apps are inspected statically)",
                 "connect a device with USB debugging on, or start an emulator", false);
     }
 
