@@ -1,6 +1,6 @@
 package io.permlab.cli;
 
-import io.permlab.knowledge.pi.PiMasker;
+import io.permlab.capture.EvidenceMasker;
 import io.permlab.model.RunResult;
 import io.permlab.model.Severity;
 import io.permlab.model.TargetResult;
@@ -39,16 +39,16 @@ final class RunLog implements AutoCloseable {
         String line = describe(r);
         if (logged.add(r.target().id())) {
             file.println(Instant.now() + " " + line);
-            r.errors().forEach(e -> file.println(Instant.now() + "   error: " + PiMasker.mask(e.oneLine())));
+            r.errors().forEach(e -> file.println(Instant.now() + "   error: " + EvidenceMasker.mask(e.oneLine())));
         }
         if (toConsole) {
             console.println(line);
-            r.errors().forEach(e -> console.println("  error: " + PiMasker.mask(e.oneLine())));
+            r.errors().forEach(e -> console.println("  error: " + EvidenceMasker.mask(e.oneLine())));
         }
     }
 
     void error(String phase, String message) {
-        String line = "permlab: " + phase + ": " + PiMasker.mask(message);
+        String line = "permlab: " + phase + ": " + EvidenceMasker.mask(message);
         file.println(Instant.now() + " " + line);
         console.println(line);
     }

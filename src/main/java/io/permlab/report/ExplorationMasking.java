@@ -1,6 +1,6 @@
 package io.permlab.report;
 
-import io.permlab.knowledge.pi.PiMasker;
+import io.permlab.capture.EvidenceMasker;
 import io.permlab.model.dynamic.CheckpointResult;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
@@ -22,7 +22,7 @@ final class ExplorationMasking {
         if (x == null) {
             return null;
         }
-        return new Exploration(PiMasker.mask(x.entryUrl()), x.ownHosts(), x.session(),
+        return new Exploration(EvidenceMasker.mask(x.entryUrl()), x.ownHosts(), x.session(),
                 x.functions().stream().map(ExplorationMasking::mask).toList());
     }
 
@@ -36,28 +36,28 @@ final class ExplorationMasking {
                 r.functionStartStep(), r.steps().stream().map(ExplorationMasking::mask).toList(),
                 r.requests().stream().map(ExplorationMasking::mask).toList(),
                 r.exchanges().stream().map(ExplorationMasking::mask).toList(), r.storage(), mask(r.checkpoint()),
-                r.problems().stream().map(p -> new RunProblem(p.kind(), PiMasker.mask(p.message()), p.stepIndex(), p.atMillis(),
+                r.problems().stream().map(p -> new RunProblem(p.kind(), EvidenceMasker.mask(p.message()), p.stepIndex(), p.atMillis(),
                         p.screenshot(), p.pageSource())).toList(), r.harFile());
     }
 
     private static StepRecord mask(StepRecord s) {
-        return new StepRecord(s.index(), s.action(), PiMasker.mask(s.description()), s.atMillis(), s.durationMillis(), s.ok(),
-                PiMasker.mask(s.error()), s.screenshot(), s.pageSource());
+        return new StepRecord(s.index(), s.action(), EvidenceMasker.mask(s.description()), s.atMillis(), s.durationMillis(), s.ok(),
+                EvidenceMasker.mask(s.error()), s.screenshot(), s.pageSource());
     }
 
     private static PermissionRequest mask(PermissionRequest r) {
-        return new PermissionRequest(r.permission(), r.api(), r.options(), r.atMillis(), r.stepIndex(), PiMasker.mask(r.origin()),
-                PiMasker.mask(r.frameUrl()), r.topFrame(), r.beforeConsent(), r.beforeFunctionStart(), r.afterRelaunch(),
-                r.purposeVisible(), PiMasker.mask(r.purposeText()), r.decision(), PiMasker.mask(r.outcome()), r.screenshot());
+        return new PermissionRequest(r.permission(), r.api(), r.options(), r.atMillis(), r.stepIndex(), EvidenceMasker.mask(r.origin()),
+                EvidenceMasker.mask(r.frameUrl()), r.topFrame(), r.beforeConsent(), r.beforeFunctionStart(), r.afterRelaunch(),
+                r.purposeVisible(), EvidenceMasker.mask(r.purposeText()), r.decision(), EvidenceMasker.mask(r.outcome()), r.screenshot());
     }
 
     private static NetworkExchange mask(NetworkExchange x) {
-        return new NetworkExchange(x.id(), x.atMillis(), x.stepIndex(), x.beforeConsent(), x.method(), PiMasker.mask(x.url()),
+        return new NetworkExchange(x.id(), x.atMillis(), x.stepIndex(), x.beforeConsent(), x.method(), EvidenceMasker.mask(x.url()),
                 x.host(), x.cleartext(), x.status(), x.piSent(), x.piReceived());
     }
 
     private static CheckpointResult mask(CheckpointResult c) {
-        return c == null ? null : new CheckpointResult(c.reached(), PiMasker.mask(c.description()), PiMasker.mask(c.detail()),
+        return c == null ? null : new CheckpointResult(c.reached(), EvidenceMasker.mask(c.description()), EvidenceMasker.mask(c.detail()),
                 c.atMillis(), c.screenshot());
     }
 }

@@ -1,6 +1,6 @@
 package io.permlab.report;
 
-import io.permlab.knowledge.pi.PiMasker;
+import io.permlab.capture.EvidenceMasker;
 import io.permlab.model.Evidence;
 import io.permlab.model.EvidencePointer;
 import io.permlab.model.Finding;
@@ -33,25 +33,25 @@ public final class Masking {
         Evidence evidence = t.evidence() == null ? null : mask(new Evidence(target, t.evidence().apk(),
                 t.evidence().miniProgram(), t.evidence().exploration()));
         return new TargetResult(target, evidence, t.findings().stream().map(Masking::mask).toList(),
-                t.errors().stream().map(e -> new ProcessingError(target.id(), PiMasker.mask(e.file()), e.phase(),
-                        PiMasker.mask(e.message()))).toList(),
+                t.errors().stream().map(e -> new ProcessingError(target.id(), EvidenceMasker.mask(e.file()), e.phase(),
+                        EvidenceMasker.mask(e.message()))).toList(),
                 t.millis());
     }
 
     /** A file name can carry PI too ("订单-13812345678.apk"). */
     private static Target mask(Target t) {
-        return new Target(PiMasker.mask(t.id()), PiMasker.mask(t.name()), t.kind(),
-                t.location() == null ? null : java.nio.file.Paths.get(PiMasker.mask(t.location().toString())),
+        return new Target(EvidenceMasker.mask(t.id()), EvidenceMasker.mask(t.name()), t.kind(),
+                t.location() == null ? null : java.nio.file.Paths.get(EvidenceMasker.mask(t.location().toString())),
                 t.categoryId(), t.functions());
     }
 
     private static Finding mask(Finding f) {
-        return new Finding(f.ruleId(), PiMasker.mask(f.targetId()), f.severity(), f.stage(), f.title(),
-                f.message().map(PiMasker::mask), f.legalBasis(), f.evidence().stream().map(Masking::mask).toList(), f.fingerprint());
+        return new Finding(f.ruleId(), EvidenceMasker.mask(f.targetId()), f.severity(), f.stage(), f.title(),
+                f.message().map(EvidenceMasker::mask), f.legalBasis(), f.evidence().stream().map(Masking::mask).toList(), f.fingerprint());
     }
 
     private static EvidencePointer mask(EvidencePointer p) {
-        return new EvidencePointer(p.kind(), p.file(), p.line(), p.column(), PiMasker.mask(p.symbol()), PiMasker.mask(p.excerpt()));
+        return new EvidencePointer(p.kind(), p.file(), p.line(), p.column(), EvidenceMasker.mask(p.symbol()), EvidenceMasker.mask(p.excerpt()));
     }
 
     private static Evidence mask(Evidence e) {
@@ -63,9 +63,9 @@ public final class Masking {
             return null;
         }
         List<HttpEndpoint> endpoints = a.httpEndpoints().stream()
-                .map(h -> new HttpEndpoint(PiMasker.mask(h.url()), h.where(), h.occurrences())).toList();
+                .map(h -> new HttpEndpoint(EvidenceMasker.mask(h.url()), h.where(), h.occurrences())).toList();
         List<ApiUsage> usages = a.apiUsages().stream().map(u -> new ApiUsage(u.apiId(), u.count(),
-                u.callSites().stream().map(c -> new CallSite(c.caller(), PiMasker.mask(c.reference()), c.dexFile())).toList())).toList();
+                u.callSites().stream().map(c -> new CallSite(c.caller(), EvidenceMasker.mask(c.reference()), c.dexFile())).toList())).toList();
         return new ApkFacts(a.packageName(), a.versionName(), a.versionCode(), a.minSdk(), a.targetSdk(),
                 a.compileSdk(), a.permissions(), a.definedPermissions(), a.features(), a.application(),
                 a.networkSecurityConfig(), a.components(), a.sdks(), usages, endpoints, a.dexFiles(), a.classCount(), a.bundleApks());

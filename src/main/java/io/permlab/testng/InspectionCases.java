@@ -15,6 +15,7 @@ import io.permlab.pipeline.PermLabVersion;
 import io.permlab.pipeline.dynamic.DynamicBatch;
 import io.permlab.pipeline.dynamic.DynamicOptions;
 import io.permlab.pipeline.dynamic.SessionChoice;
+import io.permlab.report.Masking;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,10 +33,12 @@ final class InspectionCases {
     private InspectionCases() {
     }
 
+    /** The result masked as reports are: Allure shows step descriptions (typed text), URLs and messages. */
     static RunResult inspect(List<Path> targets, Path home, Path device, Path outDir) throws Exception {
         DynamicOptions options = new DynamicOptions(DeviceProfiles.load(device), SessionChoice.local(), true,
                 FlowRunner.Options.defaults(), home);
-        return new DynamicBatch(KnowledgeBase.builtIn(), options).run(targets, null, outDir, PermLabVersion.current(), BatchListener.NONE);
+        return Masking.mask(new DynamicBatch(KnowledgeBase.builtIn(), options)
+                .run(targets, null, outDir, PermLabVersion.current(), BatchListener.NONE));
     }
 
     static List<RunCase> cases(RunResult result) {

@@ -14,12 +14,14 @@ import org.testng.xml.internal.Parser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,6 +146,19 @@ class InspectionSuiteTest {
                         assertThat(a.file()).content().contains("geolocation");
                     });
         });
+    }
+
+    /** Step names carry typed text, failure messages carry URLs with coordinates: both masked as in reports. */
+    @Test
+    void nothingTheSuiteWritesHoldsThePhoneNumberOrThePrecisePosition() throws IOException {
+        List<Path> leaking;
+        try (Stream<Path> files = Files.walk(dir)) {
+            leaking = files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".png"))
+                    .filter(f -> Stream.of("13812345678", "31.230416", "121.473701").anyMatch(new String(bytes(f), StandardCharsets.ISO_8859_1)::contains))
+                    .toList();
+        }
+        assertThat(leaking).as("files holding the unmasked phone number or precise position").isEmpty();
+        assertThat(allureByTest().values()).anyMatch(r -> r.steps().stream().anyMatch(step -> step.get("name").getAsString().contains("138****5678")));
     }
 
     private static Map<String, AllureResults.Result> allureByTest() {

@@ -1,0 +1,35 @@
+package io.permlab.capture;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvidenceMaskerTest {
+    @Test
+    void coordinatesInAUrlAreMaskedByTheirParameterNames() {
+        String excerpt = "GET http://analytics.tracker.example/api/collect?did=42185320b8a7949b&lat=31.230416&lng=121.473701&t=1795904725528"
+                + " — url query lat+lng=31.23****,121.47****";
+
+        String masked = EvidenceMasker.mask(excerpt);
+
+        assertThat(masked).doesNotContain("31.230416").doesNotContain("121.473701")
+                .contains("lat=31.23****").contains("lng=121.47****")
+                .startsWith("GET http://analytics.tracker.example/api/collect?did=42185320b8a7949b&")
+                .contains("&t=1795904725528").endsWith(" — url query lat+lng=31.23****,121.47****");
+    }
+
+    @Test
+    void textAroundUrlsAndFragmentsIsMaskedByValue() {
+        String masked = EvidenceMasker.mask("联系 13812345678: https://a.example/p?phone=13912345678#to=13712345678 then 'http://b.example/x'.");
+
+        assertThat(masked).isEqualTo("联系 138****5678: https://a.example/p?phone=139****5678#to=137****5678 then 'http://b.example/x'.");
+    }
+
+    @Test
+    void textWithoutPiIsUnchanged() {
+        String text = "tap #save (timeout 5000 ms) on http://waimai.example/index.html?from=home";
+        assertThat(EvidenceMasker.mask(text)).isEqualTo(text);
+        assertThat(EvidenceMasker.mask(null)).isNull();
+        assertThat(EvidenceMasker.mask("")).isEmpty();
+    }
+}
