@@ -99,7 +99,7 @@ final class PiText {
             }
         }
         if (windows == null) {
-            return direct == null ? List.of() : Windows.resolveOverlaps(direct);
+            return direct == null ? List.of() : PiDetector.resolveOverlaps(direct);
         }
         return windows.judge(c, from, to, direct);
     }

@@ -5,7 +5,6 @@ import io.permlab.knowledge.pi.PiMatch;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -53,7 +52,7 @@ final class Windows {
             int end = bounds[i * 2 + 1];
             judgeOne(c, start, end, start > from, end < to, out);
         }
-        return resolveOverlaps(out);
+        return PiDetector.resolveOverlaps(out);
     }
 
     /** A match touching a cut edge is not trusted: PiDetector could not see the char beyond it. */
@@ -142,22 +141,5 @@ final class Windows {
             }
         }
         size = merged;
-    }
-
-    /** PiDetector's rule: the earliest match wins, then the longest. */
-    static List<PiMatch> resolveOverlaps(List<PiMatch> found) {
-        if (found.size() < 2) {
-            return found;
-        }
-        found.sort(Comparator.comparingInt(PiMatch::start).thenComparingInt(m -> -(m.end() - m.start())));
-        List<PiMatch> out = new ArrayList<>(found.size());
-        int covered = -1;
-        for (PiMatch m : found) {
-            if (m.start() >= covered) {
-                out.add(m);
-                covered = m.end();
-            }
-        }
-        return out;
     }
 }

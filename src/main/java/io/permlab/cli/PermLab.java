@@ -11,12 +11,15 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class},
         description = {
                 "Permission and personal-information compliance tester for Android apps, WeChat mini-programs and H5 apps.",
-                "Finds what Chinese regulators fine apps for: permissions not necessary for the app's category,",
-                "PI-collecting SDKs, cleartext traffic, debuggable builds, exported components, with legal basis and evidence."},
+                "Finds what Chinese regulators fine apps for, with legal basis and evidence: permissions not necessary for the "
+                        + "app's category, functions that stop working when such a permission is refused, permissions asked before "
+                        + "consent or again after a refusal, PI sent before consent, over cleartext or to third parties, PI stored "
+                        + "in plaintext, PI-collecting SDKs, debuggable builds, exported components."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  permlab demo --out reports/demo           the bundled samples: each non-compliant app beside its compliant twin",
                 "  permlab scan path/to/app.apk --category 餐饮外卖 --out reports/my-scan",
+                "  permlab scan app.wxapkg --category 餐饮外卖   a mini-program package (or its source folder)",
                 "  permlab scan apps/                        every target under a folder, one report",
                 "  permlab run apps/demo-delivery            exercise an H5 app: does refusing location block adding an address?",
                 "  permlab scan app.apk --fail-on high       CI gate: exit 4 only for high or critical findings",

@@ -4,10 +4,8 @@ import io.permlab.inspect.InspectionException;
 import io.permlab.inspect.InspectionLimits;
 import io.permlab.inspect.apk.ApkInspector;
 import io.permlab.inspect.miniprogram.MiniProgramInspector;
-import io.permlab.knowledge.Category;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Evidence;
-import io.permlab.model.Finding;
 import io.permlab.model.ProcessingError;
 import io.permlab.model.Target;
 import io.permlab.model.TargetKind;
@@ -28,7 +26,6 @@ import java.util.stream.Stream;
  * deleted when the target is done.
  */
 public final class Inspection {
-    private final KnowledgeBase knowledge;
     private final RuleEngine engine;
     private final ApkInspector apkInspector;
     private final MiniProgramInspector miniProgramInspector;
@@ -41,7 +38,6 @@ public final class Inspection {
 
     /** @param appId the app id that decrypts WeChat PC packages (--appid), or null */
     public Inspection(KnowledgeBase knowledge, RuleEngine engine, InspectionLimits limits, Path workRoot, String appId) {
-        this.knowledge = knowledge;
         this.engine = engine;
         this.apkInspector = new ApkInspector(knowledge, limits);
         this.miniProgramInspector = new MiniProgramInspector(limits);
@@ -59,12 +55,9 @@ public final class Inspection {
         Path work = workRoot.resolve(target.id());
         try {
             Evidence evidence = inspect(target, work, errors);
-            Category category = target.categoryId() == null ? null : knowledge.category(target.categoryId());
-            RuleEngine.Outcome outcome = engine.run(evidence, category);
+            RuleEngine.Outcome outcome = engine.judge(evidence);
             errors.addAll(outcome.errors());
-            List<Finding> findings = new ArrayList<>(outcome.findings());
-            findings.sort(Comparator.comparing(Finding::severity).reversed());
-            return new TargetResult(target, evidence, findings, errors, millisSince(start));
+            return new TargetResult(target, evidence, outcome.findings(), errors, millisSince(start));
         } catch (InspectionException e) {
             errors.add(new ProcessingError(target.id(), e.file(), "inspect", e.getMessage()));
         } catch (RuntimeException | OutOfMemoryError e) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,18 @@ public final class RuleEngine {
     }
 
     public record Outcome(List<Finding> findings, List<ProcessingError> errors) {
+    }
+
+    /**
+     * A target's verdict as reports show it: the rules run against the target's own category (none: the necessity
+     * rules stay silent), findings most severe first, in rule order within a severity.
+     */
+    public Outcome judge(Evidence evidence) {
+        String categoryId = evidence.target().categoryId();
+        Outcome outcome = run(evidence, categoryId == null ? null : knowledge.category(categoryId));
+        List<Finding> findings = new ArrayList<>(outcome.findings());
+        findings.sort(Comparator.comparing(Finding::severity).reversed());
+        return new Outcome(findings, outcome.errors());
     }
 
     public Outcome run(Evidence evidence, Category category) {

@@ -23,7 +23,8 @@ class CliTest {
     @Test
     void helpTeachesByExample() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("permlab scan path/to/app.apk --category 餐饮外卖", "Exit codes", "doctor");
+        assertThat(out.toString()).contains("permlab scan path/to/app.apk --category 餐饮外卖", "permlab scan app.wxapkg",
+                "permlab run apps/demo-delivery", "PI sent before consent", "Exit codes", "doctor");
         assertThat(run("scan", "--help")).isZero();
         assertThat(out.toString()).contains("--category", "--fail-on", "--unmasked", "findings.json");
     }

@@ -93,8 +93,12 @@ public final class PiDetector {
         }
     }
 
-    private static List<PiMatch> resolveOverlaps(List<PiMatch> found) {
-        found.sort(Comparator.comparingInt(PiMatch::start).thenComparing(x -> -(x.end() - x.start())));
+    /** Where matches overlap, the earliest wins, then the longest. Sorts {@code found} in place. */
+    public static List<PiMatch> resolveOverlaps(List<PiMatch> found) {
+        if (found.size() < 2) {
+            return found;
+        }
+        found.sort(Comparator.comparingInt(PiMatch::start).thenComparingInt(m -> -(m.end() - m.start())));
         List<PiMatch> out = new ArrayList<>(found.size());
         int covered = -1;
         for (PiMatch m : found) {

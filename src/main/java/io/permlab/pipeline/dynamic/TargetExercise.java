@@ -13,11 +13,9 @@ import io.permlab.exercise.SessionException;
 import io.permlab.exercise.SessionFactory;
 import io.permlab.exercise.flow.FlowException;
 import io.permlab.exercise.flow.FlowParser;
-import io.permlab.knowledge.Category;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.AppFunction;
 import io.permlab.model.Evidence;
-import io.permlab.model.Finding;
 import io.permlab.model.ProcessingError;
 import io.permlab.model.Target;
 import io.permlab.model.TargetResult;
@@ -36,7 +34,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -81,12 +78,9 @@ final class TargetExercise {
         try (RunningSites sites = serve(target, descriptor)) {
             Exploration exploration = explore(target, descriptor, functions, sites, errors);
             Evidence evidence = Evidence.ofExploration(target, exploration);
-            Category category = target.categoryId() == null ? null : knowledge.category(target.categoryId());
-            RuleEngine.Outcome outcome = engine.run(evidence, category);
+            RuleEngine.Outcome outcome = engine.judge(evidence);
             errors.addAll(outcome.errors());
-            List<Finding> findings = new ArrayList<>(outcome.findings());
-            findings.sort(Comparator.comparing(Finding::severity).reversed());
-            return new TargetResult(target, evidence, findings, errors, millisSince(start));
+            return new TargetResult(target, evidence, outcome.findings(), errors, millisSince(start));
         } catch (SessionException e) {
             errors.add(new ProcessingError(target.id(), null, "session", e.getMessage()));
         } catch (IOException e) {
