@@ -70,6 +70,16 @@ class PermissionDialogRecognizerTest {
     }
 
     @Test
+    void theHardDenyButtonOfTvAndWatchLayoutsIsDontAskAgain() {
+        String tv = AndroidFixtures.read("dialogs/api28-camera-second-request.xml")
+                .replace("do_not_ask_checkbox\" checkable=\"true\"", "permission_deny_dont_ask_again_button\" checkable=\"false\"")
+                .replace("android.widget.CheckBox", "android.widget.Button");
+
+        assertThat(RECOGNIZER.recognize(tv, APP)).isInstanceOfSatisfying(PermissionDialog.class, d ->
+                assertThat(d.choices()).extracting(OfferedChoice::choice).containsExactly(DENY_DONT_ASK_AGAIN, DENY, ALLOW));
+    }
+
+    @Test
     void android11CameraOffersOnlyThisTime() {
         PermissionDialog d = dialog("api30-camera.xml");
 
