@@ -35,8 +35,9 @@ public record AppOps(String packageName, Format format, Instant capturedAt, Map<
         if (entry.accesses().stream().anyMatch(a -> a.uidState().background())) {
             return BackgroundUse.YES;
         }
-        return entry.accesses().stream().anyMatch(a -> a.uidState() == UidState.UNKNOWN) || entry.running()
-                ? BackgroundUse.UNKNOWN : BackgroundUse.NO;
+        // A running op with no access line, or accesses without a state (appops get), cannot be placed.
+        boolean unplaced = entry.accesses().isEmpty() || entry.accesses().stream().anyMatch(a -> a.uidState() == UidState.UNKNOWN);
+        return unplaced ? BackgroundUse.UNKNOWN : BackgroundUse.NO;
     }
 
     public boolean usedSince(String op, Instant since) {

@@ -108,6 +108,25 @@ class AppOpsParserTest {
     }
 
     @Test
+    void android12AttributionTagsProxiesSwitchesAndRunningOpsAreRead() {
+        AppOps gms = parser.parseDump(AndroidFixtures.read("appops/dumpsys-appops-api31-attribution.txt"),
+                "com.google.android.gms", CAPTURED);
+
+        assertThat(gms.uidModes()).containsEntry("COARSE_LOCATION", OpMode.FOREGROUND);
+        AppOp contacts = gms.op("READ_CONTACTS").orElseThrow();
+        assertThat(contacts.accesses()).as("every attribution tag's accesses").hasSize(6);
+        assertThat(contacts.accesses()).extracting(OpEvent::flags).contains("s", "tp", "tpd");
+        assertThat(gms.usedInBackground("READ_CONTACTS")).isEqualTo(AppOps.BackgroundUse.YES);
+        assertThat(gms.op("MANAGE_EXTERNAL_STORAGE").orElseThrow().mode()).isEqualTo(OpMode.DEFAULT);
+        assertThat(gms.op("MANAGE_EXTERNAL_STORAGE").orElseThrow().rejects()).hasSize(2);
+        AppOp monitor = gms.op("MONITOR_LOCATION").orElseThrow();
+        assertThat(monitor.mode()).isEqualTo(OpMode.ALLOW);
+        assertThat(monitor.running()).isTrue();
+        assertThat(monitor.accesses()).singleElement().extracting(OpEvent::uidState).isEqualTo(UidState.TOP);
+        assertThat(gms.usedInBackground("MONITOR_LOCATION")).isEqualTo(AppOps.BackgroundUse.NO);
+    }
+
+    @Test
     void aPersistentProcessIsNotBackgroundUse() {
         AppOps camera = dump("com.sec.factory.camera");
 
