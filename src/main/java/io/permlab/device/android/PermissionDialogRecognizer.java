@@ -13,12 +13,14 @@ import java.util.Set;
 /**
  * Tells a runtime-permission dialog in a UiAutomator2 page source, never by guessing: a window of a package the
  * catalogue knows (the AOSP package installer / permission controller, or an OEM skin) is read by its resource ids
- * first, then by its labels; a window of any other package that offers something to tap is an unrecognised dialog, kept
- * with its texts; the app's own windows are not permission dialogs, whatever their buttons say.
+ * first, then, for OEM skins only, by its labels; a window of any other package that offers something to tap is an
+ * unrecognised dialog, kept with its texts; the app's own windows are not permission dialogs, whatever their buttons
+ * say.
  */
 public final class PermissionDialogRecognizer {
     /** Windows that may share the screen with anything (status and navigation bars) and never ask for permissions. */
     private static final Set<String> BYSTANDERS = Set.of("com.android.systemui");
+    private static final String AOSP = "AOSP";
 
     private final DialogCatalogue catalogue;
 
@@ -48,7 +50,8 @@ public final class PermissionDialogRecognizer {
     private DialogRecognition read(String pkg, List<UiNode> window) {
         Basis basis = Basis.RESOURCE_ID;
         List<OfferedChoice> choices = byResourceId(window);
-        if (choices.isEmpty()) {
+        // AOSP dialogs always carry their ids; AOSP's settings screens share their labels, so labels are for OEM skins.
+        if (choices.isEmpty() && !AOSP.equals(catalogue.skinOf(pkg).orElseThrow())) {
             basis = Basis.LABEL;
             choices = byLabel(pkg, window);
         }

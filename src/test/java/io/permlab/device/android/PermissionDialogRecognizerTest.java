@@ -165,6 +165,16 @@ class PermissionDialogRecognizerTest {
     }
 
     @Test
+    void thePermissionSettingsScreenIsNotReadAsADialogByItsLabels() {
+        DialogRecognition r = recognize("aosp-settings-location.xml");
+
+        assertThat(r).isInstanceOfSatisfying(UnrecognisedDialog.class, u -> {
+            assertThat(u.packageName()).isEqualTo("com.google.android.permissioncontroller");
+            assertThat(u.texts()).contains("Location permission", "Ask every time");
+        });
+    }
+
+    @Test
     void aPageSourceWithADoctypeIsRefusedSoNoEntityIsEverResolved() {
         String xxe = "<?xml version='1.0'?>\n<!DOCTYPE hierarchy [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
                 + "<hierarchy rotation=\"0\"><android.widget.TextView package=\"x\" text=\"&x;\"/></hierarchy>";
