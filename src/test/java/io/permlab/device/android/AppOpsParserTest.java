@@ -87,6 +87,17 @@ class AppOpsParserTest {
     }
 
     @Test
+    void readsAVendorOpNamedWithItsCode() {
+        // Recorded on a Xiaomi Pad 7 (HyperOS), quoted in a public repository's test.
+        AppOps ops = parser.parseGet("MIUIOP(10008): ignore; time=+1h2m12s943ms ago; rejectTime=+1m33s184ms ago\n",
+                "io.permlab.sample.delivery", CAPTURED);
+
+        AppOp miui = ops.op("MIUIOP(10008)").orElseThrow();
+        assertThat(miui.mode()).isEqualTo(OpMode.IGNORE);
+        assertThat(miui.rejects().get(0).ago()).isEqualTo(Duration.ofMinutes(1).plusSeconds(33).plusMillis(184));
+    }
+
+    @Test
     void dumpsysAppopsGivesTheUidStateOfEachAccess() {
         AppOps fb = dump("com.facebook.katana");
 

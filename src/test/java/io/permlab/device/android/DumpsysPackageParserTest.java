@@ -110,6 +110,36 @@ class DumpsysPackageParserTest {
     }
 
     @Test
+    void readsCrlfLineEndingsOfOldAdbShells() {
+        String crlf = AndroidFixtures.read("dumpsys-package/api23-ganktoutiao.txt").replace("\n", "\r\n");
+
+        PackageState state = parser.parse(crlf, "com.android.hq.ganktoutiao");
+
+        assertThat(state.versionName()).isEqualTo("1.0.0");
+        assertThat(state.user(0).orElseThrow().runtime()).hasSize(2);
+    }
+
+    @Test
+    void theFactoryCopyUnderHiddenSystemPackagesIsNotMerged() {
+        String output = AndroidFixtures.read("dumpsys-package/api33-fresh.txt") + """
+
+                Hidden system packages:
+                  Package [io.permlab.sample.delivery] (1f2e3d4):
+                    appId=10190
+                    versionCode=1 minSdk=24 targetSdk=29
+                    versionName=0.9-factory
+                    requested permissions:
+                      android.permission.READ_PHONE_STATE
+                """;
+
+        PackageState state = parser.parse(output, "io.permlab.sample.delivery");
+
+        assertThat(state.versionName()).isEqualTo("3.0.5");
+        assertThat(state.targetSdk()).isEqualTo(33);
+        assertThat(state.requestedPermissions()).doesNotContain("android.permission.READ_PHONE_STATE");
+    }
+
+    @Test
     void anAbsentPackageIsAnErrorNamingThePackage() {
         String output = AndroidFixtures.read("dumpsys-package/api30-expo.txt");
 
