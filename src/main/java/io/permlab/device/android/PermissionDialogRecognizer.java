@@ -29,7 +29,12 @@ public final class PermissionDialogRecognizer {
     }
 
     public DialogRecognition recognize(String pageSource, String appPackage) {
-        List<UiNode> nodes = PageSource.parse(pageSource, "page source").children().stream().flatMap(UiNode::flatten).toList();
+        return recognize(pageSource, appPackage, "page source");
+    }
+
+    /** {@code sourceName} (the recorded file, say) is what an error about unreadable XML names. */
+    public DialogRecognition recognize(String pageSource, String appPackage, String sourceName) {
+        List<UiNode> nodes = PageSource.parse(pageSource, sourceName).children().stream().flatMap(UiNode::flatten).toList();
         Optional<String> dialogPackage = nodes.stream().map(UiNode::packageName)
                 .filter(p -> catalogue.skinOf(p).isPresent()).findFirst();
         if (dialogPackage.isPresent()) {

@@ -193,6 +193,13 @@ class PermissionDialogRecognizerTest {
     }
 
     @Test
+    void anErrorNamesThePageSourceFileTheCallerGives() {
+        assertThatThrownBy(() -> RECOGNIZER.recognize("<hierarchy><unclosed></hierarchy>", APP, "runs/demo/grant/dialog-2.xml"))
+                .isInstanceOf(DeviceOutputException.class)
+                .hasMessageStartingWith("runs/demo/grant/dialog-2.xml, line 1");
+    }
+
+    @Test
     void textLocatorsQuoteApostrophes() {
         assertThat(Locator.byText("p", "Don't allow").value()).isEqualTo("//*[@package='p' and @text=\"Don't allow\"]");
         assertThat(Locator.byText("p", "a'b\"c").value()).isEqualTo("//*[@package='p' and @text=concat('a', \"'\", 'b\"c')]");
