@@ -136,6 +136,18 @@ class PermissionDialogRecognizerTest {
     }
 
     @Test
+    void originOsDialogIsReadByTheIdsItKeepsInItsOwnNamespace() {
+        PermissionDialog d = dialog("originos-contacts.xml");
+
+        assertThat(d.skin()).isEqualTo("ORIGINOS");
+        assertThat(d.basis()).isEqualTo(Basis.RESOURCE_ID);
+        assertThat(d.group()).isEqualTo("CONTACTS");
+        assertThat(d.choices()).extracting(OfferedChoice::choice).containsExactly(ALLOW, DENY);
+        assertThat(d.offered(DENY).orElseThrow().locator())
+                .isEqualTo(Locator.byResourceId("com.vivo.permissionmanager:id/permission_deny_button"));
+    }
+
+    @Test
     void theAppsOwnDialogIsNotAPermissionDialogEvenWithAnAllowButton() {
         assertThat(recognize("app-own-dialog.xml")).isInstanceOf(NotAPermissionDialog.class);
     }
