@@ -6,6 +6,7 @@ import io.permlab.exercise.FlowRunner;
 import io.permlab.inspect.InspectionLimits;
 import io.permlab.model.RunResult;
 import io.permlab.model.TargetResult;
+import io.permlab.pipeline.BatchListener;
 import io.permlab.pipeline.ExpectationCheck;
 import io.permlab.pipeline.StaticBatch;
 import io.permlab.pipeline.dynamic.DynamicBatch;
@@ -31,9 +32,10 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExample:%n",
         footer = {"  permlab demo --out reports/demo      then open reports/demo/index.html",
                 "",
-                "The demo checks itself: each sample's target.json says \"expect\": \"findings\" or \"clean\".",
-                "Exit codes: 0 every sample as expected, 3 a sample disagreed (named on the console),",
-                "            5 a sample could not be inspected, 2 usage error, 1 internal error."})
+                "The demo checks itself: each sample's target.json says what to expect,",
+                "\"expect\": \"findings\" or \"clean\". Exit codes: 0 every sample as expected,",
+                "3 a sample disagreed (named on the console), 5 a sample could not be",
+                "inspected, 2 usage error, 1 internal error."})
 final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,13 +57,30 @@ final class DemoCommand implements Callable<Integer> {
             List<TargetResult> all = new ArrayList<>();
             // 'scan' lists the H5 samples as left to 'run'; the demo runs them below, so each sample appears once.
             new StaticBatch(knowledge, InspectionLimits.defaults())
-                    .run(List.of(apps), options.category, outDir.resolve(".work"), Version.current(), listener).targets()
+                    .run(List.of(apps), options.category, outDir.resolve(".work"), Version.current(), inspectedOnly(listener)).targets()
                     .stream().filter(t -> !t.leftToAnotherCommand()).forEach(all::add);
             DynamicOptions dynamic = new DynamicOptions(profile, SessionChoice.local(), !options.unmasked,
                     new FlowRunner.Options(!options.unmasked, 2000), PermLabHome.dir());
             all.addAll(new DynamicBatch(knowledge, dynamic).run(List.of(apps), options.category, outDir, Version.current(), listener).targets());
             return new RunResult("demo", "PermLab", Version.current(), started, Instant.now(), all);
         }, (result, threshold, problems, err) -> selfCheck(apps, result, problems, err));
+    }
+
+    /** Passes on the targets the batch inspected; the H5 samples 'scan' leaves to 'run' are reported by the run. */
+    private static BatchListener inspectedOnly(BatchListener listener) {
+        return new BatchListener() {
+            @Override
+            public void started(int total) {
+                listener.started(total);
+            }
+
+            @Override
+            public void finished(TargetResult result) {
+                if (!result.leftToAnotherCommand()) {
+                    listener.finished(result);
+                }
+            }
+        };
     }
 
     /**

@@ -34,6 +34,10 @@ import java.util.Map;
  * permission requests, traffic, page errors and crashes through the DevTools protocol.
  */
 final class WebSession implements Session {
+    static {
+        SeleniumLogs.quiet();
+    }
+
     /**
      * Before a masked screenshot: typed values drawn as dots, and phone and ID numbers in the page's text masked the way
      * reports mask them; the originals are restored right after. (Images and canvas text cannot be masked.)

@@ -17,10 +17,10 @@ public record TargetView(String anchor, String id, String name, String kind, Str
                          EvidenceView evidence, MiniProgramView miniProgram, ExplorationView exploration,
                          Localized leftTo) {
 
-    /** What the APK says it is; "—" where the manifest is silent. */
+    /** What the APK says it is; "—" where the manifest is silent, and for the flags the value Android defaults to. */
     public record Identity(String packageName, String versionName, String versionCode, String minSdk,
-                           String targetSdk, String compileSdk, String debuggable, String allowBackup,
-                           String usesCleartextTraffic) {
+                           String targetSdk, String compileSdk, Localized debuggable, Localized allowBackup,
+                           Localized usesCleartextTraffic) {
     }
 
     public record ErrorView(String phase, String file, String message) {

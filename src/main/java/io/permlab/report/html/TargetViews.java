@@ -106,8 +106,15 @@ final class TargetViews {
         ApplicationFlags app = apk.application();
         return new Identity(text(apk.packageName()), text(apk.versionName()), text(apk.versionCode()),
                 text(apk.minSdk()), text(apk.targetSdk()), text(apk.compileSdk()),
-                app == null ? MISSING : text(app.debuggable()), app == null ? MISSING : text(app.allowBackup()),
-                app == null ? MISSING : text(app.usesCleartextTraffic()));
+                flag(app == null ? null : app.debuggable(), false), flag(app == null ? null : app.allowBackup(), true),
+                // Android's default for cleartext traffic flipped to false at targetSdk 28
+                flag(app == null ? null : app.usesCleartextTraffic(), apk.targetSdk() == null || apk.targetSdk() < 28));
+    }
+
+    /** The value the app runs with: what the manifest says, or Android's default marked as such (an absent flag is not "unknown"). */
+    private static Localized flag(Boolean declared, boolean androidDefault) {
+        return declared != null ? new Localized(declared.toString(), declared.toString())
+                : new Localized(androidDefault + "（默认值）", androidDefault + " (default)");
     }
 
     private static String text(Object value) {
