@@ -6,6 +6,8 @@ import io.permlab.exercise.FlowRunner;
 import io.permlab.inspect.InspectionLimits;
 import io.permlab.model.RunResult;
 import io.permlab.model.TargetResult;
+import io.permlab.pipeline.BatchListener;
+import io.permlab.pipeline.ExpectationCheck;
 import io.permlab.pipeline.StaticBatch;
 import io.permlab.pipeline.dynamic.DynamicBatch;
 import io.permlab.pipeline.dynamic.DynamicOptions;
@@ -13,6 +15,7 @@ import io.permlab.pipeline.dynamic.SessionChoice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +30,12 @@ import java.util.concurrent.Callable;
         description = {"Inspect the bundled samples under apps/ in one report: 'scan' for the Android and mini-program "
                 + "samples, 'run' for the H5 samples (local headless Chromium). Each non-compliant sample has a compliant twin."},
         footerHeading = "%nExample:%n",
-        footer = {"  permlab demo --out reports/demo      then open reports/demo/index.html"})
+        footer = {"  permlab demo --out reports/demo      then open reports/demo/index.html",
+                "",
+                "The demo checks itself: each sample's target.json says what to expect,",
+                "\"expect\": \"findings\" or \"clean\". Exit codes: 0 every sample as expected,",
+                "3 a sample disagreed (named on the console), 5 a sample could not be",
+                "inspected, 2 usage error, 1 internal error."})
 final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,12 +55,51 @@ final class DemoCommand implements Callable<Integer> {
             }
             Instant started = Instant.now();
             List<TargetResult> all = new ArrayList<>();
-            all.addAll(new StaticBatch(knowledge, InspectionLimits.defaults())
-                    .run(List.of(apps), options.category, outDir.resolve(".work"), Version.current(), listener).targets());
+            // 'scan' lists the H5 samples as left to 'run'; the demo runs them below, so each sample appears once.
+            new StaticBatch(knowledge, InspectionLimits.defaults())
+                    .run(List.of(apps), options.category, outDir.resolve(".work"), Version.current(), inspectedOnly(listener)).targets()
+                    .stream().filter(t -> !t.leftToAnotherCommand()).forEach(all::add);
             DynamicOptions dynamic = new DynamicOptions(profile, SessionChoice.local(), !options.unmasked,
                     new FlowRunner.Options(!options.unmasked, 2000), PermLabHome.dir());
             all.addAll(new DynamicBatch(knowledge, dynamic).run(List.of(apps), options.category, outDir, Version.current(), listener).targets());
             return new RunResult("demo", "PermLab", Version.current(), started, Instant.now(), all);
-        });
+        }, (result, threshold, problems, err) -> selfCheck(apps, result, problems, err));
+    }
+
+    /** Passes on the targets the batch inspected; the H5 samples 'scan' leaves to 'run' are reported by the run. */
+    private static BatchListener inspectedOnly(BatchListener listener) {
+        return new BatchListener() {
+            @Override
+            public void started(int total) {
+                listener.started(total);
+            }
+
+            @Override
+            public void finished(TargetResult result) {
+                if (!result.leftToAnotherCommand()) {
+                    listener.finished(result);
+                }
+            }
+        };
+    }
+
+    /**
+     * The demo is a self-check: every sample whose target.json expects findings must have some, every one expecting
+     * clean must have none, and none may end in errors. --fail-on does not apply; findings are what the demo shows.
+     */
+    static ExitCode selfCheck(Path apps, RunResult result, List<String> reportProblems, PrintWriter err) {
+        ExpectationCheck.Outcome check = ExpectationCheck.check(apps, result.targets());
+        check.disagreements().forEach(d -> err.println("self-check: " + d.target() + ": " + d.reason()));
+        if (check.passed()) {
+            err.println("self-check passed: " + check.flagged() + " non-compliant sample(s) flagged, " + check.clean()
+                    + " compliant twin(s) clean.");
+        } else {
+            err.println("self-check FAILED: " + check.disagreements().size() + " of " + check.checked()
+                    + " sample(s) disagree with the \"expect\" in their target.json.");
+        }
+        if (result.errorCount() > 0 || !reportProblems.isEmpty()) {
+            return ExitCode.FINISHED_WITH_ERRORS;
+        }
+        return check.passed() ? ExitCode.CLEAN : ExitCode.SELF_CHECK_FAILED;
     }
 }

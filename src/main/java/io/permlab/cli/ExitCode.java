@@ -11,6 +11,8 @@ public enum ExitCode {
     INTERNAL_ERROR(1),
     /** The command line was wrong. */
     USAGE_ERROR(2),
+    /** 'permlab demo' only: a bundled sample's findings disagree with what its target.json expects (see the console). */
+    SELF_CHECK_FAILED(3),
     /** Every target inspected; at least one finding at or above --fail-on. */
     FINDINGS(4),
     /** At least one target (or part of one) could not be inspected; the others have their reports. */

@@ -2,6 +2,7 @@ package io.permlab.cli;
 
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.KnowledgeException;
+import io.permlab.knowledge.UnknownCategoryException;
 import io.permlab.model.Lang;
 import io.permlab.model.RunResult;
 import io.permlab.model.Severity;
@@ -25,6 +26,11 @@ final class Inspecting {
         RunResult run(KnowledgeBase knowledge, Path outDir, BatchListener listener) throws UsageException;
     }
 
+    /** Turns a finished batch into the exit code; every command but 'demo' judges findings against --fail-on. */
+    interface Verdict {
+        ExitCode of(RunResult result, Severity threshold, List<String> reportProblems, PrintWriter err);
+    }
+
     /** A command-line mistake found only once the command runs (an unreadable device profile, say). */
     static final class UsageException extends Exception {
         UsageException(String message) {
@@ -35,7 +41,18 @@ final class Inspecting {
     private Inspecting() {
     }
 
+    /** --category applies to every target: a typo would silently switch the necessity rules off for all of them. */
+    private static void checkCategory(String category, KnowledgeBase knowledge) {
+        if (category != null) {
+            knowledge.category(category);
+        }
+    }
+
     static int run(String command, ReportingOptions options, PrintWriter err, Batch batch) {
+        return run(command, options, err, batch, (result, threshold, problems, console) -> ReportingOptions.exitCode(result, threshold, problems));
+    }
+
+    static int run(String command, ReportingOptions options, PrintWriter err, Batch batch, Verdict verdict) {
         Severity threshold;
         Lang lang;
         Set<String> formats;
@@ -53,6 +70,12 @@ final class Inspecting {
         } catch (KnowledgeException e) {
             err.println("permlab: knowledge base: " + e.getMessage());
             return ExitCode.INTERNAL_ERROR.code();
+        }
+        try {
+            checkCategory(options.category, knowledge);
+        } catch (UnknownCategoryException e) {
+            err.println("permlab " + command + ": " + e.getMessage());
+            return ExitCode.USAGE_ERROR.code();
         }
         Path outDir;
         try {
@@ -77,6 +100,6 @@ final class Inspecting {
         }
         log.summary(result, outDir);
         log.close();
-        return ReportingOptions.exitCode(result, threshold, problems).code();
+        return verdict.of(result, threshold, problems, err).code();
     }
 }

@@ -17,17 +17,23 @@ import picocli.CommandLine.Command;
                         + "in plaintext, PI-collecting SDKs, debuggable builds, exported components."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  permlab demo --out reports/demo           the bundled samples: each non-compliant app beside its compliant twin",
+                "  # the bundled samples, each non-compliant app beside its compliant twin",
+                "  permlab demo --out reports/demo",
                 "  permlab scan path/to/app.apk --category 餐饮外卖 --out reports/my-scan",
-                "  permlab scan app.wxapkg --category 餐饮外卖   a mini-program package (or its source folder)",
-                "  permlab scan apps/                        every target under a folder, one report",
-                "  permlab run apps/demo-delivery            exercise an H5 app: does refusing location block adding an address?",
-                "  permlab scan app.apk --fail-on high       CI gate: exit 4 only for high or critical findings",
-                "  permlab doctor                            what is installed, what is missing, how to fix it",
-                "  permlab categories                        the 39 app categories and what each may collect",
+                "  # a mini-program package (or its source folder)",
+                "  permlab scan app.wxapkg --category 餐饮外卖",
+                "  # every target under a folder, one report",
+                "  permlab scan apps/",
+                "  # exercise an H5 app: does refusing location block adding an address?",
+                "  permlab run apps/demo-delivery",
+                "  # CI gate: exit 4 only for high or critical findings",
+                "  permlab scan app.apk --fail-on high",
+                "  permlab doctor        what is installed, what is missing, how to fix it",
+                "  permlab categories    the 39 app categories and what each may collect",
                 "",
-                "Exit codes: 0 clean, 4 findings, 5 finished with errors (some target could not be inspected),",
-                "            2 usage error, 1 internal error."})
+                "Exit codes: 0 clean, 4 findings, 5 finished with errors (some target",
+                "            could not be inspected), 2 usage error, 1 internal error,",
+                "            3 'permlab demo' only: a sample disagreed with its expectation."})
 public final class PermLab implements Runnable {
 
     @CommandLine.Spec

@@ -20,7 +20,8 @@ final class RulesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         for (RuleMeta r : KnowledgeBase.builtIn().rules()) {
-            out.printf("%-30s %-8s %-12s %s%n", r.id(), r.severity().id(), r.stage().id(), r.title().en());
+            out.printf("%-30s %-8s %-12s %s  [%s]%n", r.id(), r.severity().id(), r.stage().id(), r.title().en(),
+                    r.legalBasis().stream().map(l -> l.cited().en()).collect(Collectors.joining("; ")));
             out.printf("%-30s %s  [%s]%n", "", r.title().zh(),
                     r.legalBasis().stream().map(LegalRef::citation).collect(Collectors.joining("; ")));
         }

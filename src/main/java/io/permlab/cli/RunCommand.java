@@ -26,11 +26,14 @@ import java.util.concurrent.Callable;
         footer = {
                 "  permlab run apps/demo-delivery --out reports/demo",
                 "  permlab run apps/ --device devices/local-chromium.json",
-                "  permlab run apps/demo-delivery --appium http://127.0.0.1:4723   through an Appium server (started if not running)",
-                "  permlab run apps/demo-delivery --grid http://127.0.0.1:4444     through a Selenium Grid",
+                "  # through an Appium server (started if not running)",
+                "  permlab run apps/demo-delivery --appium http://127.0.0.1:4723",
+                "  # through a Selenium Grid",
+                "  permlab run apps/demo-delivery --grid http://127.0.0.1:4444",
                 "",
-                "A target is a folder with target.json (kind h5, entry URL, functions and their flows under tests/).",
-                "Writes to --out what 'scan' writes, plus runs/<target>/<run>/: screenshots, page sources, traffic.har."})
+                "A target is a folder with target.json (kind h5, entry URL, functions and",
+                "their flows under tests/). Writes to --out what 'scan' writes, plus",
+                "runs/<target>/<run>/: screenshots, page sources, traffic.har."})
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -59,12 +59,15 @@ final class RunLog implements AutoCloseable {
         String counts = bySeverity.isEmpty() ? "no findings" : r.findings().size() + " findings ("
                 + bySeverity.entrySet().stream().sorted(Map.Entry.<Severity, Long>comparingByKey().reversed())
                 .map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", ")) + ")";
+        if (r.leftToAnotherCommand()) {
+            return String.format("%s [%s]", r.target().id(), r.notInspected().en());
+        }
         String status = r.evidence() == null ? "FAILED" : r.failed() ? "partly inspected" : "ok";
         return String.format("%s [%s] %s, %d ms", r.target().id(), status, counts, r.millis());
     }
 
     void summary(RunResult run, Path outDir) {
-        long failed = run.targets().stream().filter(t -> t.evidence() == null).count();
+        long failed = run.targets().stream().filter(t -> t.evidence() == null && !t.leftToAnotherCommand()).count();
         String line = String.format("%d target(s), %d finding(s), %d processing error(s)%s. Reports in %s: %s",
                 run.targets().size(), run.findingCount(), run.errorCount(),
                 failed > 0 ? " (" + failed + " not inspected)" : "", outDir, written(outDir));

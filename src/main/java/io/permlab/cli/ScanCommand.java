@@ -21,13 +21,16 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  permlab scan app.apk --category 餐饮外卖",
-                "  permlab scan app.apk --category food_delivery --out reports/release-1.2 --format json,sarif",
+                "  permlab scan app.apk -c food_delivery --out reports/1.2 --format json,sarif",
                 "  permlab scan apps/ --fail-on high --lang en",
                 "  permlab scan path/to/miniprogram/ --category 餐饮外卖",
-                "  permlab scan __APP__.wxapkg --appid wx1234567890abcdef     an encrypted package of WeChat for PC",
+                "  # an encrypted package of WeChat for PC",
+                "  permlab scan __APP__.wxapkg --appid wx1234567890abcdef",
                 "",
-                "Writes to --out: findings.json, index.html, results.sarif, junit.xml, allure-results/, permlab.log.",
-                "Personal information in evidence is masked unless --unmasked is given."})
+                "Writes to --out: findings.json, index.html, results.sarif, junit.xml,",
+                "allure-results/, permlab.log. Personal information in evidence is masked",
+                "unless --unmasked is given. H5 targets found in a folder are listed as",
+                "needing 'permlab run'; they do not change the exit code."})
 final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package io.permlab.exercise;
 
+import io.permlab.model.Localized;
 import io.permlab.model.dynamic.CheckpointResult;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.model.dynamic.RunProblem;
@@ -43,6 +44,7 @@ public final class FlowRunner {
         Recorder rec = new Recorder(session, files, options.hideTypedText());
         Long consentAt = null;
         CheckpointResult checkpoint = null;
+        SessionException stopped = null; // the failure that ended the run early, for the checkpoint's reason
         String firstUrl = null;
         boolean alive = true;
         for (Step step : flow.steps()) {
@@ -64,9 +66,11 @@ public final class FlowRunner {
             rec.collect(step.index(), false, purposes);
             if (step.action() == Action.CHECKPOINT) {
                 String shot = rec.screenshot(String.format("step-%02d-checkpoint.png", step.index()));
-                String detail = reached ? "visible" : failure != null ? failure.getMessage()
-                        : step.locator() + " not visible within " + step.timeoutMillis() + " ms";
-                checkpoint = new CheckpointResult(reached, step.describe(), detail, rec.elapsed(), shot);
+                Localized reason = reached ? new Localized("已出现", "visible") : failure != null ? failure.reason()
+                        : new Localized(step.timeoutMillis() + " 毫秒内未出现 " + step.locator(),
+                        step.locator() + " not visible within " + step.timeoutMillis() + " ms");
+                String detail = reason.en();
+                checkpoint = new CheckpointResult(reached, step.describe(), detail, rec.elapsed(), shot, reason);
                 if (!reached) {
                     rec.failedStep(step, at, failure != null ? failure.getMessage() : detail);
                     if (failure != null) {
@@ -76,6 +80,7 @@ public final class FlowRunner {
                 }
             }
             if (failure != null) {
+                stopped = failure;
                 rec.failedStep(step, at, failure.getMessage());
                 rec.problem(failure.kind().id(), failure.getMessage(), step.index());
                 alive = failure.kind() != SessionException.Kind.BROWSER_CRASH;
@@ -85,8 +90,11 @@ public final class FlowRunner {
         }
         if (checkpoint == null) {
             StepRecord last = rec.steps.isEmpty() ? null : rec.steps.get(rec.steps.size() - 1);
-            checkpoint = new CheckpointResult(false, checkpointOf(flow),
-                    last != null && !last.ok() ? "not reached: step " + last.index() + " failed: " + last.error() : "not reached", rec.elapsed(), null);
+            Localized reason = last != null && !last.ok() && stopped != null
+                    ? new Localized("未到达：第 " + last.index() + " 步失败：" + stopped.reason().zh(),
+                    "not reached: step " + last.index() + " failed: " + stopped.reason().en())
+                    : new Localized("未到达", "not reached");
+            checkpoint = new CheckpointResult(false, checkpointOf(flow), reason.en(), rec.elapsed(), null, reason);
         }
         int lastStep = rec.steps.isEmpty() ? 0 : rec.steps.get(rec.steps.size() - 1).index();
         if (alive && policy.kind() == RunPolicy.Kind.DENY && firstUrl != null && options.relaunchProbeMillis() > 0) {
@@ -118,12 +126,14 @@ public final class FlowRunner {
                 if (step.locator() == null) {
                     sleep(step.timeoutMillis());
                 } else if (!session.waitFor(step.locator(), timeout)) {
-                    throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, "waited " + step.timeoutMillis() + " ms for " + step.locator());
+                    throw SessionException.notFound(step.locator(), step.timeoutMillis());
                 }
             }
             case EXPECT -> {
                 if (!session.waitFor(step.locator(), timeout)) {
-                    throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, "expected " + step.locator() + " to be visible");
+                    throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, new Localized(
+                            "预期可见的 " + step.locator() + " 在 " + step.timeoutMillis() + " 毫秒内未出现",
+                            "expected " + step.locator() + " to be visible within " + step.timeoutMillis() + " ms"));
                 }
             }
             case CHECKPOINT -> {

@@ -1,38 +1,77 @@
 package io.permlab.exercise;
 
-/** A session could not do what a step asked; {@code kind} says why in a word reports can group by. */
+import io.permlab.model.Localized;
+
+/**
+ * A session could not do what a step asked; {@code kind} says why in a word reports can group by, {@code reason}
+ * says it in both report languages (the Chinese report must not quote an English diagnostic).
+ */
 public class SessionException extends Exception {
     public enum Kind {
-        ELEMENT_NOT_FOUND("element-not-found"),
-        PAGE_LOAD_TIMEOUT("page-load-timeout"),
-        BROWSER_CRASH("browser-crash"),
-        SESSION_ERROR("session-error"),
-        UNREACHABLE("unreachable");
+        ELEMENT_NOT_FOUND("element-not-found", "未找到元素", "element not found"),
+        /** Found and visible, but never enabled: "the save button stays disabled" is the evidence. */
+        ELEMENT_DISABLED("element-disabled", "元素不可用", "element disabled"),
+        PAGE_LOAD_TIMEOUT("page-load-timeout", "页面加载超时", "page load timeout"),
+        BROWSER_CRASH("browser-crash", "浏览器崩溃", "browser crash"),
+        SESSION_ERROR("session-error", "会话错误", "session error"),
+        UNREACHABLE("unreachable", "无法访问", "unreachable");
 
         private final String id;
+        private final Localized label;
 
-        Kind(String id) {
+        Kind(String id, String zh, String en) {
             this.id = id;
+            this.label = new Localized(zh, en);
         }
 
         public String id() {
             return id;
         }
+
+        public Localized label() {
+            return label;
+        }
     }
 
     private final Kind kind;
+    private final Localized reason;
 
-    public SessionException(Kind kind, String message) {
-        super(message);
+    /** A failure described in both languages; the English text is the message. */
+    public SessionException(Kind kind, Localized reason) {
+        super(reason.en());
         this.kind = kind;
+        this.reason = reason;
+    }
+
+    /** A failure whose detail comes from the browser or driver, in its own words; the kind names it in Chinese. */
+    public SessionException(Kind kind, String message) {
+        this(kind, message, null);
     }
 
     public SessionException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.reason = new Localized(kind.label().zh() + "（驱动信息：" + message + "）", message);
+    }
+
+    /** The element stayed hidden or absent for the whole timeout. */
+    public static SessionException notFound(Object locator, long millis) {
+        return new SessionException(Kind.ELEMENT_NOT_FOUND, new Localized(
+                millis + " 毫秒内未找到 " + locator, "no element " + locator + " within " + millis + " ms"));
+    }
+
+    /** The element was on screen but never became enabled. */
+    public static SessionException disabled(Object locator, long millis) {
+        return new SessionException(Kind.ELEMENT_DISABLED, new Localized(
+                locator + " 在页面上，但 " + millis + " 毫秒内一直不可用（禁用状态）",
+                locator + " is on screen but stayed disabled for " + millis + " ms"));
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    public Localized reason() {
+        return reason;
     }
 }

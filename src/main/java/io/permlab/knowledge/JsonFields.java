@@ -90,6 +90,28 @@ final class JsonFields {
         return child(field).localizedSelf();
     }
 
+    /**
+     * A name that may read the same in both languages ("PIPL", "S7") or not ({"zh": "第五十一条", "en": "Art. 51"}).
+     * Chinese text given as one string, or in the "en" form, is an error: the English view would show it untranslated.
+     */
+    Localized bilingual(String field) {
+        JsonElement e = obj.get(field);
+        if (e != null && e.isJsonObject()) {
+            Localized l = localized(field);
+            if (CHINESE.matcher(l.en()).find()) {
+                throw error(field + ".en", "must be English, not '" + l.en() + "'");
+            }
+            return l;
+        }
+        String s = string(field);
+        if (CHINESE.matcher(s).find()) {
+            throw error(field, "holds Chinese text ('" + s + "'); give both forms as {\"zh\": …, \"en\": …}");
+        }
+        return new Localized(s, s);
+    }
+
+    private static final java.util.regex.Pattern CHINESE = java.util.regex.Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]");
+
     Localized optLocalized(String field) {
         return has(field) ? localized(field) : null;
     }

@@ -167,7 +167,7 @@ final class KnowledgeLoader {
     }
 
     private LegalSource legalSource(JsonFields f) {
-        return new LegalSource(f.string("id"), f.string("zh"), f.string("en"), f.string("short"));
+        return new LegalSource(f.string("id"), f.string("zh"), f.string("en"), f.bilingual("short"));
     }
 
     private RuleMeta rule(JsonFields f, Map<String, LegalSource> legal) {
@@ -176,7 +176,7 @@ final class KnowledgeLoader {
             String sourceId = b.string("source");
             requireKnown(b, "source", sourceId, legal.keySet(), "legal source");
             LegalSource s = legal.get(sourceId);
-            basis.add(new LegalRef(sourceId, s.shortName(), s.label(), b.string("clause")));
+            basis.add(new LegalRef(sourceId, s.shortName(), s.label(), b.bilingual("clause")));
         }
         if (basis.isEmpty()) {
             throw f.error("legalBasis", "every rule cites at least one clause");

@@ -48,6 +48,9 @@ public final class Inspection {
     public TargetResult run(TargetSpec spec) {
         long start = System.nanoTime();
         Target target = spec.target();
+        if (spec.leftTo() != null) {
+            return TargetResult.leftTo(target, spec.leftTo());
+        }
         List<ProcessingError> errors = new ArrayList<>(spec.problems());
         if (!spec.inspectable()) {
             return new TargetResult(target, null, List.of(), errors, millisSince(start));

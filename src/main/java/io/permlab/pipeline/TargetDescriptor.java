@@ -22,7 +22,34 @@ import java.util.List;
  * their flows. Errors name the file and the field (Gson adds line and column for syntax errors).
  */
 public record TargetDescriptor(String name, TargetKind kind, String category, String apk, String source, String entry,
-                               List<ServeEntry> serve, List<String> ownHosts, List<AppFunction> functions) {
+                               List<ServeEntry> serve, List<String> ownHosts, List<AppFunction> functions, Expect expect) {
+
+    /**
+     * What an inspection of this target should conclude ({@code "expect"}): the bundled samples say it, so that
+     * 'permlab demo' can check itself. Null for targets that do not say.
+     */
+    public enum Expect {
+        FINDINGS("findings"), CLEAN("clean");
+
+        private final String id;
+
+        Expect(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        static Expect fromId(Path file, String id) throws TargetFileException {
+            for (Expect e : values()) {
+                if (e.id.equals(id)) {
+                    return e;
+                }
+            }
+            throw new TargetFileException(file, "field 'expect' must be \"findings\" or \"clean\", not '" + id + "'");
+        }
+    }
 
     /** A folder PermLab serves itself under a host name (H5 samples and sites shipped as files). */
     public record ServeEntry(String host, String dir, boolean https) {
@@ -72,7 +99,7 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
         }
         TargetDescriptor d = new TargetDescriptor(name, kind, string(file, o, "category", false),
                 string(file, o, "apk", false), string(file, o, "source", false), string(file, o, "entry", false),
-                serve(file, o), strings(file, o, "ownHosts"), functions);
+                serve(file, o), strings(file, o, "ownHosts"), functions, expect(file, o));
         if (kind == TargetKind.APK && d.apk() == null) {
             throw new TargetFileException(file, "field 'apk' is required for kind apk (path of the .apk relative to this file)");
         }
@@ -84,6 +111,11 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
             throw new TargetFileException(file, "field 'entry' is required for kind h5 (the URL the flows start from)");
         }
         return d;
+    }
+
+    private static Expect expect(Path file, JsonObject o) throws TargetFileException {
+        String id = string(file, o, "expect", false);
+        return id == null ? null : Expect.fromId(file, id);
     }
 
     private static List<ServeEntry> serve(Path file, JsonObject o) throws TargetFileException {

@@ -4,6 +4,7 @@ import io.permlab.inspect.apk.ApkInspector;
 import io.permlab.inspect.miniprogram.MiniProgramInspector;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.UnknownCategoryException;
+import io.permlab.model.Localized;
 import io.permlab.model.ProcessingError;
 import io.permlab.model.Target;
 import io.permlab.model.TargetKind;
@@ -24,15 +25,22 @@ import java.util.stream.Stream;
  */
 public final class TargetLoader {
     private static final int MAX_DEPTH = 4;
+    private static final Localized NEEDS_RUN = new Localized(
+            "未由 scan 检测：H5 应用要在浏览器中运行其功能，请用 permlab run 检测",
+            "not inspected by 'scan': an H5 app is inspected by exercising its functions in a browser, with 'permlab run'");
 
     private final KnowledgeBase knowledge;
     private final String categoryOverride;
     private final Set<TargetKind> accepted;
     private final Set<String> usedIds = new HashSet<>();
+    private final boolean listOthers;
 
-    /** A loader for 'permlab scan': every static kind. */
+    /**
+     * A loader for 'permlab scan': every static kind. H5 targets found while searching a folder are listed as left
+     * to 'permlab run', so that a user sees every target the folder holds.
+     */
     public TargetLoader(KnowledgeBase knowledge, String categoryOverride) {
-        this(knowledge, categoryOverride, java.util.EnumSet.of(TargetKind.APK, TargetKind.MINIPROGRAM));
+        this(knowledge, categoryOverride, java.util.EnumSet.of(TargetKind.APK, TargetKind.MINIPROGRAM), true);
     }
 
     /**
@@ -40,9 +48,14 @@ public final class TargetLoader {
      *                 to the command that handles them, and named explicitly they are an error
      */
     public TargetLoader(KnowledgeBase knowledge, String categoryOverride, Set<TargetKind> accepted) {
+        this(knowledge, categoryOverride, accepted, false);
+    }
+
+    private TargetLoader(KnowledgeBase knowledge, String categoryOverride, Set<TargetKind> accepted, boolean listOthers) {
         this.knowledge = knowledge;
         this.categoryOverride = categoryOverride;
         this.accepted = accepted;
+        this.listOthers = listOthers;
     }
 
     public List<TargetSpec> load(List<Path> paths) {
@@ -123,7 +136,9 @@ public final class TargetLoader {
         String id = uniqueId(fallbackName);
         if (!accepted.contains(d.kind())) {
             if (!explicit) {
-                return null; // another command's target (an H5 app found by 'scan', an APK found by 'run')
+                // another command's target (an H5 app found by 'scan', an APK found by 'run')
+                return listOthers && d.kind() == TargetKind.H5
+                        ? new TargetSpec(new Target(id, name, d.kind(), dir, null, d.functions()), List.of(), NEEDS_RUN) : null;
             }
             Target t = new Target(id, name, d.kind(), null, null, d.functions());
             return new TargetSpec(t, List.of(new ProcessingError(id, file.toString(), "target",

@@ -58,6 +58,6 @@ final class ExplorationMasking {
 
     private static CheckpointResult mask(CheckpointResult c) {
         return c == null ? null : new CheckpointResult(c.reached(), EvidenceMasker.mask(c.description()), EvidenceMasker.mask(c.detail()),
-                c.atMillis(), c.screenshot());
+                c.atMillis(), c.screenshot(), c.reason().map(EvidenceMasker::mask));
     }
 }

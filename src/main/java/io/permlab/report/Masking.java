@@ -35,7 +35,7 @@ public final class Masking {
         return new TargetResult(target, evidence, t.findings().stream().map(Masking::mask).toList(),
                 t.errors().stream().map(e -> new ProcessingError(target.id(), EvidenceMasker.mask(e.file()), e.phase(),
                         EvidenceMasker.mask(e.message()))).toList(),
-                t.millis());
+                t.millis(), t.notInspected());
     }
 
     /** A file name can carry PI too ("订单-13812345678.apk"). */

@@ -45,6 +45,7 @@ final class InspectionCases {
         List<RunCase> out = new ArrayList<>();
         for (TargetResult t : result.targets()) {
             if (t.evidence() == null || t.evidence().exploration() == null) {
+                out.add(RunCase.notInspected(t));
                 continue;
             }
             for (FunctionExploration f : t.evidence().exploration().functions()) {

@@ -34,6 +34,10 @@ import java.util.Map;
  * permission requests, traffic, page errors and crashes through the DevTools protocol.
  */
 final class WebSession implements Session {
+    static {
+        SeleniumLogs.quiet();
+    }
+
     /**
      * Before a masked screenshot: typed values drawn as dots, and phone and ID numbers in the page's text masked the way
      * reports mask them; the originals are restored right after. (Images and canvas text cannot be masked.)
@@ -149,7 +153,8 @@ final class WebSession implements Session {
                 select.selectByValue(option);
             }
         } catch (org.openqa.selenium.NoSuchElementException e) {
-            throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, "no option '" + option + "' in " + locator);
+            throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND,
+                    new io.permlab.model.Localized(locator + " 中没有选项「" + option + "」", "no option '" + option + "' in " + locator));
         } catch (WebDriverException e) {
             throw failure(e, "select in " + locator);
         }
@@ -202,8 +207,7 @@ final class WebSession implements Session {
             return new WebDriverWait(driver, left.isZero() ? Duration.ofMillis(1) : left)
                     .until(ExpectedConditions.elementToBeClickable(Locators.by(locator)));
         } catch (TimeoutException e) {
-            throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, locator + " is on screen but stayed disabled for "
-                    + timeout.toMillis() + " ms");
+            throw SessionException.disabled(locator, timeout.toMillis());
         } catch (WebDriverException e) {
             throw failure(e, "tap " + locator);
         }
@@ -214,7 +218,7 @@ final class WebSession implements Session {
         try {
             return new WebDriverWait(driver, timeout).until(condition);
         } catch (TimeoutException e) {
-            throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, "no element " + locator + " within " + timeout.toMillis() + " ms");
+            throw SessionException.notFound(locator, timeout.toMillis());
         } catch (WebDriverException e) {
             throw failure(e, "find " + locator);
         }

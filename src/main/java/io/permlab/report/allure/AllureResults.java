@@ -57,7 +57,10 @@ final class AllureResults {
             r.add("attachments", attachments(evidence));
             return new AllureResult(uuid, r, evidence);
         }
-        if (t.evidence() == null) {
+        if (t.leftToAnotherCommand()) {
+            r.addProperty("status", "skipped");
+            r.add("statusDetails", details(t.notInspected().en(), null));
+        } else if (t.evidence() == null) {
             r.addProperty("status", "skipped");
             r.add("statusDetails", details("not inspected: see the '" + INSPECTION + "' result of this target", null));
         } else {
@@ -104,7 +107,7 @@ final class AllureResults {
     }
 
     private static String legalText(List<LegalRef> basis) {
-        return "Legal basis: " + basis.stream().map(b -> b.citation() + " (" + b.sourceName().en() + ")")
+        return "Legal basis: " + basis.stream().map(b -> b.cited().en() + " (" + b.sourceName().en() + ")")
                 .collect(Collectors.joining("; "));
     }
 

@@ -46,7 +46,7 @@ final class ExplorationViews {
     private RunView run(Run r) {
         String shot = r.checkpoint() != null && r.checkpoint().screenshot() != null ? r.checkpoint().screenshot()
                 : r.steps().stream().filter(s -> !s.ok()).map(StepRecord::screenshot).findFirst().orElse(null);
-        return new RunView(r.id(), policy(r.policy()), r.passed(), r.checkpoint() == null ? "" : r.checkpoint().detail(),
+        return new RunView(r.id(), policy(r.policy()), r.passed(), r.checkpoint() == null ? new Localized("", "") : r.checkpoint().reason(),
                 String.format(Locale.ROOT, "%.1f s", r.durationMillis() / 1000.0), r.requests().size(), r.exchanges().size(),
                 (int) r.exchanges().stream().filter(x -> !x.piSent().isEmpty()).count(), r.harFile() == null ? "" : r.harFile(),
                 shot == null ? "" : shot, screenshots.dataUri(shot),

@@ -9,7 +9,8 @@ public record FindingView(String anchor, String ruleId, String severity, Localiz
                           Localized message, List<LegalView> legalBasis, Localized remediation,
                           List<PointerView> evidence, String fingerprint) {
 
-    public record LegalView(String citation, Localized sourceName) {
+    /** {@code citation} is the Chinese citation, which groups findings by clause; {@code cited} is what each view shows. */
+    public record LegalView(String citation, Localized cited, Localized sourceName) {
     }
 
     /**

@@ -26,7 +26,7 @@ final class FindingViews {
     }
 
     static LegalView legal(LegalRef ref) {
-        return new LegalView(ref.citation(), ref.sourceName());
+        return new LegalView(ref.citation(), ref.cited(), ref.sourceName());
     }
 
     private PointerView pointer(EvidencePointer p) {

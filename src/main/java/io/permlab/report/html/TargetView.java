@@ -9,17 +9,18 @@ import java.util.List;
  * One target's section: identity, processing errors, findings grouped by stage and by legal clause, evidence summary.
  * {@code category}, {@code identity} and {@code evidence} are null when unknown (no category given; not inspected);
  * {@code miniProgram} is the evidence summary of a mini-program, null for other kinds; {@code exploration} the runs of
- * an exercised target.
+ * an exercised target; {@code leftTo} the note on a target this command found but left to another (null otherwise).
  */
 public record TargetView(String anchor, String id, String name, String kind, String location, boolean inspected,
                          Localized category, Identity identity, List<ErrorView> errors, int findingCount,
                          List<SeverityCount> bySeverity, List<StageGroup> stages, List<ClauseGroup> clauses,
-                         EvidenceView evidence, MiniProgramView miniProgram, ExplorationView exploration) {
+                         EvidenceView evidence, MiniProgramView miniProgram, ExplorationView exploration,
+                         Localized leftTo) {
 
-    /** What the APK says it is; "—" where the manifest is silent. */
+    /** What the APK says it is; "—" where the manifest is silent, and for the flags the value Android defaults to. */
     public record Identity(String packageName, String versionName, String versionCode, String minSdk,
-                           String targetSdk, String compileSdk, String debuggable, String allowBackup,
-                           String usesCleartextTraffic) {
+                           String targetSdk, String compileSdk, Localized debuggable, Localized allowBackup,
+                           Localized usesCleartextTraffic) {
     }
 
     public record ErrorView(String phase, String file, String message) {
@@ -30,6 +31,6 @@ public record TargetView(String anchor, String id, String name, String kind, Str
     }
 
     /** The findings resting on one clause ("认定方法 四.1"), with the full name of the source it belongs to. */
-    public record ClauseGroup(String anchor, String citation, Localized sourceName, List<FindingView> findings) {
+    public record ClauseGroup(String anchor, Localized citation, Localized sourceName, List<FindingView> findings) {
     }
 }

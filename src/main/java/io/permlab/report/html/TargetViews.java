@@ -51,7 +51,8 @@ final class TargetViews {
                 result.findings().size(), SeverityLabels.count(result.findings()), stages,
                 clauses(stages, anchor), apk == null ? null : evidence.of(apk),
                 result.evidence() == null || result.evidence().miniProgram() == null ? null : miniPrograms.of(result.evidence().miniProgram()),
-                result.evidence() == null || result.evidence().exploration() == null ? null : explorations.of(result.evidence().exploration()));
+                result.evidence() == null || result.evidence().exploration() == null ? null : explorations.of(result.evidence().exploration()),
+                result.notInspected());
     }
 
     private List<StageGroup> stages(List<Finding> all, String anchor) {
@@ -71,19 +72,20 @@ final class TargetViews {
 
     private static List<ClauseGroup> clauses(List<StageGroup> stages, String anchor) {
         Map<String, List<FindingView>> byCitation = new LinkedHashMap<>();
-        Map<String, Localized> sourceNames = new LinkedHashMap<>();
+        Map<String, FindingView.LegalView> refs = new LinkedHashMap<>();
         for (StageGroup g : stages) {
             for (FindingView f : g.findings()) {
                 for (FindingView.LegalView ref : f.legalBasis()) {
                     byCitation.computeIfAbsent(ref.citation(), c -> new ArrayList<>()).add(f);
-                    sourceNames.putIfAbsent(ref.citation(), ref.sourceName());
+                    refs.putIfAbsent(ref.citation(), ref);
                 }
             }
         }
         List<ClauseGroup> out = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, List<FindingView>> e : byCitation.entrySet()) {
-            out.add(new ClauseGroup(anchor + "-c" + (++n), e.getKey(), sourceNames.get(e.getKey()), e.getValue()));
+            FindingView.LegalView ref = refs.get(e.getKey());
+            out.add(new ClauseGroup(anchor + "-c" + (++n), ref.cited(), ref.sourceName(), e.getValue()));
         }
         return out;
     }
@@ -104,8 +106,15 @@ final class TargetViews {
         ApplicationFlags app = apk.application();
         return new Identity(text(apk.packageName()), text(apk.versionName()), text(apk.versionCode()),
                 text(apk.minSdk()), text(apk.targetSdk()), text(apk.compileSdk()),
-                app == null ? MISSING : text(app.debuggable()), app == null ? MISSING : text(app.allowBackup()),
-                app == null ? MISSING : text(app.usesCleartextTraffic()));
+                flag(app == null ? null : app.debuggable(), false), flag(app == null ? null : app.allowBackup(), true),
+                // Android's default for cleartext traffic flipped to false at targetSdk 28
+                flag(app == null ? null : app.usesCleartextTraffic(), apk.targetSdk() == null || apk.targetSdk() < 28));
+    }
+
+    /** The value the app runs with: what the manifest says, or Android's default marked as such (an absent flag is not "unknown"). */
+    private static Localized flag(Boolean declared, boolean androidDefault) {
+        return declared != null ? new Localized(declared.toString(), declared.toString())
+                : new Localized(androidDefault + "（默认值）", androidDefault + " (default)");
     }
 
     private static String text(Object value) {

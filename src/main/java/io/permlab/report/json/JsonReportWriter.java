@@ -104,6 +104,7 @@ public final class JsonReportWriter implements ReportWriter {
             o.add("category", null);
         }
         o.addProperty("millis", t.millis());
+        o.add("notInspected", t.notInspected() == null ? null : GSON.toJsonTree(t.notInspected()));
         o.add("evidence", evidence(t));
         JsonArray findings = new JsonArray();
         for (Finding f : t.findings()) {

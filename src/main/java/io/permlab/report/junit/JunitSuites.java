@@ -52,6 +52,9 @@ final class JunitSuites {
         if (!findings.isEmpty()) {
             return failure(findings);
         }
+        if (result.leftToAnotherCommand()) {
+            return new Outcome(Kind.SKIPPED, result.notInspected().en(), null, null);
+        }
         if (result.evidence() == null) {
             return new Outcome(Kind.SKIPPED, "not inspected: see the '" + INSPECTION + "' test case", null, null);
         }

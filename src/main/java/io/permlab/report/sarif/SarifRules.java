@@ -77,7 +77,7 @@ final class SarifRules {
     }
 
     private static String cited(LegalRef ref) {
-        return ref.citation() + " (" + ref.sourceName().en() + ")";
+        return ref.cited().en() + " (" + ref.sourceName().en() + ")";
     }
 
     /** Stage id then citations; SARIF tags must be distinct. */

@@ -3,6 +3,7 @@ package io.permlab.rules.apk;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.PermissionInfo;
 import io.permlab.knowledge.SdkSignature;
+import io.permlab.model.Localized;
 import io.permlab.model.Severity;
 import io.permlab.model.apk.ApkFacts;
 import io.permlab.model.apk.ApplicationFlags;
@@ -35,7 +36,7 @@ public final class AllowBackupRule extends ApkRule {
         }
         boolean hasRules = app.dataExtractionRules() != null || app.fullBackupContent() != null;
         ctx.report(Violation.of(this)
-                .arg("value", app.allowBackup() == null ? "true (default)" : "true")
+                .arg("value", app.allowBackup() == null ? new Localized("true（默认值）", "true (default)") : new Localized("true", "true"))
                 .arg("pi", ctx.knowledge().piLabels(pi.stream().toList()))
                 .severity(hasRules ? Severity.LOW : null)
                 .key("allowBackup")

@@ -43,7 +43,7 @@ public final class PermissionMandatoryRule extends ExplorationRule {
                         .arg("pi", ctx.knowledge().piLabels(p.pi()))
                         .arg("category", category.label())
                         .arg("baselineCheckpoint", baseline.checkpoint().description())
-                        .arg("variantDetail", denied.checkpoint().detail())
+                        .arg("variantDetail", denied.checkpoint().reason())
                         .severity(sensitive ? null : Severity.MEDIUM)
                         .key(f.functionId() + ":" + p.id())
                         .at(checkpoint(baseline))

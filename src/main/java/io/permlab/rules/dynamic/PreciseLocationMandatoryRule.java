@@ -38,7 +38,7 @@ public final class PreciseLocationMandatoryRule extends ExplorationRule {
                         .arg("function", functionName(f))
                         .arg("category", category.label())
                         .arg("accuracy", approximateAccuracy(approximate))
-                        .arg("variantDetail", approximate.checkpoint().detail())
+                        .arg("variantDetail", approximate.checkpoint().reason())
                         .key(f.functionId())
                         .at(checkpoint(baseline))
                         .at(failure(approximate));

@@ -87,11 +87,19 @@ class HtmlReportWriterTest {
     @Test
     void groupsFindingsByLegalClauseWithTheSourcesFullName() throws IOException {
         String target = section(render(SampleRuns.run(out), Lang.ZH), "外卖 app.apk");
-        List<String> clauses = all(Pattern.compile("<h4 class=\"clause-heading\">(.*?)</h4>"), target);
+        Pattern heading = Pattern.compile("<h4 class=\"clause-heading\"><span class=\"zh\" lang=\"zh-CN\">(.*?)</span><span class=\"en\" lang=\"en\">(.*?)</span></h4>");
+        List<String> clauses = all(heading, target);
+        List<String> english = new ArrayList<>();
+        Matcher m = heading.matcher(target);
+        while (m.find()) {
+            english.add(m.group(2));
+        }
 
         // in the order they first appear in the stage view: collection, use and transfer, security
         assertThat(clauses).containsExactly("认定方法 四.1", "必要信息规定 第四条、第五条", "认定方法 二.1", "认定方法 五.1", "PIPL 第五十一条");
-        String pipl = target.substring(target.indexOf("<h4 class=\"clause-heading\">PIPL 第五十一条</h4>"), target.indexOf("class=\"evidence-summary\""));
+        // the English view names the same clauses in English
+        assertThat(english).containsExactly("CAC Methods IV.1", "Necessary PI Rules Art. 4, 5", "CAC Methods II.1", "CAC Methods V.1", "PIPL Art. 51");
+        String pipl = target.substring(target.indexOf("<h4 class=\"clause-heading\"><span class=\"zh\" lang=\"zh-CN\">PIPL 第五十一条</span>"), target.indexOf("class=\"evidence-summary\""));
         assertThat(pipl).contains("《中华人民共和国个人信息保护法》", "Personal Information Protection Law of the PRC (PIPL)",
                 "APK-DEBUGGABLE", "APK-HTTP-ENDPOINT", "APK-EXPORTED-COMPONENT").doesNotContain("APK-SDK-COLLECTS-PI");
     }

@@ -1,0 +1,85 @@
+package io.permlab.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 'permlab demo' for real (static scans and headless Chromium), run once: it is a self-check that exits 0 when every
+ * non-compliant sample was flagged and every twin was clean, and its report says what happened in each language.
+ */
+class DemoSelfCheckTest {
+    private static final Pattern CHINESE = Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]");
+
+    @TempDir
+    static Path dir;
+    private static int code;
+    private static String console;
+    private static String findingsJson;
+
+    @BeforeAll
+    static void runTheDemo() throws IOException {
+        StringWriter err = new StringWriter();
+        code = PermLab.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "demo", "--out", dir.resolve("demo").toString(), "--no-progress");
+        console = err.toString();
+        findingsJson = Files.readString(dir.resolve("demo/findings.json"));
+    }
+
+    @Test
+    void aSuccessfulDemoExitsZeroAndSaysItCheckedItself() {
+        assertThat(code).as(console).isEqualTo(ExitCode.CLEAN.code());
+        assertThat(console).contains("self-check passed: 3 non-compliant sample(s) flagged, 3 compliant twin(s) clean.");
+        // each sample appears once: the H5 samples are run, not also listed as left to 'run' by the scan
+        assertThat(JsonParser.parseString(findingsJson).getAsJsonObject().getAsJsonArray("targets")).hasSize(6);
+    }
+
+    @Test
+    void aSaveButtonThatStaysDisabledIsLabelledDisabledNotMissing() {
+        assertThat(findingsJson).contains("\"kind\": \"element-disabled\"").doesNotContain("\"kind\": \"element-not-found\"");
+    }
+
+    @Test
+    void theChineseMessageExplainsTheFailureInChineseAndTheEnglishOneInEnglish() {
+        List<JsonObject> mandatory = findings("DYN-PERM-MANDATORY");
+        assertThat(mandatory).isNotEmpty();
+        for (JsonObject f : mandatory) {
+            String zh = f.getAsJsonObject("message").get("zh").getAsString();
+            String en = f.getAsJsonObject("message").get("en").getAsString();
+            assertThat(zh).contains("未到达：第 ", "一直不可用").doesNotContain("not reached", "failed", "stayed disabled");
+            assertThat(en).contains("not reached: step ", "stayed disabled").doesNotContain("未到达", "不可用");
+        }
+        for (JsonObject f : findingsOfAllRules()) {
+            for (JsonElement b : f.getAsJsonArray("legalBasis")) {
+                assertThat(b.getAsJsonObject().getAsJsonObject("clause").get("en").getAsString()).doesNotContainPattern(CHINESE);
+                assertThat(b.getAsJsonObject().getAsJsonObject("shortName").get("en").getAsString()).doesNotContainPattern(CHINESE);
+            }
+        }
+    }
+
+    private static List<JsonObject> findings(String ruleId) {
+        return findingsOfAllRules().stream().filter(f -> f.get("ruleId").getAsString().equals(ruleId)).toList();
+    }
+
+    private static List<JsonObject> findingsOfAllRules() {
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonElement t : JsonParser.parseString(findingsJson).getAsJsonObject().getAsJsonArray("targets")) {
+            t.getAsJsonObject().getAsJsonArray("findings").forEach(f -> out.add(f.getAsJsonObject()));
+        }
+        return out;
+    }
+}
