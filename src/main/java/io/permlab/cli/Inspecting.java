@@ -9,7 +9,6 @@ import io.permlab.pipeline.BatchListener;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.Reports;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,13 +53,16 @@ final class Inspecting {
             err.println("permlab: knowledge base: " + e.getMessage());
             return ExitCode.INTERNAL_ERROR.code();
         }
-        Path outDir;
+        // Before anything is inspected: a folder this run cannot write, or one another run holds, is refused (exit 2:
+        // the invocation names a folder that cannot be used; 5 would claim reports were written).
+        OutputFolder output;
         try {
-            outDir = OutputFolder.create(options.out, command, options.unmasked);
-        } catch (IOException e) {
-            err.println("permlab " + command + ": cannot create output folder: " + e.getMessage());
+            output = OutputFolder.claim(options.out, command, options.unmasked);
+        } catch (OutputFolder.Unusable e) {
+            err.println(TerminalText.clean("permlab " + command + ": " + e.getMessage()));
             return ExitCode.USAGE_ERROR.code();
         }
+        Path outDir = output.dir();
         RunLog log = new RunLog(outDir, err);
         RunResult result;
         try (ProgressListener progress = new ProgressListener(err, log, !options.noProgress, command)) {
@@ -68,15 +70,15 @@ final class Inspecting {
         } catch (UsageException e) {
             err.println("permlab " + command + ": " + e.getMessage());
             log.close();
+            output.close();
             return ExitCode.USAGE_ERROR.code();
         }
         List<String> problems = Reports.write(result, knowledge, new ReportOptions(outDir, lang, options.unmasked), formats);
         problems.forEach(p -> log.error("report", p));
-        if (options.unmasked) {
-            OutputFolder.restrictToOwner(outDir);
-        }
+        output.restrictWhatThisRunWrote();
         log.summary(result, outDir);
         log.close();
+        output.close();
         return ReportingOptions.exitCode(result, threshold, problems).code();
     }
 }
