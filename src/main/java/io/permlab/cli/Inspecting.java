@@ -68,7 +68,7 @@ final class Inspecting {
         try (ProgressListener progress = new ProgressListener(err, log, !options.noProgress, command)) {
             result = batch.run(knowledge, outDir, progress);
         } catch (UsageException e) {
-            err.println("permlab " + command + ": " + e.getMessage());
+            err.println(TerminalText.clean("permlab " + command + ": " + e.getMessage()));
             log.close();
             output.close();
             return ExitCode.USAGE_ERROR.code();
@@ -76,7 +76,7 @@ final class Inspecting {
         List<String> problems = Reports.write(result, knowledge, new ReportOptions(outDir, lang, options.unmasked), formats);
         problems.forEach(p -> log.error("report", p));
         output.restrictWhatThisRunWrote();
-        log.summary(result, outDir);
+        log.summary(result, outDir, output.writtenByThisRun());
         log.close();
         output.close();
         return ReportingOptions.exitCode(result, threshold, problems).code();

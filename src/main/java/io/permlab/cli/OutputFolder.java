@@ -11,6 +11,7 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * The run's output folder, the only place a run writes, held by this run alone: created (owner-only when it creates
@@ -22,11 +23,13 @@ final class OutputFolder implements AutoCloseable {
 
     private final Path dir;
     private final OutputLock lock;
+    private final boolean ownerOnly;
     private final WrittenFiles written;
 
-    private OutputFolder(Path dir, OutputLock lock, WrittenFiles written) {
+    private OutputFolder(Path dir, OutputLock lock, boolean ownerOnly, WrittenFiles written) {
         this.dir = dir;
         this.lock = lock;
+        this.ownerOnly = ownerOnly;
         this.written = written;
     }
 
@@ -53,7 +56,7 @@ final class OutputFolder implements AutoCloseable {
                     + "choose another --out");
         }
         OutputLock lock = OutputLock.acquire(dir);
-        return new OutputFolder(dir, lock, ownerOnly && posix() ? WrittenFiles.since(dir) : null);
+        return new OutputFolder(dir, lock, ownerOnly && posix(), WrittenFiles.since(dir));
     }
 
     Path dir() {
@@ -62,9 +65,14 @@ final class OutputFolder implements AutoCloseable {
 
     /** Unmasked evidence is readable by its owner only: what this run wrote, never what was there, never through a link. */
     void restrictWhatThisRunWrote() {
-        if (written != null) {
+        if (ownerOnly) {
             written.restrictToOwner();
         }
+    }
+
+    /** What this run wrote at the top of the folder: the summary never names an earlier run's file as a report. */
+    List<String> writtenByThisRun() {
+        return written.topLevel();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -74,24 +75,15 @@ final class RunLog implements AutoCloseable {
         return String.format("%s [%s] %s, %d ms", r.target().id(), status, counts, r.millis());
     }
 
-    void summary(RunResult run, Path outDir) {
+    /** @param written what this run wrote at the top of the output folder */
+    void summary(RunResult run, Path outDir, List<String> written) {
         long failed = run.targets().stream().filter(t -> t.evidence() == null).count();
         String line = String.format("%d target(s), %d finding(s), %d processing error(s)%s. Reports in %s: %s",
                 run.targets().size(), run.findingCount(), run.errorCount(),
-                failed > 0 ? " (" + failed + " not inspected)" : "", outDir, written(outDir));
+                failed > 0 ? " (" + failed + " not inspected)" : "", outDir, String.join(", ", written));
         toFile(line);
         toConsole(line);
         console.flush();
-    }
-
-    /** What the run actually left in its folder, so the line never names a report that was not written. */
-    private static String written(Path outDir) {
-        try (java.util.stream.Stream<Path> s = Files.list(outDir)) {
-            return s.map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : ""))
-                    .filter(n -> !n.startsWith(".")).sorted().collect(Collectors.joining(", "));
-        } catch (IOException e) {
-            return "(cannot list: " + e.getMessage() + ")";
-        }
     }
 
     @Override

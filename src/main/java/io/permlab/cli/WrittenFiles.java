@@ -11,8 +11,11 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a run wrote in an output folder that may hold other things (an earlier run's reports, the user's scripts, links
@@ -43,13 +46,32 @@ final class WrittenFiles {
 
     /** rw------- for files and rwx------ for folders this run wrote. */
     void restrictToOwner() {
+        written().forEach((p, isDirectory) -> setMode(p, isDirectory ? "rwx------" : "rw-------"));
+    }
+
+    /** The visible entries of the folder holding something this run wrote ("runs/" for a folder), sorted. */
+    List<String> topLevel() {
+        Set<String> names = new TreeSet<>();
+        written().forEach((p, isDirectory) -> {
+            Path rel = dir.relativize(p);
+            if (rel.getNameCount() > 0 && !rel.toString().isEmpty() && !rel.getName(0).toString().startsWith(".")) {
+                names.add(rel.getName(0) + (rel.getNameCount() > 1 || isDirectory ? "/" : ""));
+            }
+        });
+        return List.copyOf(names);
+    }
+
+    /** New or rewritten regular files, and folders the run created (true), never links. */
+    private Map<Path, Boolean> written() {
+        Map<Path, Boolean> out = new HashMap<>();
         walk(dir, (p, a) -> {
             Stamp was = before.get(p);
             boolean written = a.isDirectory() ? was == null : was == null || !Objects.equals(was, Stamp.of(a));
             if (written && (a.isDirectory() || a.isRegularFile())) {
-                setMode(p, a.isDirectory() ? "rwx------" : "rw-------");
+                out.put(p, a.isDirectory());
             }
         });
+        return out;
     }
 
     private static void setMode(Path p, String mode) {

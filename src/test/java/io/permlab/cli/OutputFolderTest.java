@@ -121,6 +121,19 @@ class OutputFolderTest {
                 .doesNotContainPattern("[\\x00-\\x09\\x0B-\\x1F\\x7F-\\x9F]");
     }
 
+    @Test
+    void theSummaryNamesOnlyTheReportsThisRunWrote(@TempDir Path dir) throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("results.sarif"), "{}");
+        Files.createDirectories(out.resolve("allure-results"));
+
+        scan(out, ThirdPartyApks.apiDemos().toString());
+
+        String summary = err.toString().lines().filter(l -> l.contains("Reports in")).findFirst().orElseThrow();
+        assertThat(summary).endsWith(": findings.json, permlab.log");
+        assertThat(out.resolve("results.sarif")).hasContent("{}");
+    }
+
     private static String bundle() {
         return FixtureApks.bundle("apks", "clean-app", "ads-split").toString();
     }
