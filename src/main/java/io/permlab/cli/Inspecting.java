@@ -62,23 +62,23 @@ final class Inspecting {
             err.println(TerminalText.clean("permlab " + command + ": " + e.getMessage()));
             return ExitCode.USAGE_ERROR.code();
         }
-        Path outDir = output.dir();
-        RunLog log = new RunLog(outDir, err);
-        RunResult result;
-        try (ProgressListener progress = new ProgressListener(err, log, !options.noProgress, command)) {
-            result = batch.run(knowledge, outDir, progress);
-        } catch (UsageException e) {
-            err.println(TerminalText.clean("permlab " + command + ": " + e.getMessage()));
+        try (output) { // released on every path, a defect's exception too: the next run in this JVM may use the folder
+            Path outDir = output.dir();
+            RunLog log = new RunLog(outDir, err);
+            RunResult result;
+            try (ProgressListener progress = new ProgressListener(err, log, !options.noProgress, command)) {
+                result = batch.run(knowledge, outDir, progress);
+            } catch (UsageException e) {
+                err.println(TerminalText.clean("permlab " + command + ": " + e.getMessage()));
+                log.close();
+                return ExitCode.USAGE_ERROR.code();
+            }
+            List<String> problems = Reports.write(result, knowledge, new ReportOptions(outDir, lang, options.unmasked), formats);
+            problems.forEach(p -> log.error("report", p));
+            output.restrictWhatThisRunWrote();
+            log.summary(result, outDir, output.writtenByThisRun());
             log.close();
-            output.close();
-            return ExitCode.USAGE_ERROR.code();
+            return ReportingOptions.exitCode(result, threshold, problems).code();
         }
-        List<String> problems = Reports.write(result, knowledge, new ReportOptions(outDir, lang, options.unmasked), formats);
-        problems.forEach(p -> log.error("report", p));
-        output.restrictWhatThisRunWrote();
-        log.summary(result, outDir, output.writtenByThisRun());
-        log.close();
-        output.close();
-        return ReportingOptions.exitCode(result, threshold, problems).code();
     }
 }
