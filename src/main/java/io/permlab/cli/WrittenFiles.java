@@ -39,9 +39,19 @@ final class WrittenFiles {
     }
 
     static WrittenFiles since(Path dir) {
+        Path root = realFolder(dir);
         Map<Path, Stamp> seen = new HashMap<>();
-        walk(dir, (p, a) -> seen.put(p, Stamp.of(a)));
-        return new WrittenFiles(dir, seen);
+        walk(root, (p, a) -> seen.put(p, Stamp.of(a)));
+        return new WrittenFiles(root, seen);
+    }
+
+    /** --out may itself be a link (reports/latest): the folder it names is the run's; links inside it are not. */
+    private static Path realFolder(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir;
+        }
     }
 
     /** rw------- for files and rwx------ for folders this run wrote. */

@@ -134,6 +134,17 @@ class OutputFolderTest {
         assertThat(out.resolve("results.sarif")).hasContent("{}");
     }
 
+    @Test
+    void anOutputFolderGivenThroughALinkIsStillTheRunsFolder(@TempDir Path dir) throws IOException {
+        Path real = Files.createDirectories(dir.resolve("reports/2026-12-06"));
+        Path latest = Files.createSymbolicLink(dir.resolve("latest"), real);
+
+        scan(latest, ThirdPartyApks.apiDemos().toString(), "--unmasked");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(real.resolve("findings.json")))).isEqualTo("rw-------");
+        assertThat(err.toString()).contains(": findings.json, permlab.log");
+    }
+
     private static String bundle() {
         return FixtureApks.bundle("apks", "clean-app", "ads-split").toString();
     }
