@@ -10,7 +10,6 @@ import io.permlab.pipeline.BatchListener;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.Reports;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,32 +73,35 @@ final class Inspecting {
         try {
             checkCategory(options.category, knowledge);
         } catch (UnknownCategoryException e) {
-            err.println("permlab " + command + ": " + e.getMessage());
+            err.println(TerminalText.clean("permlab " + command + ": " + e.getMessage()));
             return ExitCode.USAGE_ERROR.code();
         }
-        Path outDir;
+        // Before anything is inspected: a folder this run cannot write, or one another run holds, is refused (exit 2:
+        // the invocation names a folder that cannot be used; 5 would claim reports were written).
+        OutputFolder output;
         try {
-            outDir = OutputFolder.create(options.out, command, options.unmasked);
-        } catch (IOException e) {
-            err.println("permlab " + command + ": cannot create output folder: " + e.getMessage());
+            output = OutputFolder.claim(options.out, command, options.unmasked);
+        } catch (OutputFolder.Unusable e) {
+            err.println(TerminalText.clean("permlab " + command + ": " + e.getMessage()));
             return ExitCode.USAGE_ERROR.code();
         }
-        RunLog log = new RunLog(outDir, err);
-        RunResult result;
-        try (ProgressListener progress = new ProgressListener(err, log, !options.noProgress, command)) {
-            result = batch.run(knowledge, outDir, progress);
-        } catch (UsageException e) {
-            err.println("permlab " + command + ": " + e.getMessage());
+        try (output) { // released on every path, a defect's exception too: the next run in this JVM may use the folder
+            Path outDir = output.dir();
+            RunLog log = new RunLog(outDir, err);
+            RunResult result;
+            try (ProgressListener progress = new ProgressListener(err, log, !options.noProgress, command)) {
+                result = batch.run(knowledge, outDir, progress);
+            } catch (UsageException e) {
+                err.println(TerminalText.clean("permlab " + command + ": " + e.getMessage()));
+                log.close();
+                return ExitCode.USAGE_ERROR.code();
+            }
+            List<String> problems = Reports.write(result, knowledge, new ReportOptions(outDir, lang, options.unmasked), formats);
+            problems.forEach(p -> log.error("report", p));
+            output.restrictWhatThisRunWrote();
+            log.summary(result, outDir, output.writtenByThisRun());
             log.close();
-            return ExitCode.USAGE_ERROR.code();
+            return verdict.of(result, threshold, problems, err).code();
         }
-        List<String> problems = Reports.write(result, knowledge, new ReportOptions(outDir, lang, options.unmasked), formats);
-        problems.forEach(p -> log.error("report", p));
-        if (options.unmasked) {
-            OutputFolder.restrictToOwner(outDir);
-        }
-        log.summary(result, outDir);
-        log.close();
-        return verdict.of(result, threshold, problems, err).code();
     }
 }

@@ -51,7 +51,7 @@ final class ProgressListener implements BatchListener, AutoCloseable {
             failed.add(result);
         }
         if (bar != null) {
-            bar.setExtraMessage(result.target().id());
+            bar.setExtraMessage(TerminalText.clean(result.target().id()));
             bar.step();
         }
     }

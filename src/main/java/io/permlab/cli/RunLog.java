@@ -12,10 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** permlab.log in the output folder, and the short console lines; both masked, whatever --unmasked says. */
+/**
+ * permlab.log in the output folder, and the short console lines; both masked, whatever --unmasked says, and free of
+ * terminal escape sequences from names and messages. The log is flushed line by line: a killed run leaves what it did.
+ */
 final class RunLog implements AutoCloseable {
     private final PrintWriter console;
     private final PrintWriter file;
@@ -24,9 +28,9 @@ final class RunLog implements AutoCloseable {
         this.console = console;
         PrintWriter f;
         try {
-            f = new PrintWriter(Files.newBufferedWriter(outDir.resolve("permlab.log"), StandardCharsets.UTF_8));
+            f = new PrintWriter(Files.newBufferedWriter(outDir.resolve("permlab.log"), StandardCharsets.UTF_8), true);
         } catch (IOException e) {
-            console.println("permlab: cannot write permlab.log: " + e.getMessage());
+            console.println(TerminalText.clean("permlab: cannot write permlab.log: " + e.getMessage()));
             f = new PrintWriter(java.io.Writer.nullWriter());
         }
         this.file = f;
@@ -38,19 +42,27 @@ final class RunLog implements AutoCloseable {
     void target(TargetResult r, boolean toConsole) {
         String line = describe(r);
         if (logged.add(r.target().id())) {
-            file.println(Instant.now() + " " + line);
-            r.errors().forEach(e -> file.println(Instant.now() + "   error: " + EvidenceMasker.mask(e.oneLine())));
+            toFile(line);
+            r.errors().forEach(e -> toFile("  error: " + EvidenceMasker.mask(e.oneLine())));
         }
         if (toConsole) {
-            console.println(line);
-            r.errors().forEach(e -> console.println("  error: " + EvidenceMasker.mask(e.oneLine())));
+            toConsole(line);
+            r.errors().forEach(e -> toConsole("  error: " + EvidenceMasker.mask(e.oneLine())));
         }
     }
 
     void error(String phase, String message) {
         String line = "permlab: " + phase + ": " + EvidenceMasker.mask(message);
-        file.println(Instant.now() + " " + line);
-        console.println(line);
+        toFile(line);
+        toConsole(line);
+    }
+
+    private void toFile(String line) {
+        file.println(Instant.now() + " " + TerminalText.clean(line));
+    }
+
+    private void toConsole(String line) {
+        console.println(TerminalText.clean(line));
     }
 
     static String describe(TargetResult r) {
@@ -66,24 +78,15 @@ final class RunLog implements AutoCloseable {
         return String.format("%s [%s] %s, %d ms", r.target().id(), status, counts, r.millis());
     }
 
-    void summary(RunResult run, Path outDir) {
+    /** @param written what this run wrote at the top of the output folder */
+    void summary(RunResult run, Path outDir, List<String> written) {
         long failed = run.targets().stream().filter(t -> t.evidence() == null && !t.leftToAnotherCommand()).count();
         String line = String.format("%d target(s), %d finding(s), %d processing error(s)%s. Reports in %s: %s",
                 run.targets().size(), run.findingCount(), run.errorCount(),
-                failed > 0 ? " (" + failed + " not inspected)" : "", outDir, written(outDir));
-        file.println(Instant.now() + " " + line);
-        console.println(line);
+                failed > 0 ? " (" + failed + " not inspected)" : "", outDir, String.join(", ", written));
+        toFile(line);
+        toConsole(line);
         console.flush();
-    }
-
-    /** What the run actually left in its folder, so the line never names a report that was not written. */
-    private static String written(Path outDir) {
-        try (java.util.stream.Stream<Path> s = Files.list(outDir)) {
-            return s.map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : ""))
-                    .filter(n -> !n.startsWith(".")).sorted().collect(Collectors.joining(", "));
-        } catch (IOException e) {
-            return "(cannot list: " + e.getMessage() + ")";
-        }
     }
 
     @Override

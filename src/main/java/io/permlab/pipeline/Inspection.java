@@ -7,18 +7,15 @@ import io.permlab.inspect.miniprogram.MiniProgramInspector;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Evidence;
 import io.permlab.model.ProcessingError;
+import io.permlab.model.ScratchDeletion;
 import io.permlab.model.Target;
 import io.permlab.model.TargetKind;
 import io.permlab.model.TargetResult;
 import io.permlab.rules.RuleEngine;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The static pipeline for one target: inspect, then run the rules. Whatever goes wrong is recorded on that target
@@ -68,7 +65,7 @@ public final class Inspection {
             errors.add(new ProcessingError(target.id(), target.location().toString(), "internal error",
                     e.getClass().getName() + ": " + e.getMessage()));
         } finally {
-            deleteTree(work);
+            ScratchDeletion.deleteInside(workRoot, work);
         }
         return new TargetResult(target, null, List.of(), errors, millisSince(start));
     }
@@ -87,22 +84,5 @@ public final class Inspection {
 
     private static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
-    }
-
-    public static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a leftover scratch file inside the output folder is harmless
-                }
-            });
-        } catch (IOException ignored) {
-            // same
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.permlab.pipeline;
 import io.permlab.inspect.InspectionLimits;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.RunResult;
+import io.permlab.model.ScratchDeletion;
 import io.permlab.model.TargetResult;
 import io.permlab.rules.RuleEngine;
 import io.permlab.rules.RuleSet;
@@ -40,7 +41,8 @@ public final class StaticBatch {
                 listener.finished(r);
             }
         } finally {
-            Inspection.deleteTree(workRoot);
+            Path scratch = workRoot.toAbsolutePath().normalize();
+            ScratchDeletion.deleteInside(scratch.getParent(), scratch);
         }
         return new RunResult("scan", "PermLab", version, started, Instant.now(), results);
     }

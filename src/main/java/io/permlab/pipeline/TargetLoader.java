@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -32,7 +30,7 @@ public final class TargetLoader {
     private final KnowledgeBase knowledge;
     private final String categoryOverride;
     private final Set<TargetKind> accepted;
-    private final Set<String> usedIds = new HashSet<>();
+    private final TargetIds ids = new TargetIds();
     private final boolean listOthers;
 
     /**
@@ -86,7 +84,7 @@ public final class TargetLoader {
                 out.add(spec);
             }
         } else if (accepted.contains(TargetKind.MINIPROGRAM) && MiniProgramInspector.handles(p)) {
-            out.add(miniProgram(p, p.getFileName() == null ? "miniprogram" : p.getFileName().toString()));
+            out.add(miniProgram(p, nameOf(p)));
         } else if (Files.isDirectory(p) && depth < MAX_DEPTH) {
             int before = out.size();
             for (Path child : children(p)) {
@@ -123,7 +121,7 @@ public final class TargetLoader {
 
     private TargetSpec described(Path dir, boolean explicit) {
         Path file = dir.resolve(TargetDescriptor.FILE);
-        String fallbackName = dir.getFileName().toString();
+        String fallbackName = nameOf(dir);
         TargetDescriptor d;
         try {
             d = TargetDescriptor.read(file);
@@ -178,22 +176,20 @@ public final class TargetLoader {
     }
 
     private TargetSpec broken(Path p, String reason) {
-        String id = uniqueId(stripExtension(p.getFileName() == null ? p.toString() : p.getFileName().toString()));
+        String id = uniqueId(stripExtension(nameOf(p)));
         TargetKind kind = ApkInspector.handles(p) ? TargetKind.APK : MiniProgramInspector.isPackage(p) ? TargetKind.MINIPROGRAM : TargetKind.UNKNOWN;
         Target t = new Target(id, p.toString(), kind, null, null, List.of());
         return new TargetSpec(t, List.of(new ProcessingError(id, p.toString(), "target", reason)));
     }
 
+    /** The folder's own name even when given as "." or "apps/x/.." (ids are made safe from it later). */
+    private static String nameOf(Path p) {
+        Path name = p.toAbsolutePath().normalize().getFileName();
+        return name == null ? "target" : name.toString();
+    }
+
     private String uniqueId(String base) {
-        String clean = base.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (clean.isEmpty()) {
-            clean = "target";
-        }
-        String id = clean;
-        for (int i = 2; !usedIds.add(id.toLowerCase(Locale.ROOT)); i++) {
-            id = clean + "-" + i;
-        }
-        return id;
+        return ids.unique(base);
     }
 
     private static String stripExtension(String name) {

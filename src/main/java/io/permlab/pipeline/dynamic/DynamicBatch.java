@@ -5,6 +5,7 @@ import io.permlab.exercise.SessionException;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.ProcessingError;
 import io.permlab.model.RunResult;
+import io.permlab.model.ScratchDeletion;
 import io.permlab.model.TargetKind;
 import io.permlab.model.TargetResult;
 import io.permlab.pipeline.BatchListener;
@@ -56,7 +57,7 @@ public final class DynamicBatch {
             if (appium != null) {
                 appium.close();
             }
-            io.permlab.pipeline.Inspection.deleteTree(outDir.resolve(".work"));
+            ScratchDeletion.deleteInside(outDir, outDir.resolve(".work"));
         }
         return new RunResult("run", "PermLab", version, started, Instant.now(), results);
     }
