@@ -1,5 +1,6 @@
 package io.permlab.pipeline;
 
+import io.permlab.model.TargetText;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -125,7 +126,7 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
             if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isString()) {
                 throw new TargetFileException(file, "field '" + field + "[" + i + "]' must be a string");
             }
-            out.add(x.getAsString());
+            out.add(TargetText.clean(x.getAsString()));
         }
         return out;
     }
@@ -145,7 +146,7 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
             throw new TargetFileException(file, "field '" + path + "' must be a string");
         }
-        return e.getAsString();
+        return TargetText.clean(e.getAsString());
     }
 
     private static String cause(Throwable e) {

@@ -1,5 +1,6 @@
 package io.permlab.device.web;
 
+import io.permlab.model.TargetText;
 import io.permlab.exercise.ObservedExchange;
 import io.permlab.exercise.ObservedRequest;
 import io.permlab.exercise.ObservedStorage;
@@ -266,7 +267,7 @@ final class WebSession implements Session {
     @Override
     public String pageSource() throws SessionException {
         try {
-            return driver.getPageSource();
+            return TargetText.clean(driver.getPageSource());
         } catch (WebDriverException e) {
             throw failure(e, "page source");
         }
@@ -276,7 +277,7 @@ final class WebSession implements Session {
     public String visibleText() throws SessionException {
         try {
             Object text = ((JavascriptExecutor) driver).executeScript("return document.body ? document.body.innerText : '';");
-            return text == null ? "" : text.toString();
+            return text == null ? "" : TargetText.clean(text.toString());
         } catch (WebDriverException e) {
             throw failure(e, "read the page text");
         }

@@ -1,5 +1,6 @@
 package io.permlab.exercise.flow;
 
+import io.permlab.model.TargetText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -211,7 +212,7 @@ public final class FlowParser {
         if (token != JsonToken.VALUE_STRING) {
             throw error(here(), field, "must be a string");
         }
-        return p.getText();
+        return TargetText.clean(p.getText());
     }
 
     private boolean bool(JsonToken token, String field) throws FlowException {

@@ -1,5 +1,6 @@
 package io.permlab.inspect.miniprogram;
 
+import io.permlab.model.TargetText;
 import com.oracle.js.parser.ir.FunctionNode;
 import com.oracle.js.parser.ir.LexicalContext;
 import com.oracle.js.parser.ir.LiteralNode;
@@ -29,11 +30,11 @@ final class Constants {
             @Override
             public boolean enterVarNode(VarNode v) {
                 if (v.getInit() instanceof LiteralNode<?> l && l.isString()) {
-                    put(v.getName().getName(), l.getString());
+                    put(v.getName().getName(), TargetText.clean(l.getString()));
                 } else if (v.getInit() instanceof ObjectNode o) {
                     for (PropertyNode p : o.getElements()) {
                         if (p.getKeyName() != null && p.getValue() instanceof LiteralNode<?> l && l.isString()) {
-                            put(v.getName().getName() + "." + p.getKeyName(), l.getString());
+                            put(v.getName().getName() + "." + p.getKeyName(), TargetText.clean(l.getString()));
                         }
                     }
                 } else if (v.getInit() != null && !(v.getInit() instanceof FunctionNode)) {

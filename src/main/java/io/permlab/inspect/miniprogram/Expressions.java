@@ -1,5 +1,6 @@
 package io.permlab.inspect.miniprogram;
 
+import io.permlab.model.TargetText;
 import com.oracle.js.parser.TokenType;
 import com.oracle.js.parser.ir.AccessNode;
 import com.oracle.js.parser.ir.BinaryNode;
@@ -52,7 +53,7 @@ final class Expressions {
         }
         if (e instanceof LiteralNode<?> l) {
             if (l.isString()) {
-                return l.getString();
+                return TargetText.clean(l.getString());
             }
             return l.isArray() ? placeholder(e) : String.valueOf(l.getValue());
         }
@@ -132,7 +133,7 @@ final class Expressions {
             return a.getProperty();
         }
         if (e instanceof IndexNode i && i.getIndex() instanceof LiteralNode<?> l && l.isString()) {
-            return l.getString();
+            return TargetText.clean(l.getString());
         }
         if (e instanceof IdentNode id && !id.isThis()) {
             return id.getName();
