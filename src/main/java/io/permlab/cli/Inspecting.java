@@ -75,7 +75,7 @@ final class Inspecting {
         if (options.unmasked) {
             OutputFolder.restrictToOwner(outDir);
         }
-        log.summary(result, outDir);
+        log.summary(result, problems.size(), outDir);
         log.close();
         return ReportingOptions.exitCode(result, threshold, problems).code();
     }

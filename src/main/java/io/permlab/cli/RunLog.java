@@ -63,10 +63,11 @@ final class RunLog implements AutoCloseable {
         return String.format("%s [%s] %s, %d ms", r.target().id(), status, counts, r.millis());
     }
 
-    void summary(RunResult run, Path outDir) {
+    /** The closing line; a report that could not be written counts as a processing error like a target's. */
+    void summary(RunResult run, int reportErrors, Path outDir) {
         long failed = run.targets().stream().filter(t -> t.evidence() == null).count();
         String line = String.format("%d target(s), %d finding(s), %d processing error(s)%s. Reports in %s: %s",
-                run.targets().size(), run.findingCount(), run.errorCount(),
+                run.targets().size(), run.findingCount(), run.errorCount() + reportErrors,
                 failed > 0 ? " (" + failed + " not inspected)" : "", outDir, written(outDir));
         file.println(Instant.now() + " " + line);
         console.println(line);

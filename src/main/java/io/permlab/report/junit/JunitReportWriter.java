@@ -2,6 +2,7 @@ package io.permlab.report.junit;
 
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.RunResult;
+import io.permlab.report.ReportFiles;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.ReportWriter;
 import io.permlab.report.junit.JunitSuite.Case;
@@ -11,10 +12,6 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,18 +32,15 @@ public final class JunitReportWriter implements ReportWriter {
     public void write(RunResult run, KnowledgeBase knowledge, ReportOptions options) throws IOException {
         JunitSuites builder = new JunitSuites(knowledge);
         List<JunitSuite> suites = run.targets().stream().map(t -> builder.of(t, run.startedAt())).toList();
-        Path file = options.outDir().resolve(FILE);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+        ReportFiles.writeText(options.outDir().resolve(FILE), out -> {
             try {
+                XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
                 write(new Xml(xml), run, suites);
                 xml.flush();
-            } finally {
-                xml.close();
+            } catch (XMLStreamException e) {
+                throw new IOException("cannot write " + FILE + ": " + e.getMessage(), e);
             }
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write " + FILE + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     private static void write(Xml xml, RunResult run, List<JunitSuite> suites) throws XMLStreamException {
