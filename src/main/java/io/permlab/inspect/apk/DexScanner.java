@@ -1,5 +1,6 @@
 package io.permlab.inspect.apk;
 
+import io.permlab.model.TargetText;
 import com.android.tools.smali.dexlib2.Opcode;
 import com.android.tools.smali.dexlib2.Opcodes;
 import com.android.tools.smali.dexlib2.ReferenceType;
@@ -98,7 +99,8 @@ final class DexScanner {
         }
         List<String> strings = dex.getStringSection();
         for (int i = 0; i < strings.size(); i++) {
-            String s = strings.get(i);
+            // Dex strings are MUTF-8, which can hold a lone surrogate: cleaned before they become evidence.
+            String s = TargetText.clean(strings.get(i));
             SensitiveApi api = signatures.apiForString(s);
             if (api != null) {
                 h.strings.put(i, new Hit(api, "\"" + s + "\""));
