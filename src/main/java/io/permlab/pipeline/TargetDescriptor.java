@@ -1,6 +1,5 @@
 package io.permlab.pipeline;
 
-import io.permlab.model.TargetText;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -10,6 +9,7 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import io.permlab.model.AppFunction;
 import io.permlab.model.TargetKind;
+import io.permlab.model.TargetText;
 
 import java.io.IOException;
 import java.io.Reader;

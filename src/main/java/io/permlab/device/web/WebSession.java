@@ -1,6 +1,5 @@
 package io.permlab.device.web;
 
-import io.permlab.model.TargetText;
 import io.permlab.exercise.ObservedExchange;
 import io.permlab.exercise.ObservedRequest;
 import io.permlab.exercise.ObservedStorage;
@@ -8,6 +7,7 @@ import io.permlab.exercise.PageError;
 import io.permlab.exercise.Session;
 import io.permlab.exercise.SessionException;
 import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.TargetText;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.model.flow.Locator;
 import org.openqa.selenium.ElementClickInterceptedException;

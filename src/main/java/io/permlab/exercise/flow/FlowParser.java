@@ -1,11 +1,11 @@
 package io.permlab.exercise.flow;
 
-import io.permlab.model.TargetText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.permlab.model.TargetText;
 import io.permlab.model.flow.Action;
 import io.permlab.model.flow.Flow;
 import io.permlab.model.flow.Locator;

@@ -1,6 +1,5 @@
 package io.permlab.inspect.apk;
 
-import io.permlab.model.TargetText;
 import com.android.tools.smali.dexlib2.Opcode;
 import com.android.tools.smali.dexlib2.Opcodes;
 import com.android.tools.smali.dexlib2.ReferenceType;
@@ -16,6 +15,7 @@ import com.android.tools.smali.dexlib2.iface.instruction.Instruction;
 import com.android.tools.smali.dexlib2.util.DexUtil;
 import io.permlab.inspect.InspectionException;
 import io.permlab.knowledge.SensitiveApi;
+import io.permlab.model.TargetText;
 import io.permlab.model.apk.ApiUsage;
 import io.permlab.model.apk.CallSite;
 import io.permlab.model.apk.HttpEndpoint;

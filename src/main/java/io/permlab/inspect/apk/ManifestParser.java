@@ -1,7 +1,7 @@
 package io.permlab.inspect.apk;
 
-import io.permlab.model.TargetText;
 import io.permlab.inspect.InspectionException;
+import io.permlab.model.TargetText;
 import io.permlab.model.apk.AppComponent;
 import io.permlab.model.apk.ApplicationFlags;
 import io.permlab.model.apk.DeclaredPermission;

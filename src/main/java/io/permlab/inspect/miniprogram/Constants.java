@@ -1,6 +1,5 @@
 package io.permlab.inspect.miniprogram;
 
-import io.permlab.model.TargetText;
 import com.oracle.js.parser.ir.FunctionNode;
 import com.oracle.js.parser.ir.LexicalContext;
 import com.oracle.js.parser.ir.LiteralNode;
@@ -8,6 +7,7 @@ import com.oracle.js.parser.ir.ObjectNode;
 import com.oracle.js.parser.ir.PropertyNode;
 import com.oracle.js.parser.ir.VarNode;
 import com.oracle.js.parser.ir.visitor.NodeVisitor;
+import io.permlab.model.TargetText;
 
 import java.util.HashMap;
 import java.util.HashSet;

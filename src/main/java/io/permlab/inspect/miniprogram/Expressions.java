@@ -1,6 +1,5 @@
 package io.permlab.inspect.miniprogram;
 
-import io.permlab.model.TargetText;
 import com.oracle.js.parser.TokenType;
 import com.oracle.js.parser.ir.AccessNode;
 import com.oracle.js.parser.ir.BinaryNode;
@@ -17,6 +16,7 @@ import com.oracle.js.parser.ir.PropertyNode;
 import com.oracle.js.parser.ir.TemplateLiteralNode;
 import com.oracle.js.parser.ir.UnaryNode;
 import com.oracle.js.parser.ir.visitor.NodeVisitor;
+import io.permlab.model.TargetText;
 
 import java.util.LinkedHashSet;
 import java.util.Map;

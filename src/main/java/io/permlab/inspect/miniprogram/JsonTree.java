@@ -1,11 +1,11 @@
 package io.permlab.inspect.miniprogram;
 
-import io.permlab.model.TargetText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import io.permlab.model.TargetText;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.permlab.inspect.miniprogram;
 
-import io.permlab.model.TargetText;
 import io.permlab.inspect.InspectionException;
+import io.permlab.model.TargetText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
