@@ -8,3 +8,7 @@ document.addEventListener('click', function (event) {
   document.documentElement.setAttribute('data-lang', lang);
   document.documentElement.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
 });
+// Collapsed evidence is opened for printing: a printed report must show everything.
+window.addEventListener('beforeprint', function () {
+  document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+});

@@ -99,7 +99,7 @@ final class Inspecting {
             List<String> problems = Reports.write(result, knowledge, new ReportOptions(outDir, lang, options.unmasked), formats);
             problems.forEach(p -> log.error("report", p));
             output.restrictWhatThisRunWrote();
-            log.summary(result, outDir, output.writtenByThisRun());
+            log.summary(result, problems.size(), outDir, output.writtenByThisRun());
             log.close();
             return verdict.of(result, threshold, problems, err).code();
         }

@@ -78,11 +78,14 @@ final class RunLog implements AutoCloseable {
         return String.format("%s [%s] %s, %d ms", r.target().id(), status, counts, r.millis());
     }
 
-    /** @param written what this run wrote at the top of the output folder */
-    void summary(RunResult run, Path outDir, List<String> written) {
+    /**
+     * The closing line; a report that could not be written counts as a processing error like a target's.
+     * @param written what this run wrote at the top of the output folder
+     */
+    void summary(RunResult run, int reportErrors, Path outDir, List<String> written) {
         long failed = run.targets().stream().filter(t -> t.evidence() == null && !t.leftToAnotherCommand()).count();
         String line = String.format("%d target(s), %d finding(s), %d processing error(s)%s. Reports in %s: %s",
-                run.targets().size(), run.findingCount(), run.errorCount(),
+                run.targets().size(), run.findingCount(), run.errorCount() + reportErrors,
                 failed > 0 ? " (" + failed + " not inspected)" : "", outDir, String.join(", ", written));
         toFile(line);
         toConsole(line);

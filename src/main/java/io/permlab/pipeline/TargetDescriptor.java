@@ -9,6 +9,7 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import io.permlab.model.AppFunction;
 import io.permlab.model.TargetKind;
+import io.permlab.model.TargetText;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -157,7 +158,7 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
             if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isString()) {
                 throw new TargetFileException(file, "field '" + field + "[" + i + "]' must be a string");
             }
-            out.add(x.getAsString());
+            out.add(TargetText.clean(x.getAsString()));
         }
         return out;
     }
@@ -177,7 +178,7 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
             throw new TargetFileException(file, "field '" + path + "' must be a string");
         }
-        return e.getAsString();
+        return TargetText.clean(e.getAsString());
     }
 
     private static String cause(Throwable e) {

@@ -27,7 +27,10 @@ public final class Reports {
         return all().stream().map(ReportWriter::format).toList();
     }
 
-    /** Writes the chosen formats; returns the problems (a renderer that failed), the other formats are still written. */
+    /**
+     * Writes the chosen formats; returns the problems (a renderer that failed, each one a processing error of the run),
+     * the other formats are still written.
+     */
     public static List<String> write(RunResult run, KnowledgeBase knowledge, ReportOptions options, Set<String> formats) {
         RunResult shown = options.unmasked() ? run : Masking.mask(run);
         List<String> problems = new ArrayList<>();
@@ -35,11 +38,18 @@ public final class Reports {
             if (formats.contains(w.format())) {
                 try {
                     w.write(shown, knowledge, options);
-                } catch (IOException | RuntimeException e) {
-                    problems.add(w.format() + " report: " + e.getMessage());
+                } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                    // Nothing of the failed report is left (ReportFiles), and the memory it held is free again:
+                    // the next writer still gets its chance.
+                    problems.add(w.format() + " report: " + describe(e));
                 }
             }
         }
         return problems;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
     }
 }

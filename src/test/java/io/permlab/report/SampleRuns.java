@@ -120,7 +120,7 @@ public final class SampleRuns {
                 List.of(evidence), fingerprint);
     }
 
-    static ApkFacts facts(String packageName) {
+    public static ApkFacts facts(String packageName) {
         List<DeclaredPermission> permissions = List.of(
                 new DeclaredPermission("android.permission.READ_CONTACTS", null, "uses-permission"),
                 new DeclaredPermission("android.permission.INTERNET", null, "uses-permission"),

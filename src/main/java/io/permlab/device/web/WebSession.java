@@ -7,6 +7,7 @@ import io.permlab.exercise.PageError;
 import io.permlab.exercise.Session;
 import io.permlab.exercise.SessionException;
 import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.TargetText;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.model.flow.Locator;
 import org.openqa.selenium.ElementClickInterceptedException;
@@ -270,7 +271,7 @@ final class WebSession implements Session {
     @Override
     public String pageSource() throws SessionException {
         try {
-            return driver.getPageSource();
+            return TargetText.clean(driver.getPageSource());
         } catch (WebDriverException e) {
             throw failure(e, "page source");
         }
@@ -280,7 +281,7 @@ final class WebSession implements Session {
     public String visibleText() throws SessionException {
         try {
             Object text = ((JavascriptExecutor) driver).executeScript("return document.body ? document.body.innerText : '';");
-            return text == null ? "" : text.toString();
+            return text == null ? "" : TargetText.clean(text.toString());
         } catch (WebDriverException e) {
             throw failure(e, "read the page text");
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.permlab.model.TargetText;
 import io.permlab.model.flow.Action;
 import io.permlab.model.flow.Flow;
 import io.permlab.model.flow.Locator;
@@ -211,7 +212,7 @@ public final class FlowParser {
         if (token != JsonToken.VALUE_STRING) {
             throw error(here(), field, "must be a string");
         }
-        return p.getText();
+        return TargetText.clean(p.getText());
     }
 
     private boolean bool(JsonToken token, String field) throws FlowException {

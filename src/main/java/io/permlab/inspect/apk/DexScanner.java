@@ -15,6 +15,7 @@ import com.android.tools.smali.dexlib2.iface.instruction.Instruction;
 import com.android.tools.smali.dexlib2.util.DexUtil;
 import io.permlab.inspect.InspectionException;
 import io.permlab.knowledge.SensitiveApi;
+import io.permlab.model.TargetText;
 import io.permlab.model.apk.ApiUsage;
 import io.permlab.model.apk.CallSite;
 import io.permlab.model.apk.HttpEndpoint;
@@ -98,7 +99,8 @@ final class DexScanner {
         }
         List<String> strings = dex.getStringSection();
         for (int i = 0; i < strings.size(); i++) {
-            String s = strings.get(i);
+            // Dex strings are MUTF-8, which can hold a lone surrogate: cleaned before they become evidence.
+            String s = TargetText.clean(strings.get(i));
             SensitiveApi api = signatures.apiForString(s);
             if (api != null) {
                 h.strings.put(i, new Hit(api, "\"" + s + "\""));

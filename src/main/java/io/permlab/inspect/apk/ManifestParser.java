@@ -1,6 +1,7 @@
 package io.permlab.inspect.apk;
 
 import io.permlab.inspect.InspectionException;
+import io.permlab.model.TargetText;
 import io.permlab.model.apk.AppComponent;
 import io.permlab.model.apk.ApplicationFlags;
 import io.permlab.model.apk.DeclaredPermission;
@@ -94,7 +95,7 @@ final class ManifestParser {
     private static Map<String, String> attributes(XmlPullParser p) {
         Map<String, String> out = new HashMap<>();
         for (int i = 0; i < p.getAttributeCount(); i++) {
-            String v = p.getAttributeValue(i);
+            String v = TargetText.clean(p.getAttributeValue(i));
             if (v != null && v.length() > 1 && v.charAt(0) == '\\') {
                 v = v.substring(1);
             }

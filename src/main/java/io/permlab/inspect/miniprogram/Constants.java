@@ -7,6 +7,7 @@ import com.oracle.js.parser.ir.ObjectNode;
 import com.oracle.js.parser.ir.PropertyNode;
 import com.oracle.js.parser.ir.VarNode;
 import com.oracle.js.parser.ir.visitor.NodeVisitor;
+import io.permlab.model.TargetText;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,11 +30,11 @@ final class Constants {
             @Override
             public boolean enterVarNode(VarNode v) {
                 if (v.getInit() instanceof LiteralNode<?> l && l.isString()) {
-                    put(v.getName().getName(), l.getString());
+                    put(v.getName().getName(), TargetText.clean(l.getString()));
                 } else if (v.getInit() instanceof ObjectNode o) {
                     for (PropertyNode p : o.getElements()) {
                         if (p.getKeyName() != null && p.getValue() instanceof LiteralNode<?> l && l.isString()) {
-                            put(v.getName().getName() + "." + p.getKeyName(), l.getString());
+                            put(v.getName().getName() + "." + p.getKeyName(), TargetText.clean(l.getString()));
                         }
                     }
                 } else if (v.getInit() != null && !(v.getInit() instanceof FunctionNode)) {

@@ -16,6 +16,7 @@ import com.oracle.js.parser.ir.PropertyNode;
 import com.oracle.js.parser.ir.TemplateLiteralNode;
 import com.oracle.js.parser.ir.UnaryNode;
 import com.oracle.js.parser.ir.visitor.NodeVisitor;
+import io.permlab.model.TargetText;
 
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class Expressions {
         }
         if (e instanceof LiteralNode<?> l) {
             if (l.isString()) {
-                return l.getString();
+                return TargetText.clean(l.getString());
             }
             return l.isArray() ? placeholder(e) : String.valueOf(l.getValue());
         }
@@ -132,7 +133,7 @@ final class Expressions {
             return a.getProperty();
         }
         if (e instanceof IndexNode i && i.getIndex() instanceof LiteralNode<?> l && l.isString()) {
-            return l.getString();
+            return TargetText.clean(l.getString());
         }
         if (e instanceof IdentNode id && !id.isThis()) {
             return id.getName();

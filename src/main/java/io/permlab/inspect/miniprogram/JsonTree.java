@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import io.permlab.model.TargetText;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ final class JsonTree {
         if (t == JsonToken.START_OBJECT) {
             Map<String, Value> members = new LinkedHashMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
+                String key = TargetText.clean(p.currentName());
                 p.nextToken();
                 members.putIfAbsent(key, value(p, depth + 1));
             }
@@ -116,7 +117,8 @@ final class JsonTree {
             return new Arr(List.copyOf(items), line, column);
         }
         if (t == JsonToken.VALUE_STRING) {
-            return new Str(p.getText(), line, column);
+            // An escape such as \ud800 decodes to a lone surrogate: cleaned like the file's text.
+            return new Str(TargetText.clean(p.getText()), line, column);
         }
         return new Other(p.getText(), line, column);
     }

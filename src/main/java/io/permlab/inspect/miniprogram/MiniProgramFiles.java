@@ -1,6 +1,7 @@
 package io.permlab.inspect.miniprogram;
 
 import io.permlab.inspect.InspectionException;
+import io.permlab.model.TargetText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,6 +42,7 @@ interface MiniProgramFiles {
     default String text(String path) throws InspectionException {
         byte[] b = bytes(path);
         int skip = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
-        return new String(b, skip, b.length - skip, StandardCharsets.UTF_8);
+        // Cleaned here, the one way in for every script, markup and JSON file of a mini-program.
+        return TargetText.clean(new String(b, skip, b.length - skip, StandardCharsets.UTF_8));
     }
 }

@@ -6,6 +6,7 @@ import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.RuleMeta;
 import io.permlab.model.RunResult;
 import io.permlab.model.TargetResult;
+import io.permlab.report.ReportFiles;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.ReportWriter;
 
@@ -42,15 +43,16 @@ public final class AllureResultsWriter implements ReportWriter {
                 save(dir, results.inspection(t));
             }
         }
-        Files.writeString(dir.resolve("environment.properties"), AllureEnvironment.properties(run, options), StandardCharsets.ISO_8859_1);
-        Files.writeString(dir.resolve("categories.json"), GSON.toJson(AllureEnvironment.categories()), StandardCharsets.UTF_8);
+        String environment = AllureEnvironment.properties(run, options);
+        ReportFiles.writeText(dir.resolve("environment.properties"), StandardCharsets.ISO_8859_1, w -> w.write(environment));
+        ReportFiles.writeString(dir.resolve("categories.json"), GSON.toJson(AllureEnvironment.categories()));
     }
 
     private static void save(Path dir, AllureResult r) throws IOException {
         if (r.attachment() != null) {
-            Files.writeString(dir.resolve(r.attachment().fileName()), r.attachment().content(), StandardCharsets.UTF_8);
+            ReportFiles.writeString(dir.resolve(r.attachment().fileName()), r.attachment().content());
         }
-        Files.writeString(dir.resolve(r.uuid() + "-result.json"), GSON.toJson(r.json()), StandardCharsets.UTF_8);
+        ReportFiles.writeString(dir.resolve(r.uuid() + "-result.json"), GSON.toJson(r.json()));
     }
 
     /** Only files of the shapes this writer produces; anything else a user put there stays. */

@@ -6,13 +6,12 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.RunResult;
+import io.permlab.report.ReportFiles;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.ReportWriter;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
 
@@ -37,14 +36,15 @@ public final class HtmlReportWriter implements ReportWriter {
     public void write(RunResult run, KnowledgeBase knowledge, ReportOptions options) throws IOException {
         PageView page = new PageViews(knowledge).of(run, options);
         Template template = FREEMARKER.getTemplate(TEMPLATE);
-        // Rendered in memory first: a template error must not leave half a page that looks complete.
-        StringWriter html = new StringWriter();
-        try {
-            template.process(Map.of("page", page), html);
-        } catch (TemplateException e) {
-            throw new IOException("HTML template " + TEMPLATE + " failed: " + e.getMessageWithoutStackTop(), e);
-        }
-        Files.writeString(options.outDir().resolve(FILE), html.toString(), StandardCharsets.UTF_8);
+        // Streamed into a temporary file moved into place only when complete: a template error never leaves half a
+        // page that looks whole, and the page is never held in memory.
+        ReportFiles.writeText(options.outDir().resolve(FILE), w -> {
+            try {
+                template.process(Map.of("page", page), w);
+            } catch (TemplateException e) {
+                throw new IOException("HTML template " + TEMPLATE + " failed: " + e.getMessageWithoutStackTop(), e);
+            }
+        });
     }
 
     private static Configuration configuration() {

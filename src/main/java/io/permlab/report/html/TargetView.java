@@ -26,11 +26,14 @@ public record TargetView(String anchor, String id, String name, String kind, Str
     public record ErrorView(String phase, String file, String message) {
     }
 
-    /** One of the five stages of the founding case, always present so an empty stage reads as "checked, nothing found". */
-    public record StageGroup(String id, Localized label, List<FindingView> findings) {
+    /**
+     * One of the five stages of the founding case, always present so an empty stage reads as "checked, nothing found";
+     * {@code count} counts findings, {@code groups} shows them grouped by rule.
+     */
+    public record StageGroup(String id, Localized label, int count, List<FindingGroupView> groups) {
     }
 
-    /** The findings resting on one clause ("认定方法 四.1"), with the full name of the source it belongs to. */
-    public record ClauseGroup(String anchor, Localized citation, Localized sourceName, List<FindingView> findings) {
+    /** The finding groups resting on one clause ("认定方法 四.1"), with the full name of the source it belongs to. */
+    public record ClauseGroup(String anchor, Localized citation, Localized sourceName, List<FindingGroupView> groups) {
     }
 }

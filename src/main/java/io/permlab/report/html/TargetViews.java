@@ -27,7 +27,7 @@ final class TargetViews {
     private static final String MISSING = "—";
 
     private final KnowledgeBase knowledge;
-    private final FindingViews findings;
+    private final FindingGroups groups;
     private final EvidenceViews evidence;
     private final MiniProgramViews miniPrograms = new MiniProgramViews();
 
@@ -35,7 +35,7 @@ final class TargetViews {
 
     TargetViews(KnowledgeBase knowledge, Screenshots screenshots) {
         this.knowledge = knowledge;
-        this.findings = new FindingViews(knowledge, screenshots);
+        this.groups = new FindingGroups(new FindingViews(knowledge, screenshots));
         this.evidence = new EvidenceViews(knowledge);
         this.explorations = new ExplorationViews(knowledge, screenshots);
     }
@@ -57,24 +57,21 @@ final class TargetViews {
 
     private List<StageGroup> stages(List<Finding> all, String anchor) {
         List<StageGroup> out = new ArrayList<>();
-        int n = 0;
+        int n = 1;
         for (Stage stage : Stage.values()) {
-            List<FindingView> inStage = new ArrayList<>();
-            for (Finding f : all) {
-                if (f.stage() == stage) {
-                    inStage.add(findings.of(f, anchor + "-f" + (++n)));
-                }
-            }
-            out.add(new StageGroup(stage.id(), stage.label(), inStage));
+            List<Finding> inStage = all.stream().filter(f -> f.stage() == stage).toList();
+            List<FindingGroupView> groups = this.groups.of(inStage, anchor, n);
+            n += groups.size();
+            out.add(new StageGroup(stage.id(), stage.label(), inStage.size(), groups));
         }
         return out;
     }
 
     private static List<ClauseGroup> clauses(List<StageGroup> stages, String anchor) {
-        Map<String, List<FindingView>> byCitation = new LinkedHashMap<>();
+        Map<String, List<FindingGroupView>> byCitation = new LinkedHashMap<>();
         Map<String, FindingView.LegalView> refs = new LinkedHashMap<>();
         for (StageGroup g : stages) {
-            for (FindingView f : g.findings()) {
+            for (FindingGroupView f : g.groups()) {
                 for (FindingView.LegalView ref : f.legalBasis()) {
                     byCitation.computeIfAbsent(ref.citation(), c -> new ArrayList<>()).add(f);
                     refs.putIfAbsent(ref.citation(), ref);
@@ -83,7 +80,7 @@ final class TargetViews {
         }
         List<ClauseGroup> out = new ArrayList<>();
         int n = 0;
-        for (Map.Entry<String, List<FindingView>> e : byCitation.entrySet()) {
+        for (Map.Entry<String, List<FindingGroupView>> e : byCitation.entrySet()) {
             FindingView.LegalView ref = refs.get(e.getKey());
             out.add(new ClauseGroup(anchor + "-c" + (++n), ref.cited(), ref.sourceName(), e.getValue()));
         }

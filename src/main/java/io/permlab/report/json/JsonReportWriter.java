@@ -7,19 +7,18 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
+import com.google.gson.stream.JsonWriter;
 import io.permlab.knowledge.Category;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Finding;
 import io.permlab.model.RunResult;
 import io.permlab.model.Severity;
 import io.permlab.model.TargetResult;
+import io.permlab.report.ReportFiles;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.ReportWriter;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -43,32 +42,31 @@ public final class JsonReportWriter implements ReportWriter {
         return "json";
     }
 
+    /** Streamed target by target: memory grows with the largest target, not with the batch. */
     @Override
     public void write(RunResult run, KnowledgeBase knowledge, ReportOptions options) throws IOException {
-        Path file = options.outDir().resolve(FILE);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            GSON.toJson(toJson(run, knowledge, options), w);
-        }
+        ReportFiles.writeText(options.outDir().resolve(FILE), w -> write(run, knowledge, options, GSON.newJsonWriter(w)));
     }
 
-    public static JsonObject toJson(RunResult run, KnowledgeBase knowledge, ReportOptions options) {
-        JsonObject root = new JsonObject();
-        root.addProperty("schemaVersion", SCHEMA_VERSION);
-        JsonObject tool = new JsonObject();
-        tool.addProperty("name", run.tool());
-        tool.addProperty("version", run.version());
-        root.add("tool", tool);
-        root.addProperty("command", run.command());
-        root.add("startedAt", GSON.toJsonTree(run.startedAt()));
-        root.add("finishedAt", GSON.toJsonTree(run.finishedAt()));
-        root.addProperty("piMasked", !options.unmasked());
-        root.add("summary", summary(run));
-        JsonArray targets = new JsonArray();
+    private static void write(RunResult run, KnowledgeBase knowledge, ReportOptions options, JsonWriter json) throws IOException {
+        json.beginObject();
+        json.name("schemaVersion").value(SCHEMA_VERSION);
+        json.name("tool").beginObject().name("name").value(run.tool()).name("version").value(run.version()).endObject();
+        json.name("command").value(run.command());
+        json.name("startedAt");
+        GSON.toJson(GSON.toJsonTree(run.startedAt()), json);
+        json.name("finishedAt");
+        GSON.toJson(GSON.toJsonTree(run.finishedAt()), json);
+        json.name("piMasked").value(!options.unmasked());
+        json.name("summary");
+        GSON.toJson(summary(run), json);
+        json.name("targets").beginArray();
         for (TargetResult t : run.targets()) {
-            targets.add(target(t, knowledge));
+            GSON.toJson(target(t, knowledge), json);
         }
-        root.add("targets", targets);
-        return root;
+        json.endArray();
+        json.endObject();
+        json.flush();
     }
 
     private static JsonObject summary(RunResult run) {

@@ -2,6 +2,8 @@ package io.permlab.report.junit;
 
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.RunResult;
+import io.permlab.model.TargetResult;
+import io.permlab.report.ReportFiles;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.ReportWriter;
 import io.permlab.report.junit.JunitSuite.Case;
@@ -11,11 +13,6 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,35 +28,53 @@ public final class JunitReportWriter implements ReportWriter {
         return "junit";
     }
 
+    /**
+     * Streamed suite by suite. The totals on the root element come first in the file, so a first pass counts them and
+     * the second builds each suite again as it writes it: memory follows the largest target, not the batch.
+     */
     @Override
     public void write(RunResult run, KnowledgeBase knowledge, ReportOptions options) throws IOException {
         JunitSuites builder = new JunitSuites(knowledge);
-        List<JunitSuite> suites = run.targets().stream().map(t -> builder.of(t, run.startedAt())).toList();
-        Path file = options.outDir().resolve(FILE);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+        Totals totals = new Totals();
+        run.targets().forEach(t -> totals.add(builder.of(t, run.startedAt())));
+        ReportFiles.writeText(options.outDir().resolve(FILE), out -> {
             try {
-                write(new Xml(xml), run, suites);
+                XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+                write(new Xml(xml), run, totals, builder);
                 xml.flush();
-            } finally {
-                xml.close();
+            } catch (XMLStreamException e) {
+                throw new IOException("cannot write " + FILE + ": " + e.getMessage(), e);
             }
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write " + FILE + ": " + e.getMessage(), e);
+        });
+    }
+
+    private static final class Totals {
+        int tests;
+        int failures;
+        int errors;
+        int skipped;
+        double seconds;
+
+        void add(JunitSuite s) {
+            tests += s.tests();
+            failures += s.count(Kind.FAILURE);
+            errors += s.count(Kind.ERROR);
+            skipped += s.count(Kind.SKIPPED);
+            seconds += s.seconds();
         }
     }
 
-    private static void write(Xml xml, RunResult run, List<JunitSuite> suites) throws XMLStreamException {
+    private static void write(Xml xml, RunResult run, Totals totals, JunitSuites builder) throws XMLStreamException {
         xml.startDocument();
         xml.start(0, "testsuites");
         xml.attribute("name", run.tool() == null ? "PermLab" : run.tool());
-        xml.attribute("tests", suites.stream().mapToInt(JunitSuite::tests).sum());
-        xml.attribute("failures", suites.stream().mapToInt(s -> s.count(Kind.FAILURE)).sum());
-        xml.attribute("errors", suites.stream().mapToInt(s -> s.count(Kind.ERROR)).sum());
-        xml.attribute("skipped", suites.stream().mapToInt(s -> s.count(Kind.SKIPPED)).sum());
-        xml.attribute("time", seconds(suites.stream().mapToDouble(JunitSuite::seconds).sum()));
-        for (JunitSuite suite : suites) {
-            writeSuite(xml, suite);
+        xml.attribute("tests", totals.tests);
+        xml.attribute("failures", totals.failures);
+        xml.attribute("errors", totals.errors);
+        xml.attribute("skipped", totals.skipped);
+        xml.attribute("time", seconds(totals.seconds));
+        for (TargetResult t : run.targets()) {
+            writeSuite(xml, builder.of(t, run.startedAt()));
         }
         xml.end(0);
         xml.endDocument();

@@ -4,18 +4,17 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Finding;
 import io.permlab.model.ProcessingError;
 import io.permlab.model.RunResult;
 import io.permlab.model.TargetResult;
+import io.permlab.report.ReportFiles;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.ReportWriter;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,52 +48,60 @@ public final class SarifReportWriter implements ReportWriter {
         return "sarif";
     }
 
+    /** Streamed result by result: memory grows with the largest target, not with the batch. */
     @Override
     public void write(RunResult run, KnowledgeBase knowledge, ReportOptions options) throws IOException {
-        Path file = options.outDir().resolve(FILE);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            GSON.toJson(toJson(run, knowledge, options), w);
-        }
+        ReportFiles.writeText(options.outDir().resolve(FILE), w -> write(run, knowledge, options, GSON.newJsonWriter(w)));
     }
 
-    JsonObject toJson(RunResult run, KnowledgeBase knowledge, ReportOptions options) {
+    private void write(RunResult run, KnowledgeBase knowledge, ReportOptions options, JsonWriter json) throws IOException {
         ArtifactUris uris = new ArtifactUris(baseDir);
         SarifRules rules = new SarifRules(knowledge.rules());
         SarifResults results = new SarifResults(rules, uris);
-        JsonArray resultArray = new JsonArray();
-        JsonArray notifications = new JsonArray();
-        for (TargetResult t : run.targets()) {
-            for (Finding f : t.findings()) {
-                resultArray.add(results.result(f, t.target()));
-            }
-            for (ProcessingError e : t.errors()) {
-                notifications.add(results.notification(e, t.target()));
-            }
-        }
-        JsonObject sarifRun = new JsonObject();
-        sarifRun.add("tool", tool(run, rules));
-        sarifRun.add("invocations", invocations(run, notifications));
+        json.beginObject();
+        json.name("$schema").value(SCHEMA);
+        json.name("version").value("2.1.0");
+        json.name("runs").beginArray().beginObject();
+        json.name("tool");
+        GSON.toJson(tool(run, rules), json);
+        json.name("invocations");
+        GSON.toJson(invocations(run, notifications(run, results)), json);
         JsonObject baseIds = new JsonObject();
         JsonObject base = new JsonObject();
         base.addProperty("uri", uris.baseUri());
         baseIds.add(ArtifactUris.BASE_ID, base);
-        sarifRun.add("originalUriBaseIds", baseIds);
-        if (!results.artifacts().isEmpty()) {
-            sarifRun.add("artifacts", results.artifacts());
+        json.name("originalUriBaseIds");
+        GSON.toJson(baseIds, json);
+        json.name("results").beginArray();
+        for (TargetResult t : run.targets()) {
+            for (Finding f : t.findings()) {
+                GSON.toJson(results.result(f, t.target()), json);
+            }
         }
-        sarifRun.add("results", resultArray);
+        json.endArray();
+        // Known only once every result is written: the packaged files results point into.
+        if (!results.artifacts().isEmpty()) {
+            json.name("artifacts");
+            GSON.toJson(results.artifacts(), json);
+        }
         JsonObject props = new JsonObject();
         props.addProperty("piMasked", !options.unmasked());
         props.addProperty("command", run.command());
-        sarifRun.add("properties", props);
+        json.name("properties");
+        GSON.toJson(props, json);
+        json.endObject().endArray();
+        json.endObject();
+        json.flush();
+    }
 
-        JsonObject root = new JsonObject();
-        root.addProperty("$schema", SCHEMA);
-        root.addProperty("version", "2.1.0");
-        JsonArray runs = new JsonArray();
-        runs.add(sarifRun);
-        root.add("runs", runs);
-        return root;
+    private static JsonArray notifications(RunResult run, SarifResults results) {
+        JsonArray notifications = new JsonArray();
+        for (TargetResult t : run.targets()) {
+            for (ProcessingError e : t.errors()) {
+                notifications.add(results.notification(e, t.target()));
+            }
+        }
+        return notifications;
     }
 
     private static JsonObject tool(RunResult run, SarifRules rules) {
