@@ -23,7 +23,8 @@ import java.util.zip.ZipFile;
 /**
  * A zip archive opened defensively: the magic bytes, the central directory, every entry name (no {@code ../},
  * absolute or drive paths) and every declared size and compression ratio are checked before anything is read,
- * and reads stop with an error if an entry inflates beyond what it declared.
+ * and reads stop with an error if an entry inflates beyond what it declared. A name given twice is refused, as
+ * Android's installer does.
  */
 public final class SafeZip implements Closeable {
     private static final byte[] LOCAL_HEADER = {'P', 'K', 3, 4};
@@ -110,8 +111,10 @@ public final class SafeZip implements Closeable {
             if (total > limits.maxTotalBytes()) {
                 throw new InspectionException(name, "entries declare more than " + limits.maxTotalBytes() + " bytes in all: zip bomb");
             }
-            if (!e.isDirectory()) {
-                out.put(entryName, e);
+            if (!e.isDirectory() && out.putIfAbsent(entryName, e) != null) {
+                // Readers disagree on which copy wins; Android's installer refuses the package outright.
+                throw new InspectionException(name, "duplicate entry '" + printable(entryName)
+                        + "': Android's installer rejects an archive with two entries of one name");
             }
         }
         return Collections.unmodifiableMap(out);

@@ -53,7 +53,7 @@ public final class ApkInspector {
                 return inspectApk(zip, file.toString(), List.of(), List.of(), workDir, problems);
             }
             List<String> entries = ApkBundle.baseFirstNames(zip);
-            List<Path> apks = ApkBundle.extract(zip, entries, workDir.resolve("bundle"));
+            List<Path> apks = ApkBundle.extract(zip, entries, workDir.resolve("bundle"), limits);
             try (SafeZip base = SafeZip.open(apks.get(0), limits)) {
                 return inspectApk(base, file + "!" + entries.get(0), apks.subList(1, apks.size()), entries, workDir, problems);
             }
