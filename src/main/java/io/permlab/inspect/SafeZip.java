@@ -49,7 +49,7 @@ public final class SafeZip implements Closeable {
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
-            throw new InspectionException(name, "truncated or corrupt zip archive (" + e.getMessage() + ")", e);
+            throw new InspectionException(name, "truncated or corrupt zip archive: " + directoryDamage(e), e);
         } catch (IOException e) {
             throw new InspectionException(name, "cannot open: " + e.getMessage(), e);
         }
@@ -60,7 +60,7 @@ public final class SafeZip implements Closeable {
             if (e instanceof InspectionException ie) {
                 throw ie;
             }
-            throw new InspectionException(name, "corrupt zip central directory (" + e.getMessage() + ")", e);
+            throw new InspectionException(name, "corrupt zip central directory: an entry's record is inconsistent", e);
         }
     }
 
@@ -168,7 +168,7 @@ public final class SafeZip implements Closeable {
         try {
             return new BoundedInputStream(zip.getInputStream(e), e.getSize() < 0 ? limits.maxEntryBytes() : e.getSize(), file + "!" + entry);
         } catch (IOException ex) {
-            throw new InspectionException(file + "!" + entry, "cannot read entry: " + ex.getMessage(), ex);
+            throw new InspectionException(file + "!" + entry, "cannot read entry: " + entryDamage(ex), ex);
         }
     }
 
@@ -176,7 +176,7 @@ public final class SafeZip implements Closeable {
         try (InputStream in = open(entry)) {
             return in.readAllBytes();
         } catch (IOException ex) {
-            throw new InspectionException(file + "!" + entry, "cannot read entry: " + ex.getMessage(), ex);
+            throw new InspectionException(file + "!" + entry, "cannot read entry: " + entryDamage(ex), ex);
         }
     }
 
@@ -186,8 +186,33 @@ public final class SafeZip implements Closeable {
              OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             in.transferTo(out);
         } catch (IOException ex) {
-            throw new InspectionException(file + "!" + entry, "cannot extract entry: " + ex.getMessage(), ex);
+            throw new InspectionException(file + "!" + entry, "cannot extract entry: " + entryDamage(ex), ex);
         }
+    }
+
+    /** What a failure to open the archive says about it, in words; java.util.zip's own text is terse jargon. */
+    private static String directoryDamage(ZipException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("END header")) {
+            return "the end-of-central-directory record is missing (the file is cut short or not a whole zip)";
+        }
+        return "its central directory is damaged";
+    }
+
+    /** What a failure while reading an entry says about it: our own bomb message, or the kind of damage. */
+    private static String entryDamage(IOException e) {
+        if (e instanceof ZipBombException) {
+            return e.getMessage();
+        }
+        if (e instanceof EOFException) {
+            return "the archive ends inside it (truncated)";
+        }
+        if (e instanceof ZipException) {
+            return String.valueOf(e.getMessage()).contains("LOC header")
+                    ? "its local header does not match the central directory (corrupt archive)"
+                    : "its compressed data is corrupt";
+        }
+        return String.valueOf(e.getMessage()); // the system's own words for a disk or permission failure
     }
 
     @Override

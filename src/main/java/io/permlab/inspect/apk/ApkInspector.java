@@ -70,7 +70,7 @@ public final class ApkInspector {
         ManifestFacts manifest;
         NetworkSecurityConfig nsc;
         try {
-            ApktoolResources resources = ApktoolResources.load(apk.file(), workDir, apk.has("resources.arsc"));
+            ApktoolResources resources = ApktoolResources.load(apk.file(), workDir, resourceTable(apk, problems, where));
             if (resources.tableProblem() != null) {
                 problems.add(where + ": " + resources.tableProblem());
             }
@@ -90,6 +90,19 @@ public final class ApkInspector {
                 manifest.definedPermissions(), manifest.features(), manifest.application(), nsc, manifest.components(),
                 scanned.sdks(), scanned.usages(), scanned.endpoints(), scanned.dexFiles(), scanned.classCount(), bundleEntries);
         return new Result(facts, problems);
+    }
+
+    /** The resource table's bytes; null when there is none, or when the entry itself cannot be read (a problem). */
+    private static byte[] resourceTable(SafeZip apk, List<String> problems, String where) {
+        if (!apk.has("resources.arsc")) {
+            return null;
+        }
+        try {
+            return apk.read("resources.arsc");
+        } catch (InspectionException e) {
+            problems.add(where + ": " + ApktoolResources.tableProblem(e.getMessage()));
+            return null;
+        }
     }
 
     private record DexScan(DexScanner scanner, List<String> problems) {
@@ -147,9 +160,18 @@ public final class ApkInspector {
             return null;
         }
         try {
-            return new NetworkSecurityConfigParser(resources).parse(path, apk.read(path));
-        } catch (Exception e) {
-            problems.add(where + "!" + path + ": unreadable network security config (" + ApktoolResources.rootMessage(e) + ")");
+            byte[] xml = apk.read(path);
+            String damage = BinaryChunks.problem(xml);
+            if (damage != null) {
+                problems.add(where + "!" + path + ": unreadable network security config: " + damage);
+                return null;
+            }
+            return new NetworkSecurityConfigParser(resources).parse(path, xml);
+        } catch (InspectionException e) {
+            problems.add(where + "!" + path + ": unreadable network security config: " + e.getMessage());
+            return null;
+        } catch (Exception | OutOfMemoryError e) {
+            problems.add(where + "!" + path + ": unreadable network security config: " + ReadFailure.of(e));
             return null;
         }
     }

@@ -34,14 +34,18 @@ final class ManifestParser {
         if (binaryXml.length < 8) {
             throw new InspectionException(where, "AndroidManifest.xml is " + binaryXml.length + " bytes: corrupt binary manifest");
         }
+        String damage = BinaryChunks.problem(binaryXml);
+        if (damage != null) {
+            throw new InspectionException(where, "corrupt binary AndroidManifest.xml: " + damage);
+        }
         try {
             return walk(resources.parser(binaryXml));
-        } catch (XmlPullParserException | IOException | RuntimeException e) {
-            throw new InspectionException(where, "corrupt binary AndroidManifest.xml (" + ApktoolResources.rootMessage(e) + ")", e);
+        } catch (XmlPullParserException | IOException | RuntimeException | OutOfMemoryError e) {
+            throw new InspectionException(where, "corrupt binary AndroidManifest.xml: " + ReadFailure.of(e), e);
         }
     }
 
-    private ManifestFacts walk(XmlPullParser p) throws XmlPullParserException, IOException {
+    private ManifestFacts walk(XmlPullParser p) throws XmlPullParserException, IOException, InspectionException {
         Builder b = new Builder();
         int depth = 0;
         ComponentBuilder component = null;
@@ -55,7 +59,7 @@ final class ManifestParser {
                 String tag = p.getName();
                 if (depth == 1) {
                     if (!"manifest".equals(tag)) {
-                        throw new XmlPullParserException("root element is <" + tag + ">, not <manifest>");
+                        throw new InspectionException(where, "AndroidManifest.xml has the root element <" + tag + ">, not <manifest>");
                     }
                     b.manifest(a);
                 } else if (depth == 2) {
@@ -85,7 +89,7 @@ final class ManifestParser {
             }
         }
         if (b.packageName == null) {
-            throw new XmlPullParserException("no <manifest> element with a package attribute");
+            throw new InspectionException(where, "AndroidManifest.xml has no <manifest> element with a package attribute");
         }
         return b.build();
     }

@@ -1,0 +1,151 @@
+package io.permlab.inspect.apk;
+
+import io.permlab.inspect.InspectionException;
+import io.permlab.inspect.InspectionLimits;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.testsupport.FixtureApks;
+import io.permlab.testsupport.InspectedFixtures;
+import io.permlab.testsupport.RawZip;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One entry of a real APK damaged the way the fuzz campaign damaged them, the zip around it intact. A count that
+ * claims more than the entry holds must not reach apktool (it allocated for the claim and ran out of memory); a
+ * library's exception must become a sentence about the bytes, never its class name or its developer-facing text.
+ */
+class DamagedEntriesTest {
+    /** The fixture with a resource table, a network security config and code (an SDK and sensitive calls). */
+    private static final String FIXTURE = "nsc-open";
+    private static final int TABLE_STRING_COUNT = 12 + 8; // table header (12 bytes), then its string pool's count
+    private static final int XML_STRING_COUNT = 8 + 8; // binary XML header (8 bytes), then its string pool's count
+
+    @TempDir
+    Path dir;
+    private Path work;
+    private final ApkInspector inspector = new ApkInspector(KnowledgeBase.builtIn(), InspectionLimits.defaults());
+
+    @BeforeEach
+    void workFolder() {
+        work = FixtureApks.scratchDir("damaged-");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        FixtureApks.deleteTree(work);
+    }
+
+    @Test
+    void aResourceTableClaimingTwoBillionStringsIsAProblemAndTheRestIsStillRead() throws InspectionException {
+        Path apk = withEntry("resources.arsc", b -> putInt(b, TABLE_STRING_COUNT, 0x7FFFFFF0));
+
+        ApkInspector.Result r = inspector.inspect(apk, work);
+
+        assertThat(r.problems()).anySatisfy(p -> assertThat(p).contains("resources.arsc")
+                .contains("the resource table could not be read").contains("claims 2147483632 strings"));
+        ApkInspector.Result intact = InspectedFixtures.inspect(FIXTURE);
+        assertThat(r.facts().packageName()).isEqualTo(intact.facts().packageName());
+        assertThat(r.facts().classCount()).isEqualTo(intact.facts().classCount()).isPositive();
+        assertThat(r.facts().apiUsages()).isEqualTo(intact.facts().apiUsages());
+    }
+
+    @Test
+    void aManifestClaimingTwoBillionStringsIsRejectedWithTheClaim() {
+        Path apk = withEntry("AndroidManifest.xml", b -> putInt(b, XML_STRING_COUNT, 0x7FFFFFF0));
+
+        assertThat(rejection(apk)).contains("AndroidManifest.xml").contains("claims 2147483632 strings");
+    }
+
+    @Test
+    void aNetworkSecurityConfigClaimingTwoBillionStringsIsAProblem() throws InspectionException {
+        Path apk = withEntry("res/xml/network_security_config.xml", b -> putInt(b, XML_STRING_COUNT, 0x7FFFFFF0));
+
+        ApkInspector.Result r = inspector.inspect(apk, work);
+
+        assertThat(r.problems()).anySatisfy(p -> assertThat(p).contains("network_security_config.xml").contains("claims 2147483632 strings"));
+        assertThat(r.facts().packageName()).isEqualTo(InspectedFixtures.inspect(FIXTURE).facts().packageName());
+    }
+
+    @Test
+    void aTruncatedManifestIsNamedTruncatedWithoutExceptionText() {
+        Path apk = withEntry("AndroidManifest.xml", b -> Arrays.copyOf(b, b.length * 2 / 3));
+
+        assertThat(rejection(apk)).contains("AndroidManifest.xml").contains("truncated").doesNotContain("Exception");
+    }
+
+    @Test
+    void aTruncatedResourceTableIsNamedTruncatedWithoutExceptionText() throws InspectionException {
+        Path apk = withEntry("resources.arsc", b -> Arrays.copyOf(b, b.length / 2));
+
+        ApkInspector.Result r = inspector.inspect(apk, work);
+
+        assertThat(r.problems()).anySatisfy(p -> assertThat(p).contains("resources.arsc").contains("truncated"))
+                .noneSatisfy(p -> assertThat(p).contains("Exception"));
+    }
+
+    @Test
+    void aTruncatedDexIsNamedTruncatedWithoutExceptionText() throws InspectionException {
+        Path apk = withEntry("classes.dex", b -> Arrays.copyOf(b, b.length / 2));
+
+        ApkInspector.Result r = inspector.inspect(apk, work);
+
+        assertThat(r.problems()).anySatisfy(p -> assertThat(p).contains("classes.dex").contains("truncated"))
+                .noneSatisfy(p -> assertThat(p).containsPattern("Exception|Cannot|java\\."));
+    }
+
+    @Test
+    void aDexWithoutTheDexMagicIsNotADexFile() throws InspectionException {
+        Path apk = withEntry("classes.dex", b -> {
+            b[0] = 'z';
+            return b;
+        });
+
+        ApkInspector.Result r = inspector.inspect(apk, work);
+
+        assertThat(r.problems()).anySatisfy(p -> assertThat(p).contains("classes.dex: not a dex file"));
+    }
+
+    private String rejection(Path apk) {
+        try {
+            ApkInspector.Result r = inspector.inspect(apk, work);
+            throw new AssertionError("accepted, with problems " + r.problems());
+        } catch (InspectionException e) {
+            return e.oneLine();
+        }
+    }
+
+    private Path withEntry(String entry, UnaryOperator<byte[]> damage) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile z = new ZipFile(InspectedFixtures.file(FIXTURE).toFile())) {
+            for (var e : java.util.Collections.list(z.entries())) {
+                entries.put(e.getName(), z.getInputStream(e).readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(entries).containsKey(entry);
+        RawZip zip = new RawZip();
+        entries.forEach((name, bytes) -> zip.add(name, name.equals(entry) ? damage.apply(bytes.clone()) : bytes));
+        return zip.write(dir.resolve("damaged.apk"));
+    }
+
+    private static byte[] putInt(byte[] b, int at, int value) {
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(at, value);
+        return b;
+    }
+}
