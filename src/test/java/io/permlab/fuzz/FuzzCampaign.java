@@ -46,7 +46,8 @@ final class FuzzCampaign {
         return outcomes;
     }
 
-    private List<FuzzOutcome> runChunk(int from, int to, Path scratch) {
+    /** Inputs {@code from..to-1} alone, to look again at one the campaign flagged. */
+    List<FuzzOutcome> runChunk(int from, int to, Path scratch) {
         Path inputs = scratch.resolve("inputs");
         Path work = scratch.resolve("work");
         FixtureApks.deleteTree(inputs);

@@ -11,10 +11,11 @@ import java.util.stream.Collectors;
 final class FuzzTally {
     /**
      * What only a raw exception puts into a message: a class name (java.lang.…, …Exception, …Error), a library
-     * package, or the JDK's helpful NullPointerException text.
+     * package, the JDK's helpful NullPointerException text, or a null printed as text. (An app's own package name,
+     * com.example.…, is not one; GraalJS saying it "found null" where it expected a colon names a token.)
      */
-    static final Pattern RAW = Pattern.compile("\\b(java|javax|sun|jdk|brut|org|com)\\.[a-z]\\w*\\.|\\b[A-Z]\\w*(Exception|Error)\\b"
-            + "|Cannot (invoke|read|load|store|assign)\\b|because \"|(?<!@)\\bnull\\b");
+    static final Pattern RAW = Pattern.compile("\\b(java|javax|sun|jdk|brut|org\\.xmlpull|org\\.graalvm|com\\.android\\.tools|com\\.oracle"
+            + "|com\\.fasterxml)\\.|\\b[A-Z]\\w*(Exception|Error)\\b|Cannot (invoke|read|load|store|assign)\\b|because \"|<null>|\\(null\\)");
 
     private final List<FuzzOutcome> outcomes;
     private final long perInputBudgetMillis;

@@ -67,10 +67,24 @@ final class BinaryChunks {
                     : either(fits(pos, "strings", count(pos + 8), 4, size, "string pool"),
                     fits(pos, "styles", count(pos + 12), 4, size, "string pool"));
             case TYPE_SPEC -> headerSize < 16 ? null : fits(pos, "entries", count(pos + 12), 4, size, "type spec");
-            case TYPE -> headerSize < 20 ? null : fits(pos, "entries", count(pos + 12), 2, size, "type chunk");
+            case TYPE -> headerSize < 24 ? null : either(fits(pos, "entries", count(pos + 12), 2, size, "type chunk"),
+                    typeLayout(pos, headerSize, size));
             case LIBRARY -> headerSize < 12 ? null : fits(pos, "libraries", count(pos + 8), 260, size, "library chunk");
             default -> null;
         };
+    }
+
+    /** A type chunk's configuration lies in its header and its entries inside the chunk; apktool reads whatever they claim. */
+    private String typeLayout(int pos, int headerSize, long size) {
+        long config = count(pos + 20);
+        if (20 + config > headerSize) {
+            return "its type chunk at byte " + pos + " claims a configuration of " + config + " bytes in a " + headerSize + "-byte header";
+        }
+        long entriesStart = count(pos + 16);
+        if (entriesStart > size) {
+            return "its type chunk at byte " + pos + " starts its entries at byte " + entriesStart + " of " + size;
+        }
+        return null;
     }
 
     private long count(int at) {

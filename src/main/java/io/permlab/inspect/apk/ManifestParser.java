@@ -58,6 +58,9 @@ final class ManifestParser {
                 Map<String, String> a = attributes(p);
                 String tag = p.getName();
                 if (depth == 1) {
+                    if (tag == null) {
+                        throw new InspectionException(where, "AndroidManifest.xml's root element has no name: its reference into the string pool is broken");
+                    }
                     if (!"manifest".equals(tag)) {
                         throw new InspectionException(where, "AndroidManifest.xml has the root element <" + tag + ">, not <manifest>");
                     }

@@ -64,6 +64,18 @@ class DamagedEntriesTest {
         assertThat(r.facts().apiUsages()).isEqualTo(intact.facts().apiUsages());
     }
 
+    /** apktool reads a configuration as long as it claims, a byte at a time: 18 s for one fuzzed table before this. */
+    @Test
+    void aResourceTypeWhoseConfigurationClaimsGigabytesIsAProblemNamingTheClaim() throws InspectionException {
+        Path apk = withEntry("resources.arsc", b -> putInt(b, firstTypeChunk(b) + 20, 0x7FFF0000));
+
+        ApkInspector.Result r = inspector.inspect(apk, work);
+
+        assertThat(r.problems()).anySatisfy(p -> assertThat(p).contains("resources.arsc")
+                .contains("claims a configuration of 2147418112 bytes"));
+        assertThat(r.facts().packageName()).isEqualTo(InspectedFixtures.inspect(FIXTURE).facts().packageName());
+    }
+
     @Test
     void aManifestClaimingTwoBillionStringsIsRejectedWithTheClaim() {
         Path apk = withEntry("AndroidManifest.xml", b -> putInt(b, XML_STRING_COUNT, 0x7FFFFFF0));
@@ -79,6 +91,13 @@ class DamagedEntriesTest {
 
         assertThat(r.problems()).anySatisfy(p -> assertThat(p).contains("network_security_config.xml").contains("claims 2147483632 strings"));
         assertThat(r.facts().packageName()).isEqualTo(InspectedFixtures.inspect(FIXTURE).facts().packageName());
+    }
+
+    @Test
+    void aRootElementWhoseNameIsABrokenReferenceIsSaidSoNotCalledNull() {
+        Path apk = withEntry("AndroidManifest.xml", b -> putInt(b, firstXmlChunk(b, 0x0102) + 20, 0x7FFFFFFF));
+
+        assertThat(rejection(apk)).contains("AndroidManifest.xml").contains("root element").doesNotContain("null");
     }
 
     @Test
@@ -142,6 +161,28 @@ class DamagedEntriesTest {
         RawZip zip = new RawZip();
         entries.forEach((name, bytes) -> zip.add(name, name.equals(entry) ? damage.apply(bytes.clone()) : bytes));
         return zip.write(dir.resolve("damaged.apk"));
+    }
+
+    /** The offset of the first ResTable_type chunk: table header, string pool, then the package's own chunks. */
+    private static int firstTypeChunk(byte[] arsc) {
+        ByteBuffer b = ByteBuffer.wrap(arsc).order(ByteOrder.LITTLE_ENDIAN);
+        int pool = b.getShort(2) & 0xFFFF;
+        int pkg = pool + b.getInt(pool + 4);
+        int at = pkg + (b.getShort(pkg + 2) & 0xFFFF);
+        while ((b.getShort(at) & 0xFFFF) != 0x0201) {
+            at += b.getInt(at + 4);
+        }
+        return at;
+    }
+
+    /** The offset of the first chunk of this type inside a binary XML document. */
+    private static int firstXmlChunk(byte[] xml, int type) {
+        ByteBuffer b = ByteBuffer.wrap(xml).order(ByteOrder.LITTLE_ENDIAN);
+        int at = b.getShort(2) & 0xFFFF;
+        while ((b.getShort(at) & 0xFFFF) != type) {
+            at += b.getInt(at + 4);
+        }
+        return at;
     }
 
     private static byte[] putInt(byte[] b, int at, int value) {
