@@ -31,19 +31,27 @@ public final class SafeZip implements Closeable {
     private static final byte[] EMPTY_ARCHIVE = {'P', 'K', 5, 6};
 
     private final Path file;
+    /** How messages name the archive: its path, or "bundle.apks!splits/base.apk" for a bundle's APK copied to scratch. */
+    private final String shown;
     private final ZipFile zip;
     private final Map<String, ZipEntry> entries;
     private final InspectionLimits limits;
 
-    private SafeZip(Path file, ZipFile zip, Map<String, ZipEntry> entries, InspectionLimits limits) {
+    private SafeZip(Path file, String shown, ZipFile zip, Map<String, ZipEntry> entries, InspectionLimits limits) {
         this.file = file;
+        this.shown = shown;
         this.zip = zip;
         this.entries = entries;
         this.limits = limits;
     }
 
     public static SafeZip open(Path file, InspectionLimits limits) throws InspectionException {
-        String name = file.toString();
+        return open(file, file.toString(), limits);
+    }
+
+    /** @param shown how messages name the archive (a scratch copy is named after what it was copied from) */
+    public static SafeZip open(Path file, String shown, InspectionLimits limits) throws InspectionException {
+        String name = shown;
         checkMagic(file, name);
         ZipFile zip;
         try {
@@ -54,7 +62,7 @@ public final class SafeZip implements Closeable {
             throw new InspectionException(name, "cannot open: " + e.getMessage(), e);
         }
         try {
-            return new SafeZip(file, zip, checkEntries(zip, name, limits), limits);
+            return new SafeZip(file, shown, zip, checkEntries(zip, name, limits), limits);
         } catch (InspectionException | RuntimeException e) {
             closeQuietly(zip);
             if (e instanceof InspectionException ie) {
@@ -163,12 +171,12 @@ public final class SafeZip implements Closeable {
     public InputStream open(String entry) throws InspectionException {
         ZipEntry e = entries.get(entry);
         if (e == null) {
-            throw new InspectionException(file + "!" + entry, "no such entry");
+            throw new InspectionException(shown + "!" + entry, "no such entry");
         }
         try {
-            return new BoundedInputStream(zip.getInputStream(e), e.getSize() < 0 ? limits.maxEntryBytes() : e.getSize(), file + "!" + entry);
+            return new BoundedInputStream(zip.getInputStream(e), e.getSize() < 0 ? limits.maxEntryBytes() : e.getSize(), shown + "!" + entry);
         } catch (IOException ex) {
-            throw new InspectionException(file + "!" + entry, "cannot read entry: " + entryDamage(ex), ex);
+            throw new InspectionException(shown + "!" + entry, "cannot read entry: " + entryDamage(ex), ex);
         }
     }
 
@@ -176,7 +184,7 @@ public final class SafeZip implements Closeable {
         try (InputStream in = open(entry)) {
             return in.readAllBytes();
         } catch (IOException ex) {
-            throw new InspectionException(file + "!" + entry, "cannot read entry: " + entryDamage(ex), ex);
+            throw new InspectionException(shown + "!" + entry, "cannot read entry: " + entryDamage(ex), ex);
         }
     }
 
@@ -186,7 +194,7 @@ public final class SafeZip implements Closeable {
              OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             in.transferTo(out);
         } catch (IOException ex) {
-            throw new InspectionException(file + "!" + entry, "cannot extract entry: " + entryDamage(ex), ex);
+            throw new InspectionException(shown + "!" + entry, "cannot extract entry: " + entryDamage(ex), ex);
         }
     }
 

@@ -54,7 +54,7 @@ public final class ApkInspector {
             }
             List<String> entries = ApkBundle.baseFirstNames(zip);
             List<Path> apks = ApkBundle.extract(zip, entries, workDir.resolve("bundle"), limits);
-            try (SafeZip base = SafeZip.open(apks.get(0), limits)) {
+            try (SafeZip base = SafeZip.open(apks.get(0), file + "!" + entries.get(0), limits)) {
                 return inspectApk(base, file + "!" + entries.get(0), apks.subList(1, apks.size()), entries, workDir, problems);
             }
         }
@@ -114,7 +114,7 @@ public final class ApkInspector {
         List<String> problems = new ArrayList<>();
         scanDex(apk, bundleEntries.isEmpty() ? "" : bundleEntries.get(0) + "!", dex, problems);
         for (int i = 0; i < splits.size(); i++) {
-            try (SafeZip split = SafeZip.open(splits.get(i), limits)) {
+            try (SafeZip split = SafeZip.open(splits.get(i), bundleEntries.get(i + 1), limits)) {
                 scanDex(split, bundleEntries.get(i + 1) + "!", dex, problems);
             } catch (InspectionException e) {
                 problems.add(bundleEntries.get(i + 1) + ": " + e.getMessage());

@@ -69,6 +69,17 @@ class HostileArchiveTest {
         assertThat(filesUnder(work)).isZero();
     }
 
+    /** The bundle's APKs are read from numbered copies in the work folder; a message names the bundle's entry instead. */
+    @Test
+    void aDuplicateInsideTheBaseApkOfABundleNamesTheBundleEntryNotTheScratchCopy() {
+        Path real = InspectedFixtures.file("clean-app");
+        byte[] twice = new RawZip().addAll(real).add("AndroidManifest.xml", entry(real, "AndroidManifest.xml")).bytes();
+        Path apks = new RawZip().add("toc.pb", new byte[]{0x0a, 0}).add("splits/base-master.apk", twice).write(dir.resolve("inner.apks"));
+
+        assertThat(rejection(apks)).contains("inner.apks!splits/base-master.apk").contains("duplicate entry 'AndroidManifest.xml'")
+                .doesNotContain("split-000").doesNotContain(work.toString());
+    }
+
     /** The campaign's case: 4,000 splits of 1 MiB each, a few MB on disk, 4 GB once extracted. */
     @Test
     void aBundleThatWouldExtractGigabytesIsRejectedBeforeAnythingIsWritten() {
