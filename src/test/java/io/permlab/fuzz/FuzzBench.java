@@ -37,9 +37,9 @@ public final class FuzzBench {
         Path scratch = FixtureApks.scratchDir("fuzz-bench-");
         long start = System.nanoTime();
         List<FuzzOutcome> outcomes;
+        FuzzCampaign campaign = new FuzzCampaign(FuzzSeeds.all(), seed);
         try {
-            List<Seed> seeds = FuzzSeeds.all();
-            outcomes = new FuzzCampaign(seeds, seed).run(count, minutes * 60_000, scratch);
+            outcomes = campaign.run(count, minutes * 60_000, scratch);
         } finally {
             FixtureApks.deleteTree(scratch);
         }
@@ -53,11 +53,13 @@ public final class FuzzBench {
                 .append(" min budget; ").append(LocalDate.now(ZoneOffset.UTC)).append(".\n");
         md.append(String.format("Ran %d inputs in %.0f s (%.1f inputs/s), scanned by StaticBatch (the pipeline of 'permlab scan')"
                 + " in folders of 250.%n%n", tally.inputs(), seconds, tally.inputs() / seconds));
-        md.append("```\n").append(tally.summary()).append("```\n");
+        md.append("```\n").append(tally.summary()).append("work folder left behind after a batch: ")
+                .append(campaign.leftovers().size()).append("\n```\n");
         list(md, "Internal errors", tally.internalErrors());
         list(md, "Raw exception text in a message", tally.rawMessages());
         list(md, "Timeouts", tally.timeouts());
         list(md, "Missing from the result", tally.missing());
+        list(md, "Work folder left behind", campaign.leftovers());
         md.append("\nAny input can be rebuilt alone: input i of seed S uses new Random(S * 1000003 + i) "
                 + "(see src/test/java/io/permlab/fuzz/FuzzCampaign.java).\n");
         System.out.print(md);

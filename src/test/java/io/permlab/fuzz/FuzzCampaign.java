@@ -31,6 +31,9 @@ final class FuzzCampaign {
     private final long seed;
     private final StaticBatch batch = new StaticBatch(KnowledgeBase.builtIn(), InspectionLimits.defaults());
 
+    /** Scratch the batch left behind; the scan must delete its work folder whatever the inputs did. */
+    private final List<String> leftovers = new ArrayList<>();
+
     FuzzCampaign(List<Seed> seeds, long seed) {
         this.seeds = seeds;
         this.seed = seed;
@@ -61,6 +64,9 @@ final class FuzzCampaign {
             written.put(name, new String[]{s.kind(), m.id()});
         }
         RunResult result = batch.run(List.of(inputs), null, work, "fuzz", BatchListener.NONE);
+        if (Files.exists(work)) {
+            leftovers.add("after inputs " + from + ".." + (to - 1) + ": the work folder " + work + " is still there");
+        }
         Map<String, TargetResult> byInput = new LinkedHashMap<>();
         for (TargetResult t : result.targets()) {
             byInput.put(inputName(t), t);
@@ -74,6 +80,10 @@ final class FuzzCampaign {
         });
         FixtureApks.deleteTree(inputs);
         return out;
+    }
+
+    List<String> leftovers() {
+        return List.copyOf(leftovers);
     }
 
     private static String line(ProcessingError e) {

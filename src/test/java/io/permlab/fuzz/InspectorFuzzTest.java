@@ -27,12 +27,15 @@ class InspectorFuzzTest {
 
     private static Path scratch;
     private static FuzzTally tally;
+    private static List<String> leftovers;
 
     @BeforeAll
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     static void runCampaign() {
         scratch = FixtureApks.scratchDir("fuzz-");
-        List<FuzzOutcome> outcomes = new FuzzCampaign(FuzzSeeds.all(), SEED).run(COUNT, Long.MAX_VALUE, scratch);
+        FuzzCampaign campaign = new FuzzCampaign(FuzzSeeds.all(), SEED);
+        List<FuzzOutcome> outcomes = campaign.run(COUNT, Long.MAX_VALUE, scratch);
+        leftovers = campaign.leftovers();
         tally = new FuzzTally(outcomes, PER_INPUT_MILLIS);
         System.out.println("fuzz campaign, seed " + SEED + "\n" + tally.summary());
     }
@@ -57,6 +60,11 @@ class InspectorFuzzTest {
     @Test
     void everyProcessingErrorIsASentenceWithoutRawExceptionText() {
         assertThat(tally.rawMessages()).isEmpty();
+    }
+
+    @Test
+    void nothingIsLeftInTheWorkFolder() {
+        assertThat(leftovers).isEmpty();
     }
 
     @Test
