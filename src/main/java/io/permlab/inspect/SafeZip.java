@@ -109,10 +109,10 @@ public final class SafeZip implements Closeable {
             long size = e.getSize();
             long compressed = e.getCompressedSize();
             if (size > limits.maxEntryBytes()) {
-                throw new InspectionException(name, "entry '" + entryName + "' declares " + size + " bytes, over the limit of " + limits.maxEntryBytes());
+                throw new InspectionException(name, "entry '" + printable(entryName) + "' declares " + size + " bytes, over the limit of " + limits.maxEntryBytes());
             }
             if (size > limits.ratioCheckAboveBytes() && compressed > 0 && size / compressed > limits.maxCompressionRatio()) {
-                throw new InspectionException(name, "entry '" + entryName + "' expands " + (size / compressed)
+                throw new InspectionException(name, "entry '" + printable(entryName) + "' expands " + (size / compressed)
                         + "x (" + compressed + " -> " + size + " bytes): zip bomb");
             }
             total += Math.max(size, 0);
@@ -147,8 +147,23 @@ public final class SafeZip implements Closeable {
         return null;
     }
 
-    private static String printable(String s) {
-        return s.replace("\0", "\\0");
+    /**
+     * A name read from an archive, safe to print: NUL as \\0, other control and format characters (a bell, a
+     * right-to-left override that disguises an extension) as \\uXXXX.
+     */
+    public static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                out.append("\\0");
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     public Path file() {

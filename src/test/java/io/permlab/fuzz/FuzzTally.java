@@ -11,11 +11,12 @@ import java.util.stream.Collectors;
 final class FuzzTally {
     /**
      * What only a raw exception puts into a message: a class name (java.lang.…, …Exception, …Error), a library
-     * package, the JDK's helpful NullPointerException text, or a null printed as text. (An app's own package name,
+     * package, the JDK's helpful NullPointerException text, a null printed as text, or a raw control character. (An app's own package name,
      * com.example.…, is not one; GraalJS saying it "found null" where it expected a colon names a token.)
      */
     static final Pattern RAW = Pattern.compile("\\b(java|javax|sun|jdk|brut|org\\.xmlpull|org\\.graalvm|com\\.android\\.tools|com\\.oracle"
-            + "|com\\.fasterxml)\\.|\\b[A-Z]\\w*(Exception|Error)\\b|Cannot (invoke|read|load|store|assign)\\b|because \"|<null>|\\(null\\)");
+            + "|com\\.fasterxml)\\.|\\b[A-Z]\\w*(Exception|Error)\\b|Cannot (invoke|read|load|store|assign)\\b|because \"|<null>|\\(null\\)"
+            + "|[\\x00-\\x08\\x0b-\\x1f\\x7f]");
 
     private final List<FuzzOutcome> outcomes;
     private final long perInputBudgetMillis;

@@ -1,6 +1,7 @@
 package io.permlab.inspect.apk;
 
 import io.permlab.inspect.InspectionException;
+import io.permlab.inspect.SafeZip;
 import io.permlab.model.apk.AppComponent;
 import io.permlab.model.apk.ApplicationFlags;
 import io.permlab.model.apk.DeclaredPermission;
@@ -62,7 +63,7 @@ final class ManifestParser {
                         throw new InspectionException(where, "AndroidManifest.xml's root element has no name: its reference into the string pool is broken");
                     }
                     if (!"manifest".equals(tag)) {
-                        throw new InspectionException(where, "AndroidManifest.xml has the root element <" + tag + ">, not <manifest>");
+                        throw new InspectionException(where, "AndroidManifest.xml has the root element <" + SafeZip.printable(tag) + ">, not <manifest>");
                     }
                     b.manifest(a);
                 } else if (depth == 2) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -100,6 +101,23 @@ class DamagedEntriesTest {
         assertThat(rejection(apk)).contains("AndroidManifest.xml").contains("root element").doesNotContain("null");
     }
 
+    /** A name read from a damaged file can hold any character; a report or a terminal gets them escaped. */
+    @Test
+    void controlCharactersInANameFromTheFileAreEscaped() {
+        Path apk = withEntry("AndroidManifest.xml", b -> {
+            int at = indexOf(b, "manifest".getBytes(StandardCharsets.UTF_16LE));
+            if (at < 0) {
+                at = indexOf(b, "manifest".getBytes(StandardCharsets.UTF_8));
+                b[at + 1] = 0x07;
+            } else {
+                b[at + 2] = 0x07;
+            }
+            return b;
+        });
+
+        assertThat(rejection(apk)).contains("root element <m\\u0007nifest>").doesNotContain("\u0007");
+    }
+
     @Test
     void aTruncatedManifestIsNamedTruncatedWithoutExceptionText() {
         Path apk = withEntry("AndroidManifest.xml", b -> Arrays.copyOf(b, b.length * 2 / 3));
@@ -183,6 +201,19 @@ class DamagedEntriesTest {
             at += b.getInt(at + 4);
         }
         return at;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static byte[] putInt(byte[] b, int at, int value) {

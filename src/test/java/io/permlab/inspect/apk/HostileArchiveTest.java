@@ -60,6 +60,15 @@ class HostileArchiveTest {
     }
 
     @Test
+    void aDuplicatedNameWithControlCharactersIsShownEscaped() {
+        Path real = InspectedFixtures.file("clean-app");
+        Path twice = new RawZip().addAll(real).add("assets/a\u0007b", new byte[1]).add("assets/a\u0007b", new byte[2])
+                .write(dir.resolve("bell.apk"));
+
+        assertThat(rejection(twice)).contains("duplicate entry 'assets/a\\u0007b'").doesNotContain("\u0007");
+    }
+
+    @Test
     void aDuplicateSplitInABundleIsRejected() {
         byte[] base = bytes(InspectedFixtures.file("clean-app"));
         Path apks = new RawZip().add("toc.pb", new byte[]{0x0a, 0}).add("splits/base-master.apk", base)
