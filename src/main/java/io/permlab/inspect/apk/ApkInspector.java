@@ -156,7 +156,7 @@ public final class ApkInspector {
         }
         String path = resources.filePath(ref);
         if (path == null || !apk.has(path)) {
-            problems.add(where + ": networkSecurityConfig " + ref + " does not resolve to a file in the package");
+            problems.add(where + ": networkSecurityConfig " + SafeZip.printable(ref) + " does not resolve to a file in the package");
             return null;
         }
         try {

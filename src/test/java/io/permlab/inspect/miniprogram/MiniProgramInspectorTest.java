@@ -257,6 +257,14 @@ class MiniProgramInspectorTest {
     }
 
     @Test
+    void aControlCharacterInMalformedJsonIsShownEscaped() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("bell"));
+        Files.writeString(dir.resolve("app.json"), "{\"pages\": [V\u0003]}");
+        assertThatThrownBy(() -> inspector.inspect(dir, null)).isInstanceOf(InspectionException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("unrecognized token 'V\\u0003'").doesNotContain("\u0003"));
+    }
+
+    @Test
     void aBrokenPageJsonIsAProblemNotAFailure() throws IOException, InspectionException {
         Path dir = Files.createDirectories(tmp.resolve("pagejson/pages/a"));
         Files.writeString(tmp.resolve("pagejson/app.json"), "{\"pages\": [\"pages/a/a\"]}");
