@@ -24,5 +24,5 @@ mvn -B -q -o -Dstyle.color=never -Dpermlab.buildDir="$BUILD" test-compile depend
   || mvn -B -q -Dstyle.color=never -Dpermlab.buildDir="$BUILD" test-compile dependency:build-classpath \
     -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >&2
 
-java -Xmx2g -Dbasedir="$PWD" -Dpermlab.buildDir="$BUILD" \
+java -ea -Xmx2g -Dbasedir="$PWD" -Dpermlab.buildDir="$BUILD" \
   -cp "$BUILD/test-classes:$BUILD/classes:$(cat "$CP_FILE")" io.permlab.fuzz.FuzzBench "$COUNT" "$SEED" "$MINUTES" "$OUT"

@@ -170,7 +170,7 @@ public final class ApkInspector {
         } catch (InspectionException e) {
             problems.add(where + "!" + path + ": unreadable network security config: " + e.getMessage());
             return null;
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (Exception | OutOfMemoryError | AssertionError e) {
             problems.add(where + "!" + path + ": unreadable network security config: " + ReadFailure.of(e));
             return null;
         }

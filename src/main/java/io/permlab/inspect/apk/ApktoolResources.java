@@ -57,7 +57,7 @@ final class ApktoolResources {
                 ResTable table = newTable(apk, config);
                 table.load();
                 return new ApktoolResources(table, null);
-            } catch (AndrolibException | RuntimeException | OutOfMemoryError e) {
+            } catch (AndrolibException | RuntimeException | OutOfMemoryError | AssertionError e) {
                 damage = ReadFailure.of(e);
             }
         }

@@ -67,7 +67,7 @@ final class DexScanner {
             DexTally first = scanClasses(entryName, dex, classes.subList(0, half), hits);
             tally.merge(first);
             tally.merge(second.join());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw new InspectionException(entryName, "corrupt dex file: " + ReadFailure.of(cause), cause);
         }
@@ -95,7 +95,7 @@ final class DexScanner {
             return new DexBackedDexFile(Opcodes.forDexVersion(version), bytes);
         } catch (DexUtil.UnsupportedFile e) {
             throw new InspectionException(entryName, "not a readable dex file: its version or byte order is not one dexlib2 reads", e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             throw new InspectionException(entryName, "not a readable dex file: " + ReadFailure.of(e), e);
         }
     }

@@ -41,7 +41,7 @@ final class ManifestParser {
         }
         try {
             return walk(resources.parser(binaryXml));
-        } catch (XmlPullParserException | IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (XmlPullParserException | IOException | RuntimeException | OutOfMemoryError | AssertionError e) {
             throw new InspectionException(where, "corrupt binary AndroidManifest.xml: " + ReadFailure.of(e), e);
         }
     }

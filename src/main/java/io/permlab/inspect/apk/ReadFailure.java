@@ -4,7 +4,8 @@ import java.io.EOFException;
 import java.nio.BufferUnderflowException;
 
 /**
- * Says what a library's failure means about the bytes it was reading, as a clause ("it is truncated").
+ * Says what a library's failure means about the bytes it was reading, as a clause ("it is truncated"). apktool's
+ * own assertions (a JVM run with -ea, as tests are) fail on damaged input too and end up here as "corrupt".
  * apktool's and dexlib2's exception texts are written for their developers ("Cannot read field "valueType" because
  * "attr" is null") and never reach a report: the failure's kind is all a user can act on.
  */
