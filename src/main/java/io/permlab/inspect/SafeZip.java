@@ -23,43 +23,52 @@ import java.util.zip.ZipFile;
 /**
  * A zip archive opened defensively: the magic bytes, the central directory, every entry name (no {@code ../},
  * absolute or drive paths) and every declared size and compression ratio are checked before anything is read,
- * and reads stop with an error if an entry inflates beyond what it declared.
+ * and reads stop with an error if an entry inflates beyond what it declared. A name given twice is refused, as
+ * Android's installer does.
  */
 public final class SafeZip implements Closeable {
     private static final byte[] LOCAL_HEADER = {'P', 'K', 3, 4};
     private static final byte[] EMPTY_ARCHIVE = {'P', 'K', 5, 6};
 
     private final Path file;
+    /** How messages name the archive: its path, or "bundle.apks!splits/base.apk" for a bundle's APK copied to scratch. */
+    private final String shown;
     private final ZipFile zip;
     private final Map<String, ZipEntry> entries;
     private final InspectionLimits limits;
 
-    private SafeZip(Path file, ZipFile zip, Map<String, ZipEntry> entries, InspectionLimits limits) {
+    private SafeZip(Path file, String shown, ZipFile zip, Map<String, ZipEntry> entries, InspectionLimits limits) {
         this.file = file;
+        this.shown = shown;
         this.zip = zip;
         this.entries = entries;
         this.limits = limits;
     }
 
     public static SafeZip open(Path file, InspectionLimits limits) throws InspectionException {
-        String name = file.toString();
+        return open(file, file.toString(), limits);
+    }
+
+    /** @param shown how messages name the archive (a scratch copy is named after what it was copied from) */
+    public static SafeZip open(Path file, String shown, InspectionLimits limits) throws InspectionException {
+        String name = shown;
         checkMagic(file, name);
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
-            throw new InspectionException(name, "truncated or corrupt zip archive (" + e.getMessage() + ")", e);
+            throw new InspectionException(name, "truncated or corrupt zip archive: " + directoryDamage(e), e);
         } catch (IOException e) {
             throw new InspectionException(name, "cannot open: " + e.getMessage(), e);
         }
         try {
-            return new SafeZip(file, zip, checkEntries(zip, name, limits), limits);
+            return new SafeZip(file, shown, zip, checkEntries(zip, name, limits), limits);
         } catch (InspectionException | RuntimeException e) {
             closeQuietly(zip);
             if (e instanceof InspectionException ie) {
                 throw ie;
             }
-            throw new InspectionException(name, "corrupt zip central directory (" + e.getMessage() + ")", e);
+            throw new InspectionException(name, "corrupt zip central directory: an entry's record is inconsistent", e);
         }
     }
 
@@ -100,18 +109,20 @@ public final class SafeZip implements Closeable {
             long size = e.getSize();
             long compressed = e.getCompressedSize();
             if (size > limits.maxEntryBytes()) {
-                throw new InspectionException(name, "entry '" + entryName + "' declares " + size + " bytes, over the limit of " + limits.maxEntryBytes());
+                throw new InspectionException(name, "entry '" + printable(entryName) + "' declares " + size + " bytes, over the limit of " + limits.maxEntryBytes());
             }
             if (size > limits.ratioCheckAboveBytes() && compressed > 0 && size / compressed > limits.maxCompressionRatio()) {
-                throw new InspectionException(name, "entry '" + entryName + "' expands " + (size / compressed)
+                throw new InspectionException(name, "entry '" + printable(entryName) + "' expands " + (size / compressed)
                         + "x (" + compressed + " -> " + size + " bytes): zip bomb");
             }
             total += Math.max(size, 0);
             if (total > limits.maxTotalBytes()) {
                 throw new InspectionException(name, "entries declare more than " + limits.maxTotalBytes() + " bytes in all: zip bomb");
             }
-            if (!e.isDirectory()) {
-                out.put(entryName, e);
+            if (!e.isDirectory() && out.putIfAbsent(entryName, e) != null) {
+                // Readers disagree on which copy wins; Android's installer refuses the package outright.
+                throw new InspectionException(name, "duplicate entry '" + printable(entryName)
+                        + "': Android's installer rejects an archive with two entries of one name");
             }
         }
         return Collections.unmodifiableMap(out);
@@ -136,8 +147,23 @@ public final class SafeZip implements Closeable {
         return null;
     }
 
-    private static String printable(String s) {
-        return s.replace("\0", "\\0");
+    /**
+     * A name read from an archive, safe to print: NUL as \\0, other control and format characters (a bell, a
+     * right-to-left override that disguises an extension) as \\uXXXX.
+     */
+    public static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                out.append("\\0");
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     public Path file() {
@@ -160,12 +186,12 @@ public final class SafeZip implements Closeable {
     public InputStream open(String entry) throws InspectionException {
         ZipEntry e = entries.get(entry);
         if (e == null) {
-            throw new InspectionException(file + "!" + entry, "no such entry");
+            throw new InspectionException(shown + "!" + entry, "no such entry");
         }
         try {
-            return new BoundedInputStream(zip.getInputStream(e), e.getSize() < 0 ? limits.maxEntryBytes() : e.getSize(), file + "!" + entry);
+            return new BoundedInputStream(zip.getInputStream(e), e.getSize() < 0 ? limits.maxEntryBytes() : e.getSize(), shown + "!" + entry);
         } catch (IOException ex) {
-            throw new InspectionException(file + "!" + entry, "cannot read entry: " + ex.getMessage(), ex);
+            throw new InspectionException(shown + "!" + entry, "cannot read entry: " + entryDamage(ex), ex);
         }
     }
 
@@ -173,7 +199,7 @@ public final class SafeZip implements Closeable {
         try (InputStream in = open(entry)) {
             return in.readAllBytes();
         } catch (IOException ex) {
-            throw new InspectionException(file + "!" + entry, "cannot read entry: " + ex.getMessage(), ex);
+            throw new InspectionException(shown + "!" + entry, "cannot read entry: " + entryDamage(ex), ex);
         }
     }
 
@@ -183,8 +209,33 @@ public final class SafeZip implements Closeable {
              OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             in.transferTo(out);
         } catch (IOException ex) {
-            throw new InspectionException(file + "!" + entry, "cannot extract entry: " + ex.getMessage(), ex);
+            throw new InspectionException(shown + "!" + entry, "cannot extract entry: " + entryDamage(ex), ex);
         }
+    }
+
+    /** What a failure to open the archive says about it, in words; java.util.zip's own text is terse jargon. */
+    private static String directoryDamage(ZipException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("END header")) {
+            return "the end-of-central-directory record is missing (the file is cut short or not a whole zip)";
+        }
+        return "its central directory is damaged";
+    }
+
+    /** What a failure while reading an entry says about it: our own bomb message, or the kind of damage. */
+    private static String entryDamage(IOException e) {
+        if (e instanceof ZipBombException) {
+            return e.getMessage();
+        }
+        if (e instanceof EOFException) {
+            return "the archive ends inside it (truncated)";
+        }
+        if (e instanceof ZipException) {
+            return String.valueOf(e.getMessage()).contains("LOC header")
+                    ? "its local header does not match the central directory (corrupt archive)"
+                    : "its compressed data is corrupt";
+        }
+        return String.valueOf(e.getMessage()); // the system's own words for a disk or permission failure
     }
 
     @Override

@@ -73,7 +73,7 @@ class BadInputBatchTest {
     @Test
     void aCorruptDexIsRecordedButTheManifestIsStillJudged() {
         JsonObject t = scan.targets().get("corrupt-dex");
-        assertThat(scan.error("corrupt-dex")).contains("classes.dex").contains("not a readable dex file");
+        assertThat(scan.error("corrupt-dex")).contains("classes.dex").contains("truncated dex file");
         assertThat(t.getAsJsonObject("evidence").get("packageName").getAsString()).isEqualTo("io.appium.android.apis");
         assertThat(t.getAsJsonArray("findings").toString()).contains("APK-DEBUGGABLE");
     }

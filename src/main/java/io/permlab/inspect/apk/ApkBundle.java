@@ -1,6 +1,7 @@
 package io.permlab.inspect.apk;
 
 import io.permlab.inspect.InspectionException;
+import io.permlab.inspect.InspectionLimits;
 import io.permlab.inspect.SafeZip;
 
 import java.nio.file.Files;
@@ -27,8 +28,13 @@ final class ApkBundle {
         return name.toLowerCase(Locale.ROOT).endsWith(".apk");
     }
 
-    /** Extracts the given APK entries, in order, to numbered files in {@code workDir}. */
-    static List<Path> extract(SafeZip zip, List<String> apks, Path workDir) throws InspectionException {
+    /**
+     * Extracts the given APK entries, in order, to numbered files in {@code workDir}; refuses, before writing
+     * anything, a bundle of more APKs or more bytes than the limits allow (entries never inflate past their
+     * declared size, so the declared sizes bound what is written).
+     */
+    static List<Path> extract(SafeZip zip, List<String> apks, Path workDir, InspectionLimits limits) throws InspectionException {
+        checkBudget(zip, apks, limits);
         List<Path> out = new ArrayList<>();
         try {
             Files.createDirectories(workDir);
@@ -43,6 +49,21 @@ final class ApkBundle {
             out.add(dest);
         }
         return out;
+    }
+
+    private static void checkBudget(SafeZip zip, List<String> apks, InspectionLimits limits) throws InspectionException {
+        if (apks.size() > limits.maxBundleApks()) {
+            throw new InspectionException(zip.file().toString(), "the bundle holds " + apks.size() + " APKs, over the limit of "
+                    + limits.maxBundleApks() + " splits; nothing was extracted");
+        }
+        long total = 0;
+        for (String apk : apks) {
+            total += Math.max(0, zip.declaredSize(apk));
+        }
+        if (total > limits.maxExtractedBytes()) {
+            throw new InspectionException(zip.file().toString(), "the bundle's APKs come to " + total + " bytes once extracted, over the limit of "
+                    + limits.maxExtractedBytes() + " per target; nothing was extracted");
+        }
     }
 
     /** The APK entries of the bundle, the base one first. */

@@ -53,8 +53,8 @@ public final class ApkInspector {
                 return inspectApk(zip, file.toString(), List.of(), List.of(), workDir, problems);
             }
             List<String> entries = ApkBundle.baseFirstNames(zip);
-            List<Path> apks = ApkBundle.extract(zip, entries, workDir.resolve("bundle"));
-            try (SafeZip base = SafeZip.open(apks.get(0), limits)) {
+            List<Path> apks = ApkBundle.extract(zip, entries, workDir.resolve("bundle"), limits);
+            try (SafeZip base = SafeZip.open(apks.get(0), file + "!" + entries.get(0), limits)) {
                 return inspectApk(base, file + "!" + entries.get(0), apks.subList(1, apks.size()), entries, workDir, problems);
             }
         }
@@ -70,7 +70,7 @@ public final class ApkInspector {
         ManifestFacts manifest;
         NetworkSecurityConfig nsc;
         try {
-            ApktoolResources resources = ApktoolResources.load(apk.file(), workDir, apk.has("resources.arsc"));
+            ApktoolResources resources = ApktoolResources.load(apk.file(), workDir, resourceTable(apk, problems, where));
             if (resources.tableProblem() != null) {
                 problems.add(where + ": " + resources.tableProblem());
             }
@@ -92,6 +92,19 @@ public final class ApkInspector {
         return new Result(facts, problems);
     }
 
+    /** The resource table's bytes; null when there is none, or when the entry itself cannot be read (a problem). */
+    private static byte[] resourceTable(SafeZip apk, List<String> problems, String where) {
+        if (!apk.has("resources.arsc")) {
+            return null;
+        }
+        try {
+            return apk.read("resources.arsc");
+        } catch (InspectionException e) {
+            problems.add(where + ": " + ApktoolResources.tableProblem(e.getMessage()));
+            return null;
+        }
+    }
+
     private record DexScan(DexScanner scanner, List<String> problems) {
     }
 
@@ -101,7 +114,7 @@ public final class ApkInspector {
         List<String> problems = new ArrayList<>();
         scanDex(apk, bundleEntries.isEmpty() ? "" : bundleEntries.get(0) + "!", dex, problems);
         for (int i = 0; i < splits.size(); i++) {
-            try (SafeZip split = SafeZip.open(splits.get(i), limits)) {
+            try (SafeZip split = SafeZip.open(splits.get(i), bundleEntries.get(i + 1), limits)) {
                 scanDex(split, bundleEntries.get(i + 1) + "!", dex, problems);
             } catch (InspectionException e) {
                 problems.add(bundleEntries.get(i + 1) + ": " + e.getMessage());
@@ -143,13 +156,22 @@ public final class ApkInspector {
         }
         String path = resources.filePath(ref);
         if (path == null || !apk.has(path)) {
-            problems.add(where + ": networkSecurityConfig " + ref + " does not resolve to a file in the package");
+            problems.add(where + ": networkSecurityConfig " + SafeZip.printable(ref) + " does not resolve to a file in the package");
             return null;
         }
         try {
-            return new NetworkSecurityConfigParser(resources).parse(path, apk.read(path));
-        } catch (Exception e) {
-            problems.add(where + "!" + path + ": unreadable network security config (" + ApktoolResources.rootMessage(e) + ")");
+            byte[] xml = apk.read(path);
+            String damage = BinaryChunks.problem(xml);
+            if (damage != null) {
+                problems.add(where + "!" + path + ": unreadable network security config: " + damage);
+                return null;
+            }
+            return new NetworkSecurityConfigParser(resources).parse(path, xml);
+        } catch (InspectionException e) {
+            problems.add(where + "!" + path + ": unreadable network security config: " + e.getMessage());
+            return null;
+        } catch (Exception | OutOfMemoryError | AssertionError e) {
+            problems.add(where + "!" + path + ": unreadable network security config: " + ReadFailure.of(e));
             return null;
         }
     }

@@ -41,19 +41,31 @@ final class ApktoolResources {
         this.tableProblem = tableProblem;
     }
 
-    /** Loads the APK's resource table; a missing or corrupt table is noted, not fatal: references just stay unresolved. */
-    static ApktoolResources load(Path apk, Path scratchDir, boolean hasResourceTable) {
+    /**
+     * Loads the APK's resource table ({@code arsc}, null when the APK has none); a corrupt table is noted, not fatal:
+     * references just stay unresolved. Its chunk headers are checked first, so apktool never allocates for a count
+     * the table cannot hold.
+     */
+    static ApktoolResources load(Path apk, Path scratchDir, byte[] arsc) {
         Config config = config(scratchDir);
-        if (hasResourceTable) {
+        if (arsc == null) {
+            return new ApktoolResources(unloaded(apk, config), null);
+        }
+        String damage = BinaryChunks.problem(arsc);
+        if (damage == null) {
             try {
                 ResTable table = newTable(apk, config);
                 table.load();
                 return new ApktoolResources(table, null);
-            } catch (AndrolibException | RuntimeException e) {
-                return new ApktoolResources(unloaded(apk, config), "resources.arsc could not be read (" + rootMessage(e) + "); resource references stay unresolved");
+            } catch (AndrolibException | RuntimeException | OutOfMemoryError | AssertionError e) {
+                damage = ReadFailure.of(e);
             }
         }
-        return new ApktoolResources(unloaded(apk, config), null);
+        return new ApktoolResources(unloaded(apk, config), tableProblem(damage));
+    }
+
+    static String tableProblem(String damage) {
+        return "resources.arsc: the resource table could not be read: " + damage + "; resource references stay unresolved";
     }
 
     private static Config config(Path scratchDir) {
@@ -115,12 +127,4 @@ final class ApktoolResources {
         return null;
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage();
-        return (m == null ? t.getClass().getSimpleName() : m).replace('\n', ' ');
-    }
 }

@@ -21,6 +21,8 @@ import io.permlab.model.apk.CallSite;
 import io.permlab.model.apk.HttpEndpoint;
 import io.permlab.model.apk.SdkPresence;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,13 +53,7 @@ final class DexScanner {
 
     /** Scans one dex; a dex that is not one, or that breaks mid-way, fails with the entry named. */
     void scan(String entryName, byte[] bytes) throws InspectionException {
-        DexBackedDexFile dex;
-        try {
-            int version = DexUtil.verifyDexHeader(bytes, 0);
-            dex = new DexBackedDexFile(Opcodes.forDexVersion(version), bytes);
-        } catch (RuntimeException e) {
-            throw new InspectionException(entryName, "not a readable dex file (" + ApktoolResources.rootMessage(e) + ")", e);
-        }
+        DexBackedDexFile dex = open(entryName, bytes);
         dexFiles.add(entryName);
         try {
             Hits hits = matchTables(dex);
@@ -72,9 +68,36 @@ final class DexScanner {
             DexTally first = scanClasses(entryName, dex, classes.subList(0, half), hits);
             tally.merge(first);
             tally.merge(second.join());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            throw new InspectionException(entryName, "corrupt dex file (" + ApktoolResources.rootMessage(cause) + ")", cause);
+            throw new InspectionException(entryName, "corrupt dex file: " + ReadFailure.of(cause), cause);
+        }
+    }
+
+    private static final int HEADER_BYTES = 0x70;
+    private static final int FILE_SIZE_AT = 32;
+
+    /** The dex, its header checked against the bytes really there; dexlib2 reads lazily and trusts the header. */
+    private static DexBackedDexFile open(String entryName, byte[] bytes) throws InspectionException {
+        if (bytes.length < 8 || bytes[0] != 'd' || bytes[1] != 'e' || bytes[2] != 'x' || bytes[3] != '\n') {
+            throw new InspectionException(entryName, "not a dex file: it does not start with the dex magic \"dex\\n\"");
+        }
+        if (bytes.length < HEADER_BYTES) {
+            throw new InspectionException(entryName, "truncated dex file: " + bytes.length + " bytes, shorter than the "
+                    + HEADER_BYTES + "-byte header");
+        }
+        long declared = Integer.toUnsignedLong(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(FILE_SIZE_AT));
+        if (declared > bytes.length) {
+            throw new InspectionException(entryName, "truncated dex file: its header declares " + declared + " bytes, the entry holds "
+                    + bytes.length);
+        }
+        try {
+            int version = DexUtil.verifyDexHeader(bytes, 0);
+            return new DexBackedDexFile(Opcodes.forDexVersion(version), bytes);
+        } catch (DexUtil.UnsupportedFile e) {
+            throw new InspectionException(entryName, "not a readable dex file: its version or byte order is not one dexlib2 reads", e);
+        } catch (RuntimeException | AssertionError e) {
+            throw new InspectionException(entryName, "not a readable dex file: " + ReadFailure.of(e), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.permlab.inspect.apk;
 
 import io.permlab.inspect.InspectionException;
+import io.permlab.inspect.SafeZip;
 import io.permlab.model.TargetText;
 import io.permlab.model.apk.AppComponent;
 import io.permlab.model.apk.ApplicationFlags;
@@ -35,14 +36,18 @@ final class ManifestParser {
         if (binaryXml.length < 8) {
             throw new InspectionException(where, "AndroidManifest.xml is " + binaryXml.length + " bytes: corrupt binary manifest");
         }
+        String damage = BinaryChunks.problem(binaryXml);
+        if (damage != null) {
+            throw new InspectionException(where, "corrupt binary AndroidManifest.xml: " + damage);
+        }
         try {
             return walk(resources.parser(binaryXml));
-        } catch (XmlPullParserException | IOException | RuntimeException e) {
-            throw new InspectionException(where, "corrupt binary AndroidManifest.xml (" + ApktoolResources.rootMessage(e) + ")", e);
+        } catch (XmlPullParserException | IOException | RuntimeException | OutOfMemoryError | AssertionError e) {
+            throw new InspectionException(where, "corrupt binary AndroidManifest.xml: " + ReadFailure.of(e), e);
         }
     }
 
-    private ManifestFacts walk(XmlPullParser p) throws XmlPullParserException, IOException {
+    private ManifestFacts walk(XmlPullParser p) throws XmlPullParserException, IOException, InspectionException {
         Builder b = new Builder();
         int depth = 0;
         ComponentBuilder component = null;
@@ -55,8 +60,11 @@ final class ManifestParser {
                 Map<String, String> a = attributes(p);
                 String tag = p.getName();
                 if (depth == 1) {
+                    if (tag == null) {
+                        throw new InspectionException(where, "AndroidManifest.xml's root element has no name: its reference into the string pool is broken");
+                    }
                     if (!"manifest".equals(tag)) {
-                        throw new XmlPullParserException("root element is <" + tag + ">, not <manifest>");
+                        throw new InspectionException(where, "AndroidManifest.xml has the root element <" + SafeZip.printable(tag) + ">, not <manifest>");
                     }
                     b.manifest(a);
                 } else if (depth == 2) {
@@ -86,7 +94,7 @@ final class ManifestParser {
             }
         }
         if (b.packageName == null) {
-            throw new XmlPullParserException("no <manifest> element with a package attribute");
+            throw new InspectionException(where, "AndroidManifest.xml has no <manifest> element with a package attribute");
         }
         return b.build();
     }

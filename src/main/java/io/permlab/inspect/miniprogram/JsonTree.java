@@ -85,11 +85,36 @@ final class JsonTree {
             return v;
         } catch (StreamReadException e) {
             JsonLocation at = e.getLocation();
-            String message = e.getOriginalMessage().lines().findFirst().orElse("malformed JSON");
-            throw new SyntaxError(message, at == null ? 1 : at.getLineNr(), at == null ? 1 : Math.max(1, at.getColumnNr()));
+            throw new SyntaxError(inWords(e.getOriginalMessage()), at == null ? 1 : at.getLineNr(), at == null ? 1 : Math.max(1, at.getColumnNr()));
         } catch (IOException e) {
             throw new SyntaxError(e.getMessage(), 1, 1);
         }
+    }
+
+    /**
+     * Jackson's message cut down to what is wrong with the text: its lists of what it expected (which quote 'null'
+     * and name Java-side token types) and its character codes are for its developers, not for a report.
+     */
+    static String inWords(String jackson) {
+        String m = jackson == null ? "" : jackson.lines().findFirst().orElse("");
+        if (m.startsWith("Unexpected end-of-input")) {
+            return "the document ends before it is complete";
+        }
+        if (m.startsWith("Illegal unquoted character")) {
+            return "a control character inside a string is not escaped";
+        }
+        if (m.startsWith("Invalid UTF-8")) {
+            return "the text is not valid UTF-8";
+        }
+        m = m.replaceAll("\\s*\\(JSON String[^)]*\\)", "").replaceAll("\\s*\\(code -?\\d+\\)", "")
+                .replaceAll("\\s*\\(CTRL-CHAR[^)]*\\)", "");
+        if (m.startsWith("Unrecognized token")) {
+            int end = m.indexOf("': was expecting");
+            String token = end > 0 ? m.substring(0, end + 1) : m;
+            return (token.length() > 60 ? token.substring(0, 60) + "…'" : token).replace("Unrecognized", "unrecognized");
+        }
+        m = m.length() > 160 ? m.substring(0, 160) + "…" : m;
+        return m.isEmpty() ? "malformed JSON" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
 
     private static Value value(JsonParser p, int depth) throws IOException, SyntaxError {

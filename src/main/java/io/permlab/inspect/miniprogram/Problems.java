@@ -1,5 +1,6 @@
 package io.permlab.inspect.miniprogram;
 
+import io.permlab.inspect.SafeZip;
 import io.permlab.model.miniprogram.CodeLocation;
 
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ final class Problems {
     private final List<MiniProgramInspector.Problem> list = new ArrayList<>();
 
     synchronized void add(String file, String message) {
-        list.add(new MiniProgramInspector.Problem(file, message));
+        list.add(new MiniProgramInspector.Problem(file, SafeZip.printable(message)));
     }
 
     /** A problem at a place in a file whose display path is known. */

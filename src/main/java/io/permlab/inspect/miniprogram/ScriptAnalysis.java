@@ -40,6 +40,10 @@ final class ScriptAnalysis {
         } catch (StackOverflowError e) {
             String why = "nested too deeply to analyse";
             return new Outcome(null, new UnanalysedFile(shown, why, null, null), why + "; this file was not analysed");
+        } catch (RuntimeException | AssertionError e) {
+            // The parser or the analysis met a form it does not handle: this file is not analysed, the others are.
+            String why = "the parser or PermLab's analysis stopped on a form it does not handle";
+            return new Outcome(null, new UnanalysedFile(shown, why, null, null), why + "; this file was not analysed");
         }
     }
 }

@@ -64,7 +64,7 @@ final class WxapkgReader {
         Map<String, Wxapkg.Entry> byName = new LinkedHashMap<>();
         for (Wxapkg.Entry e : entries) {
             if (byName.putIfAbsent(e.name(), e) != null) {
-                throw new InspectionException(name, "entry '" + e.name() + "' appears twice in the index");
+                throw new InspectionException(name, "entry '" + SafeZip.printable(e.name()) + "' appears twice in the index");
             }
         }
         return new Wxapkg(name, data, byName);
@@ -92,13 +92,13 @@ final class WxapkgReader {
             String path = entryName.startsWith("/") ? entryName.substring(1) : entryName;
             String unsafe = SafeZip.unsafeName(path);
             if (unsafe != null) {
-                throw new InspectionException(name, "entry '" + entryName.replace("\0", "\\0") + "' " + unsafe);
+                throw new InspectionException(name, "entry '" + SafeZip.printable(entryName) + "' " + unsafe);
             }
             if (size > limits.maxEntryBytes()) {
-                throw new InspectionException(name, "entry '" + path + "' declares " + size + " bytes, over the limit of " + limits.maxEntryBytes());
+                throw new InspectionException(name, "entry '" + SafeZip.printable(path) + "' declares " + size + " bytes, over the limit of " + limits.maxEntryBytes());
             }
             if (offset < indexEnd || offset + size > buf.capacity()) {
-                throw new InspectionException(name, "entry '" + path + "' points at bytes " + offset + ".." + (offset + size)
+                throw new InspectionException(name, "entry '" + SafeZip.printable(path) + "' points at bytes " + offset + ".." + (offset + size)
                         + ", outside the body (" + indexEnd + ".." + buf.capacity() + ")");
             }
             total += size;
@@ -128,8 +128,8 @@ final class WxapkgReader {
             Wxapkg.Entry a = sorted.get(i - 1);
             Wxapkg.Entry b = sorted.get(i);
             if (b.offset() < (long) a.offset() + a.size()) {
-                throw new InspectionException(name, "entries '" + a.name() + "' (bytes " + a.offset() + ".." + (a.offset() + a.size())
-                        + ") and '" + b.name() + "' (from byte " + b.offset() + ") overlap");
+                throw new InspectionException(name, "entries '" + SafeZip.printable(a.name()) + "' (bytes " + a.offset() + ".." + (a.offset() + a.size())
+                        + ") and '" + SafeZip.printable(b.name()) + "' (from byte " + b.offset() + ") overlap");
             }
         }
     }

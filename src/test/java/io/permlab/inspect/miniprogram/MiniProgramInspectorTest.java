@@ -243,6 +243,27 @@ class MiniProgramInspectorTest {
                 });
     }
 
+    /** Jackson lists what it expected, "(JSON String, Number, Array, Object or token 'null', …)": not for a report. */
+    @Test
+    void malformedJsonIsDescribedInWordsNotInTheParsersJargon() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("jargon"));
+        Files.writeString(dir.resolve("app.json"), "{\n  \"pages\": [truepid]\n}\n");
+        assertThatThrownBy(() -> inspector.inspect(dir, null)).isInstanceOf(InspectionException.class)
+                .satisfies(e -> assertThat(e.getMessage()).isEqualTo("malformed JSON at line 2, column 13: unrecognized token 'truepid'"));
+        Files.writeString(dir.resolve("app.json"), "{\n  \"pages\": [:]\n}\n");
+        assertThatThrownBy(() -> inspector.inspect(dir, null)).isInstanceOf(InspectionException.class)
+                .satisfies(e -> assertThat(e.getMessage()).startsWith("malformed JSON at line 2, column 13: unexpected character (':')")
+                        .doesNotContain("JSON String").doesNotContain("code 58"));
+    }
+
+    @Test
+    void aControlCharacterInMalformedJsonIsShownEscaped() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("bell"));
+        Files.writeString(dir.resolve("app.json"), "{\"pages\": [V\u0003]}");
+        assertThatThrownBy(() -> inspector.inspect(dir, null)).isInstanceOf(InspectionException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("unrecognized token 'V\\u0003'").doesNotContain("\u0003"));
+    }
+
     @Test
     void aBrokenPageJsonIsAProblemNotAFailure() throws IOException, InspectionException {
         Path dir = Files.createDirectories(tmp.resolve("pagejson/pages/a"));
