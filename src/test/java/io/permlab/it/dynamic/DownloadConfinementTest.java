@@ -3,6 +3,7 @@ package io.permlab.it.dynamic;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * disturb the check.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DownloadConfinementTest {
     private static final String NAME = "permlab-download-" + UUID.randomUUID() + ".bin";
     private static final byte[] PAYLOAD = payload();
@@ -40,16 +42,21 @@ class DownloadConfinementTest {
             + " f.src = '/" + NAME + "?phone=13812345678'; document.body.appendChild(f);\">get the file</button></body></html>";
 
     @TempDir
-    static Path dir;
-    private static Path home;
-    private static Path out;
-    private static String console;
-    private static int exit;
+    static Path dir; // static: JUnit fills it before a per-class @BeforeAll; each test class gets its own
+    private Path home;
+    private Path out;
+    private String console;
+    private int exit;
     /** Every name created in the Downloads folder while the run went on, even if moved away at once. */
-    private static final List<String> createdInDownloads = new ArrayList<>();
+    private final List<String> createdInDownloads = new ArrayList<>();
+
+    /** How the browser is reached: nothing added for local ChromeDriver. */
+    List<String> sessionArguments() {
+        return List.of();
+    }
 
     @BeforeAll
-    static void runIt() throws Exception {
+    void runIt() throws Exception {
         H5Target t = H5Target.in(dir.resolve("targets"), "downloader").served("files.example").page("index.html", PAGE)
                 .flow(flow("{\"open\": \"/index.html\"}", "{\"tap\": {\"css\": \"#get\"}}", "{\"wait\": 1500}",
                         "{\"checkpoint\": {\"css\": \"#ok\"}, \"timeoutMs\": 3000}"));
@@ -58,10 +65,11 @@ class DownloadConfinementTest {
         home = Files.createDirectories(dir.resolve("home"));
         Path downloads = Files.createDirectories(home.resolve("Downloads"));
         out = dir.resolve("out");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Dpermlab.home=" + System.getProperty("permlab.home"), "-cp", System.getProperty("java.class.path"),
-                "io.permlab.cli.PermLab", "run", folder.toString(), "--out", out.toString(), "--no-progress")
-                .redirectErrorStream(true);
+                "io.permlab.cli.PermLab", "run", folder.toString(), "--out", out.toString(), "--no-progress"));
+        command.addAll(sessionArguments());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("HOME", home.toString());
         pb.environment().remove("XDG_DOWNLOAD_DIR");
         try (WatchService watch = FileSystems.getDefault().newWatchService()) {
@@ -74,7 +82,7 @@ class DownloadConfinementTest {
         }
     }
 
-    private static RunReport.Run grantRun() {
+    private RunReport.Run grantRun() {
         return RunReport.read(out.resolve("findings.json")).target("downloader").run(H5Target.FUNCTION + "-grant");
     }
 
@@ -103,7 +111,7 @@ class DownloadConfinementTest {
         }
     }
 
-    private static boolean sameBytes(Path p) {
+    private boolean sameBytes(Path p) {
         try {
             return Files.size(p) == PAYLOAD.length && Arrays.equals(Files.readAllBytes(p), PAYLOAD) && !p.startsWith(dir.resolve("targets"));
         } catch (IOException e) {
