@@ -145,6 +145,13 @@ class DownloadConfinementTest {
     }
 
     @Test
+    void theHtmlReportShowsTheDownloadAndLinksTheCopy() throws IOException {
+        String html = Files.readString(out.resolve("index.html"));
+        JsonObject d = RunReport.objects(grantRun().json().getAsJsonArray("downloads")).get(0);
+        assertThat(html).contains(NAME).contains("href=\"" + d.get("file").getAsString() + "\"").doesNotContain("13812345678");
+    }
+
+    @Test
     void theRunFinishesWithoutErrors() {
         // 4: the phone number in the download's URL over http is a finding; 5 would mean the run had errors
         assertThat(exit).as(console).isIn(0, 4);
