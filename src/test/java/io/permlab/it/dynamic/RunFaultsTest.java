@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One 'permlab run' batch over targets that go wrong in a real Chromium, each recorded on its own run while the
  * batch goes on: a page whose server accepts the connection and never answers (with a device profile giving a short
  * page-load timeout), a flow whose locator matches nothing, a page that throws on load (a problem, not a failure),
- * and a browser that crashes mid-flow (chrome://crash), followed by a healthy target.
+ * and a browser that crashes mid-flow (the page exhausts its JavaScript heap), followed by a healthy target.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RunFaultsTest {
