@@ -1,5 +1,6 @@
 package io.permlab.it.dynamic;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  */
 class AppiumDownloadConfinementTest extends DownloadConfinementTest {
     @Override
-    List<String> sessionArguments() {
+    List<String> sessionArguments(Path runHome) {
         Project.requireAppium();
         return List.of("--appium", "http://127.0.0.1:" + Ports.free());
     }

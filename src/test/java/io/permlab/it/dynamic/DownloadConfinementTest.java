@@ -1,6 +1,7 @@
 package io.permlab.it.dynamic;
 
 import com.google.gson.JsonObject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,9 +51,14 @@ class DownloadConfinementTest {
     /** Every name created in the Downloads folder while the run went on, even if moved away at once. */
     private final List<String> createdInDownloads = new ArrayList<>();
 
-    /** How the browser is reached: nothing added for local ChromeDriver. */
-    List<String> sessionArguments() {
+    /** How the browser is reached, given the run's HOME: nothing added for local ChromeDriver. */
+    List<String> sessionArguments(Path runHome) throws Exception {
         return List.of();
+    }
+
+    /** Stops what {@link #sessionArguments} started. */
+    @AfterAll
+    void stopSessions() throws Exception {
     }
 
     @BeforeAll
@@ -68,7 +74,7 @@ class DownloadConfinementTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Dpermlab.home=" + System.getProperty("permlab.home"), "-cp", System.getProperty("java.class.path"),
                 "io.permlab.cli.PermLab", "run", folder.toString(), "--out", out.toString(), "--no-progress"));
-        command.addAll(sessionArguments());
+        command.addAll(sessionArguments(home));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("HOME", home.toString());
         pb.environment().remove("XDG_DOWNLOAD_DIR");
