@@ -2,6 +2,7 @@ package io.permlab.exercise;
 
 import io.permlab.model.Localized;
 import io.permlab.model.dynamic.CheckpointResult;
+import io.permlab.model.dynamic.Download;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.model.dynamic.RunProblem;
 import io.permlab.model.dynamic.StepRecord;
@@ -18,7 +19,7 @@ import java.util.function.UnaryOperator;
 /**
  * Runs one flow on one session and records the timeline: each step, every permission request (with the step it
  * happened in, whether consent had been given, a screenshot and the purpose visible), every network exchange, page
- * errors, the checkpoint, and what the page left in storage. A failing step stops the run with a screenshot and the
+ * errors, the files it downloaded, the checkpoint, and what the page left in storage. A failing step stops the run with a screenshot and the
  * page source; it is the run's outcome, not an exception. After a refused run the page is opened again to see
  * whether it asks again on relaunch.
  */
@@ -105,7 +106,7 @@ public final class FlowRunner {
             rec.collect(lastStep, true, purposes);
         }
         return new RawRun(runId, flow.function(), policy, session.describe(), rec.started, rec.elapsed(), consentAt,
-                flow.functionStartIndex(), rec.steps, rec.requests, rec.exchanges, storage, checkpoint, rec.problems);
+                flow.functionStartIndex(), rec.steps, rec.requests, rec.exchanges, storage, checkpoint, rec.problems, rec.downloads);
     }
 
     private static String checkpointOf(Flow flow) {
@@ -162,12 +163,15 @@ public final class FlowRunner {
         final List<RawRun.TimedRequest> requests = new ArrayList<>();
         final List<RawRun.TimedExchange> exchanges = new ArrayList<>();
         final List<RunProblem> problems = new ArrayList<>();
+        final List<Download> downloads = new ArrayList<>();
+        final DownloadKeeper keeper;
         boolean relaunched;
 
         Recorder(Session session, ArtifactStore files, boolean hideTypedText) {
             this.session = session;
             this.files = files;
             this.hideTypedText = hideTypedText;
+            this.keeper = new DownloadKeeper(files);
         }
 
         long elapsed() {
@@ -202,10 +206,28 @@ public final class FlowRunner {
             for (ObservedExchange x : session.takeExchanges(last)) {
                 exchanges.add(new RawRun.TimedExchange(x, since(x.startedAt()), stepIndex));
             }
+            for (ObservedDownload d : session.takeDownloads(last)) {
+                long at = since(d.beganAt());
+                downloads.add(keeper.keep(d, at, stepAt(at, stepIndex)));
+            }
             for (PageError e : session.takePageErrors()) {
                 problems.add(new RunProblem("js-error", e.message() + (e.url() == null ? "" : " (" + e.url() + ":" + e.line() + ")"),
                         stepIndex, since(e.at()), null, null));
             }
+        }
+
+        /**
+         * The step during which something that began at {@code at} ms happened: a recorded step whose time span holds
+         * it, else the step running now (a download may end a step or two after it began).
+         */
+        private int stepAt(long at, int current) {
+            for (int i = steps.size() - 1; i >= 0; i--) {
+                StepRecord s = steps.get(i);
+                if (at >= s.atMillis()) {
+                    return at <= s.atMillis() + s.durationMillis() ? s.index() : current;
+                }
+            }
+            return current;
         }
 
         private String quietText() {

@@ -1,6 +1,7 @@
 package io.permlab.exercise;
 
 import io.permlab.model.dynamic.CheckpointResult;
+import io.permlab.model.dynamic.Download;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.model.dynamic.RunProblem;
 import io.permlab.model.dynamic.StepRecord;
@@ -15,13 +16,23 @@ import java.util.List;
 public record RawRun(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
                      Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<TimedRequest> requests,
                      List<TimedExchange> exchanges, ObservedStorage storage, CheckpointResult checkpoint,
-                     List<io.permlab.model.dynamic.RunProblem> problems) {
+                     List<io.permlab.model.dynamic.RunProblem> problems, List<Download> downloads) {
 
     public RawRun {
         steps = List.copyOf(steps);
         requests = List.copyOf(requests);
         exchanges = List.copyOf(exchanges);
         problems = List.copyOf(problems);
+        downloads = downloads == null ? List.of() : List.copyOf(downloads);
+    }
+
+    /** A run in which nothing was downloaded. */
+    public RawRun(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
+                  Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<TimedRequest> requests,
+                  List<TimedExchange> exchanges, ObservedStorage storage, CheckpointResult checkpoint,
+                  List<io.permlab.model.dynamic.RunProblem> problems) {
+        this(id, functionId, policy, session, startedAt, durationMillis, consentAtMillis, functionStartStep, steps, requests,
+                exchanges, storage, checkpoint, problems, List.of());
     }
 
     /** A permission request with when it happened, during which step, whether after a relaunch, the screenshot, and the purpose seen. */

@@ -58,6 +58,14 @@ public interface Session extends AutoCloseable {
      */
     List<ObservedExchange> takeExchanges(boolean includeUnfinished);
 
+    /**
+     * Downloads the page started that ended since the last call; with {@code includeUnfinished} (at the end of a run)
+     * also those still running. A session that cannot download reports none.
+     */
+    default List<ObservedDownload> takeDownloads(boolean includeUnfinished) {
+        return List.of();
+    }
+
     /** Uncaught page errors since the last call. */
     List<PageError> takePageErrors();
 

@@ -13,6 +13,8 @@ import io.permlab.model.TargetText;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +22,12 @@ import java.util.List;
 
 /**
  * {@code apps/<target>/target.json}: name, kind, category, where the package or site is, and the functions with
- * their flows. Errors name the file and the field (Gson adds line and column for syntax errors).
+ * their flows. Errors name the file and the field (Gson adds line and column for syntax errors). {@code allowHosts}
+ * lists hosts beyond the entry's, {@code ownHosts} and the served ones that a flow may open.
  */
 public record TargetDescriptor(String name, TargetKind kind, String category, String apk, String source, String entry,
-                               List<ServeEntry> serve, List<String> ownHosts, List<AppFunction> functions, Expect expect) {
+                               List<ServeEntry> serve, List<String> ownHosts, List<String> allowHosts,
+                               List<AppFunction> functions, Expect expect) {
 
     /**
      * What an inspection of this target should conclude ({@code "expect"}): the bundled samples say it, so that
@@ -52,7 +56,10 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
         }
     }
 
-    /** A folder PermLab serves itself under a host name (H5 samples and sites shipped as files). */
+    /**
+     * A folder PermLab serves itself under a host name (H5 samples and sites shipped as files); the folder lies inside
+     * the target's folder.
+     */
     public record ServeEntry(String host, String dir, boolean https) {
     }
 
@@ -100,7 +107,7 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
         }
         TargetDescriptor d = new TargetDescriptor(name, kind, string(file, o, "category", false),
                 string(file, o, "apk", false), string(file, o, "source", false), string(file, o, "entry", false),
-                serve(file, o), strings(file, o, "ownHosts"), functions, expect(file, o));
+                serve(file, o), strings(file, o, "ownHosts"), hosts(file, o, "allowHosts"), functions, expect(file, o));
         if (kind == TargetKind.APK && d.apk() == null) {
             throw new TargetFileException(file, "field 'apk' is required for kind apk (path of the .apk relative to this file)");
         }
@@ -110,6 +117,9 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
         }
         if (kind == TargetKind.H5 && d.entry() == null) {
             throw new TargetFileException(file, "field 'entry' is required for kind h5 (the URL the flows start from)");
+        }
+        if (d.entry() != null && !webUrl(d.entry())) {
+            throw new TargetFileException(file, "field 'entry' must be an http:// or https:// URL with a host, not '" + d.entry() + "'");
         }
         return d;
     }
@@ -138,8 +148,12 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
             if (https != null && !(https.isJsonPrimitive() && https.getAsJsonPrimitive().isBoolean())) {
                 throw new TargetFileException(file, "field 'serve[" + i + "].https' must be true or false");
             }
-            out.add(new ServeEntry(string(file, s, "host", true, "serve[" + i + "].host"),
-                    string(file, s, "dir", true, "serve[" + i + "].dir"), https != null && https.getAsBoolean()));
+            String dir = string(file, s, "dir", true, "serve[" + i + "].dir");
+            String outside = ServeFolder.problem(file.toAbsolutePath().getParent(), dir);
+            if (outside != null) {
+                throw new TargetFileException(file, "field 'serve[" + i + "].dir': " + outside);
+            }
+            out.add(new ServeEntry(string(file, s, "host", true, "serve[" + i + "].host"), dir, https != null && https.getAsBoolean()));
         }
         return out;
     }
@@ -161,6 +175,30 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
             out.add(TargetText.clean(x.getAsString()));
         }
         return out;
+    }
+
+    /** An array of host names, lower-cased; anything with a scheme, port or path is an error naming its index. */
+    private static List<String> hosts(Path file, JsonObject o, String field) throws TargetFileException {
+        List<String> names = strings(file, o, field);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String host = HostNames.normalize(names.get(i));
+            if (host == null) {
+                throw new TargetFileException(file, "field '" + field + "[" + i + "]' must be a host name (no scheme, port or path): '"
+                        + names.get(i) + "'");
+            }
+            out.add(host);
+        }
+        return out;
+    }
+
+    private static boolean webUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static String string(Path file, JsonObject o, String field, boolean required) throws TargetFileException {

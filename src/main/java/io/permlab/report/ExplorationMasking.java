@@ -2,6 +2,7 @@ package io.permlab.report;
 
 import io.permlab.capture.EvidenceMasker;
 import io.permlab.model.dynamic.CheckpointResult;
+import io.permlab.model.dynamic.Download;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.NetworkExchange;
@@ -12,7 +13,7 @@ import io.permlab.model.dynamic.StepRecord;
 
 /**
  * Masks what runs recorded in text: URLs (a phone number in a query), typed text in step descriptions, frame URLs,
- * purposes and problem messages. PI sightings are masked when found; the HAR files are written masked by the recorder.
+ * purposes, problem messages and download URLs. PI sightings are masked when found; the HAR files are written masked by the recorder.
  */
 final class ExplorationMasking {
     private ExplorationMasking() {
@@ -37,7 +38,13 @@ final class ExplorationMasking {
                 r.requests().stream().map(ExplorationMasking::mask).toList(),
                 r.exchanges().stream().map(ExplorationMasking::mask).toList(), r.storage(), mask(r.checkpoint()),
                 r.problems().stream().map(p -> new RunProblem(p.kind(), EvidenceMasker.mask(p.message()), p.stepIndex(), p.atMillis(),
-                        p.screenshot(), p.pageSource())).toList(), r.harFile());
+                        p.screenshot(), p.pageSource())).toList(), r.harFile(),
+                r.downloads().stream().map(ExplorationMasking::mask).toList());
+    }
+
+    private static Download mask(Download d) {
+        return new Download(EvidenceMasker.mask(d.url()), EvidenceMasker.mask(d.fileName()), d.bytes(), d.state(), d.atMillis(),
+                d.stepIndex(), d.file(), d.note());
     }
 
     private static StepRecord mask(StepRecord s) {

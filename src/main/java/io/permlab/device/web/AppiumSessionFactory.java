@@ -33,7 +33,8 @@ public final class AppiumSessionFactory extends WebSessionFactory {
         options.setPlatformName("linux");
         options.setCapability("browserName", "chrome");
         options.setCapability("goog:chromeOptions", Map.of("binary", profile.browserBinary(),
-                "args", BrowserOptions.args(profile, environment, userDataDir), "mobileEmulation", BrowserOptions.mobileEmulation(profile)));
+                "args", BrowserOptions.args(profile, environment, userDataDir), "mobileEmulation", BrowserOptions.mobileEmulation(profile),
+                "prefs", BrowserOptions.prefs(userDataDir)));
         return new ChromiumDriver(server.url(), options);
     }
 

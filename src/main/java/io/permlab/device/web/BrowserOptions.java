@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Chromium's options for a run: headless, quiet on this closed network, the device's screen, a fresh profile. */
+/**
+ * Chromium's options for a run: headless, quiet on this closed network, the device's screen, a fresh profile, downloads
+ * kept in that profile.
+ */
 final class BrowserOptions {
     private BrowserOptions() {
     }
@@ -44,7 +47,17 @@ final class BrowserOptions {
         options.setBinary(profile.browserBinary());
         options.addArguments(args(profile, env, userDataDir));
         options.setExperimentalOption("mobileEmulation", mobileEmulation(profile));
+        options.setExperimentalOption("prefs", prefs(userDataDir));
         return options;
+    }
+
+    /**
+     * Downloads go to the session's own folder without asking: the fallback for a browser that refuses DevTools'
+     * download behaviour ({@link DownloadWatcher}); without it Chromium saves into the user's Downloads folder.
+     */
+    static Map<String, Object> prefs(Path userDataDir) {
+        return Map.of("download.default_directory", DownloadWatcher.folderIn(userDataDir).toString(),
+                "download.prompt_for_download", false, "download.directory_upgrade", true);
     }
 
     static Map<String, Object> mobileEmulation(DeviceProfile profile) {

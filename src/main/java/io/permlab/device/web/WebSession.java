@@ -1,5 +1,6 @@
 package io.permlab.device.web;
 
+import io.permlab.exercise.ObservedDownload;
 import io.permlab.exercise.ObservedExchange;
 import io.permlab.exercise.ObservedRequest;
 import io.permlab.exercise.ObservedStorage;
@@ -70,6 +71,7 @@ final class WebSession implements Session {
     private final Path userDataDir;
     private final PermissionObserver permissions = new PermissionObserver();
     private final NetworkRecorder network = new NetworkRecorder();
+    private final DownloadWatcher downloads;
     private final List<PageError> errors = new ArrayList<>();
     private volatile boolean crashed;
     private Duration pageLoadTimeout = Duration.ofSeconds(30);
@@ -79,12 +81,14 @@ final class WebSession implements Session {
         this.cdp = cdp;
         this.description = description;
         this.userDataDir = userDataDir;
+        this.downloads = new DownloadWatcher(DownloadWatcher.folderIn(userDataDir));
     }
 
     /** Installs the observers and the policy; nothing has loaded yet. */
     void start(RunPolicy policy, KnowledgeBase knowledge, DeviceProfile profile) {
         permissions.install(cdp);
         network.install(cdp);
+        downloads.install(cdp);
         cdp.on("Runtime.exceptionThrown", this::exceptionThrown);
         cdp.on("Inspector.targetCrashed", e -> crashed = true);
         cdp.send("Inspector.enable", Map.of());
@@ -235,7 +239,7 @@ final class WebSession implements Session {
         pause(40); // let the page's handlers run and their first events arrive
         while (System.nanoTime() < deadline) {
             long last = Math.max(network.lastEventNanos(), permissions.lastEventNanos());
-            if (network.inFlight() == 0 && System.nanoTime() - last >= QUIET_NANOS) {
+            if (network.inFlight() == 0 && !downloads.busy() && System.nanoTime() - last >= QUIET_NANOS) {
                 return;
             }
             pause(10);
@@ -295,6 +299,11 @@ final class WebSession implements Session {
     @Override
     public List<ObservedExchange> takeExchanges(boolean includeUnfinished) {
         return network.take(cdp, includeUnfinished);
+    }
+
+    @Override
+    public List<ObservedDownload> takeDownloads(boolean includeUnfinished) {
+        return downloads.take(includeUnfinished);
     }
 
     @Override

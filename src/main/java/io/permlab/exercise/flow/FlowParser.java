@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -34,14 +35,24 @@ public final class FlowParser {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final Path file;
+    private final Function<String, String> openProblem;
     private JsonParser p;
 
-    private FlowParser(Path file) {
+    private FlowParser(Path file, Function<String, String> openProblem) {
         this.file = file;
+        this.openProblem = openProblem;
     }
 
     public static Flow parse(Path file) throws FlowException {
-        return new FlowParser(file).read();
+        return new FlowParser(file, url -> null).read();
+    }
+
+    /**
+     * Parses a flow whose {@code open} URLs are checked by {@code openProblem} (the reason a URL may not be opened, or
+     * null); a refused URL is an error at its own line and column.
+     */
+    public static Flow parse(Path file, Function<String, String> openProblem) throws FlowException {
+        return new FlowParser(file, openProblem).read();
     }
 
     private Flow read() throws FlowException {
@@ -124,7 +135,13 @@ public final class FlowParser {
                 action = a;
                 String f = field + "." + key;
                 switch (a) {
-                    case OPEN -> value = string(token, f);
+                    case OPEN -> {
+                        value = string(token, f);
+                        String refused = openProblem.apply(value);
+                        if (refused != null) {
+                            throw error(here(), f, refused);
+                        }
+                    }
                     case BACK -> expectTrue(token, f);
                     case WAIT -> {
                         if (token == JsonToken.VALUE_NUMBER_INT) {

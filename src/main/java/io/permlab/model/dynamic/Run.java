@@ -5,20 +5,30 @@ import java.util.List;
 
 /**
  * One execution of a flow under one policy on one session: the timeline of steps, permission requests, network
- * exchanges and page problems, the storage left behind, and whether the checkpoint was reached; the consent moment
+ * exchanges and page problems, the files the page downloaded, the storage left behind, and whether the checkpoint was reached; the consent moment
  * and the step where the function starts are what "before consent" and "before use" are measured against. Files (HAR,
  * screenshots, page sources) are relative to the run's output folder.
  */
 public record Run(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
                   Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<PermissionRequest> requests,
                   List<NetworkExchange> exchanges, List<StoredValue> storage, CheckpointResult checkpoint,
-                  List<RunProblem> problems, String harFile) {
+                  List<RunProblem> problems, String harFile, List<Download> downloads) {
     public Run {
         steps = List.copyOf(steps);
         requests = List.copyOf(requests);
         exchanges = List.copyOf(exchanges);
         storage = List.copyOf(storage);
         problems = List.copyOf(problems);
+        downloads = downloads == null ? List.of() : List.copyOf(downloads);
+    }
+
+    /** A run in which nothing was downloaded. */
+    public Run(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
+               Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<PermissionRequest> requests,
+               List<NetworkExchange> exchanges, List<StoredValue> storage, CheckpointResult checkpoint,
+               List<RunProblem> problems, String harFile) {
+        this(id, functionId, policy, session, startedAt, durationMillis, consentAtMillis, functionStartStep, steps, requests,
+                exchanges, storage, checkpoint, problems, harFile, List.of());
     }
 
     public boolean passed() {

@@ -70,7 +70,7 @@ final class TargetExercise {
             errors.add(new ProcessingError(target.id(), file.toString(), "target", e.getMessage()));
             return new TargetResult(target, null, List.of(), errors, millisSince(start));
         }
-        List<FunctionUnderTest> functions = flows(target, errors);
+        List<FunctionUnderTest> functions = flows(target, FlowScope.of(descriptor), errors);
         if (functions.isEmpty()) {
             errors.add(new ProcessingError(target.id(), file.toString(), "flow", "no function with a runnable flow: nothing to exercise"));
             return new TargetResult(target, null, List.of(), errors, millisSince(start));
@@ -119,13 +119,14 @@ final class TargetExercise {
         return new Exploration(urls.apply(descriptor.entry()), ownHosts(descriptor), factory.describe(), explored);
     }
 
-    private List<FunctionUnderTest> flows(Target target, List<ProcessingError> errors) {
+    /** The flows that can run; a flow that cannot be read, or opens what lies outside the target, is an error instead. */
+    private List<FunctionUnderTest> flows(Target target, FlowScope scope, List<ProcessingError> errors) {
         List<FunctionUnderTest> out = new ArrayList<>();
         for (AppFunction f : target.functions()) {
             Path flowFile = f.flow() != null ? target.location().resolve(f.flow()).normalize()
                     : options.home().resolve("tests").resolve(target.location().getFileName()).resolve(f.id() + ".flow.json");
             try {
-                out.add(new FunctionUnderTest(f.id(), f.name() == null ? f.id() : f.name(), FlowParser.parse(flowFile)));
+                out.add(new FunctionUnderTest(f.id(), f.name() == null ? f.id() : f.name(), FlowParser.parse(flowFile, scope::problem)));
             } catch (FlowException e) {
                 errors.add(new ProcessingError(target.id(), e.file().toString(), "flow", e.getMessage()));
             }

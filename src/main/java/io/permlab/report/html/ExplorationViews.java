@@ -3,6 +3,7 @@ package io.permlab.report.html;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.WebPermission;
 import io.permlab.model.Localized;
+import io.permlab.model.dynamic.Download;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionEffect;
@@ -50,7 +51,14 @@ final class ExplorationViews {
                 String.format(Locale.ROOT, "%.1f s", r.durationMillis() / 1000.0), r.requests().size(), r.exchanges().size(),
                 (int) r.exchanges().stream().filter(x -> !x.piSent().isEmpty()).count(), r.harFile() == null ? "" : r.harFile(),
                 shot == null ? "" : shot, screenshots.dataUri(shot),
-                r.problems().stream().map(p -> p.kind() + ": " + p.message()).toList());
+                r.problems().stream().map(p -> p.kind() + ": " + p.message()).toList(),
+                r.downloads().stream().map(ExplorationViews::download).toList());
+    }
+
+    private static ExplorationView.DownloadView download(Download d) {
+        String summary = "step " + d.stepIndex() + " · " + d.fileName() + " · " + d.bytes() + " bytes · " + d.state() + " · " + d.url()
+                + (d.note() == null ? "" : " · " + d.note());
+        return new ExplorationView.DownloadView(summary, d.file() == null ? "" : d.file());
     }
 
     private EffectView effect(PermissionEffect e) {

@@ -7,16 +7,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A custom device profile: the project's devices/local-chromium.json with a different page-load timeout. */
+/**
+ * A custom device profile: the project's devices/local-chromium.json with a different page-load timeout and, if
+ * given, more Chromium switches.
+ */
 final class DeviceProfileFile {
     private DeviceProfileFile() {
     }
 
-    static Path withPageLoadTimeout(Path dir, long millis) throws IOException {
+    static Path withPageLoadTimeout(Path dir, long millis, String... browserArgs) throws IOException {
         JsonObject profile = JsonParser.parseString(Files.readString(Project.home().resolve("devices/local-chromium.json")))
                 .getAsJsonObject();
         profile.addProperty("name", "local-chromium-" + millis + "ms");
         profile.addProperty("pageLoadTimeoutMs", millis);
+        for (String arg : browserArgs) {
+            profile.getAsJsonObject("browser").getAsJsonArray("args").add(arg);
+        }
         Files.createDirectories(dir);
         Path file = dir.resolve("short-page-load.json");
         Files.writeString(file, profile.toString());

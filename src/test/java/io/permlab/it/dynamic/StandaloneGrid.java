@@ -29,6 +29,13 @@ final class StandaloneGrid implements BeforeAllCallback, AfterAllCallback {
     private Process process;
     private int port;
     private Path log;
+    private Path home;
+
+    /** The Grid (and so its browsers) with this HOME instead of the test's. */
+    StandaloneGrid withHome(Path folder) {
+        this.home = folder;
+        return this;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -65,9 +72,13 @@ final class StandaloneGrid implements BeforeAllCallback, AfterAllCallback {
         port = Ports.free();
         log = Project.buildDir().resolve("grid-" + port + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath, "org.openqa.selenium.grid.Main", "standalone",
+        ProcessBuilder grid = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath, "org.openqa.selenium.grid.Main", "standalone",
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--selenium-manager", "false", "--detect-drivers", "true")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        if (home != null) {
+            grid.environment().put("HOME", home.toString());
+        }
+        process = grid.start();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
