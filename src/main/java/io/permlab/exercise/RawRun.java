@@ -1,6 +1,7 @@
 package io.permlab.exercise;
 
 import io.permlab.model.dynamic.CheckpointResult;
+import io.permlab.model.dynamic.RunOutcome;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.model.dynamic.RunProblem;
 import io.permlab.model.dynamic.StepRecord;
@@ -11,11 +12,12 @@ import java.util.List;
 /**
  * A run as the flow runner saw it, before its traffic is written to a HAR and scanned for PI. Times are
  * milliseconds since the run started; every observation carries the index of the step during which it happened.
+ * {@code outcome} says whether the run may be judged; {@code retryOf} names the inconclusive run it repeats, if any.
  */
 public record RawRun(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
                      Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<TimedRequest> requests,
                      List<TimedExchange> exchanges, ObservedStorage storage, CheckpointResult checkpoint,
-                     List<io.permlab.model.dynamic.RunProblem> problems) {
+                     List<io.permlab.model.dynamic.RunProblem> problems, RunOutcome outcome, String retryOf) {
 
     public RawRun {
         steps = List.copyOf(steps);
@@ -31,6 +33,12 @@ public record RawRun(String id, String functionId, RunPolicy policy, String sess
 
     /** A network exchange with when it started and during which step. */
     public record TimedExchange(ObservedExchange exchange, long atMillis, int stepIndex) {
+    }
+
+    /** This run as the retry of {@code runId}. */
+    public RawRun retrying(String runId) {
+        return new RawRun(id, functionId, policy, session, startedAt, durationMillis, consentAtMillis, functionStartStep, steps,
+                requests, exchanges, storage, checkpoint, problems, outcome, runId);
     }
 
     public boolean passed() {

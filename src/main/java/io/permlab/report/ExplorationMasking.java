@@ -7,6 +7,7 @@ import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.NetworkExchange;
 import io.permlab.model.dynamic.PermissionRequest;
 import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunOutcome;
 import io.permlab.model.dynamic.RunProblem;
 import io.permlab.model.dynamic.StepRecord;
 
@@ -37,7 +38,11 @@ final class ExplorationMasking {
                 r.requests().stream().map(ExplorationMasking::mask).toList(),
                 r.exchanges().stream().map(ExplorationMasking::mask).toList(), r.storage(), mask(r.checkpoint()),
                 r.problems().stream().map(p -> new RunProblem(p.kind(), EvidenceMasker.mask(p.message()), p.stepIndex(), p.atMillis(),
-                        p.screenshot(), p.pageSource())).toList(), r.harFile());
+                        p.screenshot(), p.pageSource())).toList(), r.harFile(), mask(r.outcome()), r.retryOf());
+    }
+
+    private static RunOutcome mask(RunOutcome o) {
+        return o == null ? null : new RunOutcome(o.kind(), EvidenceMasker.mask(o.cause()));
     }
 
     private static StepRecord mask(StepRecord s) {

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.permlab.exercise.Ceilings;
 import io.permlab.model.flow.Action;
 import io.permlab.model.flow.Flow;
 import io.permlab.model.flow.Locator;
 import io.permlab.model.flow.LocatorKind;
 import io.permlab.model.flow.Step;
+
+import io.permlab.exercise.Ceilings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -33,14 +36,21 @@ public final class FlowParser {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final Path file;
+    private final long stepCeilingMillis;
     private JsonParser p;
 
-    private FlowParser(Path file) {
+    private FlowParser(Path file, long stepCeilingMillis) {
         this.file = file;
+        this.stepCeilingMillis = stepCeilingMillis;
     }
 
     public static Flow parse(Path file) throws FlowException {
-        return new FlowParser(file).read();
+        return parse(file, Ceilings.DEFAULTS.stepMillis());
+    }
+
+    /** Parses; a wait or timeout longer than {@code stepCeilingMillis} is an error, as no step may take longer. */
+    public static Flow parse(Path file, long stepCeilingMillis) throws FlowException {
+        return new FlowParser(file, stepCeilingMillis).read();
     }
 
     private Flow read() throws FlowException {
@@ -127,7 +137,7 @@ public final class FlowParser {
                     case BACK -> expectTrue(token, f);
                     case WAIT -> {
                         if (token == JsonToken.VALUE_NUMBER_INT) {
-                            timeout = p.getLongValue();
+                            timeout = positive(token, f);
                         } else {
                             locator = locator(token, f);
                         }
@@ -227,9 +237,14 @@ public final class FlowParser {
         }
     }
 
+    /** A wait or timeout in milliseconds: positive, and within the step ceiling. */
     private long positive(JsonToken token, String field) throws IOException, FlowException {
-        if (token != JsonToken.VALUE_NUMBER_INT || p.getLongValue() <= 0) {
+        if (token != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.BIG_INTEGER && p.getLongValue() <= 0) {
             throw error(here(), field, "must be a positive number of milliseconds");
+        }
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER || p.getLongValue() > stepCeilingMillis) {
+            throw error(here(), field, p.getText() + " ms is more than the step ceiling of " + stepCeilingMillis
+                    + " ms (the device profile's ceilings.stepMs)");
         }
         return p.getLongValue();
     }
