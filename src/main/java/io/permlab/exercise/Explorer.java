@@ -99,9 +99,8 @@ public final class Explorer {
                     String retryOf) throws SessionException {
         ArtifactStore files = recorder.filesFor(function.id(), runId);
         Instant started = Instant.now();
-        Deadline deadline = Deadline.in(ceilings.runMillis(), "run").earlierOf(outer);
-        if (deadline.passed()) {
-            return recorder.record(notRun(function, policy, runId, started, "not started: " + deadline.describe() + " was reached",
+        if (outer.passed()) {
+            return recorder.record(notRun(function, policy, runId, started, "not started: " + outer.describe() + " was reached",
                     List.of()).retrying(retryOf));
         }
         Session session;
@@ -114,6 +113,8 @@ public final class Explorer {
             return recorder.record(notRun(function, policy, runId, started, "the session did not start: " + e.getMessage(),
                     List.of(new RunProblem(e.kind().id(), e.getMessage(), 0, 0, null, null))).retrying(retryOf));
         }
+        // the run's clock starts once its browser is up: starting one is bounded by the driver, and slow on a busy machine
+        Deadline deadline = Deadline.in(ceilings.runMillis(), "run").earlierOf(outer);
         try (session; RunWatchdog watchdog = RunWatchdog.watch(session, deadline)) {
             return recorder.record(runner.run(function.flow(), session, policy, runId, urls, files, deadline).retrying(retryOf));
         } catch (RuntimeException e) {
