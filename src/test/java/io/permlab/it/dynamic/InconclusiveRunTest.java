@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * breaks the function". Two copies of apps/demo-delivery-compliant run in one real batch; the test kills Chromium
  * right after the refused run's location request (its screenshot appears), during a wait the test's copy of the flow
  * adds so the kill lands before the checkpoint: once for the first copy (the retry then completes), twice for the
- * second (the retry dies too, so the comparison is not judged).
+ * second (the retry dies too, so the comparison is not judged). PermLab runs in a JVM of its own, so its real stderr
+ * is what the test reads.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class InconclusiveRunTest {
@@ -49,7 +50,7 @@ class InconclusiveRunTest {
                 runs.resolve("killed-twice").resolve(DENY).resolve("step-06-request.png"),
                 runs.resolve("killed-twice").resolve(RETRY).resolve("step-06-request.png"));
         try (BrowserKiller killer = new BrowserKiller(out, triggers)) {
-            run = CliRun.run(out, List.of(once, twice));
+            run = CliRun.fork(out, List.of(once, twice));
             kills = killer.kills();
         }
         report = run.report();
@@ -128,6 +129,6 @@ class InconclusiveRunTest {
     @Test
     void theReportsAreWrittenAndTheConsoleCarriesNoStackTrace() {
         assertThat(run.outDir().resolve("index.html")).as(run.console()).isRegularFile();
-        assertThat(run.err()).as(run.console()).doesNotContain("\tat ", "Exception:");
+        assertThat(run.err()).as(run.console()).contains("killed-once").doesNotContain("\tat ", "Exception", "WARNING");
     }
 }
