@@ -6,6 +6,7 @@ import io.permlab.model.dynamic.CheckpointResult;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionEffect;
 import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunOutcome;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.model.dynamic.RunProblem;
 import io.permlab.model.dynamic.StepRecord;
@@ -20,41 +21,48 @@ import java.util.function.UnaryOperator;
 /**
  * The exploration of one function: a baseline run granting everything, then one run per permission the baseline
  * was asked for with that permission refused, and for location one run granting only an approximate position.
- * Comparing checkpoints across runs is what proves a permission mandatory. Each run gets a fresh session. When the
- * baseline's session cannot start because the endpoint is unreachable (no Grid, no Appium), there is nothing to
- * explore and the exception says so; any later session failure is recorded on its run and the exploration goes on.
+ * Comparing checkpoints across runs is what proves a permission mandatory. Each run gets a fresh session. A run cut
+ * short by a crash, a lost session or a timeout is inconclusive and is retried once in a fresh session; both are kept,
+ * and a comparison resting on a run still inconclusive after its retry is not judged. Every run is bounded by the
+ * run ceiling and by the exploration's deadline; runs the deadline leaves no time for are recorded as not started.
+ * When the baseline's session cannot start because the endpoint is unreachable (no Grid, no Appium), there is
+ * nothing to explore and the exception says so.
  */
 public final class Explorer {
     private final SessionFactory sessions;
     private final FlowRunner runner;
     private final RunRecorder recorder;
     private final KnowledgeBase knowledge;
+    private final Ceilings ceilings;
 
     public Explorer(SessionFactory sessions, FlowRunner runner, RunRecorder recorder, KnowledgeBase knowledge) {
+        this(sessions, runner, recorder, knowledge, Ceilings.DEFAULTS);
+    }
+
+    public Explorer(SessionFactory sessions, FlowRunner runner, RunRecorder recorder, KnowledgeBase knowledge, Ceilings ceilings) {
         this.sessions = sessions;
         this.runner = runner;
         this.recorder = recorder;
         this.knowledge = knowledge;
+        this.ceilings = ceilings;
     }
 
     public FunctionExploration explore(FunctionUnderTest function, UnaryOperator<String> urls) throws SessionException {
+        return explore(function, urls, Deadline.none());
+    }
+
+    /** Explores within the exploration ceiling and the caller's deadline (the target's), whichever comes first. */
+    public FunctionExploration explore(FunctionUnderTest function, UnaryOperator<String> urls, Deadline outer) throws SessionException {
+        Deadline deadline = Deadline.in(ceilings.explorationMillis(), "exploration").earlierOf(outer);
         List<Run> runs = new ArrayList<>();
-        Run baseline = run(function, RunPolicy.baseline(), urls);
-        if (unreachable != null) {
-            SessionException e = unreachable;
-            unreachable = null;
-            throw e;
-        }
-        runs.add(baseline);
+        Run baseline = attempt(function, RunPolicy.baseline(), urls, deadline, runs);
         List<PermissionEffect> effects = new ArrayList<>();
         for (String permission : refusable(baseline)) {
-            Run denied = run(function, RunPolicy.deny(permission), urls);
-            runs.add(denied);
-            effects.add(effect(permission, RunPolicy.Kind.DENY, baseline, denied));
-            if ("geolocation".equals(permission)) {
-                Run approximate = run(function, RunPolicy.approximateLocation(), urls);
-                runs.add(approximate);
-                effects.add(effect(permission, RunPolicy.Kind.APPROXIMATE, baseline, approximate));
+            List<RunPolicy> variants = "geolocation".equals(permission)
+                    ? List.of(RunPolicy.deny(permission), RunPolicy.approximateLocation()) : List.of(RunPolicy.deny(permission));
+            for (RunPolicy policy : variants) {
+                Run variant = attempt(function, policy, urls, deadline, runs);
+                effects.add(effect(permission, policy.kind(), baseline, variant));
             }
         }
         return new FunctionExploration(function.id(), function.name(), function.flow().file(), runs, effects);
@@ -69,28 +77,59 @@ public final class Explorer {
     }
 
     private static PermissionEffect effect(String permission, RunPolicy.Kind kind, Run baseline, Run variant) {
-        return new PermissionEffect(permission, kind, baseline.id(), baseline.passed(), variant.id(), variant.passed());
+        return new PermissionEffect(permission, kind, baseline.id(), baseline.passed(), variant.id(), variant.passed(),
+                !baseline.inconclusive() && !variant.inconclusive());
     }
 
-    /** Set when the baseline's session could not reach its endpoint. */
-    private SessionException unreachable;
-
-    private Run run(FunctionUnderTest function, RunPolicy policy, UnaryOperator<String> urls) {
+    /** A run, and when it is inconclusive and time is left, its retry in a fresh session; returns the one that counts. */
+    private Run attempt(FunctionUnderTest function, RunPolicy policy, UnaryOperator<String> urls, Deadline deadline, List<Run> runs)
+            throws SessionException {
         String runId = function.id() + "-" + policy.id();
+        Run first = run(function, policy, urls, runId, deadline, null);
+        runs.add(first);
+        if (!first.inconclusive() || deadline.passed()) {
+            return first;
+        }
+        Run retry = run(function, policy, urls, runId + "-retry", deadline, runId);
+        runs.add(retry);
+        return retry;
+    }
+
+    private Run run(FunctionUnderTest function, RunPolicy policy, UnaryOperator<String> urls, String runId, Deadline outer,
+                    String retryOf) throws SessionException {
         ArtifactStore files = recorder.filesFor(function.id(), runId);
         Instant started = Instant.now();
-        try (Session session = sessions.open(policy)) {
-            return recorder.record(runner.run(function.flow(), session, policy, runId, urls, files));
-        } catch (SessionException e) {
-            if (policy.kind() == RunPolicy.Kind.GRANT && e.kind() == SessionException.Kind.UNREACHABLE) {
-                unreachable = e;
-            }
-            RunProblem problem = new RunProblem(e.kind().id(), e.getMessage(), 0, 0, null, null);
-            RawRun failed = new RawRun(runId, function.id(), policy, sessions.describe(), started, 0, null,
-                    function.flow().functionStartIndex(), List.<StepRecord>of(), List.of(), List.of(),
-                    new ObservedStorage(List.of()), new CheckpointResult(false, "checkpoint", "session did not start: " + e.getMessage(), 0, null),
-                    List.of(problem));
-            return recorder.record(failed);
+        if (outer.passed()) {
+            return recorder.record(notRun(function, policy, runId, started, "not started: " + outer.describe() + " was reached",
+                    List.of()).retrying(retryOf));
         }
+        Session session;
+        try {
+            session = sessions.open(policy);
+        } catch (SessionException e) {
+            if (policy.kind() == RunPolicy.Kind.GRANT && retryOf == null && e.kind() == SessionException.Kind.UNREACHABLE) {
+                throw e;
+            }
+            return recorder.record(notRun(function, policy, runId, started, "the session did not start: " + e.getMessage(),
+                    List.of(new RunProblem(e.kind().id(), e.getMessage(), 0, 0, null, null))).retrying(retryOf));
+        }
+        // the run's clock starts once its browser is up: starting one is bounded by the driver, and slow on a busy machine
+        Deadline deadline = Deadline.in(ceilings.runMillis(), "run").earlierOf(outer);
+        try (session; RunWatchdog watchdog = RunWatchdog.watch(session, deadline)) {
+            return recorder.record(runner.run(function.flow(), session, policy, runId, urls, files, deadline).retrying(retryOf));
+        } catch (RuntimeException e) {
+            // an unexpected driver or recorder error: the run proves nothing, and the exploration goes on
+            String cause = "stopped by an unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            return recorder.record(notRun(function, policy, runId, started, cause,
+                    List.of(new RunProblem("internal", cause, 0, 0, null, null))).retrying(retryOf));
+        }
+    }
+
+    /** A run that could not take place: inconclusive, with why. */
+    private RawRun notRun(FunctionUnderTest function, RunPolicy policy, String runId, Instant started, String cause,
+                          List<RunProblem> problems) {
+        return new RawRun(runId, function.id(), policy, sessions.describe(), started, 0, null,
+                function.flow().functionStartIndex(), List.<StepRecord>of(), List.of(), List.of(), new ObservedStorage(List.of()),
+                new CheckpointResult(false, "checkpoint", cause, 0, null), problems, RunOutcome.inconclusive(cause), null);
     }
 }

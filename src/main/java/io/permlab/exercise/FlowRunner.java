@@ -4,6 +4,7 @@ import io.permlab.model.Localized;
 import io.permlab.model.dynamic.CheckpointResult;
 import io.permlab.model.dynamic.Download;
 import io.permlab.model.dynamic.RunPolicy;
+import io.permlab.model.dynamic.RunOutcome;
 import io.permlab.model.dynamic.RunProblem;
 import io.permlab.model.dynamic.StepRecord;
 import io.permlab.model.flow.Action;
@@ -42,13 +43,27 @@ public final class FlowRunner {
     }
 
     public RawRun run(Flow flow, Session session, RunPolicy policy, String runId, UnaryOperator<String> urls, ArtifactStore files) {
+        return run(flow, session, policy, runId, urls, files, Deadline.none());
+    }
+
+    /**
+     * Runs the flow; a step waits no longer than the deadline allows. A run cut short by a crash, a lost session or the
+     * deadline is inconclusive, with the cause in one line; only a step that fails on its own makes the function fail.
+     */
+    public RawRun run(Flow flow, Session session, RunPolicy policy, String runId, UnaryOperator<String> urls, ArtifactStore files,
+                      Deadline deadline) {
         Recorder rec = new Recorder(session, files, options.hideTypedText());
         Long consentAt = null;
         CheckpointResult checkpoint = null;
         SessionException stopped = null; // the failure that ended the run early, for the checkpoint's reason
         String firstUrl = null;
+        String cutShort = null;
         boolean alive = true;
         for (Step step : flow.steps()) {
+            if (deadline.passed()) {
+                cutShort = "stopped before step " + step.index() + " (" + step.describe() + "): " + deadline.describe() + " was reached";
+                break;
+            }
             long at = rec.elapsed();
             if (step.action() == Action.CONSENT) {
                 consentAt = at; // before the tap: whatever the consent tap triggers comes after consent
@@ -59,7 +74,7 @@ public final class FlowRunner {
             SessionException failure = null;
             boolean reached = false;
             try {
-                reached = perform(step, session, urls);
+                reached = perform(step, session, urls, deadline);
             } catch (SessionException e) {
                 failure = e;
             }
@@ -77,6 +92,8 @@ public final class FlowRunner {
                     if (failure != null) {
                         rec.problem(failure.kind().id(), failure.getMessage(), step.index());
                     }
+                    cutShort = cutShort(step, failure, deadline);
+                    alive = failure == null || failure.kind() != SessionException.Kind.BROWSER_CRASH;
                     break;
                 }
             }
@@ -84,6 +101,7 @@ public final class FlowRunner {
                 stopped = failure;
                 rec.failedStep(step, at, failure.getMessage());
                 rec.problem(failure.kind().id(), failure.getMessage(), step.index());
+                cutShort = cutShort(step, failure, deadline);
                 alive = failure.kind() != SessionException.Kind.BROWSER_CRASH;
                 break;
             }
@@ -98,15 +116,63 @@ public final class FlowRunner {
             checkpoint = new CheckpointResult(false, checkpointOf(flow), reason.en(), rec.elapsed(), null, reason);
         }
         int lastStep = rec.steps.isEmpty() ? 0 : rec.steps.get(rec.steps.size() - 1).index();
-        if (alive && policy.kind() == RunPolicy.Kind.DENY && firstUrl != null && options.relaunchProbeMillis() > 0) {
-            alive = rec.relaunch(firstUrl, lastStep, options.relaunchProbeMillis(), purposes);
+        Evidence after = new Evidence(rec, lastStep, deadline);
+        if (alive && cutShort == null && policy.kind() == RunPolicy.Kind.DENY && firstUrl != null && options.relaunchProbeMillis() > 0) {
+            String url = firstUrl;
+            long probe = Math.min(options.relaunchProbeMillis(), deadline.remainingMillis());
+            cutShort = after.collect("relaunch probe", () -> rec.relaunch(url, lastStep, probe, purposes));
         }
-        ObservedStorage storage = alive ? rec.storage(lastStep) : new ObservedStorage(List.of());
+        ObservedStorage storage = new ObservedStorage(List.of());
+        if (alive && cutShort == null) {
+            ObservedStorage[] read = new ObservedStorage[1];
+            cutShort = after.collect("storage read", () -> read[0] = session.storage());
+            storage = read[0] != null ? read[0] : storage;
+        }
         if (alive) {
             rec.collect(lastStep, true, purposes);
         }
+        RunOutcome outcome = cutShort != null ? RunOutcome.inconclusive(cutShort) : RunOutcome.of(checkpoint.reached());
         return new RawRun(runId, flow.function(), policy, session.describe(), rec.started, rec.elapsed(), consentAt,
-                flow.functionStartIndex(), rec.steps, rec.requests, rec.exchanges, storage, checkpoint, rec.problems, rec.downloads);
+                flow.functionStartIndex(), rec.steps, rec.requests, rec.exchanges, storage, checkpoint, rec.problems, rec.downloads, outcome, null);
+    }
+
+    /**
+     * Why a failed step proves nothing about the function, or null when it does: a crash or lost session is not the
+     * app's doing, nor is a wait the deadline cut short. Only an element that never came (in time) or stayed disabled is
+     * the evidence.
+     */
+    private static String cutShort(Step step, SessionException failure, Deadline deadline) {
+        String where = "step " + step.index() + " (" + step.describe() + "): ";
+        if (deadline.passed()) {
+            return where + deadline.describe() + " was reached";
+        }
+        if (failure != null && !failure.kind().isFunctionEvidence()) {
+            return where + failure.getMessage();
+        }
+        return null;
+    }
+
+    /** An evidence-collection step after the flow (relaunch probe, storage read); a failure there is recorded, never dropped. */
+    private record Evidence(Recorder rec, int lastStep, Deadline deadline) {
+        interface Collection {
+            void run() throws SessionException;
+        }
+
+        /** Runs it; returns why the run is inconclusive when it could not, or null. */
+        String collect(String what, Collection collection) {
+            String where = what + " after step " + lastStep + ": ";
+            if (deadline.passed()) {
+                return where + "not done, " + deadline.describe() + " was reached";
+            }
+            try {
+                collection.run();
+                return null;
+            } catch (SessionException e) {
+                rec.problems.add(new RunProblem(e.kind().id(), what + " failed, its evidence is missing: " + e.getMessage(), lastStep,
+                        rec.elapsed(), null, null));
+                return where + e.getMessage() + " (its evidence is missing)";
+            }
+        }
     }
 
     private static String checkpointOf(Flow flow) {
@@ -114,9 +180,11 @@ public final class FlowRunner {
     }
 
     /** Performs a step; for checkpoints returns whether it was reached. */
-    private static boolean perform(Step step, Session session, UnaryOperator<String> urls) throws SessionException {
-        Duration timeout = Duration.ofMillis(step.timeoutMillis());
+    private static boolean perform(Step step, Session session, UnaryOperator<String> urls, Deadline deadline) throws SessionException {
+        long millis = Math.max(1, Math.min(step.timeoutMillis(), deadline.remainingMillis()));
+        Duration timeout = Duration.ofMillis(millis);
         switch (step.action()) {
+            // without a timeout of its own, open waits the device profile's page-load timeout; the run's watchdog bounds it
             case OPEN -> session.open(urls.apply(step.value()), step.timeoutMillis() > 0 ? timeout : null);
             case TAP, CONSENT -> session.tap(step.locator(), timeout);
             case TYPE -> session.type(step.locator(), step.value(), timeout);
@@ -125,7 +193,7 @@ public final class FlowRunner {
             case BACK -> session.back();
             case WAIT -> {
                 if (step.locator() == null) {
-                    sleep(step.timeoutMillis());
+                    sleep(millis);
                 } else if (!session.waitFor(step.locator(), timeout)) {
                     throw SessionException.notFound(step.locator(), step.timeoutMillis());
                 }
@@ -267,27 +335,12 @@ public final class FlowRunner {
         }
 
         /** Opens the page again, as a user relaunching the app, and watches for requests for a while. */
-        boolean relaunch(String url, int lastStep, long probeMillis, PurposeDetector purposes) {
+        void relaunch(String url, int lastStep, long probeMillis, PurposeDetector purposes) throws SessionException {
             collect(lastStep, false, purposes);
             relaunched = true;
-            try {
-                session.open(url, null);
-                sleep(probeMillis);
-                collect(lastStep, false, purposes);
-                return true;
-            } catch (SessionException e) {
-                problems.add(new RunProblem(e.kind().id(), "relaunch probe: " + e.getMessage(), lastStep, elapsed(), null, null));
-                return e.kind() != SessionException.Kind.BROWSER_CRASH;
-            }
-        }
-
-        ObservedStorage storage(int lastStep) {
-            try {
-                return session.storage();
-            } catch (SessionException e) {
-                problems.add(new RunProblem(e.kind().id(), "storage could not be read: " + e.getMessage(), lastStep, elapsed(), null, null));
-                return new ObservedStorage(List.of());
-            }
+            session.open(url, null);
+            sleep(probeMillis);
+            collect(lastStep, false, purposes);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.permlab.exercise;
 
 import io.permlab.model.dynamic.CheckpointResult;
 import io.permlab.model.dynamic.Download;
+import io.permlab.model.dynamic.RunOutcome;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.model.dynamic.RunProblem;
 import io.permlab.model.dynamic.StepRecord;
@@ -12,11 +13,13 @@ import java.util.List;
 /**
  * A run as the flow runner saw it, before its traffic is written to a HAR and scanned for PI. Times are
  * milliseconds since the run started; every observation carries the index of the step during which it happened.
+ * {@code outcome} says whether the run may be judged; {@code retryOf} names the inconclusive run it repeats, if any.
  */
 public record RawRun(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
                      Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<TimedRequest> requests,
                      List<TimedExchange> exchanges, ObservedStorage storage, CheckpointResult checkpoint,
-                     List<io.permlab.model.dynamic.RunProblem> problems, List<Download> downloads) {
+                     List<io.permlab.model.dynamic.RunProblem> problems, List<Download> downloads, RunOutcome outcome,
+                     String retryOf) {
 
     public RawRun {
         steps = List.copyOf(steps);
@@ -30,9 +33,9 @@ public record RawRun(String id, String functionId, RunPolicy policy, String sess
     public RawRun(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
                   Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<TimedRequest> requests,
                   List<TimedExchange> exchanges, ObservedStorage storage, CheckpointResult checkpoint,
-                  List<io.permlab.model.dynamic.RunProblem> problems) {
+                  List<io.permlab.model.dynamic.RunProblem> problems, RunOutcome outcome, String retryOf) {
         this(id, functionId, policy, session, startedAt, durationMillis, consentAtMillis, functionStartStep, steps, requests,
-                exchanges, storage, checkpoint, problems, List.of());
+                exchanges, storage, checkpoint, problems, List.of(), outcome, retryOf);
     }
 
     /** A permission request with when it happened, during which step, whether after a relaunch, the screenshot, and the purpose seen. */
@@ -42,6 +45,12 @@ public record RawRun(String id, String functionId, RunPolicy policy, String sess
 
     /** A network exchange with when it started and during which step. */
     public record TimedExchange(ObservedExchange exchange, long atMillis, int stepIndex) {
+    }
+
+    /** This run as the retry of {@code runId}. */
+    public RawRun retrying(String runId) {
+        return new RawRun(id, functionId, policy, session, startedAt, durationMillis, consentAtMillis, functionStartStep, steps,
+                requests, exchanges, storage, checkpoint, problems, downloads, outcome, runId);
     }
 
     public boolean passed() {

@@ -72,6 +72,12 @@ public interface Session extends AutoCloseable {
     /** Everything the page stored: localStorage, sessionStorage, IndexedDB, cookies, Cache Storage. */
     ObservedStorage storage() throws SessionException;
 
+    /**
+     * Stops the browser now, from another thread, without waiting for it: a call blocked in this session then fails.
+     * Used when a run overruns its ceiling; {@link #close()} still follows.
+     */
+    void abort();
+
     @Override
     void close();
 }

@@ -28,6 +28,14 @@ public class SessionException extends Exception {
             return id;
         }
 
+        /**
+         * Whether a step failing this way is the app's doing (an element that never came, a button that stayed
+         * disabled) and so evidence about the function; every other kind cuts the run short inconclusively.
+         */
+        public boolean isFunctionEvidence() {
+            return this == ELEMENT_NOT_FOUND || this == ELEMENT_DISABLED;
+        }
+
         public Localized label() {
             return label;
         }

@@ -8,6 +8,7 @@ import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.NetworkExchange;
 import io.permlab.model.dynamic.PermissionRequest;
 import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunOutcome;
 import io.permlab.model.dynamic.RunProblem;
 import io.permlab.model.dynamic.StepRecord;
 
@@ -39,12 +40,16 @@ final class ExplorationMasking {
                 r.exchanges().stream().map(ExplorationMasking::mask).toList(), r.storage(), mask(r.checkpoint()),
                 r.problems().stream().map(p -> new RunProblem(p.kind(), EvidenceMasker.mask(p.message()), p.stepIndex(), p.atMillis(),
                         p.screenshot(), p.pageSource())).toList(), r.harFile(),
-                r.downloads().stream().map(ExplorationMasking::mask).toList());
+                r.downloads().stream().map(ExplorationMasking::mask).toList(), mask(r.outcome()), r.retryOf());
     }
 
     private static Download mask(Download d) {
         return new Download(EvidenceMasker.mask(d.url()), EvidenceMasker.mask(d.fileName()), d.bytes(), d.state(), d.atMillis(),
                 d.stepIndex(), d.file(), d.note());
+    }
+
+    private static RunOutcome mask(RunOutcome o) {
+        return o == null ? null : new RunOutcome(o.kind(), EvidenceMasker.mask(o.cause()));
     }
 
     private static StepRecord mask(StepRecord s) {

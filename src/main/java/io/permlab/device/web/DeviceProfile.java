@@ -1,16 +1,20 @@
 package io.permlab.device.web;
 
+import io.permlab.exercise.Ceilings;
+
 import java.util.List;
 
 /**
  * A browser device profile (devices/*.json): which binaries, extra arguments, the mobile screen and user agent to
- * emulate, locale and time zone, where the device "is" for precise and approximate location, and timeouts.
+ * emulate, locale and time zone, where the device "is" for precise and approximate location, timeouts, and the
+ * ceilings on steps, runs, explorations and targets.
  */
 public record DeviceProfile(String name, String browserBinary, String driverBinary, boolean headless, List<String> args,
                             int width, int height, double pixelRatio, String userAgent, String locale, String timezone,
-                            Position precise, Position approximate, long pageLoadTimeoutMillis) {
+                            Position precise, Position approximate, long pageLoadTimeoutMillis, Ceilings ceilings) {
     public DeviceProfile {
         args = args == null ? List.of() : List.copyOf(args);
+        ceilings = ceilings == null ? Ceilings.DEFAULTS : ceilings;
     }
 
     /** A position the browser reports, with its accuracy in metres. */

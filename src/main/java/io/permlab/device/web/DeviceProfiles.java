@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
+import io.permlab.exercise.Ceilings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -43,10 +44,27 @@ public final class DeviceProfiles {
         if (a != null && a.isJsonArray()) {
             a.getAsJsonArray().forEach(x -> args.add(x.getAsString()));
         }
+        Ceilings ceilings = ceilings(f);
+        long pageLoad = f.integer("pageLoadTimeoutMs");
+        if (pageLoad <= 0 || pageLoad > ceilings.stepMillis()) {
+            throw new InvalidProfileException(file, "$.pageLoadTimeoutMs", "must be between 1 and the step ceiling ("
+                    + ceilings.stepMillis() + " ms)");
+        }
         return new DeviceProfile(f.string("name"), browser.string("binary"), browser.string("driver"),
                 browser.bool("headless"), args, screen.integer("width"), screen.integer("height"), screen.number("pixelRatio"),
                 f.string("userAgent"), f.string("locale"), f.string("timezone"), position(location.object("precise")),
-                position(location.object("approximate")), f.integer("pageLoadTimeoutMs"));
+                position(location.object("approximate")), pageLoad, ceilings);
+    }
+
+    /** The optional "ceilings" object; each field left out keeps its default. */
+    private static Ceilings ceilings(Fields f) throws InvalidProfileException {
+        if (!f.obj.has("ceilings")) {
+            return Ceilings.DEFAULTS;
+        }
+        Fields c = f.object("ceilings");
+        Ceilings d = Ceilings.DEFAULTS;
+        return new Ceilings(c.positive("stepMs", d.stepMillis()), c.positive("runMs", d.runMillis()),
+                c.positive("explorationMs", d.explorationMillis()), c.positive("targetMs", d.targetMillis()));
     }
 
     private static DeviceProfile.Position position(Fields f) throws InvalidProfileException {
@@ -92,6 +110,18 @@ public final class DeviceProfiles {
 
         int integer(String key) throws InvalidProfileException {
             return (int) number(key);
+        }
+
+        /** An optional positive whole number of milliseconds. */
+        long positive(String key, long otherwise) throws InvalidProfileException {
+            if (!obj.has(key)) {
+                return otherwise;
+            }
+            JsonElement e = obj.get(key);
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber() || e.getAsDouble() < 1 || e.getAsDouble() != Math.floor(e.getAsDouble())) {
+                throw new InvalidProfileException(file, path + "." + key, "must be a positive whole number of milliseconds");
+            }
+            return e.getAsLong();
         }
 
         boolean bool(String key) throws InvalidProfileException {

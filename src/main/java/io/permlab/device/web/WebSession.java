@@ -319,6 +319,10 @@ final class WebSession implements Session {
             return StorageReader.read(driver, cdp);
         } catch (WebDriverException e) {
             throw failure(e, "read storage");
+        } catch (RuntimeException e) {
+            // an answer that is not what the reading script returns (a page that replaced JSON, say): storage is unread
+            throw new SessionException(SessionException.Kind.SESSION_ERROR, "read storage: " + e.getClass().getSimpleName() + ": "
+                    + firstLine(e.getMessage()), e);
         }
     }
 
@@ -344,12 +348,7 @@ final class WebSession implements Session {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /**
-     * Quits the browser and removes its profile. Selenium's clean-up of a crashed browser waits out DevTools
-     * timeouts (a minute in all), so after a crash it gets a few seconds, then the browser's processes (found by this
-     * session's profile folder on their command line) are killed.
-     */
-    /** The browser's processes (by this session's profile folder) and the driver that started them. */
+    /** Kills the browser's processes (by this session's profile folder) and the driver that started them. */
     private void killBrowser() {
         String profile = userDataDir.toString();
         List<ProcessHandle> browser = ProcessHandle.allProcesses()
@@ -360,6 +359,17 @@ final class WebSession implements Session {
         browser.forEach(ProcessHandle::destroyForcibly);
     }
 
+    @Override
+    public void abort() {
+        crashed = true;
+        killBrowser();
+    }
+
+    /**
+     * Quits the browser and removes its profile. Selenium's clean-up of a crashed browser waits out DevTools
+     * timeouts (a minute in all), so after a crash it gets a few seconds, then the browser's processes (found by this
+     * session's profile folder on their command line) are killed.
+     */
     @Override
     public void close() {
         Thread closer = new Thread(() -> {

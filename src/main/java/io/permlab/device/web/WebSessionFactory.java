@@ -29,6 +29,7 @@ abstract class WebSessionFactory implements SessionFactory {
         this.environment = environment;
         this.knowledge = knowledge;
         this.workDir = workDir;
+        SeleniumLogging.quiet();
     }
 
     /** Starts the browser; a WebDriverException here means the endpoint gave no session. */

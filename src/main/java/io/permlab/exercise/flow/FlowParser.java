@@ -5,12 +5,15 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.permlab.exercise.Ceilings;
 import io.permlab.model.TargetText;
 import io.permlab.model.flow.Action;
 import io.permlab.model.flow.Flow;
 import io.permlab.model.flow.Locator;
 import io.permlab.model.flow.LocatorKind;
 import io.permlab.model.flow.Step;
+
+import io.permlab.exercise.Ceilings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -36,23 +39,36 @@ public final class FlowParser {
 
     private final Path file;
     private final Function<String, String> openProblem;
+    private final long stepCeilingMillis;
     private JsonParser p;
 
-    private FlowParser(Path file, Function<String, String> openProblem) {
+    private FlowParser(Path file, Function<String, String> openProblem, long stepCeilingMillis) {
         this.file = file;
         this.openProblem = openProblem;
+        this.stepCeilingMillis = stepCeilingMillis;
     }
 
     public static Flow parse(Path file) throws FlowException {
-        return new FlowParser(file, url -> null).read();
+        return parse(file, url -> null, Ceilings.DEFAULTS.stepMillis());
+    }
+
+    /** Parses; a wait or timeout longer than {@code stepCeilingMillis} is an error, as no step may take longer. */
+    public static Flow parse(Path file, long stepCeilingMillis) throws FlowException {
+        return parse(file, url -> null, stepCeilingMillis);
+    }
+
+    /** Parses with the default step ceiling, checking {@code open} URLs with {@code openProblem}. */
+    public static Flow parse(Path file, Function<String, String> openProblem) throws FlowException {
+        return parse(file, openProblem, Ceilings.DEFAULTS.stepMillis());
     }
 
     /**
      * Parses a flow whose {@code open} URLs are checked by {@code openProblem} (the reason a URL may not be opened, or
-     * null); a refused URL is an error at its own line and column.
+     * null; a refused URL is an error at its own line and column) and whose waits and timeouts may not exceed
+     * {@code stepCeilingMillis}.
      */
-    public static Flow parse(Path file, Function<String, String> openProblem) throws FlowException {
-        return new FlowParser(file, openProblem).read();
+    public static Flow parse(Path file, Function<String, String> openProblem, long stepCeilingMillis) throws FlowException {
+        return new FlowParser(file, openProblem, stepCeilingMillis).read();
     }
 
     private Flow read() throws FlowException {
@@ -145,7 +161,7 @@ public final class FlowParser {
                     case BACK -> expectTrue(token, f);
                     case WAIT -> {
                         if (token == JsonToken.VALUE_NUMBER_INT) {
-                            timeout = p.getLongValue();
+                            timeout = positive(token, f);
                         } else {
                             locator = locator(token, f);
                         }
@@ -245,9 +261,14 @@ public final class FlowParser {
         }
     }
 
+    /** A wait or timeout in milliseconds: positive, and within the step ceiling. */
     private long positive(JsonToken token, String field) throws IOException, FlowException {
-        if (token != JsonToken.VALUE_NUMBER_INT || p.getLongValue() <= 0) {
+        if (token != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.BIG_INTEGER && p.getLongValue() <= 0) {
             throw error(here(), field, "must be a positive number of milliseconds");
+        }
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER || p.getLongValue() > stepCeilingMillis) {
+            throw error(here(), field, p.getText() + " ms is more than the step ceiling of " + stepCeilingMillis
+                    + " ms (the device profile's ceilings.stepMs)");
         }
         return p.getLongValue();
     }

@@ -14,7 +14,8 @@ public record FunctionExploration(String functionId, String functionName, String
         return runs.stream().filter(r -> r.id().equals(runId)).findFirst().orElse(null);
     }
 
+    /** The baseline run: its retry when the first try was inconclusive (a retry follows the run it repeats). */
     public Run baseline() {
-        return runs.stream().filter(r -> r.policy().kind() == RunPolicy.Kind.GRANT).findFirst().orElse(null);
+        return runs.stream().filter(r -> r.policy().kind() == RunPolicy.Kind.GRANT).reduce((first, retry) -> retry).orElse(null);
     }
 }

@@ -7,12 +7,13 @@ import java.util.List;
  * One execution of a flow under one policy on one session: the timeline of steps, permission requests, network
  * exchanges and page problems, the files the page downloaded, the storage left behind, and whether the checkpoint was reached; the consent moment
  * and the step where the function starts are what "before consent" and "before use" are measured against. Files (HAR,
- * screenshots, page sources) are relative to the run's output folder.
+ * screenshots, page sources) are relative to the run's output folder. {@code outcome} says whether the run may be
+ * judged at all; {@code retryOf} names the inconclusive run this one repeats in a fresh session (null for a first try).
  */
 public record Run(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
                   Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<PermissionRequest> requests,
                   List<NetworkExchange> exchanges, List<StoredValue> storage, CheckpointResult checkpoint,
-                  List<RunProblem> problems, String harFile, List<Download> downloads) {
+                  List<RunProblem> problems, String harFile, List<Download> downloads, RunOutcome outcome, String retryOf) {
     public Run {
         steps = List.copyOf(steps);
         requests = List.copyOf(requests);
@@ -26,12 +27,17 @@ public record Run(String id, String functionId, RunPolicy policy, String session
     public Run(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
                Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<PermissionRequest> requests,
                List<NetworkExchange> exchanges, List<StoredValue> storage, CheckpointResult checkpoint,
-               List<RunProblem> problems, String harFile) {
+               List<RunProblem> problems, String harFile, RunOutcome outcome, String retryOf) {
         this(id, functionId, policy, session, startedAt, durationMillis, consentAtMillis, functionStartStep, steps, requests,
-                exchanges, storage, checkpoint, problems, harFile, List.of());
+                exchanges, storage, checkpoint, problems, harFile, List.of(), outcome, retryOf);
     }
 
     public boolean passed() {
         return checkpoint != null && checkpoint.reached();
+    }
+
+    /** Cut short by a crash, a lost session or a timeout: proves nothing about the function, judged by no rule. */
+    public boolean inconclusive() {
+        return outcome != null && outcome.inconclusive();
     }
 }

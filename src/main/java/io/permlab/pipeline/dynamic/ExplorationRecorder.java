@@ -77,7 +77,8 @@ final class ExplorationRecorder implements RunRecorder {
             problems.add(new io.permlab.model.dynamic.RunProblem("har", "the HAR file could not be written", 0, raw.durationMillis(), null, null));
         }
         return new Run(raw.id(), raw.functionId(), raw.policy(), raw.session(), raw.startedAt(), raw.durationMillis(), consent,
-                raw.functionStartStep(), raw.steps(), requests, exchanges, storage, raw.checkpoint(), problems, harFile, raw.downloads());
+                raw.functionStartStep(), raw.steps(), requests, exchanges, storage, raw.checkpoint(), problems, harFile, raw.downloads(),
+                raw.outcome(), raw.retryOf());
     }
 
     /** How the run's policy answered this permission. */

@@ -5,6 +5,8 @@ import io.permlab.device.web.AppiumSessionFactory;
 import io.permlab.device.web.GridSessionFactory;
 import io.permlab.device.web.LocalChromeSessionFactory;
 import io.permlab.device.web.WebEnvironment;
+import io.permlab.exercise.Ceilings;
+import io.permlab.exercise.Deadline;
 import io.permlab.exercise.Explorer;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.exercise.FunctionUnderTest;
@@ -57,6 +59,7 @@ final class TargetExercise {
 
     TargetResult run(TargetSpec spec) {
         long start = System.nanoTime();
+        Deadline deadline = Deadline.in(ceilings().targetMillis(), "target");
         Target target = spec.target();
         List<ProcessingError> errors = new ArrayList<>(spec.problems());
         if (!spec.inspectable()) {
@@ -76,7 +79,7 @@ final class TargetExercise {
             return new TargetResult(target, null, List.of(), errors, millisSince(start));
         }
         try (RunningSites sites = serve(target, descriptor)) {
-            Exploration exploration = explore(target, descriptor, functions, sites, errors);
+            Exploration exploration = explore(target, descriptor, functions, sites, errors, deadline);
             Evidence evidence = Evidence.ofExploration(target, exploration);
             RuleEngine.Outcome outcome = engine.judge(evidence);
             errors.addAll(outcome.errors());
@@ -92,7 +95,7 @@ final class TargetExercise {
     }
 
     private Exploration explore(Target target, TargetDescriptor descriptor, List<FunctionUnderTest> functions, RunningSites sites,
-                                List<ProcessingError> errors) throws SessionException {
+                                List<ProcessingError> errors, Deadline deadline) throws SessionException {
         WebEnvironment env = sites == null ? WebEnvironment.none() : new WebEnvironment(sites.hostResolverRules(), sites.spkiHash(),
                 sites.insecureOriginsTreatedAsSecure() == null ? List.of() : List.of(sites.insecureOriginsTreatedAsSecure().split(",")));
         Path work = outDir.resolve(".work").resolve(target.id());
@@ -103,14 +106,20 @@ final class TargetExercise {
         };
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), options.runner());
         ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), options.mask());
-        Explorer explorer = new Explorer(factory, runner, recorder, knowledge);
+        Explorer explorer = new Explorer(factory, runner, recorder, knowledge, ceilings());
         FlowUrls urls = new FlowUrls(descriptor.entry(), sites);
         List<FunctionExploration> explored = new ArrayList<>();
         for (FunctionUnderTest f : functions) {
-            FunctionExploration fe = explorer.explore(f, urls);
+            if (deadline.passed()) {
+                errors.add(new ProcessingError(target.id(), f.flow().file(), "run", "function '" + f.id() + "' not explored: "
+                        + deadline.describe() + " was reached"));
+                continue;
+            }
+            FunctionExploration fe = explorer.explore(f, urls, deadline);
             explored.add(fe);
+            errors.addAll(InconclusiveRuns.errors(target.id(), fe));
             Run baseline = fe.baseline();
-            if (baseline != null && !baseline.passed()) {
+            if (baseline != null && !baseline.passed() && !baseline.inconclusive()) {
                 errors.add(new ProcessingError(target.id(), f.flow().file(), "run",
                         "function '" + f.id() + "': the baseline run (every permission granted) did not reach its checkpoint ("
                                 + baseline.checkpoint().detail() + "), so what refusing a permission does cannot be judged"));
@@ -126,12 +135,17 @@ final class TargetExercise {
             Path flowFile = f.flow() != null ? target.location().resolve(f.flow()).normalize()
                     : options.home().resolve("tests").resolve(target.location().getFileName()).resolve(f.id() + ".flow.json");
             try {
-                out.add(new FunctionUnderTest(f.id(), f.name() == null ? f.id() : f.name(), FlowParser.parse(flowFile, scope::problem)));
+                out.add(new FunctionUnderTest(f.id(), f.name() == null ? f.id() : f.name(),
+                        FlowParser.parse(flowFile, scope::problem, ceilings().stepMillis())));
             } catch (FlowException e) {
                 errors.add(new ProcessingError(target.id(), e.file().toString(), "flow", e.getMessage()));
             }
         }
         return out;
+    }
+
+    private Ceilings ceilings() {
+        return options.profile().ceilings();
     }
 
     private static RunningSites serve(Target target, TargetDescriptor d) throws IOException {

@@ -12,7 +12,7 @@ public record ExplorationView(String entryUrl, String session, String ownHosts, 
     }
 
     /** One run: its policy, whether the checkpoint was reached and why not, its screenshot, and its files. */
-    public record RunView(String id, Localized policy, boolean passed, Localized detail, String duration, int requests,
+    public record RunView(String id, Localized policy, boolean passed, boolean inconclusive, Localized detail, String duration, int requests,
                           int exchanges, int piExchanges, String harFile, String screenshotFile, String screenshot,
                           List<String> problems, List<DownloadView> downloads) {
     }
@@ -26,6 +26,6 @@ public record ExplorationView(String entryUrl, String session, String ownHosts, 
     }
 
     public record EffectView(Localized permission, Localized variant, boolean baselinePassed, boolean variantPassed,
-                             boolean mandatory) {
+                             boolean mandatory, boolean judged) {
     }
 }

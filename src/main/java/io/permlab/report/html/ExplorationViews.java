@@ -46,8 +46,12 @@ final class ExplorationViews {
 
     private RunView run(Run r) {
         String shot = r.checkpoint() != null && r.checkpoint().screenshot() != null ? r.checkpoint().screenshot()
-                : r.steps().stream().filter(s -> !s.ok()).map(StepRecord::screenshot).findFirst().orElse(null);
-        return new RunView(r.id(), policy(r.policy()), r.passed(), r.checkpoint() == null ? new Localized("", "") : r.checkpoint().reason(),
+                : r.steps().stream().filter(s -> !s.ok() && s.screenshot() != null).map(StepRecord::screenshot).findFirst().orElse(null);
+        // a step failed by a crash has no screenshot: the browser was gone. An inconclusive run's cause is the
+        // driver's own words (English in both views).
+        Localized detail = r.inconclusive() ? new Localized(r.outcome().cause(), r.outcome().cause())
+                : r.checkpoint() == null ? new Localized("", "") : r.checkpoint().reason();
+        return new RunView(r.id(), policy(r.policy()), r.passed(), r.inconclusive(), detail,
                 String.format(Locale.ROOT, "%.1f s", r.durationMillis() / 1000.0), r.requests().size(), r.exchanges().size(),
                 (int) r.exchanges().stream().filter(x -> !x.piSent().isEmpty()).count(), r.harFile() == null ? "" : r.harFile(),
                 shot == null ? "" : shot, screenshots.dataUri(shot),
@@ -64,7 +68,7 @@ final class ExplorationViews {
     private EffectView effect(PermissionEffect e) {
         Localized variant = e.variant() == RunPolicy.Kind.APPROXIMATE ? new Localized("仅授予大致位置", "approximate only")
                 : new Localized("拒绝", "refused");
-        return new EffectView(permission(e.permission()), variant, e.baselinePassed(), e.variantPassed(), e.mandatory());
+        return new EffectView(permission(e.permission()), variant, e.baselinePassed(), e.variantPassed(), e.mandatory(), e.judged());
     }
 
     private Localized policy(RunPolicy p) {

@@ -20,7 +20,7 @@ abstract class BaselineRequestRule extends ExplorationRule {
     final void check(Exploration exploration, RuleContext ctx) {
         for (FunctionExploration f : exploration.functions()) {
             Run run = f.baseline();
-            if (run == null || !applies(run)) {
+            if (run == null || run.inconclusive() || !applies(run)) {
                 continue;
             }
             Set<String> reported = new HashSet<>();

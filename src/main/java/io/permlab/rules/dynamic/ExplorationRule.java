@@ -29,6 +29,14 @@ abstract class ExplorationRule implements Rule {
 
     abstract void check(Exploration exploration, RuleContext context);
 
+    /**
+     * Whether a comparison rests on runs that ran their course: a run cut short by a crash, a lost session or a
+     * timeout proves nothing about the function, whatever its checkpoint says.
+     */
+    static boolean judgeable(Run baseline, Run variant) {
+        return baseline != null && variant != null && !baseline.inconclusive() && !variant.inconclusive();
+    }
+
     static Localized permission(KnowledgeBase kb, String id) {
         return kb.webPermission(id).map(WebPermission::label).orElse(new Localized(id, id));
     }

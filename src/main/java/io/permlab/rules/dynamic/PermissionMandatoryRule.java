@@ -36,6 +36,9 @@ public final class PermissionMandatoryRule extends ExplorationRule {
                 }
                 Run baseline = f.run(effect.baselineRunId());
                 Run denied = f.run(effect.variantRunId());
+                if (!judgeable(baseline, denied)) {
+                    continue;
+                }
                 boolean sensitive = p.pi().stream().anyMatch(k -> ctx.knowledge().piKind(k).sensitive());
                 Violation v = Violation.of(this)
                         .arg("function", functionName(f))

@@ -38,7 +38,7 @@ public final class PermissionReaskRule extends ExplorationRule {
     void check(Exploration exploration, RuleContext ctx) {
         for (FunctionExploration f : exploration.functions()) {
             for (Run run : f.runs()) {
-                if (run.policy().kind() != RunPolicy.Kind.DENY) {
+                if (run.policy().kind() != RunPolicy.Kind.DENY || run.inconclusive()) {
                     continue;
                 }
                 List<PermissionRequest> asked = run.requests().stream()

@@ -23,8 +23,8 @@ public final class PiPlaintextStorageRule extends ExplorationRule {
         Set<String> reported = new HashSet<>();
         for (FunctionExploration f : exploration.functions()) {
             Run run = f.baseline();
-            if (run == null) {
-                continue;
+            if (run == null || run.inconclusive()) {
+                continue; // cut short by a crash or a timeout: judged by no rule
             }
             for (StoredValue s : run.storage()) {
                 String key = s.area() + ":" + s.origin() + ":" + s.key();

@@ -34,6 +34,9 @@ public final class PreciseLocationMandatoryRule extends ExplorationRule {
                 }
                 Run baseline = f.run(effect.baselineRunId());
                 Run approximate = f.run(effect.variantRunId());
+                if (!judgeable(baseline, approximate)) {
+                    continue;
+                }
                 Violation v = Violation.of(this)
                         .arg("function", functionName(f))
                         .arg("category", category.label())

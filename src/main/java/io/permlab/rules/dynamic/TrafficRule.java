@@ -18,8 +18,8 @@ abstract class TrafficRule extends ExplorationRule {
     final void check(Exploration exploration, RuleContext ctx) {
         for (FunctionExploration f : exploration.functions()) {
             Run run = f.baseline();
-            if (run == null) {
-                continue;
+            if (run == null || run.inconclusive()) {
+                continue; // cut short by a crash or a timeout: judged by no rule
             }
             Set<String> reported = new HashSet<>();
             for (NetworkExchange x : run.exchanges()) {

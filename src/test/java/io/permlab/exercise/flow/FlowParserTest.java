@@ -121,4 +121,34 @@ class FlowParserTest {
         assertThatThrownBy(() -> FlowParser.parse(file)).isInstanceOf(FlowException.class)
                 .hasMessageStartingWith(file + ":").hasMessageContaining(problem);
     }
+
+    @Test
+    void aWaitOrTimeoutAboveTheStepCeilingIsAnErrorAtItsValue() throws Exception {
+        Path file = write("""
+                {
+                  "function": "add-address",
+                  "steps": [
+                    {"open": "/index.html"},
+                    {"wait": 999999999},
+                    {"checkpoint": {"text": "ok"}}
+                  ]
+                }""");
+        assertThatThrownBy(() -> FlowParser.parse(file)).isInstanceOf(FlowException.class)
+                .hasMessageStartingWith(file + ":5:14: steps[1].wait: 999999999 ms is more than the step ceiling of 60000 ms");
+        Path timeout = write("""
+                {"function": "f", "steps": [
+                  {"checkpoint": {"text": "ok"}, "timeoutMs": 3000}
+                ]}""");
+        assertThat(FlowParser.parse(timeout).steps().get(0).timeoutMillis()).isEqualTo(3000);
+        assertThatThrownBy(() -> FlowParser.parse(timeout, 2000)).isInstanceOf(FlowException.class)
+                .hasMessageStartingWith(timeout + ":2:47: steps[0].timeoutMs: 3000 ms is more than the step ceiling of 2000 ms");
+        Path huge = write("""
+                {"function": "f", "steps": [{"wait": 99999999999999999999999}, {"checkpoint": {"text": "ok"}}]}""");
+        assertThatThrownBy(() -> FlowParser.parse(huge)).isInstanceOf(FlowException.class)
+                .hasMessageContaining("steps[0].wait: 99999999999999999999999 ms is more than the step ceiling");
+        Path negative = write("""
+                {"function": "f", "steps": [{"wait": -5}, {"checkpoint": {"text": "ok"}}]}""");
+        assertThatThrownBy(() -> FlowParser.parse(negative)).isInstanceOf(FlowException.class)
+                .hasMessageContaining("steps[0].wait: must be a positive number of milliseconds");
+    }
 }

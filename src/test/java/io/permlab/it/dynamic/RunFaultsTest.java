@@ -139,7 +139,8 @@ class RunFaultsTest {
     void aCrashedBrowserIsLetGoWithoutWaitingOutDevToolsTimeouts() {
         RunReport.Target crashed = report.target("d-crash");
         assertThat(crashed.run(H5Target.FUNCTION + "-grant").problemKinds()).contains("browser-crash");
-        assertThat(crashed.millis()).as("one run of a two-step flow whose browser crashed (ms for the whole target)")
-                .isLessThan(20_000);
+        assertThat(crashed.run(H5Target.FUNCTION + "-grant-retry").problemKinds()).as("the retry in a fresh session").contains("browser-crash");
+        assertThat(crashed.millis()).as("two runs (the crash and its retry) of a two-step flow whose browser crashed (ms for the whole target)")
+                .isLessThan(40_000);
     }
 }

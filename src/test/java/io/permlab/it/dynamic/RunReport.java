@@ -98,6 +98,21 @@ record RunReport(JsonObject json) {
             return json.getAsJsonObject("checkpoint").get("detail").getAsString();
         }
 
+        /** COMPLETED, FUNCTION_FAILED or INCONCLUSIVE. */
+        String outcome() {
+            return json.getAsJsonObject("outcome").get("kind").getAsString();
+        }
+
+        /** Why an inconclusive run proves nothing, in one line. */
+        String cause() {
+            return string(json.getAsJsonObject("outcome"), "cause");
+        }
+
+        /** The run this one retried, or null. */
+        String retryOf() {
+            return string(json, "retryOf");
+        }
+
         List<Problem> problems() {
             return objects(json.getAsJsonArray("problems")).stream().map(p -> new Problem(p.get("kind").getAsString(),
                     p.get("message").getAsString(), string(p, "screenshot"), string(p, "pageSource"))).toList();

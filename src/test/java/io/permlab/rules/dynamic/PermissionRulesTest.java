@@ -3,7 +3,10 @@ package io.permlab.rules.dynamic;
 import io.permlab.model.Finding;
 import io.permlab.model.Severity;
 import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.PermissionEffect;
 import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -95,5 +98,29 @@ class PermissionRulesTest {
         assertThat(findings(new PermissionReaskRule(), exploration(baseline, once), null)).isEmpty();
         assertThat(findings(new PermissionReaskRule(Duration.ofMillis(500)), exploration(baseline, nagging), null))
                 .as("re-asks outside the configured window do not count").isEmpty();
+    }
+
+    @Test
+    void anInconclusiveRunIsJudgedByNoRule() {
+        String crash = "step 8 (type css=#address): the browser crashed or went away";
+        Run killed = denied("geolocation").inconclusive(crash)
+                .request("geolocation", 1800, 2, REFUSED, null).request("geolocation", 2800, 2, REFUSED, null).build();
+        Run killedApproximate = approximate().inconclusive(crash).build();
+        Exploration x = exploration(baseline, killed, killedApproximate);
+        assertThat(x.functions().get(0).effects()).as("comparisons with an inconclusive run are not judged")
+                .noneMatch(e -> e.judged());
+        assertThat(findings(new PermissionMandatoryRule(), x, "餐饮外卖")).isEmpty();
+        assertThat(findings(new PreciseLocationMandatoryRule(), x, "餐饮外卖")).isEmpty();
+        assertThat(findings(new PermissionReaskRule(), x, null)).as("re-asks seen in a killed run").isEmpty();
+        Exploration claimedJudged = new Exploration(x.entryUrl(), x.ownHosts(), x.session(), List.of(new FunctionExploration(
+                "add-address", "新增收货地址", "f.flow.json", List.of(baseline, killed, killedApproximate), List.of(
+                new PermissionEffect("geolocation", RunPolicy.Kind.DENY, baseline.id(), true, killed.id(), false, true),
+                new PermissionEffect("geolocation", RunPolicy.Kind.APPROXIMATE, baseline.id(), true, killedApproximate.id(), false, true)))));
+        assertThat(findings(new PermissionMandatoryRule(), claimedJudged, "餐饮外卖")).as("the rule reads the run's outcome itself").isEmpty();
+        assertThat(findings(new PreciseLocationMandatoryRule(), claimedJudged, "餐饮外卖")).isEmpty();
+        Run killedBaseline = baseline().inconclusive(crash).request("geolocation", 500, 0, OK, null).build();
+        for (io.permlab.rules.Rule rule : List.of(new PermissionBeforeConsentRule(), new PermissionBeforeUseRule(), new PermissionWithoutPurposeRule())) {
+            assertThat(findings(rule, exploration(killedBaseline), null)).as(rule.id() + " on a killed baseline").isEmpty();
+        }
     }
 }

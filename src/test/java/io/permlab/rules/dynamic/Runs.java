@@ -13,6 +13,7 @@ import io.permlab.model.dynamic.PermissionEffect;
 import io.permlab.model.dynamic.PermissionRequest;
 import io.permlab.model.dynamic.PiSighting;
 import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunOutcome;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.model.dynamic.StepRecord;
 import io.permlab.model.dynamic.StoredValue;
@@ -33,6 +34,7 @@ final class Runs {
     static final class RunBuilder {
         final RunPolicy policy;
         boolean passed = true;
+        String cause;
         Long consentAt = 1000L;
         int functionStart = 2;
         final List<PermissionRequest> requests = new ArrayList<>();
@@ -45,6 +47,13 @@ final class Runs {
 
         RunBuilder failed() {
             passed = false;
+            return this;
+        }
+
+        /** Cut short by something other than the app (a crash, a lost session, a timeout). */
+        RunBuilder inconclusive(String cause) {
+            passed = false;
+            this.cause = cause;
             return this;
         }
 
@@ -88,7 +97,8 @@ final class Runs {
             return new Run(id(), "add-address", policy, "test", Instant.EPOCH, 6000, consentAt, functionStart, steps, requests,
                     exchanges, storage, new CheckpointResult(passed, "checkpoint text=地址已保存",
                     passed ? "visible" : "not reached: step 7 failed: css=#save is on screen but stayed disabled", 5900,
-                    "runs/x/" + id() + "/step-08-checkpoint.png"), List.of(), "runs/x/" + id() + "/traffic.har");
+                    "runs/x/" + id() + "/step-08-checkpoint.png"), List.of(), "runs/x/" + id() + "/traffic.har",
+                    cause != null ? RunOutcome.inconclusive(cause) : RunOutcome.of(passed), null);
         }
     }
 
@@ -118,7 +128,8 @@ final class Runs {
         List<PermissionEffect> effects = new ArrayList<>();
         for (Run v : variants) {
             runs.add(v);
-            effects.add(new PermissionEffect(v.policy().permission(), v.policy().kind(), baseline.id(), baseline.passed(), v.id(), v.passed()));
+            effects.add(new PermissionEffect(v.policy().permission(), v.policy().kind(), baseline.id(), baseline.passed(), v.id(), v.passed(),
+                    !baseline.inconclusive() && !v.inconclusive()));
         }
         return new Exploration("http://waimai.example/index.html", List.of("waimai.example"), "test",
                 List.of(new FunctionExploration("add-address", "新增收货地址", "tests/x/add-address.flow.json", runs, effects)));

@@ -1,0 +1,58 @@
+package io.permlab.pipeline.dynamic;
+
+import io.permlab.model.ProcessingError;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.PermissionEffect;
+import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunPolicy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a function's inconclusive runs into processing errors on the target, saying what is known: the function,
+ * the run and its policy, where it was cut short and why, and what its retry gave; and names each comparison that
+ * could not be judged because a run stayed inconclusive after its retry.
+ */
+final class InconclusiveRuns {
+    private InconclusiveRuns() {
+    }
+
+    static List<ProcessingError> errors(String targetId, FunctionExploration f) {
+        List<ProcessingError> out = new ArrayList<>();
+        for (Run run : f.runs()) {
+            if (!run.inconclusive()) {
+                continue;
+            }
+            String message = "function '" + f.functionId() + "', run " + run.id() + " (" + policy(run.policy()) + "): inconclusive, "
+                    + run.outcome().cause() + "; " + retry(f, run);
+            out.add(new ProcessingError(targetId, f.flowFile(), "run", message));
+        }
+        for (PermissionEffect e : f.effects()) {
+            if (!e.judged()) {
+                out.add(new ProcessingError(targetId, f.flowFile(), "run", "function '" + f.functionId() + "': what "
+                        + (e.variant() == RunPolicy.Kind.APPROXIMATE ? "granting only an approximate " : "refusing ") + e.permission()
+                        + " does is not judged: run " + e.baselineRunId() + " or " + e.variantRunId() + " stayed inconclusive"));
+            }
+        }
+        return out;
+    }
+
+    private static String retry(FunctionExploration f, Run run) {
+        if (run.retryOf() != null) {
+            return "it was the retry of " + run.retryOf();
+        }
+        return f.runs().stream().filter(r -> run.id().equals(r.retryOf())).findFirst()
+                .map(r -> "retried in a fresh session as " + r.id() + ": " + (r.inconclusive() ? "inconclusive too"
+                        : r.passed() ? "completed" : "the function failed"))
+                .orElse("not retried: no time was left within the ceilings");
+    }
+
+    private static String policy(RunPolicy p) {
+        return switch (p.kind()) {
+            case GRANT -> "baseline, every permission granted";
+            case DENY -> p.permission() + " refused";
+            case APPROXIMATE -> "approximate location only";
+        };
+    }
+}
