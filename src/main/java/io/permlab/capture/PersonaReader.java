@@ -31,7 +31,7 @@ public final class PersonaReader {
             "imei", Pattern.compile("\\d{15}"),
             "mac", Pattern.compile("[0-9A-Fa-f]{2}([:-]?)(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}"));
     private static final Map<String, String> EXPECTED = Map.of(
-            "phone", "an 11-digit mainland mobile number such as 13812345678",
+            "phone", "an 11-digit mainland mobile number starting 13 to 19",
             "idNumber", "an 18-character resident ID number with a valid check digit",
             "email", "an e-mail address",
             "imei", "15 digits",
