@@ -5,8 +5,6 @@ import io.permlab.exercise.ObservedExchange;
 import io.permlab.exercise.ObservedStorage;
 import io.permlab.model.dynamic.Persona;
 import io.permlab.model.dynamic.PersonaSighting;
-import org.ahocorasick.trie.PayloadEmit;
-import org.ahocorasick.trie.PayloadTrie;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,28 +12,23 @@ import java.util.List;
 
 /**
  * Finds the test persona's exact values, and their encodings ({@link PersonaNeedles}), in what a page sent, received
- * and stored. All needles of a persona are searched in one Aho-Corasick pass (org.ahocorasick, ignoring case; base64
- * needles are then checked exactly). A needle that starts or ends with a letter or digit must not continue a longer
+ * and stored. All needles of a persona are searched in one Aho-Corasick pass ({@link NeedleAutomaton}, ASCII case
+ * ignored; base64 needles are then checked exactly). A needle that starts or ends with a letter or digit must not continue a longer
  * run of letters and digits, so a digest is never found inside an unrelated longer hex string. Where a match is, is
  * said as the PI scanner says it; the text is only parsed (JSON, form) when something was found. Thread-safe.
  */
 public final class PersonaMatcher {
-    private final PayloadTrie<Needle> trie;
-    private final int needles;
+    private final List<Needle> needles;
+    private final NeedleAutomaton automaton;
 
     public PersonaMatcher(Persona persona) {
-        PayloadTrie.PayloadTrieBuilder<Needle> b = PayloadTrie.<Needle>builder().ignoreCase();
-        List<Needle> all = PersonaNeedles.of(persona);
-        for (Needle n : all) {
-            b.addKeyword(n.text(), n);
-        }
-        trie = b.build();
-        needles = all.size();
+        needles = PersonaNeedles.of(persona);
+        automaton = new NeedleAutomaton(needles.stream().map(n -> NeedleAutomaton.fold(n.text())).toList());
     }
 
     /** How many texts one pass looks for. */
     public int needleCount() {
-        return needles;
+        return needles.size();
     }
 
     /** Every persona needle in the text, longest first where they overlap, in text order. */
@@ -44,14 +37,12 @@ public final class PersonaMatcher {
             return List.of();
         }
         List<PersonaMatch> found = new ArrayList<>();
-        for (PayloadEmit<Needle> e : trie.parseText(text)) {
-            Needle n = e.getPayload();
-            int start = e.getStart();
-            int end = e.getEnd() + 1;
+        automaton.search(text, (idx, start, end) -> {
+            Needle n = needles.get(idx);
             if (standsAlone(text, start, end) && (!n.caseSensitive() || text.regionMatches(start, n.text(), 0, n.text().length()))) {
                 found.add(new PersonaMatch(n, start, end));
             }
-        }
+        });
         return withoutOverlaps(found);
     }
 
