@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Says where a persona match is, with the PI scanner's where strings: "url path", "url query phone", "header Name",
  * "body $.user.mobile", "body form phone", "response $.data[0].mobile", "response text at 1520". Most texts hold no
- * persona value, so a body is searched whole first and parsed only when it holds a match or JSON escapes (a name
- * written as \\u5f20 is found in the parsed string, not in the raw text).
+ * persona value, so a body is searched whole first and parsed only when it holds a match, or when its JSON escapes
+ * undone do (a name written as \\u5f20 is found in the parsed string, not in the raw text).
  */
 final class PersonaPlaces {
     private PersonaPlaces() {
@@ -38,8 +38,7 @@ final class PersonaPlaces {
             return;
         }
         List<PersonaMatch> whole = m.find(body);
-        boolean escaped = body.contains("\\u") || body.contains("\\/");
-        if (whole.isEmpty() && !escaped) {
+        if (whole.isEmpty() && (body.indexOf('\\') < 0 || m.find(unescaped(body)).isEmpty())) {
             return;
         }
         String trimmed = body.strip();
@@ -58,6 +57,28 @@ final class PersonaPlaces {
         for (PersonaMatch p : whole) {
             out.add(sighting(p, body, scope + " text at " + p.start()));
         }
+    }
+
+    /** JSON's \\uXXXX and \\/ escapes undone, to see cheaply whether an escaped body can hold a persona value. */
+    static String unescaped(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
+                sb.append('/');
+                i++;
+            } else if (c == '\\' && i + 5 < s.length() && s.charAt(i + 1) == 'u') {
+                try {
+                    sb.append((char) Integer.parseInt(s, i + 2, i + 6, 16));
+                    i += 5;
+                } catch (NumberFormatException e) {
+                    sb.append(c);
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     static void text(PersonaMatcher m, String value, String where, List<PersonaSighting> out) {
