@@ -27,6 +27,13 @@ class PersonaReaderTest {
     }
 
     @Test
+    void aPersonaPrintedToALogShowsNoValue() throws Exception {
+        Persona p = PersonaReader.read(write("{\"name\":\"张三丰\",\"phone\":\"13812345678\"}"));
+
+        assertThat(p.toString()).isEqualTo("Persona[NAME=***, PHONE=***]");
+    }
+
+    @Test
     void anUnknownFieldIsAnErrorNamingFileAndField() throws Exception {
         Path file = write("{\"name\":\"张三丰\",\"mobile\":\"13812345678\"}");
 

@@ -9,6 +9,18 @@ import java.util.function.Function;
 public record Persona(String name, String phone, String idNumber, String address, String email,
                       String imei, String androidId, String oaid, String mac) {
 
+    /** Which fields were given, never their values: a persona that reaches a log must not leak itself. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Persona[");
+        for (Field f : Field.values()) {
+            if (f.of(this) != null) {
+                sb.append(sb.length() == 8 ? "" : ", ").append(f).append("=***");
+            }
+        }
+        return sb.append(']').toString();
+    }
+
     /** The persona's fields, each with the accessor that reads it. */
     public enum Field {
         NAME(Persona::name), PHONE(Persona::phone), ID_NUMBER(Persona::idNumber), ADDRESS(Persona::address),
