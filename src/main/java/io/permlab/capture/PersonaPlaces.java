@@ -38,7 +38,8 @@ final class PersonaPlaces {
             return;
         }
         List<PersonaMatch> whole = m.find(body);
-        if (whole.isEmpty() && (body.indexOf('\\') < 0 || m.find(unescaped(body)).isEmpty())) {
+        boolean escaped = body.contains("\\u") || body.contains("\\/");
+        if (whole.isEmpty() && (!escaped || m.find(unescaped(body)).isEmpty())) {
             return;
         }
         String trimmed = body.strip();
