@@ -70,6 +70,18 @@ class PersonaMatcherTest {
     }
 
     @Test
+    void spacesAreFoundAsPlusAndAsPercent20() {
+        PersonaMatcher spaced = new PersonaMatcher(new Persona("Li Lei", null, null, "北京市 海淀区 中关村大街1号", null, null, null,
+                null, null));
+        ObservedExchange x = Exchanges.post("https://api.example.com/a?n=Li%20Lei", "application/x-www-form-urlencoded",
+                "a=" + URLEncoder.encode("北京市 海淀区 中关村大街1号", StandardCharsets.UTF_8) + "&who=li+lei").build();
+
+        assertThat(spaced.sent(x)).extracting(PersonaSighting::field, PersonaSighting::encoding, PersonaSighting::where)
+                .containsExactlyInAnyOrder(tuple("NAME", "URL", "url query n"), tuple("ADDRESS", "URL", "body form a"),
+                        tuple("NAME", "URL", "body form who"));
+    }
+
+    @Test
     void findsValuesInResponsesAndStorage() throws Exception {
         ObservedExchange x = Exchanges.get("https://api.example.com/me")
                 .response("application/json", "{\"data\":[{\"mobile\":13812345678,\"addr\":\"上海市浦东新区世纪大道100号\"}]}")
