@@ -1,0 +1,97 @@
+package io.permlab.capture;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import io.permlab.model.dynamic.Persona;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a persona file, strictly: {"name", "phone", "idNumber", "address", "email", "imei", "androidId", "oaid",
+ * "mac"}, each an optional string. An unknown field, a non-string, or a malformed phone, ID number, e-mail, IMEI or
+ * MAC is an error naming the file and the field, as target files are read (pipeline's TargetDescriptor).
+ */
+public final class PersonaReader {
+    private static final Set<String> FIELDS = Set.of("name", "phone", "idNumber", "address", "email", "imei",
+            "androidId", "oaid", "mac");
+    private static final Map<String, Pattern> SHAPES = Map.of(
+            "phone", Pattern.compile("1[3-9]\\d{9}"),
+            "idNumber", Pattern.compile("\\d{17}[\\dXx]"),
+            "email", Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}"),
+            "imei", Pattern.compile("\\d{15}"),
+            "mac", Pattern.compile("[0-9A-Fa-f]{2}([:-]?)(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}"));
+    private static final Map<String, String> EXPECTED = Map.of(
+            "phone", "an 11-digit mainland mobile number starting 13 to 19",
+            "idNumber", "an 18-character resident ID number with a valid check digit",
+            "email", "an e-mail address",
+            "imei", "15 digits",
+            "mac", "six hex pairs such as 02:00:5e:10:00:01");
+
+    private PersonaReader() {
+    }
+
+    public static Persona read(Path file) throws PersonaFileException {
+        JsonObject o;
+        try (Reader r = Files.newBufferedReader(file)) {
+            JsonReader reader = new JsonReader(r);
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement e = JsonParser.parseReader(reader);
+            if (!e.isJsonObject()) {
+                throw new PersonaFileException(file, "must be a JSON object");
+            }
+            o = e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new PersonaFileException(file, "malformed JSON: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+        } catch (IOException e) {
+            throw new PersonaFileException(file, "cannot read: " + e.getMessage());
+        }
+        for (String key : o.keySet()) {
+            if (!FIELDS.contains(key)) {
+                throw new PersonaFileException(file, "unknown field '" + key + "' (expected one of " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+            }
+        }
+        return new Persona(string(file, o, "name"), string(file, o, "phone"), string(file, o, "idNumber"),
+                string(file, o, "address"), string(file, o, "email"), string(file, o, "imei"),
+                string(file, o, "androidId"), string(file, o, "oaid"), string(file, o, "mac"));
+    }
+
+    private static String string(Path file, JsonObject o, String field) throws PersonaFileException {
+        JsonElement e = o.get(field);
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            throw new PersonaFileException(file, "field '" + field + "' must be a string");
+        }
+        String v = e.getAsString().strip();
+        Pattern shape = SHAPES.get(field);
+        boolean bad = v.isEmpty() || shape != null && !shape.matcher(v).matches()
+                || field.equals("idNumber") && !idCheckDigitOk(v);
+        if (bad) {
+            // the bad value is not repeated: it is the tester's PI
+            throw new PersonaFileException(file, "field '" + field + "' must be "
+                    + EXPECTED.getOrDefault(field, "a non-empty string"));
+        }
+        return v;
+    }
+
+    /** GB 11643: the 18th char is the ISO 7064 MOD 11-2 check of the first 17 digits. */
+    private static boolean idCheckDigitOk(String id) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (id.charAt(i) - '0') * weights[i];
+        }
+        return "10X98765432".charAt(sum % 11) == Character.toUpperCase(id.charAt(17));
+    }
+}
