@@ -257,11 +257,13 @@ class MiniProgramInspectorTest {
     }
 
     @Test
-    void aControlCharacterInMalformedJsonIsShownEscaped() throws IOException {
+    void aControlCharacterInMalformedJsonNeverReachesTheMessage() throws IOException {
+        // Target text is cleaned where it enters (TargetText drops C0 controls), so the parser sees 'V'; the escaping of
+        // what still carries controls (zip entry names) is HostileArchiveTest's.
         Path dir = Files.createDirectories(tmp.resolve("bell"));
         Files.writeString(dir.resolve("app.json"), "{\"pages\": [V\u0003]}");
         assertThatThrownBy(() -> inspector.inspect(dir, null)).isInstanceOf(InspectionException.class)
-                .satisfies(e -> assertThat(e.getMessage()).contains("unrecognized token 'V\\u0003'").doesNotContain("\u0003"));
+                .satisfies(e -> assertThat(e.getMessage()).contains("unrecognized token 'V'").doesNotContain("\u0003"));
     }
 
     @Test
