@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
  */
 @Command(mixinStandardHelpOptions = true, usageHelpAutoWidth = true, name = "demo",
         description = {"Inspect the bundled samples under apps/ in one report: 'scan' for the Android and mini-program "
-                + "samples, 'run' for the H5 samples (local headless Chromium). Each non-compliant sample has a compliant twin."},
+                + "samples, 'run' for the H5 samples (local headless Chromium). Each non-compliant sample has a compliant twin.",
+                "A self-check: exit 0 when every sample concluded what its target.json \"expect\" says, 3 naming one that did not."},
         footerHeading = "%nExample:%n",
         footer = {"  permlab demo --out reports/demo      then open reports/demo/index.html",
                 "",

@@ -98,7 +98,8 @@ final class Inspecting {
             }
             List<String> problems = Reports.write(result, knowledge, new ReportOptions(outDir, lang, options.unmasked), formats);
             problems.forEach(p -> log.error("report", p));
-            output.restrictWhatThisRunWrote();
+            output.restrictWhatThisRunWrote().forEach(p -> log.error("unmasked",
+                    p + " could not be made readable by its owner only: restrict it before sharing the folder"));
             log.summary(result, problems.size(), outDir, output.writtenByThisRun());
             log.close();
             return verdict.of(result, threshold, problems, err).code();

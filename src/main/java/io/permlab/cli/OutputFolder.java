@@ -64,10 +64,9 @@ final class OutputFolder implements AutoCloseable {
     }
 
     /** Unmasked evidence is readable by its owner only: what this run wrote, never what was there, never through a link. */
-    void restrictWhatThisRunWrote() {
-        if (ownerOnly) {
-            written.restrictToOwner();
-        }
+    /** Returns what could not be made owner-only (empty when masked: nothing needs restricting). */
+    List<Path> restrictWhatThisRunWrote() {
+        return ownerOnly ? written.restrictToOwner() : List.of();
     }
 
     /** What this run wrote at the top of the folder: the summary never names an earlier run's file as a report. */

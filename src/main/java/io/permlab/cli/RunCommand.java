@@ -21,7 +21,10 @@ import java.util.concurrent.Callable;
         description = {"Exercise H5 targets: run each function's flow once granting every permission, then once per "
                 + "permission the page asked for with it refused (and for location once with only an approximate position).",
                 "A function that works in the first run and fails in another has that permission as mandatory; judged against "
-                        + "the app's category, with both runs' screenshots, the permission requests, the HAR traffic and storage as evidence."},
+                        + "the app's category, with both runs' screenshots, the permission requests, the HAR traffic and storage as evidence.",
+                "A run cut short by a browser crash, a lost session or a ceiling (device profile \"ceilings\") is inconclusive: "
+                        + "retried once in a fresh session, reported as an error, never judged. Flows open only the target's own, "
+                        + "served and \"allowHosts\" hosts; downloads are kept in the run's folder."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  permlab run apps/demo-delivery --out reports/demo",

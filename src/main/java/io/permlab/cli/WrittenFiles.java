@@ -54,9 +54,16 @@ final class WrittenFiles {
         }
     }
 
-    /** rw------- for files and rwx------ for folders this run wrote. */
-    void restrictToOwner() {
-        written().forEach((p, isDirectory) -> setMode(p, isDirectory ? "rwx------" : "rw-------"));
+    /** rw------- for files and rwx------ for folders this run wrote; returns those whose mode could not be changed. */
+    List<Path> restrictToOwner() {
+        List<Path> failed = new java.util.ArrayList<>();
+        written().forEach((p, isDirectory) -> {
+            if (!setMode(p, isDirectory ? "rwx------" : "rw-------")) {
+                failed.add(p);
+            }
+        });
+        failed.sort(null);
+        return failed;
     }
 
     /** The visible entries of the folder holding something this run wrote ("runs/" for a folder), sorted. */
@@ -84,13 +91,14 @@ final class WrittenFiles {
         return out;
     }
 
-    private static void setMode(Path p, String mode) {
+    private static boolean setMode(Path p, String mode) {
         try {
             // NOFOLLOW_LINKS: if p became a link meanwhile, this fails rather than changing what it points to
             Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                     .setPermissions(PosixFilePermissions.fromString(mode));
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // a file we cannot restrict keeps its mode; the OS still checks who reads it
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // the caller says so: unmasked evidence readable by others must not pass in silence
         }
     }
 
