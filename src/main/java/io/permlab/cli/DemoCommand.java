@@ -5,11 +5,10 @@ import io.permlab.device.web.DeviceProfiles;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.inspect.InspectionLimits;
 import io.permlab.model.RunResult;
-import io.permlab.model.TargetResult;
-import io.permlab.pipeline.BatchListener;
 import io.permlab.pipeline.ExpectationCheck;
-import io.permlab.pipeline.StaticBatch;
-import io.permlab.pipeline.dynamic.DynamicBatch;
+import io.permlab.model.TargetKind;
+import io.permlab.pipeline.Pipelines;
+import io.permlab.pipeline.TargetLoader;
 import io.permlab.pipeline.dynamic.DynamicOptions;
 import io.permlab.pipeline.dynamic.SessionChoice;
 import picocli.CommandLine;
@@ -17,9 +16,9 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -54,34 +53,13 @@ final class DemoCommand implements Callable<Integer> {
             } catch (DeviceProfiles.InvalidProfileException e) {
                 throw new Inspecting.UsageException(e.getMessage());
             }
-            Instant started = Instant.now();
-            List<TargetResult> all = new ArrayList<>();
-            // 'scan' lists the H5 samples as left to 'run'; the demo runs them below, so each sample appears once.
-            new StaticBatch(knowledge, InspectionLimits.defaults())
-                    .run(List.of(apps), options.category, outDir.resolve(".work"), Version.current(), inspectedOnly(listener)).targets()
-                    .stream().filter(t -> !t.leftToAnotherCommand()).forEach(all::add);
             DynamicOptions dynamic = new DynamicOptions(profile, SessionChoice.local(), !options.unmasked,
                     new FlowRunner.Options(!options.unmasked, 2000), PermLabHome.dir());
-            all.addAll(new DynamicBatch(knowledge, dynamic).run(List.of(apps), options.category, outDir, Version.current(), listener).targets());
-            return new RunResult("demo", "PermLab", Version.current(), started, Instant.now(), all);
+            Set<TargetKind> every = EnumSet.copyOf(Pipelines.STATIC_KINDS);
+            every.addAll(Pipelines.EXERCISED_KINDS);
+            return Pipelines.exercising(knowledge, InspectionLimits.defaults(), dynamic, outDir).run("demo", List.of(apps),
+                    new TargetLoader(knowledge, options.category, every), Pipelines.workRoot(outDir), Version.current(), listener);
         }, (result, threshold, problems, err) -> selfCheck(apps, result, problems, err));
-    }
-
-    /** Passes on the targets the batch inspected; the H5 samples 'scan' leaves to 'run' are reported by the run. */
-    private static BatchListener inspectedOnly(BatchListener listener) {
-        return new BatchListener() {
-            @Override
-            public void started(int total) {
-                listener.started(total);
-            }
-
-            @Override
-            public void finished(TargetResult result) {
-                if (!result.leftToAnotherCommand()) {
-                    listener.finished(result);
-                }
-            }
-        };
     }
 
     /**

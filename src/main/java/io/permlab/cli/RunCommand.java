@@ -3,7 +3,9 @@ package io.permlab.cli;
 import io.permlab.device.web.DeviceProfile;
 import io.permlab.device.web.DeviceProfiles;
 import io.permlab.exercise.FlowRunner;
-import io.permlab.pipeline.dynamic.DynamicBatch;
+import io.permlab.inspect.InspectionLimits;
+import io.permlab.pipeline.Pipelines;
+import io.permlab.pipeline.TargetLoader;
 import io.permlab.pipeline.dynamic.DynamicOptions;
 import io.permlab.pipeline.dynamic.SessionChoice;
 import picocli.CommandLine;
@@ -79,7 +81,9 @@ final class RunCommand implements Callable<Integer> {
                     : remote.appium != null ? SessionChoice.appium(remote.appium) : SessionChoice.grid(remote.grid);
             DynamicOptions dynamic = new DynamicOptions(profile, sessions, !options.unmasked,
                     new FlowRunner.Options(!options.unmasked, relaunchProbe), PermLabHome.dir());
-            return new DynamicBatch(knowledge, dynamic).run(targets, options.category, outDir, Version.current(), listener);
+            return Pipelines.exercising(knowledge, InspectionLimits.defaults(), dynamic, outDir).run("run", targets,
+                    new TargetLoader(knowledge, options.category, Pipelines.EXERCISED_KINDS), Pipelines.workRoot(outDir),
+                    Version.current(), listener);
         });
     }
 }

@@ -1,7 +1,8 @@
 package io.permlab.cli;
 
 import io.permlab.inspect.InspectionLimits;
-import io.permlab.pipeline.StaticBatch;
+import io.permlab.pipeline.Pipelines;
+import io.permlab.pipeline.TargetLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -49,7 +50,7 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Inspecting.run("scan", options, spec.commandLine().getErr(), (knowledge, outDir, listener) ->
-                new StaticBatch(knowledge, InspectionLimits.defaults())
-                        .run(targets, options.category, appId, outDir.resolve(".work"), Version.current(), listener));
+                Pipelines.inspecting(knowledge, InspectionLimits.defaults(), appId).run("scan", targets,
+                        new TargetLoader(knowledge, options.category), Pipelines.workRoot(outDir), Version.current(), listener));
     }
 }

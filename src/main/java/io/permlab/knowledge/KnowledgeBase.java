@@ -123,11 +123,6 @@ public final class KnowledgeBase {
         return rules.values();
     }
 
-    /** The rules that judge a kind of target, in catalog order. */
-    public List<RuleMeta> rulesFor(io.permlab.model.TargetKind kind) {
-        return rules.values().stream().filter(r -> r.appliesTo(kind)).toList();
-    }
-
     public Collection<WebPermission> webPermissions() {
         return webPermissions.values();
     }

@@ -7,7 +7,6 @@ import com.google.gson.stream.JsonReader;
 import io.permlab.model.LegalRef;
 import io.permlab.model.Severity;
 import io.permlab.model.Stage;
-import io.permlab.model.TargetKind;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -189,18 +188,7 @@ final class KnowledgeLoader {
         } catch (IllegalArgumentException e) {
             throw f.error("severity/stage", e.getMessage());
         }
-        List<TargetKind> targets = new ArrayList<>();
-        for (String kind : f.strings("targets")) {
-            try {
-                targets.add(TargetKind.fromId(kind));
-            } catch (IllegalArgumentException e) {
-                throw f.error("targets", e.getMessage());
-            }
-        }
-        if (targets.isEmpty()) {
-            throw f.error("targets", "must name the target kinds the rule judges (apk, miniprogram, h5)");
-        }
-        return new RuleMeta(f.string("id"), f.string("kind"), targets, severity, stage, f.localized("title"), basis,
+        return new RuleMeta(f.string("id"), f.string("kind"), severity, stage, f.localized("title"), basis,
                 f.localized("message"), f.localized("remediation"));
     }
 

@@ -1,34 +1,96 @@
 package io.permlab.model;
 
-import io.permlab.model.apk.ApkFacts;
-import io.permlab.model.dynamic.Exploration;
-import io.permlab.model.miniprogram.MiniProgramFacts;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * Everything observed about one target, immutable once built: static facts per target kind, and the dynamic
- * exploration (runs of flows under each permission policy) when the target was exercised.
+ * Everything observed about one target, immutable: a set of typed sections, at most one of each type, in the order
+ * the pipeline's stages added them (docs/architecture.md, "Evidence sections").
  */
-public record Evidence(Target target, ApkFacts apk, MiniProgramFacts miniProgram, Exploration exploration) {
+public final class Evidence {
+    private final Target target;
+    private final Map<Class<? extends EvidenceSection>, EvidenceSection> sections;
 
-    /** Evidence of an APK (kept for callers that predate mini-programs). */
-    public Evidence(Target target, ApkFacts apk) {
-        this(target, apk, null, null);
+    private Evidence(Target target, Map<Class<? extends EvidenceSection>, EvidenceSection> sections) {
+        this.target = target;
+        this.sections = sections;
     }
 
-    /** Static evidence only. */
-    public Evidence(Target target, ApkFacts apk, MiniProgramFacts miniProgram) {
-        this(target, apk, miniProgram, null);
+    /** Evidence without any section yet. */
+    public static Evidence of(Target target) {
+        return new Evidence(target, Map.of());
     }
 
-    public static Evidence ofExploration(Target target, Exploration exploration) {
-        return new Evidence(target, null, null, exploration);
+    public static Evidence of(Target target, EvidenceSection... sections) {
+        Evidence e = of(target);
+        for (EvidenceSection s : sections) {
+            e = e.with(s);
+        }
+        return e;
     }
 
-    public static Evidence ofApk(Target target, ApkFacts facts) {
-        return new Evidence(target, facts, null);
+    public Target target() {
+        return target;
     }
 
-    public static Evidence ofMiniProgram(Target target, MiniProgramFacts facts) {
-        return new Evidence(target, null, facts);
+    /** This evidence with {@code section} added, replacing an earlier section of the same type. */
+    public Evidence with(EvidenceSection section) {
+        Map<Class<? extends EvidenceSection>, EvidenceSection> copy = new LinkedHashMap<>(sections);
+        copy.put(section.getClass(), section);
+        return new Evidence(target, java.util.Collections.unmodifiableMap(copy));
+    }
+
+    /** The same sections about another target record (the masked one, say). */
+    public Evidence about(Target other) {
+        return new Evidence(other, sections);
+    }
+
+    public <T extends EvidenceSection> Optional<T> section(Class<T> type) {
+        return Optional.ofNullable(sections.get(type)).map(type::cast);
+    }
+
+    /** Whether every one of these section types is present. */
+    public boolean has(Set<Class<? extends EvidenceSection>> types) {
+        return sections.keySet().containsAll(types);
+    }
+
+    public Collection<EvidenceSection> sections() {
+        return sections.values();
+    }
+
+    public Set<Class<? extends EvidenceSection>> sectionTypes() {
+        return sections.keySet();
+    }
+
+    public boolean isEmpty() {
+        return sections.isEmpty();
+    }
+
+    /** Each section replaced by what {@code f} makes of it (masking); a null result drops the section. */
+    public Evidence map(UnaryOperator<EvidenceSection> f) {
+        Evidence e = of(target);
+        List<EvidenceSection> mapped = new ArrayList<>();
+        for (EvidenceSection s : sections.values()) {
+            EvidenceSection m = f.apply(s);
+            if (m != null) {
+                mapped.add(m);
+            }
+        }
+        for (EvidenceSection m : mapped) {
+            e = e.with(m);
+        }
+        return e;
+    }
+
+    /** The app's own name for itself from the first section that knows it, else the target's name. */
+    public String appIdentity() {
+        return sections.values().stream().map(EvidenceSection::appIdentity).flatMap(Optional::stream).findFirst()
+                .orElse(target.name());
     }
 }

@@ -2,9 +2,15 @@ package io.permlab.model;
 
 /**
  * Where the proof of a finding is: a kind of evidence ("manifest", "dex", "network-security-config", "file", "run"),
- * the file or entry inside the target, an optional line and column, the symbol (element, class, method) and a short excerpt.
+ * the file or entry inside the target, an optional line and column, the symbol (element, class, method) and a short
+ * excerpt. {@code run} is the id of the run of a flow the proof comes from, null for static evidence: adapters that
+ * cut a report by run (the TestNG cases) select on it.
  */
-public record EvidencePointer(String kind, String file, Integer line, Integer column, String symbol, String excerpt) {
+public record EvidencePointer(String kind, String file, Integer line, Integer column, String symbol, String excerpt, String run) {
+
+    public EvidencePointer(String kind, String file, Integer line, Integer column, String symbol, String excerpt) {
+        this(kind, file, line, column, symbol, excerpt, null);
+    }
 
     public static EvidencePointer of(String kind, String file, String symbol, String excerpt) {
         return new EvidencePointer(kind, file, null, null, symbol, excerpt);
@@ -12,6 +18,11 @@ public record EvidencePointer(String kind, String file, Integer line, Integer co
 
     public static EvidencePointer at(String kind, String file, int line, int column, String symbol, String excerpt) {
         return new EvidencePointer(kind, file, line, column, symbol, excerpt);
+    }
+
+    /** A pointer into the run {@code runId} of a flow. */
+    public static EvidencePointer inRun(String runId, String kind, String file, String symbol, String excerpt) {
+        return new EvidencePointer(kind, file, null, null, symbol, excerpt, runId);
     }
 
     /** "file:line:column" when a position is known, else the file. */
@@ -26,6 +37,11 @@ public record EvidencePointer(String kind, String file, Integer line, Integer co
     }
 
     public EvidencePointer withExcerpt(String newExcerpt) {
-        return new EvidencePointer(kind, file, line, column, symbol, newExcerpt);
+        return new EvidencePointer(kind, file, line, column, symbol, newExcerpt, run);
+    }
+
+    /** The same pointer with another symbol and excerpt (masked ones). */
+    public EvidencePointer withText(String newSymbol, String newExcerpt) {
+        return new EvidencePointer(kind, file, line, column, newSymbol, newExcerpt, run);
     }
 }

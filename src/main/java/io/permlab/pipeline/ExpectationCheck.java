@@ -1,5 +1,6 @@
 package io.permlab.pipeline;
 
+import io.permlab.model.Expectation;
 import io.permlab.model.Finding;
 import io.permlab.model.TargetResult;
 
@@ -20,7 +21,7 @@ public final class ExpectationCheck {
     private static final int MAX_DEPTH = 4;
 
     /** A target that says what it expects. */
-    record Sample(Path dir, String name, TargetDescriptor.Expect expect) {
+    record Sample(Path dir, String name, Expectation expect) {
     }
 
     /** One target whose result disagrees with its expectation, with the reason in a sentence. */
@@ -47,7 +48,7 @@ public final class ExpectationCheck {
             String reason = disagreement(s, mine);
             if (reason != null) {
                 out.add(new Disagreement(s.dir().getFileName() + " (" + s.name() + ")", reason));
-            } else if (s.expect() == TargetDescriptor.Expect.FINDINGS) {
+            } else if (s.expect() == Expectation.FINDINGS) {
                 flagged++;
             } else {
                 clean++;
@@ -65,10 +66,10 @@ public final class ExpectationCheck {
             return "expected " + s.expect().id() + ", but the inspection was inconclusive: " + String.join("; ", errors);
         }
         List<Finding> findings = mine.stream().flatMap(r -> r.findings().stream()).toList();
-        if (s.expect() == TargetDescriptor.Expect.FINDINGS && findings.isEmpty()) {
+        if (s.expect() == Expectation.FINDINGS && findings.isEmpty()) {
             return "expected findings, but none was found";
         }
-        if (s.expect() == TargetDescriptor.Expect.CLEAN && !findings.isEmpty()) {
+        if (s.expect() == Expectation.CLEAN && !findings.isEmpty()) {
             return "expected clean, but " + findings.size() + " finding(s): "
                     + findings.stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", "));
         }

@@ -8,6 +8,8 @@ import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import io.permlab.model.AppFunction;
+import io.permlab.model.Expectation;
+import io.permlab.model.H5Site;
 import io.permlab.model.TargetKind;
 import io.permlab.model.TargetText;
 
@@ -26,41 +28,12 @@ import java.util.List;
  * lists hosts beyond the entry's, {@code ownHosts} and the served ones that a flow may open.
  */
 public record TargetDescriptor(String name, TargetKind kind, String category, String apk, String source, String entry,
-                               List<ServeEntry> serve, List<String> ownHosts, List<String> allowHosts,
-                               List<AppFunction> functions, Expect expect) {
+                               List<H5Site.Served> serve, List<String> ownHosts, List<String> allowHosts,
+                               List<AppFunction> functions, Expectation expect) {
 
-    /**
-     * What an inspection of this target should conclude ({@code "expect"}): the bundled samples say it, so that
-     * 'permlab demo' can check itself. Null for targets that do not say.
-     */
-    public enum Expect {
-        FINDINGS("findings"), CLEAN("clean");
-
-        private final String id;
-
-        Expect(String id) {
-            this.id = id;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        static Expect fromId(Path file, String id) throws TargetFileException {
-            for (Expect e : values()) {
-                if (e.id.equals(id)) {
-                    return e;
-                }
-            }
-            throw new TargetFileException(file, "field 'expect' must be \"findings\" or \"clean\", not '" + id + "'");
-        }
-    }
-
-    /**
-     * A folder PermLab serves itself under a host name (H5 samples and sites shipped as files); the folder lies inside
-     * the target's folder.
-     */
-    public record ServeEntry(String host, String dir, boolean https) {
+    /** What an H5 target needs to be exercised; null for the other kinds. */
+    public H5Site site() {
+        return kind == TargetKind.H5 ? new H5Site(entry, serve, ownHosts, allowHosts) : null;
     }
 
     public static final String FILE = "target.json";
@@ -124,13 +97,20 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
         return d;
     }
 
-    private static Expect expect(Path file, JsonObject o) throws TargetFileException {
+    private static Expectation expect(Path file, JsonObject o) throws TargetFileException {
         String id = string(file, o, "expect", false);
-        return id == null ? null : Expect.fromId(file, id);
+        if (id == null) {
+            return null;
+        }
+        Expectation e = Expectation.fromId(id);
+        if (e == null) {
+            throw new TargetFileException(file, "field 'expect' must be \"findings\" or \"clean\", not '" + id + "'");
+        }
+        return e;
     }
 
-    private static List<ServeEntry> serve(Path file, JsonObject o) throws TargetFileException {
-        List<ServeEntry> out = new ArrayList<>();
+    private static List<H5Site.Served> serve(Path file, JsonObject o) throws TargetFileException {
+        List<H5Site.Served> out = new ArrayList<>();
         JsonElement e = o.get("serve");
         if (e == null || e.isJsonNull()) {
             return out;
@@ -153,7 +133,7 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
             if (outside != null) {
                 throw new TargetFileException(file, "field 'serve[" + i + "].dir': " + outside);
             }
-            out.add(new ServeEntry(string(file, s, "host", true, "serve[" + i + "].host"), dir, https != null && https.getAsBoolean()));
+            out.add(new H5Site.Served(string(file, s, "host", true, "serve[" + i + "].host"), dir, https != null && https.getAsBoolean()));
         }
         return out;
     }

@@ -4,7 +4,6 @@ import io.permlab.inspect.apk.ApkInspector;
 import io.permlab.inspect.miniprogram.MiniProgramInspector;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.UnknownCategoryException;
-import io.permlab.model.Localized;
 import io.permlab.model.ProcessingError;
 import io.permlab.model.Target;
 import io.permlab.model.TargetKind;
@@ -23,10 +22,6 @@ import java.util.stream.Stream;
  */
 public final class TargetLoader {
     private static final int MAX_DEPTH = 4;
-    private static final Localized NEEDS_RUN = new Localized(
-            "未由 scan 检测：H5 应用要在浏览器中运行其功能，请用 permlab run 检测",
-            "not inspected by 'scan': an H5 app is inspected by exercising its functions in a browser, with 'permlab run'");
-
     private final KnowledgeBase knowledge;
     private final String categoryOverride;
     private final Set<TargetKind> accepted;
@@ -134,9 +129,10 @@ public final class TargetLoader {
         String id = uniqueId(fallbackName);
         if (!accepted.contains(d.kind())) {
             if (!explicit) {
-                // another command's target (an H5 app found by 'scan', an APK found by 'run')
+                // another command's target (an H5 app found by 'scan', an APK found by 'run'); the pipeline lists an
+                // H5 app found by 'scan' as left to 'permlab run'
                 return listOthers && d.kind() == TargetKind.H5
-                        ? new TargetSpec(new Target(id, name, d.kind(), dir, null, d.functions()), List.of(), NEEDS_RUN) : null;
+                        ? new TargetSpec(new Target(id, name, d.kind(), dir, null, d.functions(), d.site(), d.expect()), List.of()) : null;
             }
             Target t = new Target(id, name, d.kind(), null, null, d.functions());
             return new TargetSpec(t, List.of(new ProcessingError(id, file.toString(), "target",
@@ -144,11 +140,11 @@ public final class TargetLoader {
                             + ", not by this command")));
         }
         if (d.kind() == TargetKind.H5) {
-            return withCategory(new Target(id, name, TargetKind.H5, dir, null, d.functions()), d.category(), List.of());
+            return withCategory(new Target(id, name, TargetKind.H5, dir, null, d.functions(), d.site(), d.expect()), d.category(), List.of());
         }
         if (d.kind() == TargetKind.MINIPROGRAM) {
             Path source = dir.resolve(d.source()).normalize();
-            return withCategory(new Target(id, name, TargetKind.MINIPROGRAM, source, null, d.functions()), d.category(), List.of());
+            return withCategory(new Target(id, name, TargetKind.MINIPROGRAM, source, null, d.functions(), null, d.expect()), d.category(), List.of());
         }
         if (d.kind() != TargetKind.APK) {
             Target t = new Target(id, name, d.kind(), null, null, d.functions());
@@ -156,7 +152,7 @@ public final class TargetLoader {
                     "kind '" + d.kind().id() + "' is not inspected by 'permlab scan' yet")));
         }
         Path apk = dir.resolve(d.apk()).normalize();
-        Target t = new Target(id, name, TargetKind.APK, apk, null, d.functions());
+        Target t = new Target(id, name, TargetKind.APK, apk, null, d.functions(), null, d.expect());
         return withCategory(t, d.category(), List.of());
     }
 

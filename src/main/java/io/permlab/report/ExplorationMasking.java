@@ -21,9 +21,6 @@ final class ExplorationMasking {
     }
 
     static Exploration mask(Exploration x) {
-        if (x == null) {
-            return null;
-        }
         return new Exploration(EvidenceMasker.mask(x.entryUrl()), x.ownHosts(), x.session(),
                 x.functions().stream().map(ExplorationMasking::mask).toList());
     }

@@ -21,9 +21,6 @@ final class MiniProgramMasking {
     }
 
     static MiniProgramFacts mask(MiniProgramFacts f) {
-        if (f == null) {
-            return null;
-        }
         var d = f.declarations();
         var declarations = new io.permlab.model.miniprogram.AppDeclarations(d.file(), d.pages(), d.subPackages(),
                 d.scopes().stream().map(s -> new ScopeDeclaration(s.scope(), EvidenceMasker.mask(s.desc()), mask(s.at()))).toList(),

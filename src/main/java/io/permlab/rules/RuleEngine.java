@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs rules in their fixed order over one target's evidence and turns violations into findings with the rule's
+ * Runs the rules that read the sections present, in their fixed order, over one target's evidence and turns violations into findings with the rule's
  * metadata. A rule that throws becomes a processing error on that target; the other rules still run.
  */
 public final class RuleEngine {
@@ -42,6 +42,11 @@ public final class RuleEngine {
         return rules;
     }
 
+    /** The rules that judge evidence with these sections, in the order they run. */
+    public List<Rule> applicable(java.util.Set<Class<? extends io.permlab.model.EvidenceSection>> sections) {
+        return rules.stream().filter(r -> sections.containsAll(r.reads())).toList();
+    }
+
     public record Outcome(List<Finding> findings, List<ProcessingError> errors) {
     }
 
@@ -61,7 +66,7 @@ public final class RuleEngine {
         List<Finding> findings = new ArrayList<>();
         List<ProcessingError> errors = new ArrayList<>();
         String targetId = evidence.target().id();
-        for (Rule rule : rules) {
+        for (Rule rule : applicable(evidence.sectionTypes())) {
             RuleContext ctx = new RuleContext(knowledge, category);
             try {
                 rule.check(evidence, ctx);
@@ -99,9 +104,7 @@ public final class RuleEngine {
 
     /** Same rule, same app, same key: same fingerprint, whatever the file name or run. */
     private static String fingerprint(String ruleId, Evidence evidence, String key) {
-        String app = evidence.apk() != null && evidence.apk().packageName() != null ? evidence.apk().packageName()
-                : evidence.miniProgram() != null && evidence.miniProgram().appId() != null ? evidence.miniProgram().appId()
-                : evidence.target().name();
+        String app = evidence.appIdentity();
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest((ruleId + "|" + app + "|" + key).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Every rule PermLab ships, family by family (static APK, static mini-program, runs of flows), in the order they run.
- * A rule only judges the target kinds its metadata names, so each family stays silent on the others' evidence.
+ * A rule runs only on evidence with the sections it reads, so each family stays silent on the others' evidence.
  */
 public final class RuleSet {
     private RuleSet() {

@@ -6,13 +6,16 @@ import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Finding;
 import io.permlab.model.RunResult;
 import io.permlab.model.TargetResult;
+import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionEffect;
 import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.pipeline.BatchListener;
 import io.permlab.pipeline.PermLabVersion;
-import io.permlab.pipeline.dynamic.DynamicBatch;
+import io.permlab.inspect.InspectionLimits;
+import io.permlab.pipeline.Pipelines;
+import io.permlab.pipeline.TargetLoader;
 import io.permlab.pipeline.dynamic.DynamicOptions;
 import io.permlab.pipeline.dynamic.SessionChoice;
 import io.permlab.report.Masking;
@@ -37,18 +40,22 @@ final class InspectionCases {
     static RunResult inspect(List<Path> targets, Path home, Path device, Path outDir) throws Exception {
         DynamicOptions options = new DynamicOptions(DeviceProfiles.load(device), SessionChoice.local(), true,
                 FlowRunner.Options.defaults(), home);
-        return Masking.mask(new DynamicBatch(KnowledgeBase.builtIn(), options)
-                .run(targets, null, outDir, PermLabVersion.current(), BatchListener.NONE));
+        KnowledgeBase knowledge = KnowledgeBase.builtIn();
+        return Masking.mask(Pipelines.exercising(knowledge, InspectionLimits.defaults(), options, outDir).run("run", targets,
+                new TargetLoader(knowledge, null, Pipelines.EXERCISED_KINDS), Pipelines.workRoot(outDir), PermLabVersion.current(),
+                BatchListener.NONE));
     }
 
     static List<RunCase> cases(RunResult result) {
         List<RunCase> out = new ArrayList<>();
         for (TargetResult t : result.targets()) {
-            if (t.evidence() == null || t.evidence().exploration() == null) {
+            java.util.Optional<Exploration> exploration = t.evidence() == null ? java.util.Optional.empty()
+                    : t.evidence().section(Exploration.class);
+            if (exploration.isEmpty()) {
                 out.add(RunCase.notInspected(t));
                 continue;
             }
-            for (FunctionExploration f : t.evidence().exploration().functions()) {
+            for (FunctionExploration f : exploration.get().functions()) {
                 for (Run run : f.runs()) {
                     out.add(new RunCase(t, f, run, findingsOf(t, f, run)));
                 }
@@ -60,7 +67,7 @@ final class InspectionCases {
     private static List<Finding> findingsOf(TargetResult t, FunctionExploration f, Run run) {
         List<Finding> out = new ArrayList<>();
         for (Finding finding : t.findings()) {
-            boolean mine = finding.evidence().stream().anyMatch(p -> p.symbol() != null && p.symbol().startsWith(run.id() + " "));
+            boolean mine = finding.evidence().stream().anyMatch(p -> run.id().equals(p.run()));
             boolean variantRule = PROVEN_BY_VARIANT.contains(finding.ruleId());
             if (run.policy().kind() == RunPolicy.Kind.GRANT ? mine && !variantRule : mine && variantRule && provedBy(f, run)) {
                 out.add(finding);

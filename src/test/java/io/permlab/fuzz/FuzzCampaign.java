@@ -6,7 +6,7 @@ import io.permlab.model.ProcessingError;
 import io.permlab.model.RunResult;
 import io.permlab.model.TargetResult;
 import io.permlab.pipeline.BatchListener;
-import io.permlab.pipeline.StaticBatch;
+import io.permlab.testsupport.Scans;
 import io.permlab.testsupport.FixtureApks;
 
 import java.io.IOException;
@@ -29,8 +29,6 @@ final class FuzzCampaign {
 
     private final List<Seed> seeds;
     private final long seed;
-    private final StaticBatch batch = new StaticBatch(KnowledgeBase.builtIn(), InspectionLimits.defaults());
-
     /** Scratch the batch left behind; the scan must delete its work folder whatever the inputs did. */
     private final List<String> leftovers = new ArrayList<>();
 
@@ -63,7 +61,7 @@ final class FuzzCampaign {
             s.write(mkdirs(inputs), name, m, r);
             written.put(name, new String[]{s.kind(), m.id()});
         }
-        RunResult result = batch.run(List.of(inputs), null, work, "fuzz", BatchListener.NONE);
+        RunResult result = Scans.scan(List.of(inputs), null, work, "fuzz", BatchListener.NONE);
         if (Files.exists(work)) {
             leftovers.add("after inputs " + from + ".." + (to - 1) + ": the work folder " + work + " is still there");
         }

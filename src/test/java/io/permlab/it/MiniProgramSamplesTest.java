@@ -12,7 +12,7 @@ import io.permlab.model.Severity;
 import io.permlab.model.TargetKind;
 import io.permlab.model.TargetResult;
 import io.permlab.pipeline.BatchListener;
-import io.permlab.pipeline.StaticBatch;
+import io.permlab.testsupport.Scans;
 import io.permlab.testsupport.CompiledLayout;
 import io.permlab.testsupport.WxapkgPacker;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +46,7 @@ class MiniProgramSamplesTest {
     @BeforeAll
     static void scan() throws Exception {
         apps = ThirdPartyApks.home().resolve("apps");
-        samples = new StaticBatch(KnowledgeBase.builtIn(), InspectionLimits.defaults())
-                .run(List.of(apps), null, tmp.resolve("work1"), "test", BatchListener.NONE);
+        samples = Scans.scan(List.of(apps), null, tmp.resolve("work1"), "test", BatchListener.NONE);
         Path pkgs = Files.createDirectories(tmp.resolve("packages"));
         for (String name : List.of("demo-delivery-miniprogram", "demo-delivery-miniprogram-compliant")) {
             Map<String, byte[]> files = WxapkgPacker.files(apps.resolve(name).resolve("miniprogram"));
@@ -56,8 +55,7 @@ class MiniProgramSamplesTest {
             CompiledLayout.packages(files).forEach((pkg, content) ->
                     WxapkgPacker.write(split.resolve(pkg + ".wxapkg"), WxapkgPacker.pack(content)));
         }
-        packages = new StaticBatch(KnowledgeBase.builtIn(), InspectionLimits.defaults())
-                .run(List.of(pkgs), "餐饮外卖", tmp.resolve("work2"), "test", BatchListener.NONE);
+        packages = Scans.scan(List.of(pkgs), "餐饮外卖", tmp.resolve("work2"), "test", BatchListener.NONE);
     }
 
     private static TargetResult target(RunResult run, String id) {
@@ -94,7 +92,7 @@ class MiniProgramSamplesTest {
     void theCompliantTwinIsClean() {
         TargetResult twin = target(samples, "demo-delivery-miniprogram-compliant");
         assertThat(twin.errors()).isEmpty();
-        assertThat(twin.evidence().miniProgram().calls("chooseAddress")).hasSize(1);
+        assertThat(twin.evidence().section(io.permlab.model.miniprogram.MiniProgramFacts.class).orElseThrow().calls("chooseAddress")).hasSize(1);
         assertThat(twin.findings()).isEmpty();
     }
 

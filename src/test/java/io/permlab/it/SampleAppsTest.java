@@ -7,7 +7,7 @@ import io.permlab.model.RunResult;
 import io.permlab.model.Severity;
 import io.permlab.model.TargetResult;
 import io.permlab.pipeline.BatchListener;
-import io.permlab.pipeline.StaticBatch;
+import io.permlab.testsupport.Scans;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +27,7 @@ class SampleAppsTest {
     @BeforeAll
     static void scanTheSamples(@TempDir Path work) {
         Path apps = ThirdPartyApks.home().resolve("apps");
-        run = new StaticBatch(KnowledgeBase.builtIn(), InspectionLimits.defaults())
-                .run(List.of(apps), null, work.resolve(".work"), "test", BatchListener.NONE);
+        run = Scans.scan(List.of(apps), null, work.resolve(".work"), "test", BatchListener.NONE);
     }
 
     @Test
@@ -43,7 +42,7 @@ class SampleAppsTest {
         });
         assertThat(app.findings()).extracting(Finding::ruleId)
                 .contains("APK-LOC-BACKGROUND", "APK-SDK-COLLECTS-PI", "APK-CLEARTEXT-ALLOWED", "APK-HTTP-ENDPOINT", "APK-EXPORTED-COMPONENT");
-        assertThat(app.evidence().apk().usage("location").callSites())
+        assertThat(app.evidence().section(io.permlab.model.apk.ApkFacts.class).orElseThrow().usage("location").callSites())
                 .anySatisfy(c -> assertThat(c.caller()).isEqualTo("com.permlab.demo.delivery.AddressActivity.locateForAddress"));
     }
 
@@ -51,7 +50,7 @@ class SampleAppsTest {
     void theCompliantTwinIsClean() {
         TargetResult twin = target("demo-delivery-android-compliant");
         assertThat(twin.errors()).isEmpty();
-        assertThat(twin.evidence().apk().packageName()).isEqualTo("com.permlab.demo.delivery.compliant");
+        assertThat(twin.evidence().section(io.permlab.model.apk.ApkFacts.class).orElseThrow().packageName()).isEqualTo("com.permlab.demo.delivery.compliant");
         assertThat(twin.findings()).isEmpty();
     }
 

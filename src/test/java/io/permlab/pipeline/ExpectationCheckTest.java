@@ -1,5 +1,6 @@
 package io.permlab.pipeline;
 
+import io.permlab.testsupport.Scans;
 import io.permlab.inspect.InspectionLimits;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.RunResult;
@@ -69,8 +70,7 @@ class ExpectationCheckTest {
     }
 
     private static java.util.List<TargetResult> scan(Path apps, Path dir) {
-        RunResult run = new StaticBatch(KnowledgeBase.builtIn(), InspectionLimits.defaults())
-                .run(java.util.List.of(apps), null, dir.resolve("work"), "test", new BatchListener() {
+        RunResult run = Scans.scan(java.util.List.of(apps), null, dir.resolve("work"), "test", new BatchListener() {
                     @Override
                     public void started(int total) {
                     }

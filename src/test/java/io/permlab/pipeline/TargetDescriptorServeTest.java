@@ -33,7 +33,7 @@ class TargetDescriptorServeTest {
     @Test
     void aFolderInsideTheTargetIsServed() throws Exception {
         Files.createDirectories(root.resolve("apps/shop/tracker"));
-        assertThat(TargetDescriptor.read(target("tracker")).serve()).extracting(TargetDescriptor.ServeEntry::dir)
+        assertThat(TargetDescriptor.read(target("tracker")).serve()).extracting(io.permlab.model.H5Site.Served::dir)
                 .containsExactly("site", "tracker");
     }
 

@@ -9,7 +9,7 @@ import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Lang;
 import io.permlab.model.RunResult;
 import io.permlab.pipeline.BatchListener;
-import io.permlab.pipeline.StaticBatch;
+import io.permlab.testsupport.Scans;
 import io.permlab.testsupport.MiniProgramFixtures;
 import io.permlab.testsupport.WxapkgPacker;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +45,7 @@ class MiniProgramReportsTest {
         Path home = Path.of(System.getProperty("permlab.home", "."));
         Path demo = home.resolve("apps/demo-delivery-miniprogram");
         Path pkg = WxapkgPacker.packFolder(demo.resolve("miniprogram"), tmp.resolve("in/demo-pkg.wxapkg"));
-        RunResult run = new StaticBatch(KnowledgeBase.builtIn(), InspectionLimits.defaults()).run(
+        RunResult run = Scans.scan(
                 List.of(demo, pkg, MiniProgramFixtures.folder("mp/storage-network"), MiniProgramFixtures.folder("mp/ts-and-broken")),
                 "餐饮外卖", tmp.resolve("work"), "test", BatchListener.NONE);
         out = Files.createDirectories(tmp.resolve("out"));

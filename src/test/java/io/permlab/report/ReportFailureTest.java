@@ -35,9 +35,9 @@ class ReportFailureTest {
     void aWriterThatFailsHalfWayLeavesNoFileAndIsReported() throws IOException {
         List<TargetResult> targets = new ArrayList<>(SampleRuns.run(out.resolve("in")).targets());
         Target late = new Target("late", "late.apk", TargetKind.APK, out.resolve("in/late.apk"), null, List.of());
-        targets.add(new TargetResult(late, Evidence.ofApk(late, SampleRuns.facts("com.example.late")),
+        targets.add(new TargetResult(late, Evidence.of(late, SampleRuns.facts("com.example.late")),
                 List.of(SampleRuns.finding("APK-DEBUGGABLE", late, Severity.HIGH, new Localized("坏\ud800", "bad\ud800"), "fp-late",
-                        EvidencePointer.of("manifest", "AndroidManifest.xml", "application", "x\ud800"))), List.of(), 5));
+                        EvidencePointer.of("manifest", "AndroidManifest.xml", "application", "x\ud800"))), List.of(), 5, SampleRuns.APK_RULES));
         RunResult run = new RunResult("scan", "PermLab", "1.2.3", null, null, targets);
 
         List<String> problems = Reports.write(run, SampleRuns.knowledge(), new ReportOptions(out, Lang.ZH, false),

@@ -52,6 +52,9 @@ public final class SampleRuns {
         return KnowledgeBase.builtIn();
     }
 
+    /** The ids of the APK rules, in the order they run: what the pipeline lists for an APK target. */
+    public static final List<String> APK_RULES = io.permlab.rules.apk.ApkRules.all().stream().map(io.permlab.rules.Rule::id).toList();
+
     /** The three targets, with target files under {@code root} (which need not exist). */
     public static RunResult run(Path root) {
         return new RunResult("scan", "PermLab", "1.2.3", Instant.parse("2026-11-28T08:00:00Z"),
@@ -63,7 +66,7 @@ public final class SampleRuns {
         Target t = new Target("clean", "clean.apk", TargetKind.APK, root.resolve("clean.apk"), "utilities", List.of());
         return new RunResult("scan", "PermLab", "1.2.3", Instant.parse("2026-11-28T08:00:00Z"),
                 Instant.parse("2026-11-28T08:00:01Z"),
-                List.of(new TargetResult(t, Evidence.ofApk(t, facts("com.example.clean")), List.of(), List.of(), 300)));
+                List.of(new TargetResult(t, Evidence.of(t, facts("com.example.clean")), List.of(), List.of(), 300, APK_RULES)));
     }
 
     public static TargetResult waimai(Path root) {
@@ -93,7 +96,7 @@ public final class SampleRuns {
                         "fp-exported",
                         EvidencePointer.of("manifest", "AndroidManifest.xml", "receiver",
                                 "<receiver android:name=\"com.waimai.PushReceiver\" android:exported=\"true\">")));
-        return new TargetResult(t, Evidence.ofApk(t, facts("com.waimai.app")), findings, List.of(), 1800);
+        return new TargetResult(t, Evidence.of(t, facts("com.waimai.app")), findings, List.of(), 1800, APK_RULES);
     }
 
     public static TargetResult uncategorised(Path root) {
@@ -102,14 +105,14 @@ public final class SampleRuns {
                 new Localized("allowBackup 为 true。", "allowBackup is true."), "fp-backup",
                 EvidencePointer.of("manifest", "AndroidManifest.xml", "application", "<application android:allowBackup=\"true\">")));
         List<ProcessingError> errors = List.of(new ProcessingError("nocat", null, "rule APK-EXPORTED-COMPONENT", RULE_ERROR));
-        return new TargetResult(t, Evidence.ofApk(t, facts("com.example.nocat")), findings, errors, 900);
+        return new TargetResult(t, Evidence.of(t, facts("com.example.nocat")), findings, errors, 900, APK_RULES);
     }
 
     public static TargetResult broken(Path root) {
         Path file = root.resolve("broken.apk");
         Target t = new Target("broken", "broken.apk", TargetKind.APK, file, null, List.of());
         return new TargetResult(t, null, List.of(),
-                List.of(new ProcessingError("broken", file.toString(), "inspect", BROKEN_REASON)), 20);
+                List.of(new ProcessingError("broken", file.toString(), "inspect", BROKEN_REASON)), 20, APK_RULES);
     }
 
     /** A finding as the rule engine builds it: title, stage and legal basis from the rule's metadata. */

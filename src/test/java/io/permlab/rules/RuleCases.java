@@ -47,13 +47,13 @@ public abstract class RuleCases {
             MiniProgramInspector.Result inspected = MiniProgramFixtures.inspect(c.fixture());
             Target target = new Target(c.fixture(), c.fixture(), TargetKind.MINIPROGRAM, MiniProgramFixtures.file(c.fixture()),
                     category == null ? null : category.id(), List.of());
-            evidence = Evidence.ofMiniProgram(target, inspected.facts());
+            evidence = Evidence.of(target, inspected.facts());
             problems = inspected.problems();
         } else {
             ApkInspector.Result inspected = InspectedFixtures.inspect(c.fixture());
             Target target = new Target(c.fixture(), c.fixture(), TargetKind.APK, InspectedFixtures.file(c.fixture()),
                     category == null ? null : category.id(), List.of());
-            evidence = Evidence.ofApk(target, inspected.facts());
+            evidence = Evidence.of(target, inspected.facts());
             problems = inspected.problems();
         }
         RuleEngine.Outcome outcome = new RuleEngine(kb, List.of(rule)).run(evidence, category);

@@ -23,7 +23,7 @@ class RuleSetOnFixturesTest {
     private static RuleEngine.Outcome run(String fixture, Category category) {
         Target target = new Target(fixture, fixture, TargetKind.APK, InspectedFixtures.file(fixture),
                 category == null ? null : category.id(), List.of());
-        return new RuleEngine(KB, RuleSet.all()).run(Evidence.ofApk(target, InspectedFixtures.inspect(fixture).facts()), category);
+        return new RuleEngine(KB, RuleSet.all()).run(Evidence.of(target, InspectedFixtures.inspect(fixture).facts()), category);
     }
 
     @Test

@@ -12,7 +12,20 @@ public record ApkFacts(
         List<DeclaredPermission> permissions, List<String> definedPermissions, List<UsedFeature> features,
         ApplicationFlags application, NetworkSecurityConfig networkSecurityConfig, List<AppComponent> components,
         List<SdkPresence> sdks, List<ApiUsage> apiUsages, List<HttpEndpoint> httpEndpoints,
-        List<String> dexFiles, int classCount, List<String> bundleApks) {
+        List<String> dexFiles, int classCount, List<String> bundleApks) implements io.permlab.model.EvidenceSection {
+    @Override
+    public java.util.Optional<String> appIdentity() {
+        return java.util.Optional.ofNullable(packageName);
+    }
+
+    @Override
+    public java.util.Map<String, String> identityProperties() {
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("package", String.valueOf(packageName));
+        p.put("versionName", String.valueOf(versionName));
+        return p;
+    }
+
 
     public ApkFacts {
         permissions = List.copyOf(permissions);

@@ -6,7 +6,8 @@ import java.util.List;
  * Dynamic evidence for a target: the entry URL, the hosts that are the target's own (traffic elsewhere goes to a
  * third party), and each function's exploration.
  */
-public record Exploration(String entryUrl, List<String> ownHosts, String session, List<FunctionExploration> functions) {
+public record Exploration(String entryUrl, List<String> ownHosts, String session, List<FunctionExploration> functions)
+        implements io.permlab.model.EvidenceSection {
     public Exploration {
         ownHosts = List.copyOf(ownHosts);
         functions = List.copyOf(functions);

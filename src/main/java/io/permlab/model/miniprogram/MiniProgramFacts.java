@@ -11,7 +11,12 @@ public record MiniProgramFacts(String appId, String packaging, String framework,
                                AppDeclarations declarations, List<Owner> owners, List<ApiCall> calls,
                                List<WxmlHook> wxmlHooks, List<Endpoint> endpoints,
                                List<CoordinateRequirement> coordinateRequirements, int scriptsAnalysed,
-                               List<UnanalysedFile> unanalysedFiles, List<String> packages) {
+                               List<UnanalysedFile> unanalysedFiles, List<String> packages) implements io.permlab.model.EvidenceSection {
+    @Override
+    public java.util.Optional<String> appIdentity() {
+        return java.util.Optional.ofNullable(appId);
+    }
+
     public MiniProgramFacts {
         owners = List.copyOf(owners);
         calls = List.copyOf(calls);

@@ -1,7 +1,7 @@
 package io.permlab.pipeline.dynamic;
 
 import io.permlab.pipeline.HostNames;
-import io.permlab.pipeline.TargetDescriptor;
+import io.permlab.model.H5Site;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,7 +26,7 @@ final class FlowScope {
         this.entry = entry;
     }
 
-    static FlowScope of(TargetDescriptor d) {
+    static FlowScope of(H5Site d) {
         FlowScope scope = new FlowScope(URI.create(d.entry()));
         scope.served.add(scope.entry.getHost().toLowerCase(Locale.ROOT));
         d.serve().forEach(s -> scope.served.add(s.host().toLowerCase(Locale.ROOT)));

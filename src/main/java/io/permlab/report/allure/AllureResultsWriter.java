@@ -36,7 +36,7 @@ public final class AllureResultsWriter implements ReportWriter {
         removeEarlierResults(dir);
         AllureResults results = new AllureResults(GSON, run.startedAt());
         for (TargetResult t : run.targets()) {
-            for (RuleMeta rule : knowledge.rulesFor(t.target().kind())) {
+            for (RuleMeta rule : knowledge.rules().stream().filter(r -> t.rules().contains(r.id())).toList()) {
                 save(dir, results.rule(t, rule));
             }
             if (t.failed()) {

@@ -7,15 +7,14 @@ import java.util.List;
 
 /**
  * One target's section: identity, processing errors, findings grouped by stage and by legal clause, evidence summary.
- * {@code category}, {@code identity} and {@code evidence} are null when unknown (no category given; not inspected);
- * {@code miniProgram} is the evidence summary of a mini-program, null for other kinds; {@code exploration} the runs of
- * an exercised target; {@code leftTo} the note on a target this command found but left to another (null otherwise).
+ * {@code category} and {@code identity} are null when unknown (no category given; no section says what the app is);
+ * {@code sections} has one view per evidence section that has a registered view, each rendered by its own template;
+ * {@code leftTo} the note on a target this command found but left to another (null otherwise).
  */
 public record TargetView(String anchor, String id, String name, String kind, String location, boolean inspected,
                          Localized category, Identity identity, List<ErrorView> errors, int findingCount,
                          List<SeverityCount> bySeverity, List<StageGroup> stages, List<ClauseGroup> clauses,
-                         EvidenceView evidence, MiniProgramView miniProgram, ExplorationView exploration,
-                         Localized leftTo) {
+                         List<SectionView> sections, Localized leftTo) {
 
     /** What the APK says it is; "—" where the manifest is silent, and for the flags the value Android defaults to. */
     public record Identity(String packageName, String versionName, String versionCode, String minSdk,

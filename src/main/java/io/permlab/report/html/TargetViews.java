@@ -7,11 +7,8 @@ import io.permlab.model.Localized;
 import io.permlab.model.Stage;
 import io.permlab.model.Target;
 import io.permlab.model.TargetResult;
-import io.permlab.model.apk.ApkFacts;
-import io.permlab.model.apk.ApplicationFlags;
 import io.permlab.report.html.TargetView.ClauseGroup;
 import io.permlab.report.html.TargetView.ErrorView;
-import io.permlab.report.html.TargetView.Identity;
 import io.permlab.report.html.TargetView.StageGroup;
 
 import java.util.ArrayList;
@@ -28,31 +25,24 @@ final class TargetViews {
 
     private final KnowledgeBase knowledge;
     private final FindingGroups groups;
-    private final EvidenceViews evidence;
-    private final MiniProgramViews miniPrograms = new MiniProgramViews();
-
-    private final ExplorationViews explorations;
+    private final SectionHtmls sections;
 
     TargetViews(KnowledgeBase knowledge, Screenshots screenshots) {
         this.knowledge = knowledge;
         this.groups = new FindingGroups(new FindingViews(knowledge, screenshots));
-        this.evidence = new EvidenceViews(knowledge);
-        this.explorations = new ExplorationViews(knowledge, screenshots);
+        this.sections = SectionHtmls.standard(knowledge, screenshots);
     }
 
     TargetView of(TargetResult result, String anchor) {
         Target t = result.target();
-        ApkFacts apk = result.evidence() == null ? null : result.evidence().apk();
         List<StageGroup> stages = stages(result.findings(), anchor);
+        List<SectionView> shown = result.evidence() == null ? List.of() : sections.of(result.evidence().sections());
         return new TargetView(anchor, t.id(), t.name(), t.kind().id(),
                 t.location() == null ? MISSING : t.location().toString(), result.evidence() != null,
-                category(t.categoryId()), apk == null ? null : identity(apk),
+                category(t.categoryId()), shown.stream().map(SectionView::identity).filter(java.util.Objects::nonNull).findFirst().orElse(null),
                 result.errors().stream().map(e -> new ErrorView(e.phase(), e.file() == null ? MISSING : e.file(), e.message())).toList(),
                 result.findings().size(), SeverityLabels.count(result.findings()), stages,
-                clauses(stages, anchor), apk == null ? null : evidence.of(apk),
-                result.evidence() == null || result.evidence().miniProgram() == null ? null : miniPrograms.of(result.evidence().miniProgram()),
-                result.evidence() == null || result.evidence().exploration() == null ? null : explorations.of(result.evidence().exploration()),
-                result.notInspected());
+                clauses(stages, anchor), shown, result.notInspected());
     }
 
     private List<StageGroup> stages(List<Finding> all, String anchor) {
@@ -97,24 +87,5 @@ final class TargetViews {
         } catch (UnknownCategoryException e) {
             return new Localized(categoryId, categoryId);
         }
-    }
-
-    private static Identity identity(ApkFacts apk) {
-        ApplicationFlags app = apk.application();
-        return new Identity(text(apk.packageName()), text(apk.versionName()), text(apk.versionCode()),
-                text(apk.minSdk()), text(apk.targetSdk()), text(apk.compileSdk()),
-                flag(app == null ? null : app.debuggable(), false), flag(app == null ? null : app.allowBackup(), true),
-                // Android's default for cleartext traffic flipped to false at targetSdk 28
-                flag(app == null ? null : app.usesCleartextTraffic(), apk.targetSdk() == null || apk.targetSdk() < 28));
-    }
-
-    /** The value the app runs with: what the manifest says, or Android's default marked as such (an absent flag is not "unknown"). */
-    private static Localized flag(Boolean declared, boolean androidDefault) {
-        return declared != null ? new Localized(declared.toString(), declared.toString())
-                : new Localized(androidDefault + "（默认值）", androidDefault + " (default)");
-    }
-
-    private static String text(Object value) {
-        return value == null ? MISSING : value.toString();
     }
 }

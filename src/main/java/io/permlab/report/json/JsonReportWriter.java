@@ -10,6 +10,7 @@ import com.google.gson.JsonSerializer;
 import com.google.gson.stream.JsonWriter;
 import io.permlab.knowledge.Category;
 import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.EvidenceSection;
 import io.permlab.model.Finding;
 import io.permlab.model.RunResult;
 import io.permlab.model.Severity;
@@ -113,18 +114,34 @@ public final class JsonReportWriter implements ReportWriter {
         return o;
     }
 
-    /** The static facts of an APK or a mini-program, or the exploration of an exercised target. */
+    private static String sectionName(EvidenceSection section) {
+        String simple = section.getClass().getSimpleName();
+        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    }
+
+    /**
+     * Every evidence section's fields in one object (an APK's or mini-program's static facts, the exploration of an
+     * exercised target), as each section's record serializes: a new section needs nothing here.
+     */
     private static JsonElement evidence(TargetResult t) {
-        if (t.evidence() == null) {
+        if (t.evidence() == null || t.evidence().isEmpty()) {
             return null;
         }
-        if (t.evidence().apk() != null) {
-            return GSON.toJsonTree(t.evidence().apk());
+        JsonObject merged = new JsonObject();
+        for (EvidenceSection section : t.evidence().sections()) {
+            for (Map.Entry<String, JsonElement> field : GSON.toJsonTree(section).getAsJsonObject().entrySet()) {
+                // Sections' field names differ (packageName, appId, functions...); should two ever collide, the later
+                // one is kept under its section's name rather than overwrite the earlier.
+                if (merged.has(field.getKey())) {
+                    JsonObject own = merged.has(sectionName(section)) ? merged.getAsJsonObject(sectionName(section)) : new JsonObject();
+                    own.add(field.getKey(), field.getValue());
+                    merged.add(sectionName(section), own);
+                } else {
+                    merged.add(field.getKey(), field.getValue());
+                }
+            }
         }
-        if (t.evidence().miniProgram() != null) {
-            return GSON.toJsonTree(t.evidence().miniProgram());
-        }
-        return t.evidence().exploration() == null ? null : GSON.toJsonTree(t.evidence().exploration());
+        return merged;
     }
 
     private static JsonElement finding(Finding f) {

@@ -38,13 +38,18 @@ final class JunitSuites {
     JunitSuite of(TargetResult result, Instant runStart) {
         Target target = result.target();
         List<Case> cases = new ArrayList<>();
-        for (RuleMeta rule : knowledge.rulesFor(target.kind())) {
+        for (RuleMeta rule : rules(result)) {
             cases.add(new Case(target.id(), rule.id() + " " + rule.title().en(), ruleOutcome(result, rule)));
         }
         if (!result.errors().isEmpty()) {
             cases.add(new Case(target.id(), INSPECTION, inspectionError(result.errors())));
         }
         return new JunitSuite(target.id(), timestamp(runStart), result.millis() / 1000.0, properties(result), cases);
+    }
+
+    /** The rules that judge this target, as the pipeline listed them, in catalog order. */
+    private List<RuleMeta> rules(TargetResult result) {
+        return knowledge.rules().stream().filter(r -> result.rules().contains(r.id())).toList();
     }
 
     private static Outcome ruleOutcome(TargetResult result, RuleMeta rule) {
@@ -97,9 +102,8 @@ final class JunitSuites {
             p.put("file", t.location().toString());
         }
         p.put("category", t.categoryId() == null ? "(none: necessity rules not applied)" : t.categoryId());
-        if (result.evidence() != null && result.evidence().apk() != null) {
-            p.put("package", String.valueOf(result.evidence().apk().packageName()));
-            p.put("versionName", String.valueOf(result.evidence().apk().versionName()));
+        if (result.evidence() != null) {
+            result.evidence().sections().forEach(s -> p.putAll(s.identityProperties()));
         }
         return p;
     }

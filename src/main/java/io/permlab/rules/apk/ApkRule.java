@@ -6,13 +6,16 @@ import io.permlab.model.apk.ApkFacts;
 import io.permlab.rules.Rule;
 import io.permlab.rules.RuleContext;
 
-/** A rule over the static facts of an APK; silent for targets that are not APKs. */
+/** A rule over the static facts of an APK; run only on targets with APK facts. */
 abstract class ApkRule implements Rule {
     @Override
+    public final java.util.Set<Class<? extends io.permlab.model.EvidenceSection>> reads() {
+        return java.util.Set.of(ApkFacts.class);
+    }
+
+    @Override
     public final void check(Evidence evidence, RuleContext context) {
-        if (evidence.apk() != null) {
-            check(evidence.apk(), context);
-        }
+        check(evidence.section(ApkFacts.class).orElseThrow(), context);
     }
 
     abstract void check(ApkFacts apk, RuleContext context);

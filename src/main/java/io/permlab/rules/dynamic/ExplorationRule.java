@@ -18,13 +18,16 @@ import io.permlab.rules.RuleContext;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A rule over the runs of an exploration; silent for targets that were not exercised. */
+/** A rule over the runs of an exploration; run only on targets that were exercised. */
 abstract class ExplorationRule implements Rule {
     @Override
+    public final java.util.Set<Class<? extends io.permlab.model.EvidenceSection>> reads() {
+        return java.util.Set.of(Exploration.class);
+    }
+
+    @Override
     public final void check(Evidence evidence, RuleContext context) {
-        if (evidence.exploration() != null) {
-            check(evidence.exploration(), context);
-        }
+        check(evidence.section(Exploration.class).orElseThrow(), context);
     }
 
     abstract void check(Exploration exploration, RuleContext context);
@@ -51,23 +54,23 @@ abstract class ExplorationRule implements Rule {
     }
 
     static EvidencePointer request(Run run, PermissionRequest r) {
-        return EvidencePointer.of("permission-request", r.screenshot(), run.id() + " step " + r.stepIndex(),
+        return EvidencePointer.inRun(run.id(), "permission-request", r.screenshot(), run.id() + " step " + r.stepIndex(),
                 r.api() + " " + r.options() + " -> " + r.outcome() + " (" + r.frameUrl() + ")");
     }
 
     static EvidencePointer checkpoint(Run run) {
-        return EvidencePointer.of("screenshot", run.checkpoint().screenshot(), run.id() + " checkpoint",
+        return EvidencePointer.inRun(run.id(), "screenshot", run.checkpoint().screenshot(), run.id() + " checkpoint",
                 (run.passed() ? "reached: " : "not reached: ") + run.checkpoint().description() + " — " + run.checkpoint().detail());
     }
 
     static EvidencePointer failure(Run run) {
         return run.steps().stream().filter(s -> !s.ok()).findFirst()
-                .map(s -> EvidencePointer.of("screenshot", s.screenshot(), run.id() + " step " + s.index(), s.description() + ": " + s.error()))
+                .map(s -> EvidencePointer.inRun(run.id(), "screenshot", s.screenshot(), run.id() + " step " + s.index(), s.description() + ": " + s.error()))
                 .orElse(checkpoint(run));
     }
 
     static EvidencePointer exchange(Run run, NetworkExchange x, String where) {
-        return EvidencePointer.of("network", run.harFile(), run.id() + " step " + x.stepIndex(),
+        return EvidencePointer.inRun(run.id(), "network", run.harFile(), run.id() + " step " + x.stepIndex(),
                 x.method() + " " + x.url() + " — " + where);
     }
 

@@ -37,7 +37,7 @@ public final class PiPlaintextStorageRule extends ExplorationRule {
                         .arg("origin", s.origin())
                         .arg("pi", piOf(ctx.knowledge(), s.pi()))
                         .key(key)
-                        .at(EvidencePointer.of("storage", null, run.id() + " " + s.area() + " " + s.key(), where(s.pi()))));
+                        .at(EvidencePointer.inRun(run.id(), "storage", null, run.id() + " " + s.area() + " " + s.key(), where(s.pi()))));
             }
         }
     }

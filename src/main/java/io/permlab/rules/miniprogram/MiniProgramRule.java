@@ -11,16 +11,19 @@ import io.permlab.rules.RuleContext;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** A rule over the static facts of a WeChat mini-program; silent for targets that are not mini-programs. */
+/** A rule over the static facts of a WeChat mini-program; run only on targets with mini-program facts. */
 abstract class MiniProgramRule implements Rule {
     /** Enough call sites for a developer to find the code; the full list is in findings.json. */
     static final int FIRST = 5;
 
     @Override
+    public final java.util.Set<Class<? extends io.permlab.model.EvidenceSection>> reads() {
+        return java.util.Set.of(MiniProgramFacts.class);
+    }
+
+    @Override
     public final void check(Evidence evidence, RuleContext context) {
-        if (evidence.miniProgram() != null) {
-            check(evidence.miniProgram(), context);
-        }
+        check(evidence.section(MiniProgramFacts.class).orElseThrow(), context);
     }
 
     abstract void check(MiniProgramFacts mp, RuleContext context);

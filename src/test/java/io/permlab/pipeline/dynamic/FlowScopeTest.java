@@ -25,7 +25,7 @@ class FlowScopeTest {
         Files.writeString(dir.resolve("target.json"), "{\"kind\": \"h5\", \"entry\": \"https://shop.example/index.html\","
                 + " \"serve\": [{\"host\": \"static.cdn.example\", \"dir\": \"site\"}], \"ownHosts\": [\"shop.example\"],"
                 + " \"allowHosts\": [\"login.partner.example\"]}");
-        scope = FlowScope.of(TargetDescriptor.read(dir.resolve("target.json")));
+        scope = FlowScope.of(TargetDescriptor.read(dir.resolve("target.json")).site());
     }
 
     @Test

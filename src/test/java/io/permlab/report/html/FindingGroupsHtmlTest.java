@@ -75,7 +75,7 @@ class FindingGroupsHtmlTest {
                     EvidencePointer.of("manifest", "AndroidManifest.xml", "receiver", "<receiver android:name=\"" + name + "\">")));
         }
         return new RunResult("scan", "PermLab", "1.2.3", null, null,
-                List.of(new TargetResult(t, Evidence.ofApk(t, SampleRuns.facts("com.example")), findings, List.of(), 1)));
+                List.of(new TargetResult(t, Evidence.of(t, SampleRuns.facts("com.example")), findings, List.of(), 1, SampleRuns.APK_RULES)));
     }
 
     private static int count(String text, String part) {

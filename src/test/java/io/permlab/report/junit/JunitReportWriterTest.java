@@ -122,7 +122,7 @@ class JunitReportWriterTest {
                 SampleRuns.finding("APK-EXPORTED-COMPONENT", t, Severity.HIGH, new Localized("乙", "second exported"), "b"),
                 SampleRuns.finding("APK-EXPORTED-COMPONENT", t, Severity.MEDIUM, new Localized("丙", "third exported"), "c"));
         RunResult run = new RunResult("scan", "PermLab", "1.2.3", null, null,
-                List.of(new TargetResult(t, SampleRuns.waimai(out).evidence(), findings, List.of(), 10)));
+                List.of(new TargetResult(t, SampleRuns.waimai(out).evidence(), findings, List.of(), 10, SampleRuns.APK_RULES)));
 
         Element failure = children(testCase(suite(write(run), "waimai"), "APK-EXPORTED-COMPONENT Exported component without a permission"), "failure").get(0);
 
@@ -155,7 +155,7 @@ class JunitReportWriterTest {
         Finding f = SampleRuns.finding("APK-HTTP-ENDPOINT", t, Severity.MEDIUM, new Localized("控制\u0001字符", "control \u0001 char \uD800 & <b>"), "x",
                 EvidencePointer.of("dex", "classes.dex", "a\u0000b", "\u001B[31m\"quoted\" ]]> end"));
         RunResult run = new RunResult("scan", "PermLab", "1.2.3", null, null,
-                List.of(new TargetResult(t, SampleRuns.waimai(out).evidence(), List.of(f), List.of(), 10)));
+                List.of(new TargetResult(t, SampleRuns.waimai(out).evidence(), List.of(f), List.of(), 10, SampleRuns.APK_RULES)));
 
         Element failure = children(testCase(suite(write(run), "waimai"), "APK-HTTP-ENDPOINT Hard-coded http:// endpoint"), "failure").get(0);
 
@@ -165,8 +165,9 @@ class JunitReportWriterTest {
     @Test
     void aMiniProgramIsJudgedByTheMiniProgramRulesOnly() throws Exception {
         Target mp = new Target("mp", "点餐小程序", TargetKind.MINIPROGRAM, null, null, List.of());
-        RunResult run = new RunResult("scan", "PermLab", "1.2.3", null, null, List.of(new TargetResult(mp, null, List.of(), List.of(), 0)));
-        List<RuleMeta> mpRules = SampleRuns.knowledge().rulesFor(TargetKind.MINIPROGRAM);
+        RunResult run = new RunResult("scan", "PermLab", "1.2.3", null, null, List.of(new TargetResult(mp, null, List.of(), List.of(), 0,
+                io.permlab.rules.miniprogram.MiniProgramRules.all().stream().map(io.permlab.rules.Rule::id).toList())));
+        List<RuleMeta> mpRules = SampleRuns.knowledge().rules().stream().filter(r -> r.id().startsWith("MP-")).toList();
 
         Element suite = suite(write(run), "mp");
 

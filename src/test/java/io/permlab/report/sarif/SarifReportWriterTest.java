@@ -120,7 +120,7 @@ class SarifReportWriterTest {
             findings.add(SampleRuns.finding("APK-DEBUGGABLE", t, s, new Localized("消息", "message " + s.id()), "fp-" + s.id()));
         }
         RunResult run = new RunResult("scan", "PermLab", "1.2.3", null, null,
-                List.of(new TargetResult(t, null, findings, List.of(), 1)));
+                List.of(new TargetResult(t, null, findings, List.of(), 1, List.of())));
 
         Map<String, String> levelBySeverity = new LinkedHashMap<>();
         objects(run(write(run)).getAsJsonArray("results")).forEach(r ->
@@ -168,7 +168,7 @@ class SarifReportWriterTest {
         Target t = new Target("far", "far.apk", TargetKind.APK, elsewhere.resolve("far.apk"), null, List.of());
         Finding f = SampleRuns.finding("APK-DEBUGGABLE", t, Severity.HIGH, new Localized("z", "e"), "fp",
                 EvidencePointer.of("manifest", "AndroidManifest.xml", "application", "x"));
-        RunResult run = new RunResult("scan", "PermLab", "1.2.3", null, null, List.of(new TargetResult(t, null, List.of(f), List.of(), 1)));
+        RunResult run = new RunResult("scan", "PermLab", "1.2.3", null, null, List.of(new TargetResult(t, null, List.of(f), List.of(), 1, List.of())));
 
         JsonObject artifact = run(write(run)).getAsJsonArray("results").get(0).getAsJsonObject().getAsJsonArray("locations")
                 .get(0).getAsJsonObject().getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation");

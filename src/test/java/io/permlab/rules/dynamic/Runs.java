@@ -138,7 +138,7 @@ final class Runs {
     static List<Finding> findings(Rule rule, Exploration exploration, String category) {
         KnowledgeBase kb = KnowledgeBase.builtIn();
         Target target = new Target("demo", "demo", TargetKind.H5, Paths.get("apps/demo"), category == null ? null : kb.category(category).id(), List.of());
-        RuleEngine.Outcome outcome = new RuleEngine(kb, List.of(rule)).run(Evidence.ofExploration(target, exploration),
+        RuleEngine.Outcome outcome = new RuleEngine(kb, List.of(rule)).run(Evidence.of(target, exploration),
                 category == null ? null : kb.category(category));
         if (!outcome.errors().isEmpty()) {
             throw new AssertionError("the rule failed: " + outcome.errors());

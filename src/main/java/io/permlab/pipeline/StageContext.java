@@ -1,0 +1,30 @@
+package io.permlab.pipeline;
+
+import io.permlab.model.ProcessingError;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a stage gets besides the target: a scratch folder of its own inside the output folder (deleted when the
+ * target is done) and the place its non-fatal problems go, recorded on the target as processing errors.
+ */
+public final class StageContext {
+    private final String targetId;
+    private final Path work;
+    private final List<ProcessingError> errors;
+
+    StageContext(String targetId, Path work, List<ProcessingError> errors) {
+        this.targetId = targetId;
+        this.work = work;
+        this.errors = errors;
+    }
+
+    public Path work() {
+        return work;
+    }
+
+    public void problem(String file, String phase, String message) {
+        errors.add(new ProcessingError(targetId, file, phase, message));
+    }
+}
