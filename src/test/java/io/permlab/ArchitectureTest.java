@@ -110,6 +110,40 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Each evidence section's types stay with the code of that section: its stage, its rules, its masker and HTML view,
+     * and the registries that name it. The engine, the pipeline, the other families' rules and every other writer
+     * work with sections they do not know (docs/architecture.md, "Evidence sections").
+     */
+    @Test
+    void eachSectionsTypesStayWithItsOwnStageRulesAndViews() {
+        section("io.permlab.model.apk..", "io.permlab.rules.apk..", "io.permlab.inspect.apk..",
+                "io\\.permlab\\.(pipeline\\.inspect\\.ApkStage|report\\.(ApkMasking|SectionMaskers|html\\.(ApkSectionHtml|EvidenceViews?)))(\\$.*)?");
+        section("io.permlab.model.miniprogram..", "io.permlab.rules.miniprogram..", "io.permlab.inspect.miniprogram..",
+                "io\\.permlab\\.(pipeline\\.inspect\\.MiniProgramStage|report\\.(MiniProgramMasking|SectionMaskers|html\\.(MiniProgramSectionHtml|MiniProgramViews?)))(\\$.*)?");
+        // the exploration is what the exercise produces; the TestNG adapter cuts it into cases
+        section("io.permlab.model.dynamic..", "io.permlab.rules.dynamic..", "io.permlab.exercise..",
+                "io\\.permlab\\.(pipeline\\.dynamic\\..*|testng\\..*|device\\.web\\..*|capture\\..*|report\\.(ExplorationMasking|SectionMaskers|html\\.(ExplorationSectionHtml|ExplorationViews?)))(\\$.*)?");
+    }
+
+    private static void section(String sectionPackage, String rulesPackage, String producerPackage, String ownersRegex) {
+        noClasses().that().resideOutsideOfPackages(sectionPackage, rulesPackage, producerPackage, "io.permlab.model")
+                .and().haveNameNotMatching(ownersRegex)
+                .should().dependOnClassesThat().resideInAPackage(sectionPackage)
+                .because("a section's types are read only by its own rules and shown only by its own views; the pipeline, the "
+                        + "engine and other writers go through EvidenceSection and the registries")
+                .check(classes);
+    }
+
+    @Test
+    void thePipelineAndTheEngineKnowNoSectionType() {
+        noClasses().that().resideInAnyPackage("io.permlab.pipeline", "io.permlab.rules", "io.permlab.cli")
+                .should().dependOnClassesThat().resideInAnyPackage("io.permlab.model.apk..", "io.permlab.model.miniprogram..",
+                        "io.permlab.model.dynamic..")
+                .because("stages contribute sections and rules read them; the steps between never test which one is there")
+                .check(classes);
+    }
+
     @Test
     void noCycles() {
         slices().matching("io.permlab.(*)..").should().beFreeOfCycles().check(classes);

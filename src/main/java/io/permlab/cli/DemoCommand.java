@@ -59,15 +59,15 @@ final class DemoCommand implements Callable<Integer> {
             every.addAll(Pipelines.EXERCISED_KINDS);
             return Pipelines.exercising(knowledge, InspectionLimits.defaults(), dynamic, outDir).run("demo", List.of(apps),
                     new TargetLoader(knowledge, options.category, every), Pipelines.workRoot(outDir), Version.current(), listener);
-        }, (result, threshold, problems, err) -> selfCheck(apps, result, problems, err));
+        }, (result, threshold, problems, err) -> selfCheck(result, problems, err));
     }
 
     /**
      * The demo is a self-check: every sample whose target.json expects findings must have some, every one expecting
      * clean must have none, and none may end in errors. --fail-on does not apply; findings are what the demo shows.
      */
-    static ExitCode selfCheck(Path apps, RunResult result, List<String> reportProblems, PrintWriter err) {
-        ExpectationCheck.Outcome check = ExpectationCheck.check(apps, result.targets());
+    static ExitCode selfCheck(RunResult result, List<String> reportProblems, PrintWriter err) {
+        ExpectationCheck.Outcome check = ExpectationCheck.check(result.targets());
         check.disagreements().forEach(d -> err.println("self-check: " + d.target() + ": " + d.reason()));
         if (check.passed()) {
             err.println("self-check passed: " + check.flagged() + " non-compliant sample(s) flagged, " + check.clean()

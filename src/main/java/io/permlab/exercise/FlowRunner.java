@@ -55,7 +55,7 @@ public final class FlowRunner {
         Recorder rec = new Recorder(session, files, options.hideTypedText());
         Long consentAt = null;
         CheckpointResult checkpoint = null;
-        SessionException stopped = null; // the failure that ended the run early, for the checkpoint's reason
+        Localized stoppedBy = null; // why the step that ended the run early failed, for the checkpoint's reason
         String firstUrl = null;
         String cutShort = null;
         boolean alive = true;
@@ -98,7 +98,7 @@ public final class FlowRunner {
                 }
             }
             if (failure != null) {
-                stopped = failure;
+                stoppedBy = failure.reason();
                 rec.failedStep(step, at, failure.getMessage());
                 rec.problem(failure.kind().id(), failure.getMessage(), step.index());
                 cutShort = cutShort(step, failure, deadline);
@@ -109,9 +109,9 @@ public final class FlowRunner {
         }
         if (checkpoint == null) {
             StepRecord last = rec.steps.isEmpty() ? null : rec.steps.get(rec.steps.size() - 1);
-            Localized reason = last != null && !last.ok() && stopped != null
-                    ? new Localized("未到达：第 " + last.index() + " 步失败：" + stopped.reason().zh(),
-                    "not reached: step " + last.index() + " failed: " + stopped.reason().en())
+            Localized reason = last != null && !last.ok() && stoppedBy != null
+                    ? new Localized("未到达：第 " + last.index() + " 步失败：" + stoppedBy.zh(),
+                    "not reached: step " + last.index() + " failed: " + stoppedBy.en())
                     : new Localized("未到达", "not reached");
             checkpoint = new CheckpointResult(false, checkpointOf(flow), reason.en(), rec.elapsed(), null, reason);
         }
@@ -120,13 +120,16 @@ public final class FlowRunner {
         if (alive && cutShort == null && policy.kind() == RunPolicy.Kind.DENY && firstUrl != null && options.relaunchProbeMillis() > 0) {
             String url = firstUrl;
             long probe = Math.min(options.relaunchProbeMillis(), deadline.remainingMillis());
-            cutShort = after.collect("relaunch probe", () -> rec.relaunch(url, lastStep, probe, purposes));
+            cutShort = after.collect("relaunch probe", () -> {
+                rec.relaunch(url, lastStep, probe, purposes);
+                return Boolean.TRUE;
+            }).cutShort();
         }
         ObservedStorage storage = new ObservedStorage(List.of());
         if (alive && cutShort == null) {
-            ObservedStorage[] read = new ObservedStorage[1];
-            cutShort = after.collect("storage read", () -> read[0] = session.storage());
-            storage = read[0] != null ? read[0] : storage;
+            Collected<ObservedStorage> read = after.collect("storage read", session::storage);
+            cutShort = read.cutShort();
+            storage = read.value() != null ? read.value() : storage;
         }
         if (alive) {
             rec.collect(lastStep, true, purposes);
@@ -154,25 +157,28 @@ public final class FlowRunner {
 
     /** An evidence-collection step after the flow (relaunch probe, storage read); a failure there is recorded, never dropped. */
     private record Evidence(Recorder rec, int lastStep, Deadline deadline) {
-        interface Collection {
-            void run() throws SessionException;
+        interface Collection<T> {
+            T run() throws SessionException;
         }
 
-        /** Runs it; returns why the run is inconclusive when it could not, or null. */
-        String collect(String what, Collection collection) {
+        /** Runs it; the value it collected, or why the run is inconclusive when it could not. */
+        <T> Collected<T> collect(String what, Collection<T> collection) {
             String where = what + " after step " + lastStep + ": ";
             if (deadline.passed()) {
-                return where + "not done, " + deadline.describe() + " was reached";
+                return new Collected<>(null, where + "not done, " + deadline.describe() + " was reached");
             }
             try {
-                collection.run();
-                return null;
+                return new Collected<>(collection.run(), null);
             } catch (SessionException e) {
                 rec.problems.add(new RunProblem(e.kind().id(), what + " failed, its evidence is missing: " + e.getMessage(), lastStep,
                         rec.elapsed(), null, null));
-                return where + e.getMessage() + " (its evidence is missing)";
+                return new Collected<>(null, where + e.getMessage() + " (its evidence is missing)");
             }
         }
+    }
+
+    /** What an evidence-collection step returned (null when it failed), and why the run is inconclusive (null when it is not). */
+    private record Collected<T>(T value, String cutShort) {
     }
 
     private static String checkpointOf(Flow flow) {

@@ -5,10 +5,12 @@ import java.util.Map;
 
 /**
  * A permission request as the instrumentation saw it: the permission (knowledge id), the API and its options, the
- * frame, the page text visible at that moment, and what the page got back ("success", "error:1 User denied...").
+ * frame, the page text visible at that moment, and what the page got back ("success", "error:1 User denied...") with
+ * its typed reading ({@code answer}).
  */
 public record ObservedRequest(String permission, String api, Map<String, String> options, Instant at, String origin,
-                              String frameUrl, boolean topFrame, String visibleText, String outcome) {
+                              String frameUrl, boolean topFrame, String visibleText, String outcome,
+                              io.permlab.model.dynamic.RequestAnswer answer) {
     public ObservedRequest {
         options = options == null ? Map.of() : Map.copyOf(options);
     }

@@ -44,7 +44,11 @@ public final class TargetPipeline {
     /** Loads the targets under {@code paths} and runs each through the pipeline; scratch files go to {@code workRoot}. */
     public RunResult run(String command, List<Path> paths, TargetLoader loader, Path workRoot, String version, BatchListener listener) {
         Instant started = Instant.now();
-        List<TargetSpec> specs = loader.load(paths);
+        return run(command, loader.load(paths), started, workRoot, version, listener);
+    }
+
+    /** Runs each loaded target through the pipeline, in order; the exercise stages are closed when the batch ends. */
+    public RunResult run(String command, List<TargetSpec> specs, Instant started, Path workRoot, String version, BatchListener listener) {
         listener.started(specs.size());
         List<TargetResult> results = new ArrayList<>();
         try {

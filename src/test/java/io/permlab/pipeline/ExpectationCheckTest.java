@@ -24,7 +24,7 @@ class ExpectationCheckTest {
     void theSamplesAsShippedAgreeWithTheirExpectations(@TempDir Path dir) throws IOException {
         Path apps = copySamples(dir);
 
-        ExpectationCheck.Outcome outcome = ExpectationCheck.check(apps, scan(apps, dir));
+        ExpectationCheck.Outcome outcome = ExpectationCheck.check(scan(apps, dir));
 
         assertThat(outcome.disagreements()).isEmpty();
         assertThat(outcome.checked()).isEqualTo(2);
@@ -39,7 +39,7 @@ class ExpectationCheckTest {
         Path wrong = apps.resolve("demo-delivery-miniprogram/target.json");
         Files.writeString(wrong, Files.readString(wrong).replace("\"expect\": \"findings\"", "\"expect\": \"clean\""));
 
-        ExpectationCheck.Outcome outcome = ExpectationCheck.check(apps, scan(apps, dir));
+        ExpectationCheck.Outcome outcome = ExpectationCheck.check(scan(apps, dir));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.disagreements()).singleElement().satisfies(d -> {
@@ -53,7 +53,7 @@ class ExpectationCheckTest {
         Path apps = copySamples(dir);
         deleteTree(apps.resolve("demo-delivery-miniprogram-compliant/miniprogram"));
 
-        ExpectationCheck.Outcome outcome = ExpectationCheck.check(apps, scan(apps, dir));
+        ExpectationCheck.Outcome outcome = ExpectationCheck.check(scan(apps, dir));
 
         assertThat(outcome.disagreements()).singleElement()
                 .satisfies(d -> assertThat(d.reason()).startsWith("expected clean, but the inspection was inconclusive"));

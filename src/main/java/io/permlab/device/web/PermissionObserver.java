@@ -1,5 +1,6 @@
 package io.permlab.device.web;
 
+import io.permlab.model.dynamic.RequestAnswer;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -87,9 +88,24 @@ final class PermissionObserver {
         }
     }
 
+    /** The shim's outcome text ("success:granted", "error:1 User denied...", "pending") read once, here, into a typed answer. */
+    static RequestAnswer answer(String outcome) {
+        if (outcome == null) {
+            return RequestAnswer.UNKNOWN;
+        }
+        if (outcome.equals("pending")) {
+            return RequestAnswer.PENDING;
+        }
+        if (outcome.startsWith("success")) {
+            return RequestAnswer.SUCCEEDED;
+        }
+        return outcome.startsWith("error") ? RequestAnswer.FAILED : RequestAnswer.UNKNOWN;
+    }
+
     private void complete(Pending p, String outcome) {
         for (String permission : p.permissions()) {
-            done.add(new ObservedRequest(permission, p.api(), p.options(), p.at(), p.origin(), p.frameUrl(), p.top(), p.text(), outcome));
+            done.add(new ObservedRequest(permission, p.api(), p.options(), p.at(), p.origin(), p.frameUrl(), p.top(), p.text(), outcome,
+                    answer(outcome)));
         }
     }
 

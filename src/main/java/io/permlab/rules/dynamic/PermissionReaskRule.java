@@ -3,6 +3,7 @@ package io.permlab.rules.dynamic;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionRequest;
+import io.permlab.model.dynamic.RequestAnswer;
 import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.rules.RuleContext;
@@ -45,7 +46,7 @@ public final class PermissionReaskRule extends ExplorationRule {
                         .filter(r -> r.permission().equals(run.policy().permission())).toList();
                 int firstRefusal = -1;
                 for (int i = 0; i < asked.size(); i++) {
-                    if (asked.get(i).outcome() != null && asked.get(i).outcome().startsWith("error")) {
+                    if (asked.get(i).answer() == RequestAnswer.FAILED) {
                         firstRefusal = i;
                         break;
                     }

@@ -66,11 +66,19 @@ final class Runs {
             return request(permission, at, step, outcome, purpose, false);
         }
 
+        /** What the observer reads from the shim's outcome text (PermissionObserver.answer). */
+        private static io.permlab.model.dynamic.RequestAnswer answer(String outcome) {
+            return outcome == null ? io.permlab.model.dynamic.RequestAnswer.UNKNOWN
+                    : outcome.startsWith("error") ? io.permlab.model.dynamic.RequestAnswer.FAILED
+                    : outcome.startsWith("success") ? io.permlab.model.dynamic.RequestAnswer.SUCCEEDED
+                    : io.permlab.model.dynamic.RequestAnswer.UNKNOWN;
+        }
+
         RunBuilder request(String permission, long at, int step, String outcome, String purpose, boolean afterRelaunch) {
             requests.add(new PermissionRequest(permission, "navigator.geolocation.getCurrentPosition", Map.of("enableHighAccuracy", "true"),
                     at, step, "http://waimai.example", "http://waimai.example/index.html", true,
                     consentAt != null && at < consentAt, step < functionStart, afterRelaunch, purpose != null, purpose,
-                    "granted", outcome, "runs/x/" + id() + "/step-0" + step + "-request.png"));
+                    "granted", outcome, answer(outcome), "runs/x/" + id() + "/step-0" + step + "-request.png"));
             return this;
         }
 
