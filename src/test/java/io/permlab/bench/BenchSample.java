@@ -34,7 +34,7 @@ final class BenchSample implements AutoCloseable {
         profile = DeviceProfiles.load(home.resolve("devices/local-chromium.json"));
         flow = FlowParser.parse(home.resolve("tests/demo-delivery/add-address.flow.json"));
         sites = LocalSites.start(d.serve().stream().map(s -> new ServeSpec(s.host(), target.resolve(s.dir()).normalize(), s.https())).toList());
-        // As TargetExercise builds it for a served target.
+        // As WebExercise builds it for a served target.
         environment = new WebEnvironment(sites.hostResolverRules(), sites.spkiHash(),
                 sites.specs().stream().filter(s -> !s.https()).map(s -> "http://" + s.host() + ":" + sites.httpPort()).toList());
         URI entry = URI.create(d.entry());

@@ -51,7 +51,7 @@ public final class FuzzBench {
                 .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
                 .append("; seed ").append(seed).append("; ").append(count).append(" inputs asked for, ").append(minutes)
                 .append(" min budget; ").append(LocalDate.now(ZoneOffset.UTC)).append(".\n");
-        md.append(String.format("Ran %d inputs in %.0f s (%.1f inputs/s), scanned by StaticBatch (the pipeline of 'permlab scan')"
+        md.append(String.format("Ran %d inputs in %.0f s (%.1f inputs/s), scanned by the TargetPipeline of 'permlab scan'"
                 + " in folders of 250.%n%n", tally.inputs(), seconds, tally.inputs() / seconds));
         md.append("```\n").append(tally.summary()).append("work folder left behind after a batch: ")
                 .append(campaign.leftovers().size()).append("\n```\n");

@@ -21,8 +21,8 @@ import java.util.Random;
 
 /**
  * A seeded fuzzing campaign through the pipeline {@code permlab scan} uses: damaged inputs are written to a folder
- * in chunks, the folder is scanned by {@link StaticBatch} as a user's folder would be, and each input's result is
- * looked up by its name. Input {@code i} depends only on the seed and {@code i}, so any one can be rebuilt alone.
+ * in chunks, the folder is scanned by the inspecting {@link io.permlab.pipeline.TargetPipeline} as a user's folder
+ * would be, and each input's result is looked up by its name. Input {@code i} depends only on the seed and {@code i}, so any one can be rebuilt alone.
  */
 final class FuzzCampaign {
     private static final int CHUNK = 250;
