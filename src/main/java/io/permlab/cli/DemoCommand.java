@@ -9,6 +9,7 @@ import io.permlab.pipeline.ExpectationCheck;
 import io.permlab.model.TargetKind;
 import io.permlab.pipeline.Pipelines;
 import io.permlab.pipeline.TargetLoader;
+import io.permlab.pipeline.TargetSpec;
 import io.permlab.pipeline.dynamic.DynamicOptions;
 import io.permlab.pipeline.dynamic.SessionChoice;
 import picocli.CommandLine;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -57,8 +60,12 @@ final class DemoCommand implements Callable<Integer> {
                     new FlowRunner.Options(!options.unmasked, 2000), PermLabHome.dir());
             Set<TargetKind> every = EnumSet.copyOf(Pipelines.STATIC_KINDS);
             every.addAll(Pipelines.EXERCISED_KINDS);
-            return Pipelines.exercising(knowledge, InspectionLimits.defaults(), dynamic, outDir).run("demo", List.of(apps),
-                    new TargetLoader(knowledge, options.category, every), Pipelines.workRoot(outDir), Version.current(), listener);
+            Instant started = Instant.now();
+            // The static samples first: their results are on screen in seconds, the browser runs take a minute.
+            List<TargetSpec> samples = new TargetLoader(knowledge, options.category, every).load(List.of(apps)).stream()
+                    .sorted(Comparator.comparing(s -> Pipelines.EXERCISED_KINDS.contains(s.target().kind()))).toList();
+            return Pipelines.exercising(knowledge, InspectionLimits.defaults(), dynamic, outDir).run("demo", samples, started,
+                    Pipelines.workRoot(outDir), Version.current(), listener);
         }, (result, threshold, problems, err) -> selfCheck(result, problems, err));
     }
 
