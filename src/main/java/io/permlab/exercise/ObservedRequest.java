@@ -6,11 +6,11 @@ import java.util.Map;
 /**
  * A permission request as the instrumentation saw it: the permission (knowledge id), the API and its options, the
  * frame, the page text visible at that moment, and what the page got back ("success", "error:1 User denied...") with
- * its typed reading ({@code answer}).
+ * its typed reading ({@code answer}, and the accuracy in metres a position was given with, null when none was).
  */
 public record ObservedRequest(String permission, String api, Map<String, String> options, Instant at, String origin,
                               String frameUrl, boolean topFrame, String visibleText, String outcome,
-                              io.permlab.model.dynamic.RequestAnswer answer) {
+                              io.permlab.model.dynamic.RequestAnswer answer, Integer accuracyMeters) {
     public ObservedRequest {
         options = options == null ? Map.of() : Map.copyOf(options);
     }

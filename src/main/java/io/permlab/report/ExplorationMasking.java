@@ -57,7 +57,7 @@ final class ExplorationMasking {
     private static PermissionRequest mask(PermissionRequest r) {
         return new PermissionRequest(r.permission(), r.api(), r.options(), r.atMillis(), r.stepIndex(), EvidenceMasker.mask(r.origin()),
                 EvidenceMasker.mask(r.frameUrl()), r.topFrame(), r.beforeConsent(), r.beforeFunctionStart(), r.afterRelaunch(),
-                r.purposeVisible(), EvidenceMasker.mask(r.purposeText()), r.decision(), EvidenceMasker.mask(r.outcome()), r.answer(), r.screenshot());
+                r.purposeVisible(), EvidenceMasker.mask(r.purposeText()), r.decision(), EvidenceMasker.mask(r.outcome()), r.answer(), r.accuracyMeters(), r.screenshot());
     }
 
     private static NetworkExchange mask(NetworkExchange x) {

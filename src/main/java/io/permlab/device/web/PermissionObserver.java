@@ -102,10 +102,23 @@ final class PermissionObserver {
         return outcome.startsWith("error") ? RequestAnswer.FAILED : RequestAnswer.UNKNOWN;
     }
 
+    /** The accuracy the shim reports with a position ("success:accuracy=2000"), or null when it reports none. */
+    static Integer accuracyMeters(String outcome) {
+        String prefix = "success:accuracy=";
+        if (outcome == null || !outcome.startsWith(prefix)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(outcome.substring(prefix.length()).trim());
+        } catch (NumberFormatException e) {
+            return null; // "?": the page got a position without an accuracy
+        }
+    }
+
     private void complete(Pending p, String outcome) {
         for (String permission : p.permissions()) {
             done.add(new ObservedRequest(permission, p.api(), p.options(), p.at(), p.origin(), p.frameUrl(), p.top(), p.text(), outcome,
-                    answer(outcome)));
+                    answer(outcome), accuracyMeters(outcome)));
         }
     }
 

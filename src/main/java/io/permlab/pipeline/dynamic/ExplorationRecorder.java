@@ -51,7 +51,7 @@ final class ExplorationRecorder implements RunRecorder {
             requests.add(new PermissionRequest(r.permission(), r.api(), r.options(), t.atMillis(), t.stepIndex(), r.origin(),
                     r.frameUrl(), r.topFrame(), consent != null && t.atMillis() < consent,
                     t.stepIndex() < raw.functionStartStep(), t.afterRelaunch(), t.purposeText() != null, t.purposeText(),
-                    decision(raw.policy(), r.permission()), r.outcome(), r.answer(), t.screenshot()));
+                    decision(raw.policy(), r.permission()), r.outcome(), r.answer(), r.accuracyMeters(), t.screenshot()));
         }
         List<NetworkExchange> exchanges = new ArrayList<>();
         List<HarEntry> har = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.permlab.knowledge.Category;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionEffect;
+import io.permlab.model.dynamic.PermissionRequest;
 import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.rules.RuleContext;
@@ -52,9 +53,9 @@ public final class PreciseLocationMandatoryRule extends ExplorationRule {
         }
     }
 
-    /** The accuracy the page was told, read back from the request outcome ("success:accuracy=2000"). */
+    /** The accuracy the page was told with its position, in metres. */
     private static String approximateAccuracy(Run run) {
-        return run.requests().stream().map(r -> r.outcome()).filter(o -> o != null && o.startsWith("success:accuracy="))
-                .map(o -> o.substring("success:accuracy=".length())).findFirst().orElse("2000");
+        return run.requests().stream().map(PermissionRequest::accuracyMeters).filter(java.util.Objects::nonNull)
+                .map(String::valueOf).findFirst().orElse("2000");
     }
 }

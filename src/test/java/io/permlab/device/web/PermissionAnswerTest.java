@@ -24,4 +24,13 @@ class PermissionAnswerTest {
         assertThat(PermissionObserver.answer("")).isEqualTo(RequestAnswer.UNKNOWN);
         assertThat(PermissionObserver.answer("errorless")).isEqualTo(RequestAnswer.FAILED);
     }
+
+    @Test
+    void theAccuracyAPositionWasGivenWithIsReadAsANumber() {
+        assertThat(PermissionObserver.accuracyMeters("success:accuracy=2000")).isEqualTo(2000);
+        assertThat(PermissionObserver.accuracyMeters("success:accuracy=?")).isNull();
+        assertThat(PermissionObserver.accuracyMeters("success:granted")).isNull();
+        assertThat(PermissionObserver.accuracyMeters("error:1 User denied Geolocation")).isNull();
+        assertThat(PermissionObserver.accuracyMeters(null)).isNull();
+    }
 }

@@ -42,6 +42,15 @@ class PermissionRulesTest {
     }
 
     @Test
+    void theAccuracyInTheMessageIsTheOneThePageWasGiven() {
+        Run coarse = approximate().request("geolocation", 600, 0, "success:accuracy=3000", null).failed().build();
+        Exploration x = exploration(baseline, denied("geolocation").failed().build(), coarse);
+
+        assertThat(findings(new PreciseLocationMandatoryRule(), x, "餐饮外卖")).singleElement()
+                .satisfies(finding -> assertThat(finding.message().en()).contains("(about 3000 m)"));
+    }
+
+    @Test
     void mandatoryLocationIsNecessaryForNavigationAndUnjudgedWithoutCategory() {
         Exploration x = exploration(baseline, denied("geolocation").failed().build(), approximate().failed().build());
         assertThat(findings(new PermissionMandatoryRule(), x, "地图导航")).isEmpty();

@@ -74,11 +74,16 @@ final class Runs {
                     : io.permlab.model.dynamic.RequestAnswer.UNKNOWN;
         }
 
+        /** The accuracy the shim reports with a position ("success:accuracy=2000"), as the observer reads it. */
+        private static Integer accuracy(String outcome) {
+            return outcome != null && outcome.startsWith("success:accuracy=") ? Integer.valueOf(outcome.substring(17)) : null;
+        }
+
         RunBuilder request(String permission, long at, int step, String outcome, String purpose, boolean afterRelaunch) {
             requests.add(new PermissionRequest(permission, "navigator.geolocation.getCurrentPosition", Map.of("enableHighAccuracy", "true"),
                     at, step, "http://waimai.example", "http://waimai.example/index.html", true,
                     consentAt != null && at < consentAt, step < functionStart, afterRelaunch, purpose != null, purpose,
-                    "granted", outcome, answer(outcome), "runs/x/" + id() + "/step-0" + step + "-request.png"));
+                    "granted", outcome, answer(outcome), accuracy(outcome), "runs/x/" + id() + "/step-0" + step + "-request.png"));
             return this;
         }
 
