@@ -1,5 +1,7 @@
 package io.permlab.exercise;
 
+import io.permlab.model.dynamic.RequestAnswer;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -10,7 +12,7 @@ import java.util.Map;
  */
 public record ObservedRequest(String permission, String api, Map<String, String> options, Instant at, String origin,
                               String frameUrl, boolean topFrame, String visibleText, String outcome,
-                              io.permlab.model.dynamic.RequestAnswer answer, Integer accuracyMeters) {
+                              RequestAnswer answer, Integer accuracyMeters) {
     public ObservedRequest {
         options = options == null ? Map.of() : Map.copyOf(options);
     }

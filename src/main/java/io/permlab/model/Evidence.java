@@ -2,6 +2,7 @@ package io.permlab.model;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class Evidence {
     public Evidence with(EvidenceSection section) {
         Map<Class<? extends EvidenceSection>, EvidenceSection> copy = new LinkedHashMap<>(sections);
         copy.put(section.getClass(), section);
-        return new Evidence(target, java.util.Collections.unmodifiableMap(copy));
+        return new Evidence(target, Collections.unmodifiableMap(copy));
     }
 
     /** The same sections about another target record (the masked one, say). */

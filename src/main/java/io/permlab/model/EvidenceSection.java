@@ -1,5 +1,6 @@
 package io.permlab.model;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,7 @@ public interface EvidenceSection {
     }
 
     /** Name/value pairs that identify the app in a test report's properties (JUnit), in display order. */
-    default java.util.Map<String, String> identityProperties() {
-        return java.util.Map.of();
+    default Map<String, String> identityProperties() {
+        return Map.of();
     }
 }

@@ -4,6 +4,7 @@ import io.permlab.knowledge.Category;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.RuleMeta;
 import io.permlab.model.Evidence;
+import io.permlab.model.EvidenceSection;
 import io.permlab.model.Finding;
 import io.permlab.model.Localized;
 import io.permlab.model.ProcessingError;
@@ -16,6 +17,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +45,7 @@ public final class RuleEngine {
     }
 
     /** The rules that judge evidence with these sections, in the order they run. */
-    public List<Rule> applicable(java.util.Set<Class<? extends io.permlab.model.EvidenceSection>> sections) {
+    public List<Rule> applicable(Set<Class<? extends EvidenceSection>> sections) {
         return rules.stream().filter(r -> sections.containsAll(r.reads())).toList();
     }
 

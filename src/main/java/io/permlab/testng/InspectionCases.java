@@ -2,6 +2,7 @@ package io.permlab.testng;
 
 import io.permlab.device.web.DeviceProfiles;
 import io.permlab.exercise.FlowRunner;
+import io.permlab.inspect.InspectionLimits;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Finding;
 import io.permlab.model.RunResult;
@@ -13,7 +14,6 @@ import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.pipeline.BatchListener;
 import io.permlab.pipeline.PermLabVersion;
-import io.permlab.inspect.InspectionLimits;
 import io.permlab.pipeline.Pipelines;
 import io.permlab.pipeline.TargetLoader;
 import io.permlab.pipeline.dynamic.DynamicOptions;
@@ -23,6 +23,7 @@ import io.permlab.report.Masking;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,7 +50,7 @@ final class InspectionCases {
     static List<RunCase> cases(RunResult result) {
         List<RunCase> out = new ArrayList<>();
         for (TargetResult t : result.targets()) {
-            java.util.Optional<Exploration> exploration = t.evidence() == null ? java.util.Optional.empty()
+            Optional<Exploration> exploration = t.evidence() == null ? Optional.empty()
                     : t.evidence().section(Exploration.class);
             if (exploration.isEmpty()) {
                 out.add(RunCase.notInspected(t));

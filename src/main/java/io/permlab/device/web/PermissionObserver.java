@@ -1,10 +1,10 @@
 package io.permlab.device.web;
 
-import io.permlab.model.dynamic.RequestAnswer;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import io.permlab.exercise.ObservedRequest;
+import io.permlab.model.dynamic.RequestAnswer;
 
 import java.io.IOException;
 import java.io.InputStream;

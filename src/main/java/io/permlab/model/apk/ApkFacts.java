@@ -1,6 +1,11 @@
 package io.permlab.model.apk;
 
+import io.permlab.model.EvidenceSection;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What static inspection learnt about an APK (or the base APK of a bundle). Facts only: no judgement, no knowledge
@@ -12,15 +17,15 @@ public record ApkFacts(
         List<DeclaredPermission> permissions, List<String> definedPermissions, List<UsedFeature> features,
         ApplicationFlags application, NetworkSecurityConfig networkSecurityConfig, List<AppComponent> components,
         List<SdkPresence> sdks, List<ApiUsage> apiUsages, List<HttpEndpoint> httpEndpoints,
-        List<String> dexFiles, int classCount, List<String> bundleApks) implements io.permlab.model.EvidenceSection {
+        List<String> dexFiles, int classCount, List<String> bundleApks) implements EvidenceSection {
     @Override
-    public java.util.Optional<String> appIdentity() {
-        return java.util.Optional.ofNullable(packageName);
+    public Optional<String> appIdentity() {
+        return Optional.ofNullable(packageName);
     }
 
     @Override
-    public java.util.Map<String, String> identityProperties() {
-        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+    public Map<String, String> identityProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
         p.put("package", String.valueOf(packageName));
         p.put("versionName", String.valueOf(versionName));
         return p;

@@ -1,5 +1,7 @@
 package io.permlab.model.dynamic;
 
+import io.permlab.model.EvidenceSection;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,7 @@ import java.util.List;
  * third party), and each function's exploration.
  */
 public record Exploration(String entryUrl, List<String> ownHosts, String session, List<FunctionExploration> functions)
-        implements io.permlab.model.EvidenceSection {
+        implements EvidenceSection {
     public Exploration {
         ownHosts = List.copyOf(ownHosts);
         functions = List.copyOf(functions);

@@ -1,6 +1,9 @@
 package io.permlab.model.miniprogram;
 
+import io.permlab.model.EvidenceSection;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What static inspection learnt about a WeChat mini-program (a source folder, a uni-app/Taro build for WeChat, or
@@ -11,10 +14,10 @@ public record MiniProgramFacts(String appId, String packaging, String framework,
                                AppDeclarations declarations, List<Owner> owners, List<ApiCall> calls,
                                List<WxmlHook> wxmlHooks, List<Endpoint> endpoints,
                                List<CoordinateRequirement> coordinateRequirements, int scriptsAnalysed,
-                               List<UnanalysedFile> unanalysedFiles, List<String> packages) implements io.permlab.model.EvidenceSection {
+                               List<UnanalysedFile> unanalysedFiles, List<String> packages) implements EvidenceSection {
     @Override
-    public java.util.Optional<String> appIdentity() {
-        return java.util.Optional.ofNullable(appId);
+    public Optional<String> appIdentity() {
+        return Optional.ofNullable(appId);
     }
 
     public MiniProgramFacts {

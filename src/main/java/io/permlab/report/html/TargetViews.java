@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Builds a target's section. Findings keep the order the pipeline gave them; the stage view lists all five stages in
@@ -39,7 +40,7 @@ final class TargetViews {
         List<SectionView> shown = result.evidence() == null ? List.of() : sections.of(result.evidence().sections());
         return new TargetView(anchor, t.id(), t.name(), t.kind().id(),
                 t.location() == null ? MISSING : t.location().toString(), result.evidence() != null,
-                category(t.categoryId()), shown.stream().map(SectionView::identity).filter(java.util.Objects::nonNull).findFirst().orElse(null),
+                category(t.categoryId()), shown.stream().map(SectionView::identity).filter(Objects::nonNull).findFirst().orElse(null),
                 result.errors().stream().map(e -> new ErrorView(e.phase(), e.file() == null ? MISSING : e.file(), e.message())).toList(),
                 result.findings().size(), SeverityLabels.count(result.findings()), stages,
                 clauses(stages, anchor), shown, result.notInspected());

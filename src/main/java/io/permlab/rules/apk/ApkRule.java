@@ -2,15 +2,18 @@ package io.permlab.rules.apk;
 
 import io.permlab.model.Evidence;
 import io.permlab.model.EvidencePointer;
+import io.permlab.model.EvidenceSection;
 import io.permlab.model.apk.ApkFacts;
 import io.permlab.rules.Rule;
 import io.permlab.rules.RuleContext;
 
+import java.util.Set;
+
 /** A rule over the static facts of an APK; run only on targets with APK facts. */
 abstract class ApkRule implements Rule {
     @Override
-    public final java.util.Set<Class<? extends io.permlab.model.EvidenceSection>> reads() {
-        return java.util.Set.of(ApkFacts.class);
+    public final Set<Class<? extends EvidenceSection>> reads() {
+        return Set.of(ApkFacts.class);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.WebPermission;
 import io.permlab.model.Evidence;
 import io.permlab.model.EvidencePointer;
+import io.permlab.model.EvidenceSection;
 import io.permlab.model.Localized;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
@@ -16,13 +17,14 @@ import io.permlab.rules.Rule;
 import io.permlab.rules.RuleContext;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A rule over the runs of an exploration; run only on targets that were exercised. */
 abstract class ExplorationRule implements Rule {
     @Override
-    public final java.util.Set<Class<? extends io.permlab.model.EvidenceSection>> reads() {
-        return java.util.Set.of(Exploration.class);
+    public final Set<Class<? extends EvidenceSection>> reads() {
+        return Set.of(Exploration.class);
     }
 
     @Override

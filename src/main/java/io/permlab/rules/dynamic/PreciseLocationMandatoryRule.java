@@ -11,6 +11,7 @@ import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A function that works with precise location and fails with approximate location, in a category that does not need
@@ -55,7 +56,7 @@ public final class PreciseLocationMandatoryRule extends ExplorationRule {
 
     /** The accuracy the page was told with its position, in metres. */
     private static String approximateAccuracy(Run run) {
-        return run.requests().stream().map(PermissionRequest::accuracyMeters).filter(java.util.Objects::nonNull)
+        return run.requests().stream().map(PermissionRequest::accuracyMeters).filter(Objects::nonNull)
                 .map(String::valueOf).findFirst().orElse("2000");
     }
 }

@@ -3,12 +3,14 @@ package io.permlab.rules.miniprogram;
 import io.permlab.knowledge.miniprogram.MiniProgramApi;
 import io.permlab.knowledge.miniprogram.MiniProgramApis;
 import io.permlab.model.Evidence;
+import io.permlab.model.EvidenceSection;
 import io.permlab.model.miniprogram.ApiCall;
 import io.permlab.model.miniprogram.MiniProgramFacts;
 import io.permlab.rules.Rule;
 import io.permlab.rules.RuleContext;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** A rule over the static facts of a WeChat mini-program; run only on targets with mini-program facts. */
@@ -17,8 +19,8 @@ abstract class MiniProgramRule implements Rule {
     static final int FIRST = 5;
 
     @Override
-    public final java.util.Set<Class<? extends io.permlab.model.EvidenceSection>> reads() {
-        return java.util.Set.of(MiniProgramFacts.class);
+    public final Set<Class<? extends EvidenceSection>> reads() {
+        return Set.of(MiniProgramFacts.class);
     }
 
     @Override
