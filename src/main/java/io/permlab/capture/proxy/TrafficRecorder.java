@@ -51,6 +51,6 @@ public final class TrafficRecorder implements AutoCloseable {
 
     @Override
     public void close() {
-        server.abort();
+        server.stop();
     }
 }
