@@ -43,7 +43,7 @@ public final class MitmProxy {
                     .withAddress(options.listen())
                     .withAllowLocalOnly(options.listen().getAddress().isLoopbackAddress())
                     .withManInTheMiddle(mitm)
-                    .withFiltersSource(new RecordingFilters(ledger, clock, options.maxBodyBytes()))
+                    .withFiltersSource(new RecordingFilters(ledger, clock, options))
                     .withConnectTimeout(CONNECT_TIMEOUT_MS)
                     .withIdleConnectionTimeout(IDLE_TIMEOUT_S)
                     // A proxy for one device: a couple of threads, on a machine that also runs the browser or Appium.

@@ -172,6 +172,19 @@ class MitmProxyTest {
     }
 
     @Test
+    void aHostOutsideTheAllowedListIsAnsweredByTheProxyAndNeverContacted() throws Exception {
+        int before = server.received().size();
+        try (TrafficRecorder rec = MitmProxy.start(ca, trustingServer().onlyTo("localhost"))) {
+            assertThatThrownBy(() -> ProxyClients.trustingLabCa(rec, ca).send(
+                    HttpRequest.newBuilder(URI.create(server.url("127.0.0.1", "/"))).build(), HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(IOException.class).hasMessageContaining("403");
+            assertThat(rec.takeExchanges(true)).isEmpty();
+            assertThat(rec.visibility().verdict()).isEqualTo(Visibility.NO_TRAFFIC);
+        }
+        assertThat(server.received()).hasSize(before);
+    }
+
+    @Test
     void nothingThroughTheProxyIsNoTrafficNotClean() throws Exception {
         try (TrafficRecorder rec = MitmProxy.start(ca, ProxyOptions.loopback())) {
             assertThat(rec.port()).isPositive();
