@@ -57,7 +57,7 @@ final class ExchangeRecording extends HttpFiltersAdapter {
     }
 
     @Override
-    public HttpResponse clientToProxyRequest(HttpObject httpObject) {
+    public synchronized HttpResponse clientToProxyRequest(HttpObject httpObject) {
         if (httpObject instanceof HttpRequest request) {
             startedAt = Instant.now();
             startNanos = System.nanoTime();
@@ -85,7 +85,7 @@ final class ExchangeRecording extends HttpFiltersAdapter {
     }
 
     @Override
-    public HttpObject serverToProxyResponse(HttpObject httpObject) {
+    public synchronized HttpObject serverToProxyResponse(HttpObject httpObject) {
         if (httpObject instanceof HttpResponse response) {
             status = response.status().code();
             statusText = response.status().reasonPhrase();
@@ -119,7 +119,8 @@ final class ExchangeRecording extends HttpFiltersAdapter {
         finish(reason);
     }
 
-    private void finish(String failure) {
+    /** Synchronized: netty's thread may still be writing when the session takes the recording and closes it. */
+    private synchronized void finish(String failure) {
         if (startedAt == null || !done.compareAndSet(false, true)) {
             return;
         }

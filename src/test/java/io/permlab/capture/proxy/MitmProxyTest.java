@@ -1,5 +1,6 @@
 package io.permlab.capture.proxy;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import javax.net.ssl.SSLSocket;
 import java.util.zip.GZIPInputStream;
 
 import static io.permlab.capture.proxy.LocalHttpsServer.PHONE_RETURNED;
@@ -182,6 +187,68 @@ class MitmProxyTest {
             assertThat(rec.visibility().verdict()).isEqualTo(Visibility.NO_TRAFFIC);
         }
         assertThat(server.received()).hasSize(before);
+    }
+
+    @Test
+    void aHandshakeFollowedByNoRequestIsNotVisibleAsPinningAfterTheHandshakeWouldBe() throws Exception {
+        try (TrafficRecorder rec = MitmProxy.start(ca, trustingServer());
+             Socket socket = new Socket(rec.address().getAddress(), rec.port())) {
+            String authority = "localhost:" + server.port();
+            socket.getOutputStream().write(("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(readHead(socket)).startsWith("HTTP/1.1 200");
+            // Like OkHttp's CertificatePinner: the chain is accepted by the TLS layer, then the app hangs up unasked.
+            SSLSocket tls = (SSLSocket) ProxyClients.trusting(ca.certificate()).getSocketFactory()
+                    .createSocket(socket, "localhost", server.port(), true);
+            tls.startHandshake();
+            tls.close();
+            ProxyClients.awaitRecorded("the silent connection", () -> !rec.visibility().hosts().isEmpty());
+
+            assertThat(rec.visibility().verdict()).isEqualTo(Visibility.NOT_VISIBLE);
+            assertThat(rec.visibility().notVisible()).singleElement()
+                    .satisfies(h -> assertThat(h.state()).isEqualTo(HostState.NO_REQUEST_AFTER_HANDSHAKE));
+        }
+    }
+
+    @Test
+    void plainHttpIsRecordedAsCleartext() throws Exception {
+        HttpServer plain = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        plain.createContext("/track", x -> {
+            byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
+            x.getRequestBody().readAllBytes();
+            x.getResponseHeaders().add("Content-Type", "text/plain");
+            x.sendResponseHeaders(200, ok.length);
+            x.getResponseBody().write(ok);
+            x.close();
+        });
+        plain.start();
+        try (TrafficRecorder rec = MitmProxy.start(ca, ProxyOptions.loopback())) {
+            String url = "http://127.0.0.1:" + plain.getAddress().getPort() + "/track?mobile=" + PHONE_SENT;
+            HttpResponse<String> r = HttpClient.newBuilder().proxy(java.net.ProxySelector.of(rec.address())).build()
+                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.body()).isEqualTo("ok");
+            List<ProxiedExchange> taken = rec.takeExchanges(false);
+            assertThat(taken).extracting(p -> p.exchange().url()).containsExactly(url);
+            var evidence = ProxyTraffic.evidence(taken).get(0);
+            assertThat(evidence.cleartext()).isTrue();
+            assertThat(evidence.piSent()).extracting(io.permlab.model.dynamic.PiSighting::maskedValue).contains("138****5678");
+            assertThat(rec.visibility().verdict()).isEqualTo(Visibility.VISIBLE);
+        } finally {
+            plain.stop(0);
+        }
+    }
+
+    private static String readHead(Socket socket) throws IOException {
+        StringBuilder head = new StringBuilder();
+        var in = socket.getInputStream();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     @Test
