@@ -85,16 +85,16 @@ function createWx(ctx) {
     const o = options || {};
     const method = String(o.method || (api === 'uploadFile' ? 'POST' : 'GET')).toUpperCase();
     const f = fixture(String(o.url), method);
-    const entry = journal.add('request', {api, url: String(o.url), method, header: o.header || {}, data: o.data,
-      filePath: o.filePath, name: o.name, formData: o.formData, fixture: f ? f.url : null,
-      status: f && f.status ? f.status : 200});
+    const wire = onTheWire(api, method, String(o.url), o.header || {}, o);
+    const entry = journal.add('request', {api, url: wire.url, method, header: wire.header, body: wire.body,
+      filePath: o.filePath, fixture: f ? f.url : null, status: f && f.status ? f.status : 200});
     const task = {abort() { journal.add('api', {api: api + 'Task.abort'}); }, onHeadersReceived() {}, offHeadersReceived() {},
       onProgressUpdate() {}, offProgressUpdate() {}, onChunkReceived() {}, offChunkReceived() {}};
     respond(api, o, done => {
       const status = entry.status;
       const data = f && 'data' in f ? f.data : {};
       const body = api === 'uploadFile' ? JSON.stringify(data) : data;
-      entry.response = body;
+      entry.response = typeof body === 'string' ? body : JSON.stringify(body);
       done.ok({statusCode: status, data: body, header: {'Content-Type': 'application/json'}, cookies: []});
     });
     return task;
@@ -294,6 +294,34 @@ function createWx(ctx) {
     },
     has() { return true; },
   });
+}
+
+/**
+ * What WeChat sends: GET data goes into the query string, other methods send JSON (or a form when the program sets
+ * that content type); the Referer names the program, as WeChat's does.
+ */
+function onTheWire(api, method, url, header, o) {
+  const h = Object.assign({}, header);
+  const type = Object.keys(h).find(k => k.toLowerCase() === 'content-type');
+  if (!type && api === 'request') h['content-type'] = 'application/json';
+  h.Referer = 'https://servicewechat.com/permlab-simulated/0/page-frame.html';
+  h['User-Agent'] = 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) MicroMessenger/8.0.50 MiniProgramEnv/android';
+  const contentType = String(h[type] || h['content-type'] || '');
+  if (api === 'uploadFile') {
+    return {url, header: h, body: form(o.formData || {}) + (o.filePath ? (o.formData ? '&' : '') + encodeURIComponent(o.name || 'file') + '=' + encodeURIComponent(o.filePath) : '')};
+  }
+  const data = o.data;
+  if (method === 'GET') {
+    const q = data === undefined || data === null ? '' : typeof data === 'object' ? form(data) : String(data);
+    return {url: q ? url + (url.includes('?') ? '&' : '?') + q : url, header: h, body: null};
+  }
+  if (data === undefined || data === null) return {url, header: h, body: null};
+  if (typeof data === 'string') return {url, header: h, body: data};
+  return {url, header: h, body: /x-www-form-urlencoded/i.test(contentType) ? form(data) : JSON.stringify(data)};
+}
+
+function form(data) {
+  return Object.entries(data).map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(typeof v === 'object' ? JSON.stringify(v) : String(v))).join('&');
 }
 
 function str(v) {
