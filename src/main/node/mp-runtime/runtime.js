@@ -306,7 +306,7 @@ class Runtime {
     this.resetAction();
     const button = openTypeButton(node);
     this.journal.add('action', {action: 'tap', locator, tag: node.tag, text: this.tree.textOf(node).trim().slice(0, 200)});
-    this.dispatch(node.el, 'tap', {x: 0, y: 0});
+    this.dispatch(innermost(this.tree, node).el, 'tap', {x: 0, y: 0});
     if (button) this.openType(button);
     return {};
   }
@@ -444,11 +444,22 @@ class Runtime {
   }
 }
 
+/** Disabled itself or inside a disabled control (a built-in button, or a component such as van-button with disabled set). */
 function disabled(n) {
   for (let p = n; p; p = p.parent) {
-    if (treeLib.truthy(p.attrs && p.attrs.disabled) && ['button', 'input', 'textarea', 'picker', 'switch', 'checkbox', 'radio'].includes(p.tag)) return true;
+    if (p.attrs && treeLib.truthy(p.attrs.disabled)) return true;
   }
   return false;
+}
+
+/**
+ * Where a finger lands on an element: its innermost first descendant, so that a tap on a component's host (van-button)
+ * reaches the element inside its shadow tree that listens, and bubbles out from there as in WeChat.
+ */
+function innermost(tree, node) {
+  let target = node;
+  for (let kids = tree.elementChildren(target); kids.length; kids = tree.elementChildren(target)) target = kids[0];
+  return target;
 }
 
 function ancestor(n, test) {
