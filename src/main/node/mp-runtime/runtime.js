@@ -89,6 +89,8 @@ class Runtime {
     u.readJson = file => {
       let json = original(file);
       if (!json && fs.existsSync(file.replace(/\.json$/, '.js'))) json = {};
+      // an object even when empty: miniprogram-simulate merges app.json's global components into it in place
+      if (json && typeof json === 'object' && !json.usingComponents) json.usingComponents = {};
       if (json && json.usingComponents) {
         const dir = path.dirname(file);
         const resolved = {};
@@ -279,8 +281,11 @@ class Runtime {
 
   rendered() {
     const page = this.current();
-    const b = this.tree.build(page.comp._exparserNode, this.typed);
-    return b || {children: []};
+    const b = this.tree.build(page.comp._exparserNode, this.typed) || {el: page.comp._exparserNode, attrs: {}, children: []};
+    // the page itself, so that a flow can check which page is showing: {"css": "page[route=pages/index/index]"}
+    b.tag = 'page';
+    b.attrs = Object.assign({}, b.attrs, {route: page.route});
+    return b;
   }
 
   async locate(locator, timeoutMs, wantEnabled) {
@@ -312,7 +317,7 @@ class Runtime {
   }
 
   openType(button) {
-    const type = String(button.attrs['open-type']);
+    const type = String(treeLib.attr(button, 'open-type'));
     const fire = (name, detail) => this.dispatch(button.el, name, detail);
     if (type === 'agreePrivacyAuthorization') {
       this.auth.agreeTapped();
@@ -361,7 +366,7 @@ class Runtime {
     const picker = node.tag === 'picker' ? node : ancestor(node, n => n.tag === 'picker');
     if (!picker) throw new ActionError('element-not-found', locator.kind + '=' + locator.value + ' is not a picker');
     const range = Array.isArray(picker.attrs.range) ? picker.attrs.range : [];
-    const key = picker.attrs['range-key'];
+    const key = treeLib.attr(picker, 'range-key');
     const index = range.findIndex(r => String(key && r && typeof r === 'object' ? r[key] : r) === String(option));
     if (index < 0) throw new ActionError('element-not-found', 'picker has no option "' + option + '"');
     this.resetAction();
@@ -414,7 +419,7 @@ class Runtime {
     if (!d.route) return Object.assign(d, {text: '', html: '', overlay: []});
     const root = this.rendered();
     let text = this.tree.visibleText(root, !!hideTyped);
-    let html = '<page route="' + treeLib.escape(d.route) + '">\n' + this.tree.html(root, !!hideTyped, 1) + '</page>\n';
+    let html = this.tree.html(root, !!hideTyped, 0);
     const overlay = this.journal.overlay.map(o => ({kind: o.kind, title: o.title, content: o.content, showCancel: o.showCancel}));
     for (const o of overlay) {
       const words = [o.title, o.content].filter(Boolean).join('\n');
@@ -468,7 +473,7 @@ function ancestor(n, test) {
 }
 
 function openTypeButton(n) {
-  for (let p = n; p; p = p.parent) if (p.tag === 'button') return p.attrs['open-type'] ? p : null;
+  for (let p = n; p; p = p.parent) if (p.tag === 'button') return treeLib.attr(p, 'open-type') ? p : null;
   return null;
 }
 

@@ -119,7 +119,7 @@ function create(exparser) {
     const classes = String(n.attrs.class || '').split(/\s+/);
     if (c.classes.some(k => !classes.includes(k))) return false;
     for (const a of c.attrs) {
-      const v = n.attrs[a.name];
+      const v = attr(n, a.name);
       if (v === undefined || v === null || v === false) return false;
       if (a.value !== undefined && String(v) !== a.value) return false;
     }
@@ -169,6 +169,13 @@ function create(exparser) {
   return {build, find, textOf, visibleText, html, flatten, isInput, elementChildren};
 }
 
+/** An attribute as written in WXML (open-type) or as j-component keeps it (openType). */
+function attr(n, name) {
+  const attrs = n.attrs || {};
+  if (attrs[name] !== undefined) return attrs[name];
+  return attrs[name.replace(/-([a-z])/g, (m, c) => c.toUpperCase())];
+}
+
 function truthy(v) {
   return v === true || v === '' || v === 'true';
 }
@@ -177,4 +184,4 @@ function escape(s) {
   return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-module.exports = {create, truthy, escape};
+module.exports = {create, truthy, escape, attr};

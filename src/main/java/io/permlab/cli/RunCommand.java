@@ -3,6 +3,7 @@ package io.permlab.cli;
 import io.permlab.device.web.DeviceProfile;
 import io.permlab.device.web.DeviceProfiles;
 import io.permlab.exercise.FlowRunner;
+import io.permlab.model.TargetKind;
 import io.permlab.pipeline.dynamic.DynamicBatch;
 import io.permlab.pipeline.dynamic.DynamicOptions;
 import io.permlab.pipeline.dynamic.SessionChoice;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Parameters;
 
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -79,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
                     : remote.appium != null ? SessionChoice.appium(remote.appium) : SessionChoice.grid(remote.grid);
             DynamicOptions dynamic = new DynamicOptions(profile, sessions, !options.unmasked,
                     new FlowRunner.Options(!options.unmasked, relaunchProbe), PermLabHome.dir());
-            return new DynamicBatch(knowledge, dynamic).run(targets, options.category, outDir, Version.current(), listener);
+            return new DynamicBatch(knowledge, dynamic, EnumSet.of(TargetKind.H5, TargetKind.MINIPROGRAM)).run(targets, options.category, outDir, Version.current(), listener);
         });
     }
 }

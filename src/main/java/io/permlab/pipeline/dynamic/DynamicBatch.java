@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code permlab run}: exercises every H5 target's functions (exploration per function), then runs the rules. One
@@ -25,15 +26,25 @@ import java.util.List;
 public final class DynamicBatch {
     private final KnowledgeBase knowledge;
     private final DynamicOptions options;
+    private final Set<TargetKind> kinds;
 
+    /** H5 targets only (the demo and the TestNG suite). */
     public DynamicBatch(KnowledgeBase knowledge, DynamicOptions options) {
+        this(knowledge, options, EnumSet.of(TargetKind.H5));
+    }
+
+    /** {@code kinds}: H5 and/or MINIPROGRAM (mini-programs described by a target.json with functions and flows). */
+    public DynamicBatch(KnowledgeBase knowledge, DynamicOptions options, Set<TargetKind> kinds) {
         this.knowledge = knowledge;
         this.options = options;
+        this.kinds = EnumSet.copyOf(kinds);
     }
 
     public RunResult run(List<Path> paths, String category, Path outDir, String version, BatchListener listener) {
         Instant started = Instant.now();
-        List<TargetSpec> specs = new TargetLoader(knowledge, category, EnumSet.of(TargetKind.H5)).load(paths);
+        List<TargetSpec> specs = new TargetLoader(knowledge, category, kinds).load(paths).stream()
+                .filter(s -> s.target().kind() != TargetKind.MINIPROGRAM || !s.inspectable() || MiniProgramExercise.described(s.target()))
+                .toList();
         listener.started(specs.size());
         List<TargetResult> results = new ArrayList<>();
         AppiumServer appium = null;
@@ -47,9 +58,11 @@ public final class DynamicBatch {
         }
         try {
             TargetExercise exercise = new TargetExercise(knowledge, options, appium, outDir);
+            MiniProgramExercise miniPrograms = new MiniProgramExercise(knowledge, options, outDir);
             for (TargetSpec spec : specs) {
-                TargetResult r = appiumProblem != null && spec.inspectable()
-                        ? unreachable(spec, appiumProblem) : exercise.run(spec);
+                TargetResult r = appiumProblem != null && spec.inspectable() && spec.target().kind() == TargetKind.H5
+                        ? unreachable(spec, appiumProblem)
+                        : spec.target().kind() == TargetKind.MINIPROGRAM ? miniPrograms.run(spec) : exercise.run(spec);
                 results.add(r);
                 listener.finished(r);
             }

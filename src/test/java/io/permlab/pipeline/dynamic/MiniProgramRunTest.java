@@ -1,0 +1,101 @@
+package io.permlab.pipeline.dynamic;
+
+import io.permlab.device.web.DeviceProfiles;
+import io.permlab.exercise.FlowRunner;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.Finding;
+import io.permlab.model.RunResult;
+import io.permlab.model.TargetKind;
+import io.permlab.model.TargetResult;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.PermissionRequest;
+import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunOutcome;
+import io.permlab.pipeline.BatchListener;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 'permlab run' on the two bundled mini-programs, end to end: their own code in the Node runtime, the add-address flow
+ * under the explorer's policies, the shared recorder and rules. The non-compliant one fails when location is refused,
+ * with the no-cancel modal and the settings page recorded; its twin completes every run.
+ */
+class MiniProgramRunTest {
+    static final Path HOME = Path.of("").toAbsolutePath();
+
+    @TempDir
+    static Path out;
+
+    static RunResult result;
+
+    @BeforeAll
+    static void runBothSamples() throws Exception {
+        DynamicOptions options = new DynamicOptions(DeviceProfiles.load(HOME.resolve("devices/local-chromium.json")), SessionChoice.local(),
+                true, new FlowRunner.Options(true, 500), HOME);
+        result = new DynamicBatch(KnowledgeBase.builtIn(), options, EnumSet.of(TargetKind.H5, TargetKind.MINIPROGRAM))
+                .run(List.of(HOME.resolve("apps/demo-delivery-miniprogram"), HOME.resolve("apps/demo-delivery-miniprogram-compliant")),
+                        null, out, "test", BatchListener.NONE);
+    }
+
+    static TargetResult target(String id) {
+        return result.targets().stream().filter(t -> t.target().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    static FunctionExploration addAddress(String id) {
+        return target(id).evidence().exploration().functions().get(0);
+    }
+
+    @Test
+    void theNonCompliantSampleFailsUnderRefusedLocationWithTheModalAndSettingsLoopRecorded() {
+        TargetResult t = target("demo-delivery-miniprogram");
+        assertThat(t.errors()).isEmpty();
+        FunctionExploration f = addAddress("demo-delivery-miniprogram");
+        assertThat(f.runs()).extracting(Run::id).containsExactly("add-address-grant", "add-address-deny-geolocation",
+                "add-address-approximate-geolocation");
+        assertThat(f.run("add-address-grant").outcome().kind()).isEqualTo(RunOutcome.Kind.COMPLETED);
+        assertThat(f.run("add-address-approximate-geolocation").outcome().kind()).isEqualTo(RunOutcome.Kind.COMPLETED);
+
+        Run refused = f.run("add-address-deny-geolocation");
+        assertThat(refused.outcome().kind()).isEqualTo(RunOutcome.Kind.FUNCTION_FAILED);
+        assertThat(refused.checkpoint().reached()).isFalse();
+        List<PermissionRequest> asked = refused.requests().stream().filter(r -> !r.afterRelaunch()).toList();
+        assertThat(asked).extracting(PermissionRequest::api).containsExactly("wx.getLocation", "wx.openSetting");
+        assertThat(asked.get(0).outcome()).startsWith("error:auth deny");
+        assertThat(asked.get(0).options()).containsEntry("sheet", "shown");
+        assertThat(asked.get(1).outcome()).isEqualTo("error:left refused in settings");
+        // the failed checkpoint's page source shows the no-cancel modal the refusal brought up
+        assertThat(refused.steps()).filteredOn(s -> !s.ok()).singleElement().satisfies(s -> {
+            assertThat(s.pageSource()).isNotNull();
+            try {
+                assertThat(Files.readString(out.resolve(s.pageSource()))).contains("<page route=\"pages/address/address\"");
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+
+        assertThat(t.findings()).extracting(Finding::ruleId)
+                .contains("DYN-PERM-REASK", "DYN-PI-CLEARTEXT", "DYN-PI-PLAINTEXT-STORAGE");
+    }
+
+    @Test
+    void theCompliantTwinCompletesEveryRunWithoutAskingForAScope() {
+        TargetResult t = target("demo-delivery-miniprogram-compliant");
+        assertThat(t.errors()).isEmpty();
+        FunctionExploration f = addAddress("demo-delivery-miniprogram-compliant");
+        assertThat(f.runs()).allSatisfy(r -> assertThat(r.outcome().kind()).isEqualTo(RunOutcome.Kind.COMPLETED));
+        Run baseline = f.baseline();
+        assertThat(baseline.requests()).isEmpty();
+        assertThat(baseline.exchanges()).anySatisfy(x -> assertThat(x.url()).isEqualTo("https://api.xianwei-demo.cn/addresses"));
+        assertThat(baseline.consentAtMillis()).isNotNull();
+        assertThat(t.findings()).extracting(Finding::ruleId).doesNotContain("DYN-PERM-REASK", "DYN-PI-CLEARTEXT", "DYN-PI-PLAINTEXT-STORAGE",
+                "DYN-PERM-MANDATORY", "DYN-PRECISE-LOCATION-MANDATORY");
+    }
+}
