@@ -139,8 +139,14 @@ function create(exparser) {
     const lines = [];
     const walkText = (n, line) => {
       if (n.text !== undefined) return line + n.text;
-      if (n.typed !== undefined) return line + (hideTyped ? '•'.repeat(Math.min(8, n.typed.length)) : n.typed);
-      if (n.el && isInput(n) && !textOf(n) && n.attrs.placeholder) return line + '[' + n.attrs.placeholder + ']';
+      if (n.el && isInput(n)) {
+        // an input is a line of its own: what was typed (hidden on request), else its placeholder
+        const shown = n.typed !== undefined ? (hideTyped ? '•'.repeat(Math.min(8, n.typed.length)) : n.typed)
+          : textOf(n) || (n.attrs.placeholder ? '[' + n.attrs.placeholder + ']' : '');
+        if (norm(line)) lines.push(norm(line));
+        if (shown) lines.push(shown);
+        return '';
+      }
       const block = n.el && !['text', 'span', 'label', 'icon', 'image'].includes(n.tag);
       if (block && norm(line)) { lines.push(norm(line)); line = ''; }
       (n.children || []).forEach(c => { line = walkText(c, line); });

@@ -24,6 +24,9 @@ import java.util.List;
  * The run's policy is in force from the start: the scopes it refuses are refused on their sheet.
  */
 public final class MiniProgramSession implements Session {
+    /** Node loading jsdom and miniprogram-simulate and staging the program: seconds on a busy machine, never a program loop. */
+    private static final long STARTUP_MILLIS = 60_000;
+
     private final RuntimeProcess runtime;
     private final JournalReader journal;
     private final String description;
@@ -47,7 +50,7 @@ public final class MiniProgramSession implements Session {
             JsonArray roots = new JsonArray();
             config.nodeModules().forEach(p -> roots.add(p.toAbsolutePath().toString()));
             args.add("npmRoots", roots);
-            runtime.call("start", args);
+            runtime.call("start", args, STARTUP_MILLIS);
         } catch (SessionException e) {
             runtime.close();
             throw e;
