@@ -77,13 +77,20 @@ final class MiniProgramExercise {
             errors.add(new ProcessingError(target.id(), descriptorFile.toString(), "target", e.getMessage()));
             return new TargetResult(target, null, List.of(), errors, millisSince(start));
         }
+        List<MiniProgramConfig.Fixture> fixtures;
+        try {
+            fixtures = MiniProgramFixtures.read(descriptorFile);
+        } catch (IllegalArgumentException e) {
+            errors.add(new ProcessingError(target.id(), descriptorFile.toString(), "target", e.getMessage()));
+            return new TargetResult(target, null, List.of(), errors, millisSince(start));
+        }
         List<FunctionUnderTest> functions = flows(target, descriptorFile.getParent(), pages, errors);
         if (functions.isEmpty()) {
             errors.add(new ProcessingError(target.id(), descriptorFile.toString(), "flow", "no function with a runnable flow: nothing to exercise"));
             return new TargetResult(target, null, List.of(), errors, millisSince(start));
         }
         try {
-            Exploration exploration = explore(target, functions, pages, ownHosts, errors);
+            Exploration exploration = explore(target, functions, pages, ownHosts, fixtures, errors);
             Evidence evidence = Evidence.ofExploration(target, exploration);
             RuleEngine.Outcome outcome = engine.judge(evidence);
             errors.addAll(outcome.errors());
@@ -97,10 +104,13 @@ final class MiniProgramExercise {
     }
 
     private Exploration explore(Target target, List<FunctionUnderTest> functions, MiniProgramPages pages, List<String> ownHosts,
-                                List<ProcessingError> errors)
+                                List<MiniProgramConfig.Fixture> fixtures, List<ProcessingError> errors)
             throws SessionException {
         Path work = outDir.resolve(".work").resolve(target.id());
-        MiniProgramConfig config = MiniProgramConfig.standard(options.home(), target.location(), work);
+        MiniProgramConfig standard = MiniProgramConfig.standard(options.home(), target.location(), work);
+        MiniProgramConfig config = new MiniProgramConfig(standard.node(), standard.script(), standard.nodeModules(), standard.source(),
+                standard.scratch(), standard.commandTimeoutMillis(), position(options.profile().precise(), standard.precise()),
+                position(options.profile().approximate(), standard.approximate()), fixtures, options.profile().ceilings());
         MiniProgramSessionFactory factory = new MiniProgramSessionFactory(config);
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), options.runner());
         ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), options.mask());
@@ -168,6 +178,11 @@ final class MiniProgramExercise {
             }
         }
         return null;
+    }
+
+    /** The device profile's positions, so that H5 and mini-program runs of one batch stand in the same place. */
+    private static MiniProgramConfig.Position position(io.permlab.device.web.DeviceProfile.Position p, MiniProgramConfig.Position fallback) {
+        return p == null ? fallback : new MiniProgramConfig.Position(p.latitude(), p.longitude(), p.accuracy());
     }
 
     private static long millisSince(long startNanos) {

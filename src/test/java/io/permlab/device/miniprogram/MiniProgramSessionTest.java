@@ -100,6 +100,22 @@ class MiniProgramSessionTest {
     }
 
     @Test
+    void aFixtureAnswersTheRequestAndWxForRendersIt() throws Exception {
+        MiniProgramConfig c = MiniProgramConfig.standard(HOME, SAMPLE, scratch);
+        MiniProgramConfig withShops = new MiniProgramConfig(c.node(), c.script(), c.nodeModules(), c.source(), c.scratch(),
+                c.commandTimeoutMillis(), c.precise(), c.approximate(), List.of(new MiniProgramConfig.Fixture(
+                "^http://api\\.xianwei-demo\\.cn/shops$", "GET", 200, "[{\"id\":1,\"name\":\"鲜味小厨\"},{\"id\":2,\"name\":\"老王面馆\"}]")),
+                c.ceilings());
+        try (MiniProgramSession s = new MiniProgramSessionFactory(withShops).openMiniProgram(RunPolicy.baseline())) {
+            s.open("/pages/index/index", null);
+            s.settle(Duration.ofMillis(500));
+            assertThat(s.visibleText()).startsWith("鲜味小厨\n老王面馆\n填写收货地址");
+            assertThat(s.takeExchanges(false)).singleElement()
+                    .satisfies(x -> assertThat(x.responseBody()).contains("老王面馆"));
+        }
+    }
+
+    @Test
     void approximateLocationAllowsTheSheetButAnswersACoarsePosition() throws Exception {
         try (MiniProgramSession s = factory(SAMPLE).openMiniProgram(RunPolicy.approximateLocation())) {
             s.open("/pages/address/address", null);

@@ -62,6 +62,10 @@ class MiniProgramRunTest {
                 "add-address-approximate-geolocation");
         assertThat(f.run("add-address-grant").outcome().kind()).isEqualTo(RunOutcome.Kind.COMPLETED);
         assertThat(f.run("add-address-approximate-geolocation").outcome().kind()).isEqualTo(RunOutcome.Kind.COMPLETED);
+        // target.json's fixture answered the shop list
+        assertThat(f.baseline().exchanges()).filteredOn(x -> x.url().endsWith("/shops")).singleElement()
+                .satisfies(x -> assertThat(x.status()).isEqualTo(200));
+        assertThat(out.resolve(f.baseline().harFile())).content().contains("鲜味小厨");
 
         Run refused = f.run("add-address-deny-geolocation");
         assertThat(refused.outcome().kind()).isEqualTo(RunOutcome.Kind.FUNCTION_FAILED);
