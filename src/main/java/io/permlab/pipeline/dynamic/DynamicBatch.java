@@ -43,7 +43,7 @@ public final class DynamicBatch {
     public RunResult run(List<Path> paths, String category, Path outDir, String version, BatchListener listener) {
         Instant started = Instant.now();
         List<TargetSpec> specs = new TargetLoader(knowledge, category, kinds).load(paths).stream()
-                .filter(s -> s.target().kind() != TargetKind.MINIPROGRAM || !s.inspectable() || MiniProgramExercise.described(s.target()))
+                .filter(s -> s.target().kind() != TargetKind.MINIPROGRAM || !s.inspectable() || MiniProgramExercise.runnable(s.target()))
                 .toList();
         listener.started(specs.size());
         List<TargetResult> results = new ArrayList<>();

@@ -33,7 +33,8 @@ import java.util.function.UnaryOperator;
 /**
  * Exercises one mini-program target from its source: each function's flow runs in PermLab's mini-program runtime
  * under the same explorer, run policies and rules as an H5 app (docs/miniprogram-runtime.md). A flow opens pages by
- * their path in app.json ("/pages/address/address?from=cart"); anything else is a flow error at its line.
+ * their path in app.json ("/pages/address/address?from=cart"); anything else is a flow error at its line. Without
+ * functions (a bare source folder, or a target.json without them) every page is opened under every policy instead.
  */
 final class MiniProgramExercise {
     private final KnowledgeBase knowledge;
@@ -57,10 +58,9 @@ final class MiniProgramExercise {
         }
         Path source = target.location();
         Path descriptorFile = descriptorOf(source);
-        if (!Files.isDirectory(source) || descriptorFile == null || target.functions().isEmpty()) {
-            errors.add(new ProcessingError(target.id(), source.toString(), "flow", "no function with a flow: 'permlab run' exercises a "
-                    + "mini-program source folder through the functions and flows of its target.json (exploring pages without flows "
-                    + "is not built yet; 'permlab scan' inspects the package)"));
+        if (!Files.isRegularFile(source.resolve("app.json"))) {
+            errors.add(new ProcessingError(target.id(), source.toString(), "target", "'permlab run' exercises a mini-program from its "
+                    + "source folder (with app.json); a package is inspected by 'permlab scan'"));
             return new TargetResult(target, null, List.of(), errors, millisSince(start));
         }
         MiniProgramPages pages;
@@ -70,23 +70,23 @@ final class MiniProgramExercise {
             errors.add(new ProcessingError(target.id(), source.resolve("app.json").toString(), "target", e.getMessage()));
             return new TargetResult(target, null, List.of(), errors, millisSince(start));
         }
-        List<String> ownHosts;
-        try {
-            ownHosts = TargetDescriptor.read(descriptorFile).ownHosts();
-        } catch (TargetDescriptor.TargetFileException e) {
-            errors.add(new ProcessingError(target.id(), descriptorFile.toString(), "target", e.getMessage()));
-            return new TargetResult(target, null, List.of(), errors, millisSince(start));
+        List<String> ownHosts = List.of();
+        List<MiniProgramConfig.Fixture> fixtures = List.of();
+        if (descriptorFile != null) {
+            try {
+                ownHosts = TargetDescriptor.read(descriptorFile).ownHosts();
+                fixtures = MiniProgramFixtures.read(descriptorFile);
+            } catch (TargetDescriptor.TargetFileException | IllegalArgumentException e) {
+                errors.add(new ProcessingError(target.id(), descriptorFile.toString(), "target", e.getMessage()));
+                return new TargetResult(target, null, List.of(), errors, millisSince(start));
+            }
         }
-        List<MiniProgramConfig.Fixture> fixtures;
-        try {
-            fixtures = MiniProgramFixtures.read(descriptorFile);
-        } catch (IllegalArgumentException e) {
-            errors.add(new ProcessingError(target.id(), descriptorFile.toString(), "target", e.getMessage()));
-            return new TargetResult(target, null, List.of(), errors, millisSince(start));
-        }
-        List<FunctionUnderTest> functions = flows(target, descriptorFile.getParent(), pages, errors);
+        // no flows: every page is opened under every policy (the entry exploration)
+        List<FunctionUnderTest> functions = descriptorFile == null || target.functions().isEmpty()
+                ? MiniProgramEntryFlows.of(pages, source.resolve("app.json").toString())
+                : flows(target, descriptorFile.getParent(), pages, errors);
         if (functions.isEmpty()) {
-            errors.add(new ProcessingError(target.id(), descriptorFile.toString(), "flow", "no function with a runnable flow: nothing to exercise"));
+            errors.add(new ProcessingError(target.id(), String.valueOf(descriptorFile), "flow", "no function with a runnable flow: nothing to exercise"));
             return new TargetResult(target, null, List.of(), errors, millisSince(start));
         }
         try {
@@ -153,12 +153,9 @@ final class MiniProgramExercise {
         return out;
     }
 
-    /**
-     * Whether a target.json describes this mini-program; a bare folder or a .wxapkg found while searching is left to
-     * 'permlab scan', as before mini-programs could be run.
-     */
-    static boolean described(Target target) {
-        return target.location() != null && Files.isDirectory(target.location()) && descriptorOf(target.location()) != null;
+    /** Whether 'run' can exercise it: a source folder with app.json; a .wxapkg found while searching is left to 'permlab scan'. */
+    static boolean runnable(Target target) {
+        return target.location() != null && Files.isRegularFile(target.location().resolve("app.json"));
     }
 
     /** The target.json whose "source" is this folder: in the folder above it, or up to three more levels up; null when none. */
