@@ -3,6 +3,7 @@ package io.permlab.pipeline.dynamic;
 import io.permlab.device.web.DeviceProfiles;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.KnowledgeSource;
 import io.permlab.model.Finding;
 import io.permlab.model.TargetKind;
 import io.permlab.model.TargetResult;
@@ -36,7 +37,7 @@ class MiniProgramEntryExplorationTest {
         copy(HOME.resolve("apps/demo-delivery-miniprogram/miniprogram"), bare);
         DynamicOptions options = new DynamicOptions(DeviceProfiles.load(HOME.resolve("devices/local-chromium.json")), SessionChoice.local(),
                 true, new FlowRunner.Options(true, 0), HOME);
-        List<TargetResult> results = new DynamicBatch(KnowledgeBase.builtIn(), options, EnumSet.of(TargetKind.H5, TargetKind.MINIPROGRAM))
+        List<TargetResult> results = new DynamicBatch(KnowledgeBase.load(KnowledgeSource.builtIn()), options, EnumSet.of(TargetKind.H5, TargetKind.MINIPROGRAM))
                 .run(List.of(bare), "餐饮外卖", dir.resolve("out"), "test", BatchListener.NONE).targets();
         TargetResult t = results.get(0);
         assertThat(t.errors()).isEmpty();

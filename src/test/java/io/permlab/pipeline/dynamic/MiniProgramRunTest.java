@@ -3,6 +3,7 @@ package io.permlab.pipeline.dynamic;
 import io.permlab.device.web.DeviceProfiles;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.KnowledgeSource;
 import io.permlab.model.Finding;
 import io.permlab.model.RunResult;
 import io.permlab.model.TargetKind;
@@ -40,7 +41,7 @@ class MiniProgramRunTest {
     static void runBothSamples() throws Exception {
         DynamicOptions options = new DynamicOptions(DeviceProfiles.load(HOME.resolve("devices/local-chromium.json")), SessionChoice.local(),
                 true, new FlowRunner.Options(true, 500), HOME);
-        result = new DynamicBatch(KnowledgeBase.builtIn(), options, EnumSet.of(TargetKind.H5, TargetKind.MINIPROGRAM))
+        result = new DynamicBatch(KnowledgeBase.load(KnowledgeSource.builtIn()), options, EnumSet.of(TargetKind.H5, TargetKind.MINIPROGRAM))
                 .run(List.of(HOME.resolve("apps/demo-delivery-miniprogram"), HOME.resolve("apps/demo-delivery-miniprogram-compliant")),
                         null, out, "test", BatchListener.NONE);
     }
