@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code permlab run}: exercises every H5 target's functions (exploration per function), then runs the rules. One
- * target's failure (a broken flow, a site that does not load, a crashed browser) is recorded on it; the batch goes on.
+ * {@code permlab run}: exercises every H5 and mini-program target's functions (exploration per function), then runs
+ * the rules. One target's failure (a broken flow, a site that does not load, a crashed browser) is recorded on it; the
+ * batch goes on.
  */
 public final class DynamicBatch {
     private final KnowledgeBase knowledge;
@@ -33,7 +34,10 @@ public final class DynamicBatch {
         this(knowledge, options, EnumSet.of(TargetKind.H5));
     }
 
-    /** {@code kinds}: H5 and/or MINIPROGRAM (mini-programs described by a target.json with functions and flows). */
+    /**
+     * {@code kinds}: H5 and/or MINIPROGRAM (mini-program source folders: through their target.json's flows, or an
+     * entry exploration without them).
+     */
     public DynamicBatch(KnowledgeBase knowledge, DynamicOptions options, Set<TargetKind> kinds) {
         this.knowledge = knowledge;
         this.options = options;
@@ -43,7 +47,8 @@ public final class DynamicBatch {
     public RunResult run(List<Path> paths, String category, Path outDir, String version, BatchListener listener) {
         Instant started = Instant.now();
         List<TargetSpec> specs = new TargetLoader(knowledge, category, kinds).load(paths).stream()
-                .filter(s -> s.target().kind() != TargetKind.MINIPROGRAM || !s.inspectable() || MiniProgramExercise.runnable(s.target()))
+                .filter(s -> s.target().kind() != TargetKind.MINIPROGRAM || !s.inspectable() || MiniProgramExercise.runnable(s.target())
+                        || named(paths, s.target().location()))
                 .toList();
         listener.started(specs.size());
         List<TargetResult> results = new ArrayList<>();
@@ -73,6 +78,12 @@ public final class DynamicBatch {
             ScratchDeletion.deleteInside(outDir, outDir.resolve(".work"));
         }
         return new RunResult("run", "PermLab", version, started, Instant.now(), results);
+    }
+
+    /** A .wxapkg found while searching a folder is left to 'scan'; named on the command line, it is told why not. */
+    private static boolean named(List<Path> paths, Path location) {
+        Path l = location.toAbsolutePath().normalize();
+        return paths.stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(l));
     }
 
     private static TargetResult unreachable(TargetSpec spec, SessionException e) {

@@ -54,6 +54,18 @@ class MiniProgramEntryExplorationTest {
         assertThat(t.findings()).extracting(Finding::ruleId).contains("DYN-PERM-REASK");
     }
 
+    @Test
+    void aPackageNamedOnTheCommandLineIsToldToGoToScanAndOneFoundInAFolderIsLeftToIt(@TempDir Path dir) throws Exception {
+        Path pkg = Files.write(dir.resolve("shop.wxapkg"), new byte[]{(byte) 0xBE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xED});
+        DynamicOptions options = new DynamicOptions(DeviceProfiles.load(HOME.resolve("devices/local-chromium.json")), SessionChoice.local(),
+                true, new FlowRunner.Options(true, 0), HOME);
+        DynamicBatch batch = new DynamicBatch(KnowledgeBase.load(KnowledgeSource.builtIn()), options, EnumSet.of(TargetKind.H5, TargetKind.MINIPROGRAM));
+        List<TargetResult> named = batch.run(List.of(pkg), null, dir.resolve("out1"), "test", BatchListener.NONE).targets();
+        assertThat(named).singleElement().satisfies(t -> assertThat(t.errors()).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("inspected by 'permlab scan'")));
+        assertThat(batch.run(List.of(dir), null, dir.resolve("out2"), "test", BatchListener.NONE).targets()).isEmpty();
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {
