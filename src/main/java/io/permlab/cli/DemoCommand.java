@@ -59,12 +59,12 @@ final class DemoCommand implements Callable<Integer> {
             DynamicOptions dynamic = new DynamicOptions(profile, SessionChoice.local(), !options.unmasked,
                     new FlowRunner.Options(!options.unmasked, 2000), PermLabHome.dir());
             Set<TargetKind> every = EnumSet.copyOf(Pipelines.STATIC_KINDS);
-            every.addAll(Pipelines.EXERCISED_KINDS);
+            every.addAll(Pipelines.DEMO_EXERCISED_KINDS);
             Instant started = Instant.now();
             // The static samples first: their results are on screen in seconds, the browser runs take a minute.
             List<TargetSpec> samples = new TargetLoader(knowledge, options.category, every).load(List.of(apps)).stream()
-                    .sorted(Comparator.comparing(s -> Pipelines.EXERCISED_KINDS.contains(s.target().kind()))).toList();
-            return Pipelines.exercising(knowledge, InspectionLimits.defaults(), dynamic, outDir).run("demo", samples, started,
+                    .sorted(Comparator.comparing(s -> Pipelines.DEMO_EXERCISED_KINDS.contains(s.target().kind()))).toList();
+            return Pipelines.demo(knowledge, InspectionLimits.defaults(), dynamic, outDir).run("demo", samples, started,
                     Pipelines.workRoot(outDir), Version.current(), listener);
         }, (result, threshold, problems, err) -> selfCheck(result, problems, err));
     }

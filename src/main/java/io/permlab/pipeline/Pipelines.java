@@ -4,6 +4,7 @@ import io.permlab.inspect.InspectionLimits;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.TargetKind;
 import io.permlab.pipeline.dynamic.DynamicOptions;
+import io.permlab.pipeline.dynamic.MiniProgramExercise;
 import io.permlab.pipeline.dynamic.WebExercise;
 import io.permlab.pipeline.inspect.ApkStage;
 import io.permlab.pipeline.inspect.MiniProgramStage;
@@ -22,8 +23,10 @@ import java.util.Set;
 public final class Pipelines {
     /** The kinds 'scan' inspects; H5 targets it finds are listed as left to 'permlab run'. */
     public static final Set<TargetKind> STATIC_KINDS = EnumSet.of(TargetKind.APK, TargetKind.MINIPROGRAM);
-    /** The kinds 'run' exercises. */
-    public static final Set<TargetKind> EXERCISED_KINDS = EnumSet.of(TargetKind.H5);
+    /** The kinds 'run' exercises: H5 apps in a browser, mini-program source folders in PermLab's runtime. */
+    public static final Set<TargetKind> EXERCISED_KINDS = EnumSet.of(TargetKind.H5, TargetKind.MINIPROGRAM);
+    /** The kinds the demo exercises; its mini-programs are inspected statically (see DemoCommand). */
+    public static final Set<TargetKind> DEMO_EXERCISED_KINDS = EnumSet.of(TargetKind.H5);
 
     private Pipelines() {
     }
@@ -39,8 +42,19 @@ public final class Pipelines {
                 new RuleEngine(knowledge, RuleSet.all()));
     }
 
-    /** 'permlab run' and 'permlab demo': static inspection, then the exercise of the targets that have functions. */
+    /** 'permlab run': static inspection, then the exercise of H5 apps and mini-program source folders. */
     public static TargetPipeline exercising(KnowledgeBase knowledge, InspectionLimits limits, DynamicOptions options, Path outDir) {
+        return new TargetPipeline(inspectors(knowledge, limits, null),
+                List.of(new WebExercise(knowledge, options, outDir), new MiniProgramExercise(knowledge, options, outDir)), true,
+                new RuleEngine(knowledge, RuleSet.all()));
+    }
+
+    /**
+     * 'permlab demo': the static samples inspected, the H5 samples exercised. The mini-program samples stay static
+     * there: the runtime cannot yet tell a place the user picked (chooseLocation) from the phone's position, so the
+     * compliant twin's picked address would read as precise coordinates sent (docs/miniprogram-runtime.md).
+     */
+    public static TargetPipeline demo(KnowledgeBase knowledge, InspectionLimits limits, DynamicOptions options, Path outDir) {
         return new TargetPipeline(inspectors(knowledge, limits, null), List.of(new WebExercise(knowledge, options, outDir)), true,
                 new RuleEngine(knowledge, RuleSet.all()));
     }

@@ -1,0 +1,20 @@
+package io.permlab.device.miniprogram;
+
+import io.permlab.exercise.SessionException;
+import io.permlab.model.Localized;
+
+/** The runtime's error types as session failures: an element missing or disabled is the program's doing; the rest are not. */
+final class RuntimeErrors {
+    private RuntimeErrors() {
+    }
+
+    static SessionException toSessionException(String type, String message) {
+        return switch (type) {
+            case "element-not-found" -> new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND,
+                    new Localized("未找到元素：" + message, message));
+            case "element-disabled" -> new SessionException(SessionException.Kind.ELEMENT_DISABLED,
+                    new Localized("元素不可用：" + message, message));
+            default -> new SessionException(SessionException.Kind.SESSION_ERROR, type + ": " + message);
+        };
+    }
+}

@@ -1,0 +1,185 @@
+package io.permlab.pipeline.dynamic;
+
+import io.permlab.device.miniprogram.MiniProgramConfig;
+import io.permlab.device.miniprogram.MiniProgramSessionFactory;
+import io.permlab.device.web.DeviceProfile;
+import io.permlab.exercise.Deadline;
+import io.permlab.exercise.Explorer;
+import io.permlab.exercise.FlowRunner;
+import io.permlab.exercise.FunctionUnderTest;
+import io.permlab.exercise.PurposeDetector;
+import io.permlab.exercise.SessionException;
+import io.permlab.exercise.flow.FlowException;
+import io.permlab.exercise.flow.FlowParser;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.AppFunction;
+import io.permlab.model.EvidenceSection;
+import io.permlab.model.Localized;
+import io.permlab.model.Target;
+import io.permlab.model.TargetKind;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.Run;
+import io.permlab.pipeline.ExerciseStage;
+import io.permlab.pipeline.StageContext;
+import io.permlab.pipeline.StageFailure;
+import io.permlab.pipeline.TargetDescriptor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Exercises one mini-program target from its source: each function's flow runs in PermLab's mini-program runtime
+ * under the same explorer, run policies and rules as an H5 app (docs/miniprogram-runtime.md). A flow opens pages by
+ * their path in app.json ("/pages/address/address?from=cart"); anything else is a flow error at its line. Without
+ * functions (a bare source folder, or a target.json without them) every page is opened under every policy instead.
+ */
+public final class MiniProgramExercise implements ExerciseStage {
+    private static final Localized NEEDS_RUN = new Localized(
+            "未由 scan 运行：小程序的功能要在模拟运行环境中运行，请用 permlab run 检测",
+            "not exercised by 'scan': a mini-program's functions run in PermLab's runtime with 'permlab run'");
+
+    private final KnowledgeBase knowledge;
+    private final DynamicOptions options;
+    private final Path outDir;
+
+    /** @param outDir the output folder: runs go to runs/&lt;target&gt;/ */
+    public MiniProgramExercise(KnowledgeBase knowledge, DynamicOptions options, Path outDir) {
+        this.knowledge = knowledge;
+        this.options = options;
+        this.outDir = outDir;
+    }
+
+    /** A mini-program source folder (with app.json); a package (.wxapkg) is only inspected statically. */
+    @Override
+    public boolean handles(Target target) {
+        return target.kind() == TargetKind.MINIPROGRAM && runnable(target);
+    }
+
+    @Override
+    public Class<Exploration> section() {
+        return Exploration.class;
+    }
+
+    @Override
+    public Localized leftTo() {
+        return NEEDS_RUN;
+    }
+
+    @Override
+    public Optional<EvidenceSection> collect(Target target, StageContext context) throws StageFailure {
+        Path source = target.location();
+        Path descriptorFile = descriptorOf(source);
+        MiniProgramPages pages;
+        try {
+            pages = MiniProgramPages.of(source);
+        } catch (IllegalArgumentException e) {
+            throw new StageFailure(source.resolve("app.json").toString(), "target", e.getMessage());
+        }
+        List<String> ownHosts = List.of();
+        List<MiniProgramConfig.Fixture> fixtures = List.of();
+        if (descriptorFile != null) {
+            try {
+                ownHosts = TargetDescriptor.read(descriptorFile).ownHosts();
+                fixtures = MiniProgramFixtures.read(descriptorFile);
+            } catch (TargetDescriptor.TargetFileException | IllegalArgumentException e) {
+                throw new StageFailure(descriptorFile.toString(), "target", e.getMessage());
+            }
+        }
+        // no flows: every page is opened under every policy (the entry exploration)
+        List<FunctionUnderTest> functions = descriptorFile == null || target.functions().isEmpty()
+                ? MiniProgramEntryFlows.of(pages, source.resolve("app.json").toString())
+                : flows(target, descriptorFile.getParent(), pages, context);
+        if (functions.isEmpty()) {
+            context.problem(String.valueOf(descriptorFile), "flow", "no function with a runnable flow: nothing to exercise");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(explore(target, functions, pages, ownHosts, fixtures, context));
+        } catch (SessionException e) {
+            throw new StageFailure(null, "session", e.getMessage());
+        }
+    }
+
+    private Exploration explore(Target target, List<FunctionUnderTest> functions, MiniProgramPages pages, List<String> ownHosts,
+                                List<MiniProgramConfig.Fixture> fixtures, StageContext context)
+            throws SessionException {
+        Path work = context.work();
+        MiniProgramConfig standard = MiniProgramConfig.standard(options.home(), target.location(), work);
+        MiniProgramConfig config = new MiniProgramConfig(standard.node(), standard.script(), standard.nodeModules(), standard.source(),
+                standard.scratch(), standard.commandTimeoutMillis(), position(options.profile().precise(), standard.precise()),
+                position(options.profile().approximate(), standard.approximate()), fixtures, options.profile().ceilings());
+        MiniProgramSessionFactory factory = new MiniProgramSessionFactory(config);
+        FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), options.runner());
+        ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), options.mask());
+        Explorer explorer = new Explorer(factory, runner, recorder, knowledge, options.profile().ceilings());
+        Deadline deadline = Deadline.in(options.profile().ceilings().targetMillis(), "target");
+        UnaryOperator<String> paths = url -> url == null ? "/" + pages.entry() : url;
+        List<FunctionExploration> explored = new ArrayList<>();
+        for (FunctionUnderTest f : functions) {
+            if (deadline.passed()) {
+                context.problem(f.flow().file(), "run", "function '" + f.id() + "' not explored: " + deadline.describe() + " was reached");
+                continue;
+            }
+            FunctionExploration fe = explorer.explore(f, paths, deadline);
+            explored.add(fe);
+            InconclusiveRuns.errors(target.id(), fe).forEach(e -> context.problem(e.file(), e.phase(), e.message()));
+            Run baseline = fe.baseline();
+            if (baseline != null && !baseline.passed() && !baseline.inconclusive()) {
+                context.problem(f.flow().file(), "run",
+                        "function '" + f.id() + "': the baseline run (every scope granted) did not reach its checkpoint ("
+                                + baseline.checkpoint().detail() + "), so what refusing a scope does cannot be judged");
+            }
+        }
+        return new Exploration("miniprogram://" + target.location().getFileName() + "/" + pages.entry(), ownHosts,
+                factory.describe(), explored);
+    }
+
+    private List<FunctionUnderTest> flows(Target target, Path targetDir, MiniProgramPages pages, StageContext context) {
+        List<FunctionUnderTest> out = new ArrayList<>();
+        for (AppFunction f : target.functions()) {
+            Path flowFile = f.flow() != null ? targetDir.resolve(f.flow()).normalize()
+                    : options.home().resolve("tests").resolve(targetDir.getFileName()).resolve(f.id() + ".flow.json");
+            try {
+                out.add(new FunctionUnderTest(f.id(), f.name() == null ? f.id() : f.name(),
+                        FlowParser.parse(flowFile, pages::problem, options.profile().ceilings().stepMillis())));
+            } catch (FlowException e) {
+                context.problem(e.file().toString(), "flow", e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Whether 'run' can exercise it: a source folder with app.json; a .wxapkg found while searching is left to 'permlab scan'. */
+    static boolean runnable(Target target) {
+        return target.location() != null && Files.isRegularFile(target.location().resolve("app.json"));
+    }
+
+    /** The target.json whose "source" is this folder: in the folder above it, or up to three more levels up; null when none. */
+    static Path descriptorOf(Path source) {
+        Path dir = source.toAbsolutePath().normalize().getParent();
+        for (int level = 0; dir != null && level < 4; level++, dir = dir.getParent()) {
+            Path file = dir.resolve(TargetDescriptor.FILE);
+            if (Files.isRegularFile(file)) {
+                try {
+                    TargetDescriptor d = TargetDescriptor.read(file);
+                    if (d.source() != null && dir.resolve(d.source()).normalize().equals(source.toAbsolutePath().normalize())) {
+                        return file;
+                    }
+                } catch (TargetDescriptor.TargetFileException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The device profile's positions, so that H5 and mini-program runs of one batch stand in the same place. */
+    private static MiniProgramConfig.Position position(DeviceProfile.Position p, MiniProgramConfig.Position fallback) {
+        return p == null ? fallback : new MiniProgramConfig.Position(p.latitude(), p.longitude(), p.accuracy());
+    }
+}

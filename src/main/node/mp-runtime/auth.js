@@ -1,0 +1,151 @@
+'use strict';
+// WeChat's authorization model (docs/miniprogram-runtime.md): a scoped API or wx.authorize shows the sheet once,
+// with the purpose from app.json's permission[scope].desc; the answer is kept, and a refused scope fails at once
+// afterwards without a sheet. openSetting shows the settings page; a refusing user changes nothing there.
+// The privacy agreement (__usePrivacyCheck__) comes before any private API.
+
+// scope -> the APIs it guards (WeChat's scope list; scope.address, invoice and userInfo no longer show a sheet)
+const SCOPED = {
+  'scope.userLocation': ['getLocation', 'startLocationUpdate', 'onLocationChange', 'choosePoi'],
+  'scope.userLocationBackground': ['startLocationUpdateBackground'],
+  'scope.userFuzzyLocation': ['getFuzzyLocation'],
+  'scope.record': ['startRecord', 'joinVoIPChat', 'RecorderManager.start'],
+  'scope.camera': ['createCameraContext', 'createVKSession'],
+  'scope.writePhotosAlbum': ['saveImageToPhotosAlbum', 'saveVideoToPhotosAlbum'],
+  'scope.bluetooth': ['openBluetoothAdapter', 'createBLEPeripheralServer'],
+  'scope.addPhoneContact': ['addPhoneContact'],
+  'scope.addPhoneCalendar': ['addPhoneRepeatCalendar', 'addPhoneCalendar'],
+  'scope.werun': ['getWeRunData'],
+};
+
+const SCOPE_OF = {};
+for (const [scope, apis] of Object.entries(SCOPED)) apis.forEach(a => { SCOPE_OF[a] = scope; });
+
+// APIs that must be listed in app.json requiredPrivateInfos (since 2022-07)
+const REQUIRED_PRIVATE_INFOS = ['getLocation', 'getFuzzyLocation', 'chooseLocation', 'chooseAddress', 'onLocationChange',
+  'startLocationUpdate', 'startLocationUpdateBackground', 'choosePoi'];
+
+// APIs that need the privacy agreement first (WeChat's list of 隐私接口, the ones programs here meet)
+const PRIVATE_APIS = ['getLocation', 'getFuzzyLocation', 'chooseLocation', 'chooseAddress', 'choosePoi', 'startLocationUpdate',
+  'startLocationUpdateBackground', 'onLocationChange', 'chooseImage', 'chooseMedia', 'chooseVideo', 'chooseMessageFile',
+  'saveImageToPhotosAlbum', 'saveVideoToPhotosAlbum', 'getClipboardData', 'setClipboardData', 'startRecord',
+  'getWeRunData', 'addPhoneContact', 'addPhoneCalendar', 'addPhoneRepeatCalendar', 'openBluetoothAdapter',
+  'chooseInvoice', 'chooseInvoiceTitle', 'chooseLicensePlate', 'getUserProfile', 'createCameraContext', 'scanCode',
+  'getPhoneNumber', 'getUserInfo', 'chooseAvatar'];
+
+class Authorization {
+  constructor(appJson, policy, journal) {
+    this.appJson = appJson || {};
+    this.policy = policy || {};
+    this.journal = journal;
+    this.state = {}; // scope -> true | false, as getSetting reports it
+    this.privacyAgreed = false;
+    this.privacyListener = null;
+    this.privacyWaiting = [];
+  }
+
+  scopeOf(api) {
+    return SCOPE_OF[api];
+  }
+
+  desc(scope) {
+    const p = this.appJson.permission || {};
+    return p[scope] && typeof p[scope].desc === 'string' ? p[scope].desc : null;
+  }
+
+  undeclared(api) {
+    const declared = Array.isArray(this.appJson.requiredPrivateInfos) ? this.appJson.requiredPrivateInfos : [];
+    return REQUIRED_PRIVATE_INFOS.includes(api) && !declared.includes(api);
+  }
+
+  usesPrivacyCheck() {
+    return this.appJson.__usePrivacyCheck__ === true;
+  }
+
+  needsPrivacy(api) {
+    return this.usesPrivacyCheck() && !this.privacyAgreed && PRIVATE_APIS.includes(api);
+  }
+
+  /** The user's answer to a sheet for this scope under the run's policy. */
+  answer(scope) {
+    const refused = (this.policy.refuse || []).includes(scope);
+    if (refused) return 'deny';
+    if (this.policy.location === 'approximate' && scope === 'scope.userLocation') return 'allow-approximate';
+    return 'allow';
+  }
+
+  /**
+   * Decides a scoped call: returns {granted, sheet, answer}. The sheet is shown only while the scope is undecided.
+   */
+  decide(scope, api, options) {
+    if (scope in this.state) {
+      const granted = this.state[scope];
+      this.journal.add('auth', {scope, api, sheet: false, granted, answer: granted ? 'allowed-before' : 'refused-before'});
+      return {granted, sheet: false, answer: granted ? this.approximate(scope) : 'deny'};
+    }
+    const answer = this.answer(scope);
+    this.state[scope] = answer !== 'deny';
+    this.journal.add('sheet', {scope, api, desc: this.desc(scope), answer, options: options || {}});
+    return {granted: answer !== 'deny', sheet: true, answer};
+  }
+
+  approximate(scope) {
+    return this.answer(scope) === 'allow-approximate' ? 'allow-approximate' : 'allow';
+  }
+
+  authSetting() {
+    const out = {};
+    for (const [k, v] of Object.entries(this.state)) out[k] = v;
+    return out;
+  }
+
+  /** The settings page: the policy says whether the user turns refused scopes on there (a refusing user does not). */
+  openSetting(api) {
+    const before = this.authSetting();
+    if (this.policy.settingsGrant === true) {
+      for (const k of Object.keys(this.state)) this.state[k] = true;
+    }
+    this.journal.add('settings', {api, before, after: this.authSetting(), afterRefusal: Object.values(before).includes(false)});
+    return this.authSetting();
+  }
+
+  /** Runs {@code proceed} once the privacy agreement is in place, or {@code refuse} when the user disagrees. */
+  withPrivacy(api, proceed, refuse) {
+    if (!this.needsPrivacy(api)) return proceed();
+    const policyAgree = this.policy.privacy !== 'disagree';
+    if (this.privacyListener) {
+      this.journal.add('privacy', {api, shown: 'program-popup', waiting: true});
+      let settled = false;
+      const resolve = (res) => {
+        if (settled) return;
+        settled = true;
+        const agreed = res && res.event === 'agree';
+        if (agreed) this.privacyAgreed = true;
+        this.journal.add('privacy', {api, shown: 'program-popup', answer: agreed ? 'agree' : (res && res.event) || 'none'});
+        if (agreed) proceed(); else refuse('privacy permission is not authorized');
+      };
+      this.privacyWaiting.push(resolve);
+      try {
+        this.privacyListener(resolve, {referrer: api});
+      } catch (e) {
+        this.journal.add('error', {message: 'onNeedPrivacyAuthorization listener threw: ' + e.message, stack: e.stack});
+      }
+      return undefined;
+    }
+    // no listener: WeChat's own privacy pop-up, answered as the policy says
+    this.journal.add('privacy', {api, shown: 'wechat-popup', answer: policyAgree ? 'agree' : 'disagree'});
+    if (policyAgree) {
+      this.privacyAgreed = true;
+      return proceed();
+    }
+    return refuse('privacy permission is not authorized');
+  }
+
+  /** The agree button (open-type agreePrivacyAuthorization) was tapped. */
+  agreeTapped() {
+    this.privacyAgreed = true;
+    this.journal.add('privacy', {api: 'button:agreePrivacyAuthorization', answer: 'agree'});
+  }
+}
+
+module.exports = {Authorization, SCOPED, PRIVATE_APIS};

@@ -1,0 +1,2 @@
+const helper = require('../../utils/missing.js');
+Page({data: {x: helper.x}});

@@ -1,0 +1,6 @@
+Page({
+  onLoad() {
+    const order = null;
+    this.setData({id: order.id}); // TypeError: the page still shows, as in WeChat
+  }
+});
