@@ -41,15 +41,16 @@ import java.util.List;
 /**
  * Exercises one H5 target: reads its flows, serves its files when it ships them, explores each function in fresh
  * browser sessions, and judges the runs. Every problem is recorded on the target with the file and the reason.
+ * Public for 'permlab batch', which exercises targets one by one from its journal (io.permlab.batch.PipelineInspector).
  */
-final class TargetExercise {
+public final class TargetExercise {
     private final KnowledgeBase knowledge;
     private final DynamicOptions options;
     private final AppiumServer appium;
     private final Path outDir;
     private final RuleEngine engine;
 
-    TargetExercise(KnowledgeBase knowledge, DynamicOptions options, AppiumServer appium, Path outDir) {
+    public TargetExercise(KnowledgeBase knowledge, DynamicOptions options, AppiumServer appium, Path outDir) {
         this.knowledge = knowledge;
         this.options = options;
         this.appium = appium;
@@ -57,7 +58,7 @@ final class TargetExercise {
         this.engine = new RuleEngine(knowledge, RuleSet.all());
     }
 
-    TargetResult run(TargetSpec spec) {
+    public TargetResult run(TargetSpec spec) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.in(ceilings().targetMillis(), "target");
         Target target = spec.target();
