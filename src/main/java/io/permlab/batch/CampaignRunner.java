@@ -60,7 +60,9 @@ public final class CampaignRunner {
 
     public Outcome run(Manifest manifest, boolean resume, Path outDir, String version, BatchListener listener, Progress progress) {
         Ids ids = Ids.of(manifest);
-        try (Journal journal = resume ? Journal.resume(outDir, manifest) : Journal.create(outDir, manifest, ids.targets(), Instant.now())) {
+        // --resume with no journal yet (killed before it was made): nothing was finished, so the campaign starts.
+        boolean journalled = resume && Journal.exists(outDir);
+        try (Journal journal = journalled ? Journal.resume(outDir, manifest) : Journal.create(outDir, manifest, ids.targets(), Instant.now())) {
             CampaignState state = new CampaignState(manifest, ids, journal);
             listener.started(manifest.rows().size() + manifest.rejected().size());
             progress.update(state.entries());

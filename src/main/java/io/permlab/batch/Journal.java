@@ -3,7 +3,9 @@ package io.permlab.batch;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,26 +39,38 @@ public final class Journal implements AutoCloseable {
         return Files.exists(outDir.resolve(FILE));
     }
 
-    /** A new journal for a campaign; refuses when one is there (a finished or interrupted campaign is never overwritten). */
+    /**
+     * A new journal for a campaign; refuses when one is there (a finished or interrupted campaign is never overwritten).
+     * It is built whole under a hidden name and moved into place, so a process killed while creating it leaves no
+     * half-made journal that a resume would have to refuse.
+     */
     public static Journal create(Path outDir, Manifest manifest, List<BatchTarget> targets, Instant startedAt) {
         Path file = outDir.resolve(FILE);
         if (Files.exists(file)) {
             throw JournalException.refused(file + " exists: this folder holds a campaign; resume it with --resume or choose another --out");
         }
-        Journal j = new Journal(file, connect(file, true));
+        Path part = outDir.resolve("." + FILE + ".part");
         try {
-            j.db.setAutoCommit(false);
-            try (Statement s = j.db.createStatement()) {
+            for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
+                Files.deleteIfExists(outDir.resolve(part.getFileName() + suffix)); // left by a process killed while creating
+            }
+        } catch (IOException e) {
+            throw JournalException.refused("cannot create the journal " + file + ": " + e.getMessage(), e);
+        }
+        Connection db = connect(part, true);
+        try (db) {
+            db.setAutoCommit(false);
+            try (Statement s = db.createStatement()) {
                 s.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
                 s.execute("CREATE TABLE targets (id TEXT PRIMARY KEY, row INTEGER NOT NULL UNIQUE, state TEXT NOT NULL "
                         + "CHECK (state IN ('pending','running','done','failed')), attempts INTEGER NOT NULL DEFAULT 0, "
                         + "reason TEXT, result TEXT, updated_at TEXT)");
             }
-            j.putMeta("format", FORMAT);
-            j.putMeta("manifest", manifest.file().toAbsolutePath().normalize().toString());
-            j.putMeta("manifest_sha256", manifest.digest());
-            j.putMeta("started_at", startedAt.toString());
-            try (PreparedStatement p = j.db.prepareStatement("INSERT INTO targets (id, row, state) VALUES (?, ?, 'pending')")) {
+            putMeta(db, "format", FORMAT);
+            putMeta(db, "manifest", manifest.file().toAbsolutePath().normalize().toString());
+            putMeta(db, "manifest_sha256", manifest.digest());
+            putMeta(db, "started_at", startedAt.toString());
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO targets (id, row, state) VALUES (?, ?, 'pending')")) {
                 for (BatchTarget t : targets) {
                     p.setString(1, t.id());
                     p.setInt(2, t.row().row());
@@ -64,12 +78,16 @@ public final class Journal implements AutoCloseable {
                 }
                 p.executeBatch();
             }
-            j.db.commit();
-            return j;
+            db.commit();
         } catch (SQLException e) {
-            j.close();
             throw JournalException.refused("cannot create the journal " + file + ": " + e.getMessage(), e);
         }
+        try {
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw JournalException.refused("cannot create the journal " + file + ": " + e.getMessage(), e);
+        }
+        return resume(outDir, manifest);
     }
 
     /**
@@ -191,7 +209,7 @@ public final class Journal implements AutoCloseable {
         db.commit();
     }
 
-    private void putMeta(String key, String value) throws SQLException {
+    private static void putMeta(Connection db, String key, String value) throws SQLException {
         try (PreparedStatement p = db.prepareStatement("INSERT INTO meta (key, value) VALUES (?, ?)")) {
             p.setString(1, key);
             p.setString(2, value);

@@ -47,7 +47,8 @@ final class BatchCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ReportingOptions options;
 
-    @Option(names = "--resume", description = "Go on with the campaign journalled in --out: finished targets are kept, the others inspected.")
+    @Option(names = "--resume", description = "Go on with the campaign journalled in --out: finished targets are kept, the others inspected "
+            + "(with no journal there yet, the campaign starts).")
     boolean resume;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "Browser sessions at once for H5 targets (default: ${DEFAULT-VALUE}).")
