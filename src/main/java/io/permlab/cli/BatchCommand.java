@@ -102,7 +102,7 @@ final class BatchCommand implements Callable<Integer> {
             campaignProblems.forEach(p -> err.println(TerminalText.clean("permlab batch: campaign report: " + p)));
             List<String> all = new ArrayList<>(problems);
             all.addAll(campaignProblems);
-            return ReportingOptions.exitCode(result, threshold, all);
+            return ReportingOptions.exitCode(result, threshold, all, options.baseline, options.newThreshold());
         });
     }
 }
