@@ -65,6 +65,8 @@ public final class CampaignRunner {
         try (Journal journal = journalled ? Journal.resume(outDir, manifest) : Journal.create(outDir, manifest, ids.targets(), Instant.now())) {
             CampaignState state = new CampaignState(manifest, ids, journal);
             listener.started(manifest.rows().size() + manifest.rejected().size());
+            // Targets finished by an earlier process are told first, so the console and permlab.log list the whole campaign.
+            state.entries().stream().filter(e -> e.result() != null).forEach(e -> listener.finished(e.result()));
             progress.update(state.entries());
             inspectPending(state, journal, outDir, listener, progress);
             ScratchDeletion.deleteInside(outDir, outDir.resolve(".work"));
