@@ -33,6 +33,8 @@ public final class PipelineInspector implements TargetInspector {
     public record Dynamic(Path defaultProfile, SessionChoice sessions, boolean mask, long relaunchProbeMillis, Path home) {
     }
 
+    private static final Object APKTOOL = new Object();
+
     private final KnowledgeBase knowledge;
     private final Path outDir;
     private final Dynamic dynamic;
@@ -73,6 +75,13 @@ public final class PipelineInspector implements TargetInspector {
                     "target", "holds " + specs.size() + " targets: a manifest row names one APK, mini-program or target folder")), 0));
         }
         TargetSpec spec = withId(specs.get(0), bt.id());
+        if (spec.target().kind() == TargetKind.APK) {
+            // apktool's decoding is not safe to run concurrently (PipelineInspectorConcurrencyTest saw resource tables and
+            // manifests read as corrupt): APKs take turns, mini-programs still use the whole pool.
+            synchronized (APKTOOL) {
+                return Inspected.of(inspections.get().run(spec));
+            }
+        }
         if (spec.target().kind() != TargetKind.H5 || !spec.inspectable()) {
             return Inspected.of(inspections.get().run(spec));
         }
