@@ -27,6 +27,7 @@ class ArchitectureTest {
         ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("io.permlab.cli..")
                 .layer("testng").definedBy("io.permlab.testng..")
+                .layer("batch").definedBy("io.permlab.batch..")
                 .layer("pipeline").definedBy("io.permlab.pipeline..")
                 .layer("report").definedBy("io.permlab.report..")
                 .layer("rules").definedBy("io.permlab.rules..")
@@ -38,14 +39,15 @@ class ArchitectureTest {
                 .layer("model").definedBy("io.permlab.model..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("testng").mayNotBeAccessedByAnyLayer()
-                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("cli", "testng")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "testng")
-                .whereLayer("rules").mayOnlyBeAccessedByLayers("pipeline", "cli", "testng")
+                .whereLayer("batch").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("cli", "batch", "testng")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "batch", "testng")
+                .whereLayer("rules").mayOnlyBeAccessedByLayers("pipeline", "cli", "batch", "testng")
                 .whereLayer("capture").mayOnlyBeAccessedByLayers("report", "pipeline", "cli", "testng")
-                .whereLayer("device").mayOnlyBeAccessedByLayers("pipeline", "cli", "testng")
-                .whereLayer("exercise").mayOnlyBeAccessedByLayers("device", "capture", "pipeline", "cli", "testng")
-                .whereLayer("inspect").mayOnlyBeAccessedByLayers("pipeline", "cli", "testng")
-                .whereLayer("knowledge").mayOnlyBeAccessedByLayers("inspect", "exercise", "device", "capture", "rules", "report", "pipeline", "cli", "testng")
+                .whereLayer("device").mayOnlyBeAccessedByLayers("pipeline", "cli", "batch", "testng")
+                .whereLayer("exercise").mayOnlyBeAccessedByLayers("device", "capture", "pipeline", "cli", "batch", "testng")
+                .whereLayer("inspect").mayOnlyBeAccessedByLayers("pipeline", "cli", "batch", "testng")
+                .whereLayer("knowledge").mayOnlyBeAccessedByLayers("inspect", "exercise", "device", "capture", "rules", "report", "pipeline", "cli", "batch", "testng")
                 .because("evidence flows one way: inspect/exercise -> rules -> reports; the exercise talks only to its Session "
                         + "interface, which the device adapters implement; rules never talk to devices, reports never decide");
         rule.check(classes);
@@ -104,6 +106,14 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("io.permlab.report.html..")
                 .should().dependOnClassesThat().resideInAnyPackage("freemarker..")
                 .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.permlab.batch..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "java.sql..")
+                .because("the campaign journal is the only database")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.permlab.report.campaign..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..")
+                .because("only the campaign workbook is written with POI")
+                .check(classes);
         noClasses().that().resideInAnyPackage("io.permlab.rules..", "io.permlab.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.google.gson..")
                 .because("rules decide and the model holds data; JSON is the loaders' and renderers' business")
@@ -123,7 +133,7 @@ class ArchitectureTest {
                 "io\\.permlab\\.(pipeline\\.inspect\\.MiniProgramStage|report\\.(MiniProgramMasking|SectionMaskers|html\\.(MiniProgramSectionHtml|MiniProgramViews?)))(\\$.*)?");
         // the exploration is what the exercise produces; the TestNG adapter cuts it into cases
         section("io.permlab.model.dynamic..", "io.permlab.rules.dynamic..", "io.permlab.exercise..",
-                "io\\.permlab\\.(pipeline\\.dynamic\\..*|testng\\..*|device\\.(web|miniprogram|android)\\..*|capture\\..*|report\\.(ExplorationMasking|SectionMaskers|html\\.(ExplorationSectionHtml|ExplorationViews?)))(\\$.*)?");
+                "io\\.permlab\\.(pipeline\\.dynamic\\..*|batch\\.PipelineInspector|testng\\..*|device\\.(web|miniprogram|android)\\..*|capture\\..*|report\\.(ExplorationMasking|SectionMaskers|html\\.(ExplorationSectionHtml|ExplorationViews?)))(\\$.*)?");
     }
 
     private static void section(String sectionPackage, String rulesPackage, String producerPackage, String ownersRegex) {

@@ -9,6 +9,7 @@ import io.permlab.model.Severity;
 import io.permlab.pipeline.BatchListener;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.Reports;
+import io.permlab.report.baseline.BaselineException;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,7 +49,8 @@ final class Inspecting {
     }
 
     static int run(String command, ReportingOptions options, PrintWriter err, Batch batch) {
-        return run(command, options, err, batch, (result, threshold, problems, console) -> ReportingOptions.exitCode(result, threshold, problems));
+        return run(command, options, err, batch, (result, threshold, problems, console) ->
+                ReportingOptions.exitCode(result, threshold, problems, options.baseline, options.newThreshold()));
     }
 
     static int run(String command, ReportingOptions options, PrintWriter err, Batch batch, Verdict verdict) {
@@ -59,8 +61,15 @@ final class Inspecting {
             threshold = options.threshold();
             lang = options.language();
             formats = options.chosenFormats();
+            options.newThreshold();
         } catch (IllegalArgumentException e) {
             err.println("permlab " + command + ": " + e.getMessage());
+            return ExitCode.USAGE_ERROR.code();
+        }
+        try {
+            options.loadBaseline();
+        } catch (BaselineException e) {
+            err.println(TerminalText.clean("permlab " + command + ": " + e.getMessage()));
             return ExitCode.USAGE_ERROR.code();
         }
         KnowledgeBase knowledge;
@@ -96,7 +105,7 @@ final class Inspecting {
                 log.close();
                 return ExitCode.USAGE_ERROR.code();
             }
-            List<String> problems = Reports.write(result, knowledge, new ReportOptions(outDir, lang, options.unmasked), formats);
+            List<String> problems = Reports.write(result, knowledge, new ReportOptions(outDir, lang, options.unmasked, options.baseline), formats);
             problems.forEach(p -> log.error("report", p));
             output.restrictWhatThisRunWrote().forEach(p -> log.error("unmasked",
                     p + " could not be made readable by its owner only: restrict it before sharing the folder"));

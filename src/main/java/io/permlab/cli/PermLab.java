@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(usageHelpAutoWidth = true, name = "permlab",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        subcommands = {ScanCommand.class, RunCommand.class, DemoCommand.class, DoctorCommand.class, CategoriesCommand.class, RulesCommand.class,
+        subcommands = {ScanCommand.class, RunCommand.class, BatchCommand.class, DemoCommand.class, DoctorCommand.class, CategoriesCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class},
         description = {
                 "Permission and personal-information compliance tester for Android apps, WeChat mini-programs and H5 apps.",

@@ -6,6 +6,9 @@ import io.permlab.model.Lang;
 import io.permlab.model.RunResult;
 import io.permlab.model.Severity;
 import io.permlab.report.Reports;
+import io.permlab.report.baseline.Baseline;
+import io.permlab.report.baseline.BaselineException;
+import io.permlab.report.baseline.BaselineState;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -42,11 +45,38 @@ final class ReportingOptions {
     @Option(names = "--knowledge", paramLabel = "DIR", description = "Folder whose knowledge files replace the built-in ones of the same name (categories.json, sdks.json...).")
     Path knowledgeDir;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "findings.json of an earlier inspection (a previous release): each finding is marked new or unchanged "
+                    + "by its fingerprint, and the baseline's findings gone now are listed as absent (fixed).")
+    Path baselineFile;
+
+    @Option(names = "--fail-on-new", paramLabel = "SEVERITY",
+            description = "With --baseline: exit 4 only for new findings at or above this severity (replaces --fail-on).")
+    String failOnNew;
+
+    /** Read once, before anything is inspected (Inspecting). */
+    Baseline baseline;
+
     @Option(names = "--no-progress", description = "No progress bar (it is also off for a single target and outside a terminal).")
     boolean noProgress;
 
     Severity threshold() {
         return Severity.fromId(failOn);
+    }
+
+    /** The --fail-on-new threshold, or null; it needs a --baseline to tell new findings from old ones. */
+    Severity newThreshold() {
+        if (failOnNew == null) {
+            return null;
+        }
+        if (baselineFile == null) {
+            throw new IllegalArgumentException("--fail-on-new needs --baseline (the findings.json new findings are told from)");
+        }
+        return Severity.fromId(failOnNew);
+    }
+
+    void loadBaseline() throws BaselineException {
+        baseline = baselineFile == null ? null : Baseline.read(baselineFile);
     }
 
     Lang language() {
@@ -77,8 +107,18 @@ final class ReportingOptions {
     }
 
     static ExitCode exitCode(RunResult run, Severity threshold, List<String> reportProblems) {
+        return exitCode(run, threshold, reportProblems, null, null);
+    }
+
+    /** With a --fail-on-new threshold only new findings (not in the baseline) count; else every finding at --fail-on. */
+    static ExitCode exitCode(RunResult run, Severity threshold, List<String> reportProblems, Baseline baseline, Severity newThreshold) {
         if (run.errorCount() > 0 || !reportProblems.isEmpty()) {
             return ExitCode.FINISHED_WITH_ERRORS;
+        }
+        if (baseline != null && newThreshold != null) {
+            boolean failingNew = run.targets().stream().flatMap(t -> t.findings().stream())
+                    .anyMatch(f -> f.severity().atLeast(newThreshold) && baseline.stateOf(f) == BaselineState.NEW);
+            return failingNew ? ExitCode.FINDINGS : ExitCode.CLEAN;
         }
         boolean failing = run.targets().stream().flatMap(t -> t.findings().stream()).anyMatch(f -> f.severity().atLeast(threshold));
         return failing ? ExitCode.FINDINGS : ExitCode.CLEAN;

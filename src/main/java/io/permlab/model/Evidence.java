@@ -94,4 +94,15 @@ public final class Evidence {
         return sections.values().stream().map(EvidenceSection::appIdentity).flatMap(Optional::stream).findFirst()
                 .orElse(target.name());
     }
+
+    /** Same target, same sections (in any order). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Evidence e && target.equals(e.target) && sections.equals(e.sections);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * target.hashCode() + sections.hashCode();
+    }
 }

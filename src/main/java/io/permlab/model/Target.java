@@ -19,6 +19,11 @@ public record Target(String id, String name, TargetKind kind, Path location, Str
         this(id, name, kind, location, categoryId, functions, null, null);
     }
 
+    /** The same target under another id (a campaign names its rows "name-version"). */
+    public Target withId(String newId) {
+        return new Target(newId, name, kind, location, categoryId, functions, site, expect);
+    }
+
     public Target withCategory(String category) {
         return new Target(id, name, kind, location, category, functions, site, expect);
     }

@@ -18,6 +18,8 @@ import io.permlab.model.TargetResult;
 import io.permlab.report.ReportFiles;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.ReportWriter;
+import io.permlab.report.baseline.Baseline;
+import io.permlab.report.baseline.BaselineState;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -61,9 +63,13 @@ public final class JsonReportWriter implements ReportWriter {
         json.name("piMasked").value(!options.unmasked());
         json.name("summary");
         GSON.toJson(summary(run), json);
+        if (options.baseline() != null) {
+            json.name("baseline");
+            GSON.toJson(baseline(run, options.baseline()), json);
+        }
         json.name("targets").beginArray();
         for (TargetResult t : run.targets()) {
-            GSON.toJson(target(t, knowledge), json);
+            GSON.toJson(target(t, knowledge, options.baseline()), json);
         }
         json.endArray();
         json.endObject();
@@ -86,7 +92,7 @@ public final class JsonReportWriter implements ReportWriter {
         return s;
     }
 
-    private static JsonObject target(TargetResult t, KnowledgeBase knowledge) {
+    private static JsonObject target(TargetResult t, KnowledgeBase knowledge, Baseline baseline) {
         JsonObject o = new JsonObject();
         o.addProperty("id", t.target().id());
         o.addProperty("name", t.target().name());
@@ -107,7 +113,11 @@ public final class JsonReportWriter implements ReportWriter {
         o.add("evidence", evidence(t));
         JsonArray findings = new JsonArray();
         for (Finding f : t.findings()) {
-            findings.add(finding(f));
+            JsonElement finding = finding(f);
+            if (baseline != null) {
+                finding.getAsJsonObject().addProperty("baselineState", baseline.stateOf(f).id());
+            }
+            findings.add(finding);
         }
         o.add("findings", findings);
         o.add("errors", GSON.toJsonTree(t.errors()));
@@ -142,6 +152,20 @@ public final class JsonReportWriter implements ReportWriter {
             }
         }
         return merged;
+    }
+
+    /** The baseline compared with, and its findings that are gone now (fixed), state "absent". */
+    private static JsonObject baseline(RunResult run, Baseline baseline) {
+        JsonObject o = new JsonObject();
+        o.addProperty("file", baseline.file().toString());
+        JsonArray absent = new JsonArray();
+        for (Baseline.Known k : baseline.absentFrom(run)) {
+            JsonObject a = GSON.toJsonTree(k).getAsJsonObject();
+            a.addProperty("baselineState", BaselineState.ABSENT.id());
+            absent.add(a);
+        }
+        o.add("absent", absent);
+        return o;
     }
 
     private static JsonElement finding(Finding f) {

@@ -75,7 +75,16 @@ public final class SarifReportWriter implements ReportWriter {
         json.name("results").beginArray();
         for (TargetResult t : run.targets()) {
             for (Finding f : t.findings()) {
-                GSON.toJson(results.result(f, t.target()), json);
+                JsonObject result = results.result(f, t.target());
+                if (options.baseline() != null) {
+                    result.addProperty("baselineState", options.baseline().stateOf(f).id());
+                }
+                GSON.toJson(result, json);
+            }
+        }
+        if (options.baseline() != null) {
+            for (io.permlab.report.baseline.Baseline.Known k : options.baseline().absentFrom(run)) {
+                GSON.toJson(results.absent(k), json);
             }
         }
         json.endArray();

@@ -57,6 +57,26 @@ final class SarifResults {
         return r;
     }
 
+    /** A baseline finding gone from this run (fixed): SARIF's "absent" result, with its fingerprint to match it by. */
+    JsonObject absent(io.permlab.report.baseline.Baseline.Known k) {
+        JsonObject r = new JsonObject();
+        r.addProperty("ruleId", k.ruleId());
+        int index = rules.indexOf(k.ruleId());
+        if (index >= 0) {
+            r.addProperty("ruleIndex", index);
+        }
+        r.addProperty("level", "none");
+        r.add("message", SarifRules.text("Fixed since the baseline: " + k.ruleId() + " on " + k.targetId()));
+        JsonObject fingerprints = new JsonObject();
+        fingerprints.addProperty(FINGERPRINT_KEY, k.fingerprint());
+        r.add("partialFingerprints", fingerprints);
+        r.addProperty("baselineState", io.permlab.report.baseline.BaselineState.ABSENT.id());
+        JsonObject props = new JsonObject();
+        props.addProperty("targetId", k.targetId());
+        r.add("properties", props);
+        return r;
+    }
+
     /** The first pointer is the location; SARIF asks for one unless every location must change, so the rest are related. */
     private void addLocations(JsonObject result, List<EvidencePointer> pointers, Target target) {
         JsonArray locations = new JsonArray();
