@@ -117,8 +117,12 @@ public final class MiniProgramInspector {
             if (!(lower.endsWith(".js") || lower.endsWith(".json") || lower.endsWith(".wxml") || lower.endsWith(".wxs"))) {
                 continue;
             }
+            boolean script = lower.endsWith(".js");
             try {
-                found.addAll(SecretScanner.scan(files.shown(path), files.text(path, MAX_CONFIG_BYTES)));
+                if (script && files.size(path) > ScriptAnalysis.MAX_BYTES) {
+                    continue; // refused by the script analysis already, and reported there as not analysed
+                }
+                found.addAll(SecretScanner.scan(files.shown(path), files.text(path, script ? ScriptAnalysis.MAX_BYTES : MAX_CONFIG_BYTES)));
             } catch (InspectionException e) {
                 problems.add(e.file(), e.getMessage() + "; not searched for shipped credentials");
             }
