@@ -7,6 +7,7 @@ import com.android.tools.smali.dexlib2.iface.reference.MethodReference;
 import io.permlab.model.apk.SecurityFlaw;
 import io.permlab.model.apk.SecurityFlawKind;
 
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ public final class DexSecurity {
     private final String dexFile;
     private final Map<Integer, WatchedCall> calls = new HashMap<>();
     private final Map<Integer, Definition> definitions = new HashMap<>();
+    private final BitSet watched = new BitSet();
+    private final BitSet defined = new BitSet();
 
     public DexSecurity(String dexFile) {
         this.dexFile = dexFile;
@@ -32,31 +35,45 @@ public final class DexSecurity {
 
     /** One entry of the dex's method table; {@code name} is already decoded by the caller. */
     public void reference(int index, String definingClass, String name, MethodReference m) {
-        if (!NAMES.contains(name)) {
-            return;
+        if (!NAMES.contains(name) || !plausible(definingClass, name)) {
+            return; // the prototype is decoded only for the few names and classes that can match
         }
         List<String> types = m.getParameterTypes().stream().map(CharSequence::toString).toList();
         WatchedCall call = WatchedCall.of(definingClass, name, types);
         if (call != null) {
             calls.put(index, call);
+            watched.set(index);
             return;
         }
         Definition def = Definition.of(name, types, m.getReturnType());
         if (def != null) {
             definitions.put(index, def);
+            defined.set(index);
         }
+    }
+
+    /** Constructors and getInstance are everywhere: only SecretKeySpec's and Cipher's can matter. */
+    private static boolean plausible(String definingClass, String name) {
+        return switch (name) {
+            case "<init>" -> definingClass.equals("Ljavax/crypto/spec/SecretKeySpec;");
+            case "getInstance" -> definingClass.equals("Ljavax/crypto/Cipher;");
+            case "proceed" -> definingClass.endsWith("SslErrorHandler;");
+            case "putString" -> definingClass.equals("Landroid/content/SharedPreferences$Editor;");
+            default -> true;
+        };
     }
 
     public boolean isEmpty() {
         return calls.isEmpty() && definitions.isEmpty();
     }
 
+    /** Called for every invoke of the dex: a bit test. */
     public boolean watches(int methodIndex) {
-        return calls.containsKey(methodIndex);
+        return watched.get(methodIndex);
     }
 
     public boolean defines(int methodIndex) {
-        return definitions.containsKey(methodIndex);
+        return defined.get(methodIndex);
     }
 
     /**
