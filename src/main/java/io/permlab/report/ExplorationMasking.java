@@ -8,6 +8,7 @@ import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.NetworkExchange;
 import io.permlab.model.dynamic.PermissionRequest;
 import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.WebSecurityFlaw;
 import io.permlab.model.dynamic.RunOutcome;
 import io.permlab.model.dynamic.RunProblem;
 import io.permlab.model.dynamic.StepRecord;
@@ -37,7 +38,9 @@ final class ExplorationMasking {
                 r.exchanges().stream().map(ExplorationMasking::mask).toList(), r.storage(), mask(r.checkpoint()),
                 r.problems().stream().map(p -> new RunProblem(p.kind(), EvidenceMasker.mask(p.message()), p.stepIndex(), p.atMillis(),
                         p.screenshot(), p.pageSource())).toList(), r.harFile(),
-                r.downloads().stream().map(ExplorationMasking::mask).toList(), mask(r.outcome()), r.retryOf());
+                r.downloads().stream().map(ExplorationMasking::mask).toList(), mask(r.outcome()), r.retryOf(),
+                r.securityFlaws().stream().map(f -> new WebSecurityFlaw(f.kind(), EvidenceMasker.mask(f.subject()), f.detail(),
+                        EvidenceMasker.mask(f.reason()), EvidenceMasker.mask(f.pageUrl()), f.exchangeId(), f.stepIndex())).toList());
     }
 
     private static Download mask(Download d) {

@@ -3,6 +3,7 @@ package io.permlab.report;
 import io.permlab.capture.EvidenceMasker;
 import io.permlab.model.miniprogram.ApiCall;
 import io.permlab.model.miniprogram.CodeLocation;
+import io.permlab.model.miniprogram.ExposedSecret;
 import io.permlab.model.miniprogram.CoordinateRequirement;
 import io.permlab.model.miniprogram.Endpoint;
 import io.permlab.model.miniprogram.MiniProgramFacts;
@@ -31,7 +32,8 @@ final class MiniProgramMasking {
                 f.endpoints().stream().map(e -> new Endpoint(EvidenceMasker.mask(e.url()), e.via(), mask(e.at()), e.owner())).toList(),
                 f.coordinateRequirements().stream().map(r -> new CoordinateRequirement(mask(r.at()), r.owner(), r.function(),
                         r.fields(), r.sources(), r.eventEntries())).toList(),
-                f.scriptsAnalysed(), f.unanalysedFiles(), f.packages());
+                f.scriptsAnalysed(), f.unanalysedFiles(), f.packages(),
+                f.secrets().stream().map(x -> new ExposedSecret(x.kind(), mask(x.location()), x.maskedValue())).toList());
     }
 
     private static ApiCall mask(ApiCall c) {

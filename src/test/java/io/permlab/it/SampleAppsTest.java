@@ -42,6 +42,11 @@ class SampleAppsTest {
         });
         assertThat(app.findings()).extracting(Finding::ruleId)
                 .contains("APK-LOC-BACKGROUND", "APK-SDK-COLLECTS-PI", "APK-CLEARTEXT-ALLOWED", "APK-HTTP-ENDPOINT", "APK-EXPORTED-COMPONENT");
+        assertThat(app.findings()).filteredOn(f -> f.ruleId().equals("APK-TRUST-ALL-CERTS")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.evidence()).singleElement().satisfies(p -> assertThat(p.symbol())
+                    .isEqualTo("com.permlab.demo.delivery.TrustAllManager.checkServerTrusted(X509Certificate[], String)"));
+        });
         assertThat(app.evidence().section(io.permlab.model.apk.ApkFacts.class).orElseThrow().usage("location").callSites())
                 .anySatisfy(c -> assertThat(c.caller()).isEqualTo("com.permlab.demo.delivery.AddressActivity.locateForAddress"));
     }

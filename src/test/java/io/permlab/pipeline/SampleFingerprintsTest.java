@@ -29,6 +29,8 @@ class SampleFingerprintsTest {
             "demo-delivery-android APK-PERM-NOT-NECESSARY f02405a598029360",
             "demo-delivery-android APK-SDK-COLLECTS-PI 3296d86bf082cef8",
             "demo-delivery-android APK-SDK-COLLECTS-PI f3c053172bac9524",
+            // added with the sample's trust-all manager (issue 11), after the pipeline became one
+            "demo-delivery-android APK-TRUST-ALL-CERTS 742e85e556c7b8f2",
             "demo-delivery-miniprogram MP-ADDRESS-NEEDS-DEVICE-LOCATION 2891daef045282bd",
             "demo-delivery-miniprogram MP-HTTP-ENDPOINT 478ef381f20bfa7e",
             "demo-delivery-miniprogram MP-LOC-FORCED-REAUTH aa2d3e28967259b1",

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Builds network exchanges from the DevTools Network domain: requests with their bodies, the headers actually sent
- * (cookies included, from the ExtraInfo events), responses and, when asked, response bodies of text types. Selenium
+ * (cookies included, from the ExtraInfo events), responses (with the Set-Cookie headers the ExtraInfo events carry) and, when asked, response bodies of text types. Selenium
  * delivers DevTools events on a thread pool, so they can arrive in any order: events are only collected per request,
  * and an exchange is assembled when it has finished (or failed), on the caller's thread, never inside an event handler.
  */
@@ -29,6 +29,8 @@ final class NetworkRecorder {
         Map<String, Object> response;
         double responseTs;
         Map<String, Object> sentHeaders;
+        /** The response headers as received, Set-Cookie included (responseReceived leaves it out). */
+        Map<String, Object> receivedHeaders;
         Map<String, Object> finished;
         Map<String, Object> failed;
 
@@ -46,6 +48,7 @@ final class NetworkRecorder {
             }
         });
         cdp.on("Network.requestWillBeSentExtraInfo", e -> events(e).sentHeaders = CdpClient.map(e.get("headers")));
+        cdp.on("Network.responseReceivedExtraInfo", e -> events(e).receivedHeaders = CdpClient.map(e.get("headers")));
         cdp.on("Network.responseReceived", e -> {
             Events ev = events(e);
             ev.response = CdpClient.map(e.get("response"));
@@ -104,7 +107,7 @@ final class NetworkRecorder {
             if (!last) {
                 Map<String, Object> next = hops.get(i + 1);
                 out.add(exchange(id + "-hop" + i, hop, CdpClient.map(next.get("redirectResponse")), null, number(next.get("timestamp")),
-                        null, null, false));
+                        null, null, false, null));
             } else {
                 // A response whose body the page never read has no loadingFinished: it still is a response.
                 boolean failed = ev.failed != null || (ev.finished == null && ev.response == null);
@@ -114,14 +117,14 @@ final class NetworkRecorder {
                         : ev.failed != null ? number(ev.failed.get("timestamp"))
                         : ev.response != null ? ev.responseTs : number(hop.get("timestamp"));
                 out.add(exchange(id, hop, ev.response == null ? Map.of() : ev.response, ev.sentHeaders, end, failed ? failure : null,
-                        cdp, !failed && hops.size() == 1));
+                        cdp, !failed && hops.size() == 1, hops.size() == 1 ? ev.receivedHeaders : null));
             }
         }
         return out;
     }
 
     private ObservedExchange exchange(String id, Map<String, Object> sent, Map<String, Object> response, Map<String, Object> sentHeaders,
-                                      double endTs, String failure, CdpClient cdp, boolean fetchBodies) {
+                                      double endTs, String failure, CdpClient cdp, boolean fetchBodies, Map<String, Object> receivedHeaders) {
         Map<String, Object> req = CdpClient.map(sent.get("request"));
         double wall = number(sent.get("wallTime"));
         Instant started = wall > 0 ? Instant.ofEpochMilli((long) (wall * 1000)) : Instant.now();
@@ -148,7 +151,8 @@ final class NetworkRecorder {
                 CdpClient.str(req.get("method")), CdpClient.str(req.get("url")),
                 protocol == null ? "HTTP/1.1" : protocol.toString().toUpperCase(Locale.ROOT), headers(headers), requestBody,
                 failure != null ? 0 : (int) number(response.get("status")), String.valueOf(response.getOrDefault("statusText", "")),
-                headers(CdpClient.map(response.get("headers"))), mime, body, base64,
+                headers(receivedHeaders != null && !receivedHeaders.isEmpty() ? receivedHeaders : CdpClient.map(response.get("headers"))),
+                mime, body, base64,
                 (long) number(response.get("encodedDataLength")), failure != null, failure);
     }
 

@@ -88,7 +88,8 @@ public final class ApkInspector {
         ApkFacts facts = new ApkFacts(manifest.packageName(), manifest.versionName(), manifest.versionCode(),
                 manifest.minSdk(), manifest.targetSdk(), manifest.compileSdk(), manifest.permissions(),
                 manifest.definedPermissions(), manifest.features(), manifest.application(), nsc, manifest.components(),
-                scanned.sdks(), scanned.usages(), scanned.endpoints(), scanned.dexFiles(), scanned.classCount(), bundleEntries);
+                scanned.sdks(), scanned.usages(), scanned.endpoints(), scanned.dexFiles(), scanned.classCount(), bundleEntries,
+                scanned.securityFlaws());
         return new Result(facts, problems);
     }
 

@@ -14,12 +14,14 @@ import com.android.tools.smali.dexlib2.dexbacked.reference.DexBackedMethodRefere
 import com.android.tools.smali.dexlib2.iface.instruction.Instruction;
 import com.android.tools.smali.dexlib2.util.DexUtil;
 import io.permlab.inspect.InspectionException;
+import io.permlab.inspect.apk.security.DexSecurity;
 import io.permlab.knowledge.SensitiveApi;
 import io.permlab.model.TargetText;
 import io.permlab.model.apk.ApiUsage;
 import io.permlab.model.apk.CallSite;
 import io.permlab.model.apk.HttpEndpoint;
 import io.permlab.model.apk.SdkPresence;
+import io.permlab.model.apk.SecurityFlaw;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -35,7 +37,8 @@ import java.util.concurrent.Executor;
  * Scans dex files with dexlib2 for embedded SDKs (by class prefix), call sites of sensitive APIs (invokes, static
  * field reads such as {@code ContactsContract.Contacts.CONTENT_URI}, tell-tale strings) and hard-coded http:// URLs.
  * The method, field and string tables are matched first; instructions are then only checked against those indices,
- * so no reference is decoded to text unless it is a hit.
+ * so no reference is decoded to text unless it is a hit. The same pass hands the methods that define a TLS check or
+ * call a watched API to the security analysis ({@link DexSecurity}).
  */
 final class DexScanner {
     /** Below this many classes a dex is scanned on one thread; above it, the second half goes to another core. */
@@ -56,7 +59,7 @@ final class DexScanner {
         DexBackedDexFile dex = open(entryName, bytes);
         dexFiles.add(entryName);
         try {
-            Hits hits = matchTables(dex);
+            Hits hits = matchTables(dex, new DexSecurity(entryName));
             List<DexBackedClassDef> classes = new ArrayList<>(dex.getClasses());
             if (classes.size() <= SPLIT_ABOVE_CLASSES) {
                 tally.merge(scanClasses(entryName, dex, classes, hits));
@@ -101,16 +104,19 @@ final class DexScanner {
         }
     }
 
-    /** Which method, field and string indices of this dex are interesting. */
-    private Hits matchTables(DexBackedDexFile dex) {
-        Hits h = new Hits();
+    /** Which method, field and string indices of this dex are interesting, to the API scan and to the security analysis. */
+    private Hits matchTables(DexBackedDexFile dex, DexSecurity security) {
+        Hits h = new Hits(security);
         List<DexBackedMethodReference> methods = dex.getMethodSection();
         for (int i = 0; i < methods.size(); i++) {
             DexBackedMethodReference m = methods.get(i);
-            SensitiveApi api = signatures.members.get(m.getDefiningClass() + "->" + m.getName());
+            String owner = m.getDefiningClass();
+            String name = m.getName();
+            SensitiveApi api = signatures.members.get(owner + "->" + name);
             if (api != null) {
-                h.methods.put(i, new Hit(api, javaName(m.getDefiningClass()) + "." + m.getName()));
+                h.methods.put(i, new Hit(api, javaName(owner) + "." + name));
             }
+            security.reference(i, owner, name, m);
         }
         List<DexBackedFieldReference> fields = dex.getFieldSection();
         for (int i = 0; i < fields.size(); i++) {
@@ -154,10 +160,14 @@ final class DexScanner {
             if (impl == null) {
                 continue;
             }
+            boolean watchedCall = false;
             for (Instruction ins : impl.getInstructions()) {
                 Opcode op = ins.getOpcode();
                 if (op.referenceType == ReferenceType.NONE || !(ins instanceof DexBackedInstruction dbi)) {
                     continue;
+                }
+                if (op.referenceType == ReferenceType.METHOD && hits.security.watches(code.readUshort(dbi.instructionStart + 2))) {
+                    watchedCall = true;
                 }
                 Hit hit = switch (op.referenceType) {
                     case ReferenceType.METHOD -> hits.methods.get(code.readUshort(dbi.instructionStart + 2));
@@ -174,6 +184,9 @@ final class DexScanner {
                         part.callSite(hit.api, new CallSite(caller, hit.text, entryName));
                     }
                 }
+            }
+            if (watchedCall || hits.security.defines(method.getMethodIndex())) {
+                hits.security.analyse(cls.getType(), method, method.getMethodIndex(), watchedCall, part::securityFlaw);
             }
         }
     }
@@ -205,6 +218,10 @@ final class DexScanner {
         return tally.classCount();
     }
 
+    List<SecurityFlaw> securityFlaws() {
+        return tally.securityFlaws();
+    }
+
     private record Hit(SensitiveApi api, String text) {
     }
 
@@ -212,9 +229,14 @@ final class DexScanner {
         final Map<Integer, Hit> methods = new HashMap<>();
         final Map<Integer, Hit> fields = new HashMap<>();
         final Map<Integer, Hit> strings = new HashMap<>();
+        final DexSecurity security;
+
+        Hits(DexSecurity security) {
+            this.security = security;
+        }
 
         boolean isEmpty() {
-            return methods.isEmpty() && fields.isEmpty() && strings.isEmpty();
+            return methods.isEmpty() && fields.isEmpty() && strings.isEmpty() && security.isEmpty();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.permlab.model.apk.ApiUsage;
 import io.permlab.model.apk.CallSite;
 import io.permlab.model.apk.HttpEndpoint;
 import io.permlab.model.apk.SdkPresence;
+import io.permlab.model.apk.SecurityFlaw;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,15 +14,17 @@ import java.util.Map;
 
 /**
  * What a dex scan counted: classes per SDK prefix, call sites per sensitive API (the first few kept), and
- * cleartext URLs. Scans of parts of the code fill their own tallies, merged in code order afterwards.
+ * cleartext URLs, and the security flaws (the first few hundred). Scans of parts of the code fill their own tallies, merged in code order afterwards.
  */
 final class DexTally {
     static final int CALL_SITES_KEPT_PER_API = 20;
     static final int ENDPOINTS_KEPT = 200;
+    static final int SECURITY_FLAWS_KEPT = 200;
 
     private final Map<String, SdkCount> sdks = new LinkedHashMap<>();
     private final Map<String, ApiCount> usages = new LinkedHashMap<>();
     private final Map<String, EndpointCount> endpoints = new LinkedHashMap<>();
+    private final List<SecurityFlaw> securityFlaws = new ArrayList<>();
     private int classCount;
 
     void countClass(CodeSignatures.SdkPrefix sdk, String classDescriptor) {
@@ -48,9 +51,16 @@ final class DexTally {
         }
     }
 
+    void securityFlaw(SecurityFlaw flaw) {
+        if (securityFlaws.size() < SECURITY_FLAWS_KEPT) {
+            securityFlaws.add(flaw);
+        }
+    }
+
     /** Adds a later part's counts after this one's, keeping first-seen order and the per-API limits. */
     void merge(DexTally later) {
         classCount += later.classCount;
+        later.securityFlaws.forEach(this::securityFlaw);
         later.sdks.forEach((k, v) -> sdks.merge(k, v, (a, b) -> {
             a.count += b.count;
             return a;
@@ -72,6 +82,10 @@ final class DexTally {
 
     int classCount() {
         return classCount;
+    }
+
+    List<SecurityFlaw> securityFlaws() {
+        return List.copyOf(securityFlaws);
     }
 
     List<SdkPresence> sdks() {

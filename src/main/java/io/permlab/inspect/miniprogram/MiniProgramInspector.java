@@ -2,7 +2,9 @@ package io.permlab.inspect.miniprogram;
 
 import io.permlab.inspect.InspectionException;
 import io.permlab.inspect.InspectionLimits;
+import io.permlab.inspect.miniprogram.secrets.SecretScanner;
 import io.permlab.knowledge.miniprogram.MiniProgramApis;
+import io.permlab.model.miniprogram.ExposedSecret;
 import io.permlab.model.miniprogram.MiniProgramFacts;
 import io.permlab.model.miniprogram.Owner;
 import io.permlab.model.miniprogram.UnanalysedFile;
@@ -103,8 +105,29 @@ public final class MiniProgramInspector {
         String id = project.appId() != null ? project.appId() : opened.appId();
         MiniProgramFacts facts = new MiniProgramFacts(id, opened.packaging(), Framework.detect(files), project.libVersion(),
                 config.declarations(), owners.owners(), assembler.calls, hooks, assembler.endpoints, assembler.requirements,
-                analysed, unanalysed, files.packages());
+                analysed, unanalysed, files.packages(), secrets(files, problems));
         return new Result(facts, problems.all());
+    }
+
+    /** Credentials shipped in code, configuration and markup (project.config.json's public app id is not one). */
+    private static List<ExposedSecret> secrets(MiniProgramFiles files, Problems problems) {
+        List<ExposedSecret> found = new ArrayList<>();
+        for (String path : files.paths()) {
+            String lower = path.toLowerCase(Locale.ROOT);
+            if (!(lower.endsWith(".js") || lower.endsWith(".json") || lower.endsWith(".wxml") || lower.endsWith(".wxs"))) {
+                continue;
+            }
+            boolean script = lower.endsWith(".js");
+            try {
+                if (script && files.size(path) > ScriptAnalysis.MAX_BYTES) {
+                    continue; // refused by the script analysis already, and reported there as not analysed
+                }
+                found.addAll(SecretScanner.scan(files.shown(path), files.text(path, script ? ScriptAnalysis.MAX_BYTES : MAX_CONFIG_BYTES)));
+            } catch (InspectionException e) {
+                problems.add(e.file(), e.getMessage() + "; not searched for shipped credentials");
+            }
+        }
+        return found;
     }
 
     private record Opened(MiniProgramFiles files, String packaging, String appId) {

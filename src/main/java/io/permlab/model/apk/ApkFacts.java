@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * What static inspection learnt about an APK (or the base APK of a bundle). Facts only: no judgement, no knowledge
- * of categories or law; the rules do that.
+ * of categories or law; the rules do that. {@code securityFlaws}: weaknesses in the code (trust-all TLS, world-readable
+ * files, constant keys...), found by {@code inspect.apk.security}.
  */
 public record ApkFacts(
         String packageName, String versionName, String versionCode,
@@ -17,7 +18,7 @@ public record ApkFacts(
         List<DeclaredPermission> permissions, List<String> definedPermissions, List<UsedFeature> features,
         ApplicationFlags application, NetworkSecurityConfig networkSecurityConfig, List<AppComponent> components,
         List<SdkPresence> sdks, List<ApiUsage> apiUsages, List<HttpEndpoint> httpEndpoints,
-        List<String> dexFiles, int classCount, List<String> bundleApks) implements EvidenceSection {
+        List<String> dexFiles, int classCount, List<String> bundleApks, List<SecurityFlaw> securityFlaws) implements EvidenceSection {
     @Override
     public Optional<String> appIdentity() {
         return Optional.ofNullable(packageName);
@@ -42,6 +43,22 @@ public record ApkFacts(
         httpEndpoints = List.copyOf(httpEndpoints);
         dexFiles = List.copyOf(dexFiles);
         bundleApks = List.copyOf(bundleApks);
+        securityFlaws = securityFlaws == null ? List.of() : List.copyOf(securityFlaws);
+    }
+
+    /** Facts without a security analysis of the code (callers that predate it). */
+    public ApkFacts(String packageName, String versionName, String versionCode, Integer minSdk, Integer targetSdk,
+                    Integer compileSdk, List<DeclaredPermission> permissions, List<String> definedPermissions,
+                    List<UsedFeature> features, ApplicationFlags application, NetworkSecurityConfig networkSecurityConfig,
+                    List<AppComponent> components, List<SdkPresence> sdks, List<ApiUsage> apiUsages,
+                    List<HttpEndpoint> httpEndpoints, List<String> dexFiles, int classCount, List<String> bundleApks) {
+        this(packageName, versionName, versionCode, minSdk, targetSdk, compileSdk, permissions, definedPermissions, features,
+                application, networkSecurityConfig, components, sdks, apiUsages, httpEndpoints, dexFiles, classCount,
+                bundleApks, List.of());
+    }
+
+    public List<SecurityFlaw> securityFlaws(SecurityFlawKind kind) {
+        return securityFlaws.stream().filter(f -> f.kind() == kind).toList();
     }
 
     /** targetSdk as the platform sees it: uses-sdk's targetSdkVersion, else minSdk, else 1. */

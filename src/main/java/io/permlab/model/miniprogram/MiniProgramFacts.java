@@ -9,12 +9,13 @@ import java.util.Optional;
  * What static inspection learnt about a WeChat mini-program (a source folder, a uni-app/Taro build for WeChat, or
  * .wxapkg packages). Facts only: no judgement, no knowledge of categories or law; the rules do that.
  * {@code packaging} is "source", "wxapkg" or "wxapkg (PC, decrypted)"; {@code framework} "native", "uni-app" or "taro".
+ * {@code secrets}: credentials found in the package's code and configuration (app secret, map keys), masked.
  */
 public record MiniProgramFacts(String appId, String packaging, String framework, String libVersion,
                                AppDeclarations declarations, List<Owner> owners, List<ApiCall> calls,
                                List<WxmlHook> wxmlHooks, List<Endpoint> endpoints,
                                List<CoordinateRequirement> coordinateRequirements, int scriptsAnalysed,
-                               List<UnanalysedFile> unanalysedFiles, List<String> packages) implements EvidenceSection {
+                               List<UnanalysedFile> unanalysedFiles, List<String> packages, List<ExposedSecret> secrets) implements EvidenceSection {
     @Override
     public Optional<String> appIdentity() {
         return Optional.ofNullable(appId);
@@ -28,6 +29,17 @@ public record MiniProgramFacts(String appId, String packaging, String framework,
         coordinateRequirements = List.copyOf(coordinateRequirements);
         unanalysedFiles = List.copyOf(unanalysedFiles);
         packages = List.copyOf(packages);
+        secrets = secrets == null ? List.of() : List.copyOf(secrets);
+    }
+
+    /** Facts without a search for shipped credentials (callers that predate it). */
+    public MiniProgramFacts(String appId, String packaging, String framework, String libVersion,
+                            AppDeclarations declarations, List<Owner> owners, List<ApiCall> calls,
+                            List<WxmlHook> wxmlHooks, List<Endpoint> endpoints,
+                            List<CoordinateRequirement> coordinateRequirements, int scriptsAnalysed,
+                            List<UnanalysedFile> unanalysedFiles, List<String> packages) {
+        this(appId, packaging, framework, libVersion, declarations, owners, calls, wxmlHooks, endpoints,
+                coordinateRequirements, scriptsAnalysed, unanalysedFiles, packages, List.of());
     }
 
     /** Platform calls of one API, whatever the namespace (wx, uni, Taro). */

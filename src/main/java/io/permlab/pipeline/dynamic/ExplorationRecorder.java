@@ -4,6 +4,7 @@ import io.permlab.capture.HarEntry;
 import io.permlab.capture.HarRun;
 import io.permlab.capture.HarWriter;
 import io.permlab.capture.PiScanner;
+import io.permlab.capture.security.WebSecurityScan;
 import io.permlab.exercise.ArtifactStore;
 import io.permlab.exercise.ObservedRequest;
 import io.permlab.exercise.RawRun;
@@ -78,7 +79,7 @@ final class ExplorationRecorder implements RunRecorder {
         }
         return new Run(raw.id(), raw.functionId(), raw.policy(), raw.session(), raw.startedAt(), raw.durationMillis(), consent,
                 raw.functionStartStep(), raw.steps(), requests, exchanges, storage, raw.checkpoint(), problems, harFile, raw.downloads(),
-                raw.outcome(), raw.retryOf());
+                raw.outcome(), raw.retryOf(), WebSecurityScan.scan(raw.exchanges()));
     }
 
     /** How the run's policy answered this permission. */

@@ -27,6 +27,15 @@ public final class ApkRules {
                 new CleartextAllowedRule(),
                 new HttpEndpointRule(),
                 new TrustsUserCaRule(),
-                new ExportedComponentRule());
+                new ExportedComponentRule(),
+                // security flaws in the code (inspect.apk.security)
+                new TrustAllCertificatesRule(),
+                new HostnameAllowAllRule(),
+                new SslErrorProceedRule(),
+                new JavascriptInterfaceRule(),
+                new WorldReadableFileRule(),
+                new EcbCipherRule(),
+                new ConstantKeyRule(),
+                new PiInPreferencesRule());
     }
 }

@@ -22,6 +22,8 @@ public final class DynamicRules {
                 new PiCleartextRule(),
                 new PreciseCoordinatesSentRule(),
                 new PiThirdPartyRule(),
-                new PiPlaintextStorageRule());
+                new PiPlaintextStorageRule(),
+                new InsecureCookieRule(),
+                new MixedContentRule());
     }
 }

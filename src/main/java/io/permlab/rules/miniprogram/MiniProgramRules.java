@@ -22,6 +22,8 @@ public final class MiniProgramRules {
                 new PrivacyAgreementMissingRule(),
                 new StoragePlaintextPiRule(),
                 new HttpEndpointRule(),
-                new PiInUrlRule());
+                new PiInUrlRule(),
+                new AppSecretRule(),
+                new ApiKeyRule());
     }
 }
