@@ -2,6 +2,7 @@ package io.permlab.cli;
 
 import io.permlab.knowledge.Category;
 import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.KnowledgeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,10 +16,19 @@ final class CategoriesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    KnowledgeOption knowledgeOption;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        KnowledgeBase kb = KnowledgeBase.builtIn();
+        KnowledgeBase kb;
+        try {
+            kb = knowledgeOption.load();
+        } catch (KnowledgeException e) {
+            spec.commandLine().getErr().println("permlab: knowledge base: " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR.code();
+        }
         for (Category c : kb.categories()) {
             out.printf("%-22s %s / %s%n", c.id(), c.zh(), c.en());
             out.printf("%-22s   necessary PI: %s%n", "", c.necessaryPi().isEmpty() ? "none" : kb.piLabels(c.necessaryPi()).en());

@@ -1,6 +1,7 @@
 package io.permlab.cli;
 
 import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.KnowledgeException;
 import io.permlab.knowledge.RuleMeta;
 import io.permlab.model.LegalRef;
 import picocli.CommandLine;
@@ -16,10 +17,20 @@ final class RulesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    KnowledgeOption knowledgeOption;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (RuleMeta r : KnowledgeBase.builtIn().rules()) {
+        KnowledgeBase kb;
+        try {
+            kb = knowledgeOption.load();
+        } catch (KnowledgeException e) {
+            spec.commandLine().getErr().println("permlab: knowledge base: " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR.code();
+        }
+        for (RuleMeta r : kb.rules()) {
             out.printf("%-30s %-8s %-12s %s  [%s]%n", r.id(), r.severity().id(), r.stage().id(), r.title().en(),
                     r.legalBasis().stream().map(l -> l.cited().en()).collect(Collectors.joining("; ")));
             out.printf("%-30s %s  [%s]%n", "", r.title().zh(),

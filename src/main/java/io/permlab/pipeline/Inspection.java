@@ -37,7 +37,7 @@ public final class Inspection {
     public Inspection(KnowledgeBase knowledge, RuleEngine engine, InspectionLimits limits, Path workRoot, String appId) {
         this.engine = engine;
         this.apkInspector = new ApkInspector(knowledge, limits);
-        this.miniProgramInspector = new MiniProgramInspector(limits);
+        this.miniProgramInspector = new MiniProgramInspector(limits, knowledge.miniProgramApis());
         this.workRoot = workRoot;
         this.appId = appId;
     }

@@ -31,7 +31,7 @@ public final class AddressNeedsDeviceLocationRule extends MiniProgramRule {
         }
         for (CoordinateRequirement r : mp.coordinateRequirements()) {
             List<String> device = r.sources().stream().filter(s -> {
-                MiniProgramApi a = apis().api(s);
+                MiniProgramApi a = apis(ctx).api(s);
                 return a != null && a.deviceLocation();
             }).toList();
             if (device.isEmpty()) {

@@ -26,7 +26,7 @@ public final class ForcedReauthorizationRule extends MiniProgramRule {
     @Override
     void check(MiniProgramFacts mp, RuleContext ctx) {
         for (ApiCall c : mp.calls()) {
-            MiniProgramApi api = api(c);
+            MiniProgramApi api = api(ctx, c);
             if (api == null) {
                 continue;
             }

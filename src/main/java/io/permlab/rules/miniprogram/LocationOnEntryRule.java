@@ -22,7 +22,7 @@ public final class LocationOnEntryRule extends MiniProgramRule {
     @Override
     void check(MiniProgramFacts mp, RuleContext ctx) {
         for (ApiCall c : mp.calls()) {
-            if (c.lifecycleEntries().isEmpty() || !asksForLocation(c)) {
+            if (c.lifecycleEntries().isEmpty() || !asksForLocation(ctx, c)) {
                 continue;
             }
             String hook = String.join(", ", c.lifecycleEntries());
@@ -37,8 +37,8 @@ public final class LocationOnEntryRule extends MiniProgramRule {
         }
     }
 
-    private static boolean asksForLocation(ApiCall c) {
-        MiniProgramApi api = api(c);
+    private static boolean asksForLocation(RuleContext ctx, ApiCall c) {
+        MiniProgramApi api = api(ctx, c);
         if (api == null) {
             return false;
         }

@@ -33,7 +33,7 @@ public final class PiInUrlRule extends MiniProgramRule {
     @Override
     void check(MiniProgramFacts mp, RuleContext ctx) {
         KnowledgeBase kb = ctx.knowledge();
-        for (ApiCall c : platformCalls(mp, a -> "network".equals(a.role()))) {
+        for (ApiCall c : platformCalls(ctx, mp, a -> "network".equals(a.role()))) {
             String url = c.option("url");
             if (url == null) {
                 continue;

@@ -45,13 +45,13 @@ public final class PreciseLocationNotNecessaryRule extends MiniProgramRule {
             }
         }
         for (PrivateInfoDeclaration p : mp.declarations().requiredPrivateInfos()) {
-            MiniProgramApi api = apis().api(p.api());
+            MiniProgramApi api = apis(ctx).api(p.api());
             if (api != null && api.precise()) {
                 what.add("requiredPrivateInfos " + p.api());
                 evidence.add(Pointers.declaration(p.at(), "app.json requiredPrivateInfos." + p.api()));
             }
         }
-        List<ApiCall> calls = platformCalls(mp, MiniProgramApi::precise);
+        List<ApiCall> calls = platformCalls(ctx, mp, MiniProgramApi::precise);
         calls.forEach(c -> what.add(c.qualifiedName()));
         calls.stream().limit(FIRST).forEach(c -> evidence.add(Pointers.call(c)));
         if (what.isEmpty()) {

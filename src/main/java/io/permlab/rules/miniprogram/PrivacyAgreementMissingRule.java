@@ -39,7 +39,7 @@ public final class PrivacyAgreementMissingRule extends MiniProgramRule {
         List<EvidencePointer> uses = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (ApiCall c : mp.calls()) {
-            MiniProgramApi api = api(c);
+            MiniProgramApi api = api(ctx, c);
             if (api != null && api.collectsPi() && !coverage.covers(c.owner())) {
                 names.add(c.qualifiedName());
                 uses.add(Pointers.call(c));

@@ -27,7 +27,7 @@ public final class PurposeDescRule extends MiniProgramRule {
 
     @Override
     void check(MiniProgramFacts mp, RuleContext ctx) {
-        MiniProgramApis apis = apis();
+        MiniProgramApis apis = apis(ctx);
         for (ScopeDeclaration d : mp.declarations().scopes()) {
             Localized problem = problem(d, apis);
             if (problem != null) {
@@ -37,7 +37,7 @@ public final class PurposeDescRule extends MiniProgramRule {
         }
         Map<String, List<ApiCall>> undeclared = new LinkedHashMap<>();
         for (ApiCall c : mp.calls()) {
-            MiniProgramApi api = api(c);
+            MiniProgramApi api = api(ctx, c);
             if (api != null && api.scope() != null && mp.declarations().scope(api.scope()) == null) {
                 undeclared.computeIfAbsent(api.scope(), s -> new java.util.ArrayList<>()).add(c);
             }
