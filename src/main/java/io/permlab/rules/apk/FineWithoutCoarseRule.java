@@ -26,8 +26,8 @@ public final class FineWithoutCoarseRule extends ApkRule {
             ctx.report(Violation.of(this)
                     .arg("targetSdk", apk.effectiveTargetSdk())
                     .arg("consequence", ignored
-                            ? new Localized("Android 12 起系统会忽略该请求，应用拿不到任何位置。", "Android 12 and later ignore the request, so the app gets no location at all.")
-                            : new Localized("用户无法选择只授予大致位置。", "the user cannot choose to grant only approximate location."))
+                            ? ctx.text(this, "requestIgnored").text()
+                            : ctx.text(this, "noApproximateChoice").text())
                     .severity(ignored ? Severity.MEDIUM : null)
                     .key(FINE)
                     .at(usesPermission(apk, FINE)));

@@ -31,7 +31,7 @@ public final class LocationOnEntryRule extends MiniProgramRule {
                     .arg("where", c.owner())
                     .arg("hook", hook)
                     .arg("api", c.qualifiedName())
-                    .arg("via", indirect ? new Localized("（经由 " + c.function() + "()）", " (through " + c.function() + "())") : new Localized("", ""))
+                    .arg("via", indirect ? ctx.text(this, "throughFunction").with("function", c.function()).text() : null)
                     .key(c.owner() + "#" + c.api() + "#" + hook)
                     .at(Pointers.call(c)));
         }

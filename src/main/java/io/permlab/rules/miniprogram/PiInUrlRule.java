@@ -61,7 +61,7 @@ public final class PiInUrlRule extends MiniProgramRule {
                     .arg("where", Pointers.where(c))
                     .arg("params", String.join(", ", params))
                     .arg("pi", kb.piLabels(new ArrayList<>(kinds)))
-                    .arg("transport", http ? new Localized("，且经明文 HTTP 传输", ", and travels over cleartext HTTP") : new Localized("", ""))
+                    .arg("transport", http ? ctx.text(this, "overCleartextHttp").text() : null)
                     .severity(http ? Severity.HIGH : null)
                     .key(c.owner() + "#" + c.function() + "#" + String.join(",", params))
                     .at(Pointers.call(c));

@@ -31,7 +31,7 @@ public final class PrivacyAgreementMissingRule extends MiniProgramRule {
 
     @Override
     void check(MiniProgramFacts mp, RuleContext ctx) {
-        Localized why = why(mp);
+        Localized why = why(mp, ctx);
         if (why == null || mp.calls().stream().anyMatch(c -> c.platform() && c.api().equals("onNeedPrivacyAuthorization"))) {
             return;
         }
@@ -59,13 +59,12 @@ public final class PrivacyAgreementMissingRule extends MiniProgramRule {
         ctx.report(v);
     }
 
-    private static Localized why(MiniProgramFacts mp) {
+    private Localized why(MiniProgramFacts mp, RuleContext ctx) {
         if (Boolean.TRUE.equals(mp.declarations().usePrivacyCheck())) {
-            return new Localized("app.json 设置了 \"__usePrivacyCheck__\": true", "app.json sets \"__usePrivacyCheck__\": true");
+            return ctx.text(this, "usePrivacyCheck").text();
         }
         if (mp.libVersion() != null && PrivacyCoverage.compareVersions(mp.libVersion(), FIRST_PRIVACY_LIBRARY) >= 0) {
-            return new Localized("项目基础库为 " + mp.libVersion() + "（2.32.3 起隐私接口需用户同意隐私保护指引）",
-                    "the project's base library is " + mp.libVersion() + " (from 2.32.3 private APIs need consent to the privacy guide)");
+            return ctx.text(this, "baseLibrary").with("version", mp.libVersion()).with("first", FIRST_PRIVACY_LIBRARY).text();
         }
         return null;
     }
