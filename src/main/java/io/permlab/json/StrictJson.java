@@ -49,7 +49,7 @@ public final class StrictJson {
             if (p.nextToken() == null) {
                 throw new JsonFileException(source, 1, 1, null, "empty document");
             }
-            JsonNode v = new Builder(source, clean).value(p, 0);
+            JsonNode v = new Builder(source, clean).value(p, "$", 0);
             if (p.nextToken() != null) {
                 JsonLocation at = p.currentTokenLocation();
                 throw new JsonFileException(source, at.getLineNr(), at.getColumnNr(), null,
@@ -130,7 +130,7 @@ public final class StrictJson {
     }
 
     private record Builder(String source, UnaryOperator<String> clean) {
-        JsonNode value(JsonParser p, int depth) throws IOException {
+        JsonNode value(JsonParser p, String path, int depth) throws IOException {
             JsonLocation at = p.currentTokenLocation();
             int line = at.getLineNr();
             int column = at.getColumnNr();
@@ -145,8 +145,8 @@ public final class StrictJson {
                         JsonLocation keyAt = p.currentTokenLocation();
                         String key = clean.apply(p.currentName());
                         p.nextToken();
-                        if (members.putIfAbsent(key, value(p, depth + 1)) != null) {
-                            throw new JsonFileException(source, keyAt.getLineNr(), keyAt.getColumnNr(), null,
+                        if (members.putIfAbsent(key, value(p, path + "." + key, depth + 1)) != null) {
+                            throw new JsonFileException(source, keyAt.getLineNr(), keyAt.getColumnNr(), path + "." + key,
                                     "duplicate key '" + key + "'");
                         }
                     }
@@ -155,7 +155,7 @@ public final class StrictJson {
                 case START_ARRAY: {
                     List<JsonNode> items = new ArrayList<>();
                     while (p.nextToken() != JsonToken.END_ARRAY) {
-                        items.add(value(p, depth + 1));
+                        items.add(value(p, path + "[" + items.size() + "]", depth + 1));
                     }
                     return new JsonNode.Arr(List.copyOf(items), line, column);
                 }
