@@ -2,7 +2,6 @@ package io.permlab.cli;
 
 import io.permlab.knowledge.Category;
 import io.permlab.knowledge.KnowledgeBase;
-import io.permlab.knowledge.KnowledgeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,11 +21,8 @@ final class CategoriesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        KnowledgeBase kb;
-        try {
-            kb = knowledgeOption.load();
-        } catch (KnowledgeException e) {
-            spec.commandLine().getErr().println("permlab: knowledge base: " + e.getMessage());
+        KnowledgeBase kb = knowledgeOption.loadOrExplain(spec.commandLine().getErr());
+        if (kb == null) {
             return ExitCode.INTERNAL_ERROR.code();
         }
         for (Category c : kb.categories()) {

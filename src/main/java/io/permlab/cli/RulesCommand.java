@@ -1,7 +1,6 @@
 package io.permlab.cli;
 
 import io.permlab.knowledge.KnowledgeBase;
-import io.permlab.knowledge.KnowledgeException;
 import io.permlab.knowledge.RuleMeta;
 import io.permlab.model.LegalRef;
 import picocli.CommandLine;
@@ -23,11 +22,8 @@ final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        KnowledgeBase kb;
-        try {
-            kb = knowledgeOption.load();
-        } catch (KnowledgeException e) {
-            spec.commandLine().getErr().println("permlab: knowledge base: " + e.getMessage());
+        KnowledgeBase kb = knowledgeOption.loadOrExplain(spec.commandLine().getErr());
+        if (kb == null) {
             return ExitCode.INTERNAL_ERROR.code();
         }
         for (RuleMeta r : kb.rules()) {
