@@ -1,5 +1,6 @@
 package io.permlab.capture;
 
+import io.permlab.knowledge.pi.PiDetector;
 import io.permlab.exercise.ObservedExchange;
 import io.permlab.exercise.ObservedStorage;
 import io.permlab.model.dynamic.PiSighting;
@@ -60,7 +61,7 @@ public final class PiScanner {
         for (int i = 0; i < entries.size(); i++) {
             ObservedStorage.Entry e = entries.get(i);
             int size = e.value() == null ? 0 : e.value().getBytes(StandardCharsets.UTF_8).length;
-            out.add(new StoredValue(e.area(), e.origin(), PiText.mask(e.key()), size, sightings(hits.get(i))));
+            out.add(new StoredValue(e.area(), e.origin(), PiDetector.mask(e.key()), size, sightings(hits.get(i))));
         }
         return out;
     }
