@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Finds personal information (RULEBASE §7) in what a page sent, what it received and what it stored, and says
+ * Finds personal information (docs/rulebase.md, personal information) in what a page sent, what it received and what it stored, and says
  * exactly where: "url query phone", "header X-User-Phone", "cookie uid", "body $.address.lat+$.address.lng",
  * "body form phone", "response $.data[3].mobile", "response text at 1520", "localStorage user_phone". Values are
  * masked. Detection is PiDetector's (checksums, ranges), made fast for whole HAR files and aware of names: a

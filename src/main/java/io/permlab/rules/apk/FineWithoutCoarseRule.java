@@ -8,7 +8,7 @@ import io.permlab.rules.Violation;
 
 /**
  * ACCESS_FINE_LOCATION without ACCESS_COARSE_LOCATION: from Android 12 the user must be able to choose approximate
- * location; an app targeting API 31+ that asks for FINE alone has its request ignored (RULEBASE §5).
+ * location; an app targeting API 31+ that asks for FINE alone has its request ignored (docs/rulebase.md, Android).
  */
 public final class FineWithoutCoarseRule extends ApkRule {
     static final String FINE = "android.permission.ACCESS_FINE_LOCATION";

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Private APIs with no privacy-agreement handling in front of them (认定方法 三.1; 164号文 1.1), judged only where
- * WeChat's privacy agreement applies (RULEBASE §6): app.json sets "__usePrivacyCheck__": true, or the project's base
+ * WeChat's privacy agreement applies (docs/rulebase.md, WeChat mini-programs): app.json sets "__usePrivacyCheck__": true, or the project's base
  * library is 2.32.3 or later. What counts as handling is {@link PrivacyCoverage}'s. Whether the handling runs before
  * the first private call at run time is not followed; WeChat's own popup (shown since 2023-10-17 when no handler is
  * registered) is outside the code PermLab reads.
