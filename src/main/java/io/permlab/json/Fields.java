@@ -177,18 +177,4 @@ public final class Fields {
         }
         return out;
     }
-
-    /** Every member of an object field whose values are objects ({"scope.x": {...}}), named by key. */
-    public List<Fields> members(String field) {
-        Fields parent = object(field);
-        List<Fields> out = new ArrayList<>();
-        for (var e : parent.obj.members().entrySet()) {
-            String at = parent.path + "." + e.getKey();
-            if (!(e.getValue() instanceof JsonNode.Obj o)) {
-                throw new JsonFileException(file, e.getValue().line(), e.getValue().column(), at, "must be an object");
-            }
-            out.add(new Fields(file, at, o));
-        }
-        return out;
-    }
 }

@@ -12,9 +12,6 @@ public sealed interface JsonNode permits JsonNode.Obj, JsonNode.Arr, JsonNode.St
 
     int column();
 
-    /** What the value is, in the words an error message uses ("a string", "an object"). */
-    String describe();
-
     record Obj(Map<String, JsonNode> members, int line, int column) implements JsonNode {
         public JsonNode get(String key) {
             return members.get(key);
@@ -34,25 +31,12 @@ public sealed interface JsonNode permits JsonNode.Obj, JsonNode.Arr, JsonNode.St
         public String str(String key) {
             return members.get(key) instanceof Str s ? s.text() : null;
         }
-
-        @Override
-        public String describe() {
-            return "an object";
-        }
     }
 
     record Arr(List<JsonNode> items, int line, int column) implements JsonNode {
-        @Override
-        public String describe() {
-            return "an array";
-        }
     }
 
     record Str(String text, int line, int column) implements JsonNode {
-        @Override
-        public String describe() {
-            return "a string";
-        }
     }
 
     /** A number, kept as its text so that no precision is lost before a reader decides what it must be. */
@@ -66,24 +50,11 @@ public sealed interface JsonNode permits JsonNode.Obj, JsonNode.Arr, JsonNode.St
             double d = value();
             return !Double.isInfinite(d) && d == Math.rint(d);
         }
-
-        @Override
-        public String describe() {
-            return "a number";
-        }
     }
 
     record Bool(boolean value, int line, int column) implements JsonNode {
-        @Override
-        public String describe() {
-            return value ? "true" : "false";
-        }
     }
 
     record Null(int line, int column) implements JsonNode {
-        @Override
-        public String describe() {
-            return "null";
-        }
     }
 }
