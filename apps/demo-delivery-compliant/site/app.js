@@ -1,5 +1,5 @@
 // 鲜味外卖（合规版） — PermLab's COMPLIANT twin of demo-delivery. A PermLab run should find nothing here; the
-// comments say which rule each choice satisfies (RULEBASE.md; 认定方法 = 《App违法违规收集使用个人信息行为认定方法》,
+// comments say which rule each choice satisfies (docs/rulebase.md; 认定方法 = 《App违法违规收集使用个人信息行为认定方法》,
 // 164号文 = 工信部信管函〔2020〕164号).
 'use strict';
 
@@ -90,7 +90,7 @@ async function saveAddress() {
   } catch (e) {
     return showError(`保存失败，请重试 / Not saved, please retry (${e.message})`);
   }
-  // Stored on the device: the masked phone only, to label the last address (PIPL Art. 51, RULEBASE §7 masking).
+  // Stored on the device: the masked phone only, to label the last address (PIPL Art. 51, docs/rulebase.md, personal information masking).
   localStorage.setItem('last_receiver_phone', maskPhone(phone));
   showSaved(name, maskPhone(phone), address);
 }

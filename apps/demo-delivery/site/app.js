@@ -1,4 +1,4 @@
-// 鲜味外卖 H5 — PermLab's NON-COMPLIANT sample: the founding case (RULEBASE.md §1, row 1).
+// 鲜味外卖 H5 — PermLab's NON-COMPLIANT sample: the founding case (docs/rulebase.md, founding case row 1).
 // Each "VIOLATION" comment names what a PermLab run must find there and the clause it breaks
 // (认定方法 = 《App违法违规收集使用个人信息行为认定方法》, 164号文 = 工信部信管函〔2020〕164号).
 'use strict';
@@ -49,7 +49,7 @@ function closeAddressForm() {
 
 // VIOLATION 认定方法 四.2 / 164号文 S2-S4: saving is refused unless the device's PRECISE location is granted,
 //   though for 餐饮外卖 only the delivery address is necessary, not the device location
-//   (《常见类型移动互联网应用程序必要个人信息范围规定》, RULEBASE.md §4).
+//   (《常见类型移动互联网应用程序必要个人信息范围规定》, docs/rulebase.md, the sources).
 function demandPreciseLocation(retriesLeft) {
   navigator.geolocation.getCurrentPosition((position) => {
     if (position.coords.accuracy > REQUIRED_ACCURACY_METRES) {
@@ -84,7 +84,7 @@ async function saveAddress() {
     return showError('请填写收货人、手机号和详细地址');
   }
   try {
-    // VIOLATION RULEBASE §1 row 5 (security): name, phone, address and precise location sent over cleartext http
+    // VIOLATION docs/rulebase.md, founding case row 5 (security): name, phone, address and precise location sent over cleartext http
     //   (this page is http://, and so is its relative URL).
     const response = await fetch('/api/address', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(entry),
@@ -100,7 +100,7 @@ async function saveAddress() {
   showSaved(entry);
 }
 
-// VIOLATION PIPL Art. 51 / RULEBASE §1 row 2 (storage): the phone number, name and location kept on the device
+// VIOLATION PIPL Art. 51 / docs/rulebase.md, founding case row 2 (storage): the phone number, name and location kept on the device
 //   unencrypted and unmasked, in every kind of browser storage.
 function storeInPlaintext(entry) {
   localStorage.setItem('user_phone', entry.phone);

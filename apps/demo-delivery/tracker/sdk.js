@@ -1,5 +1,5 @@
 // "XwAnalytics": a stand-in, written by PermLab, for the kind of third-party analytics SDK the non-compliant sample
-// embeds (RULEBASE.md §8: such SDKs collect device ids and location). Served from analytics.tracker.example.
+// embeds (docs/rulebase.md, embedded SDKs: such SDKs collect device ids and location). Served from analytics.tracker.example.
 'use strict';
 
 window.XwAnalytics = {

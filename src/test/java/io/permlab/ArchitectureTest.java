@@ -84,9 +84,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.sun.net.httpserver..")
                 .because("only the sample-site server serves HTTP")
                 .check(classes);
-        noClasses().that().resideOutsideOfPackages("io.permlab.exercise.flow..", "io.permlab.inspect.miniprogram..")
+        noClasses().that().resideOutsideOfPackages("io.permlab.exercise.flow..", "io.permlab.json..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
-                .because("Jackson's streaming parser is used only where flow files and mini-program JSON need line and column")
+                .because("Jackson's streaming parser is used only by the strict JSON helper and the flow parser, which need line and column")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("io.permlab.knowledge..", "io.permlab.inspect.miniprogram..")
+                .or().haveFullyQualifiedName("io.permlab.device.web.DeviceProfiles")
+                .or().haveFullyQualifiedName("io.permlab.capture.PersonaReader")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.gson..")
+                .because("strict files (knowledge, device profiles, personas, app.json) are read through io.permlab.json only")
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("io.permlab.inspect.miniprogram..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.oracle.js..", "com.oracle.truffle..", "org.graalvm..")

@@ -1,5 +1,6 @@
 package io.permlab.capture;
 
+import io.permlab.knowledge.pi.PiDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,6 +67,6 @@ final class BodyScan {
         if (form != null) {
             return form.masked(formScan);
         }
-        return PiText.mask(Spans.apply(body, hits, 0));
+        return PiDetector.mask(Spans.apply(body, hits, 0));
     }
 }

@@ -59,7 +59,7 @@ final class Coordinates {
 
     /** A letter standing alone between numbers, as path commands do ("M", "L", "C", "z"); not a word such as "km". */
     private static boolean svgCommand(char[] c, int i, int from, int to) {
-        return PiText.isLetter(c[i]) && (i == from || !PiText.isLetter(c[i - 1])) && (i + 1 >= to || !PiText.isLetter(c[i + 1]));
+        return isLetter(c[i]) && (i == from || !isLetter(c[i - 1])) && (i + 1 >= to || !isLetter(c[i + 1]));
     }
 
     /** Whether two decimals can be a latitude and a longitude, and are not the (0, 0) placeholder. */
@@ -82,4 +82,8 @@ final class Coordinates {
         return c >= '0' && c <= '9';
     }
 
+
+    private static boolean isLetter(char ch) {
+        return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z';
+    }
 }

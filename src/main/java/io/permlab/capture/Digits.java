@@ -7,7 +7,7 @@ final class Digits {
 
     /**
      * "138 1234 5678", "138-1234-5678", "+86 138-1234-5678", "(+86) 13812345678": the 11 mobile digits, or null.
-     * Plain runs are PiText's business; this only accepts numbers written with separators.
+     * Plain runs are PiDetector's business; this only accepts numbers written with separators.
      */
     static String formattedMobile(char[] c, int start, int end) {
         int digits = 0;

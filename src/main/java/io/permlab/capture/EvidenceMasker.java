@@ -1,5 +1,6 @@
 package io.permlab.capture;
 
+import io.permlab.knowledge.pi.PiDetector;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,16 +24,16 @@ public final class EvidenceMasker {
         StringBuilder out = new StringBuilder(text.length());
         int last = 0;
         while (m.find()) {
-            out.append(PiText.mask(text.substring(last, m.start()))).append(maskUrl(m.group()));
+            out.append(PiDetector.mask(text.substring(last, m.start()))).append(maskUrl(m.group()));
             last = m.end();
         }
-        return out.append(PiText.mask(text.substring(last))).toString();
+        return out.append(PiDetector.mask(text.substring(last))).toString();
     }
 
     /** One URL: path and query through {@link UrlScan}; the fragment, which UrlScan leaves out, by value. */
     private static String maskUrl(String url) {
         int hash = url.indexOf('#');
         String fragment = hash < 0 ? "" : url.substring(hash);
-        return UrlScan.of(url, "url").masked() + PiText.mask(fragment);
+        return UrlScan.of(url, "url").masked() + PiDetector.mask(fragment);
     }
 }

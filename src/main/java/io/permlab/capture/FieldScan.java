@@ -1,5 +1,6 @@
 package io.permlab.capture;
 
+import io.permlab.knowledge.pi.PiDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +52,7 @@ final class FieldScan {
         if (value == null) {
             return null;
         }
-        return PiText.mask(Spans.apply(value, hits, i));
+        return PiDetector.mask(Spans.apply(value, hits, i));
     }
 
     /** Whether field {@code i} holds anything that masking changes. */

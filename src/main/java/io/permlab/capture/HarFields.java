@@ -1,5 +1,6 @@
 package io.permlab.capture;
 
+import io.permlab.knowledge.pi.PiDetector;
 import io.permlab.exercise.Header;
 import io.permlab.exercise.ObservedExchange;
 
@@ -129,6 +130,6 @@ final class HarFields {
 
     String error() {
         String text = x.failureText() == null || x.failureText().isBlank() ? "failed" : x.failureText();
-        return mask ? PiText.mask(text) : text;
+        return mask ? PiDetector.mask(text) : text;
     }
 }

@@ -1,5 +1,6 @@
 package io.permlab.capture;
 
+import io.permlab.knowledge.pi.PiDetector;
 import com.google.gson.stream.JsonWriter;
 
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class HarWriter {
             json.name("pages").beginArray().beginObject()
                     .name("startedDateTime").value(HarEntryWriter.time(started, zone))
                     .name("id").value(PAGE_ID)
-                    .name("title").value(mask ? PiText.mask(orEmpty(run.pageTitle())) : orEmpty(run.pageTitle()))
+                    .name("title").value(mask ? PiDetector.mask(orEmpty(run.pageTitle())) : orEmpty(run.pageTitle()))
                     .name("pageTimings").beginObject().name("onContentLoad").value(-1).name("onLoad").value(-1).endObject()
                     .endObject().endArray();
             json.name("entries").beginArray();

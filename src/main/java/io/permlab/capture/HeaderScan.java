@@ -1,5 +1,6 @@
 package io.permlab.capture;
 
+import io.permlab.knowledge.pi.PiDetector;
 import io.permlab.exercise.Header;
 
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ final class HeaderScan {
         if (Cookies.isSetCookieHeader(name)) {
             return maskSetCookies(value);
         }
-        return plain.changes(i) ? plain.masked(i) : PiText.mask(value);
+        return plain.changes(i) ? plain.masked(i) : PiDetector.mask(value);
     }
 
     static String maskCookieHeader(String value) {
@@ -114,6 +115,6 @@ final class HeaderScan {
         Cookies.SetCookie c = Cookies.parseSetCookie(line);
         FieldScan scan = FieldScan.of("cookie", Cookies.decoded(List.of(new Field(c.name(), c.value()))));
         String pair = (c.name().isEmpty() ? "" : c.name() + "=") + Cookies.maskedRaw(c.value(), scan, 0);
-        return pair + PiText.mask(c.attributes());
+        return pair + PiDetector.mask(c.attributes());
     }
 }

@@ -1,5 +1,6 @@
 package io.permlab.capture;
 
+import io.permlab.knowledge.pi.PiDetector;
 import io.permlab.knowledge.pi.PiType;
 import io.permlab.model.dynamic.PiSighting;
 
@@ -9,6 +10,6 @@ import java.util.List;
 record Hit(PiType type, String where, String maskedValue, int decimals, List<Span> spans) {
     /** The sighting; names in the where can be PI too (a map keyed by phone number), so the where is masked as well. */
     PiSighting sighting() {
-        return new PiSighting(type.name(), PiText.mayHold(where) ? PiText.mask(where) : where, maskedValue, decimals);
+        return new PiSighting(type.name(), PiDetector.mayHold(where) ? PiDetector.mask(where) : where, maskedValue, decimals);
     }
 }

@@ -1,5 +1,6 @@
 package io.permlab.capture;
 
+import io.permlab.knowledge.pi.PiDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -131,7 +132,7 @@ final class JsonScanner implements Place {
             int stop = stringEnd(start);
             frames.member(start, stop, hasEscape);
             pos = stop + 1;
-            if (stop - start >= 6 && !PiText.find(c, start, stop).isEmpty()) {
+            if (stop - start >= 6 && !PiDetector.find(c, start, stop).isEmpty()) {
                 String where = scope + " " + frames.path(root, frames.top(), false) + " key";
                 KeyedValues.judge(c, start, stop, Place.of("", where), field, out);
             }
@@ -261,7 +262,7 @@ final class JsonScanner implements Place {
         if (found.isEmpty()) {
             return;
         }
-        Span whole = new Span(field, start, stop, JsonText.escape(PiText.mask(Spans.apply(decoded, found, 0))));
+        Span whole = new Span(field, start, stop, JsonText.escape(PiDetector.mask(Spans.apply(decoded, found, 0))));
         for (Hit h : found) {
             out.add(new Hit(h.type(), h.where(), h.maskedValue(), h.decimals(), List.of(whole)));
         }

@@ -1,5 +1,6 @@
 package io.permlab.capture;
 
+import io.permlab.knowledge.pi.PiDetector;
 import io.permlab.knowledge.pi.PiMatch;
 import io.permlab.knowledge.pi.PiType;
 
@@ -27,7 +28,7 @@ final class KeyedValues {
     static void judge(char[] c, int start, int end, Place place, int field, List<Hit> out) {
         boolean phone = false;
         boolean imei = false;
-        List<PiMatch> matches = PiText.find(c, start, end);
+        List<PiMatch> matches = PiDetector.find(c, start, end);
         for (int i = 0; i < matches.size(); i++) {
             PiMatch m = matches.get(i);
             if (WEAK.contains(m.type()) && place.key().businessId() || !Coordinates.meaningful(c, m, start, end)) {
@@ -35,7 +36,7 @@ final class KeyedValues {
             }
             phone |= m.type() == PiType.MOBILE_PHONE;
             imei |= m.type() == PiType.IMEI;
-            String masked = PiText.maskValue(m);
+            String masked = PiDetector.maskValue(m);
             out.add(new Hit(m.type(), place.where(), masked, m.decimals(), List.of(new Span(field, m.start(), m.end(), masked))));
         }
         if (!phone && end - start >= 12 && end - start <= 24) {
@@ -94,13 +95,13 @@ final class KeyedValues {
 
     /** Text without names (a page, a script, a broken JSON tail): each hit placed by its char offset. */
     static void textAt(char[] c, int from, int to, String scope, int field, List<Hit> out) {
-        List<PiMatch> matches = PiText.find(c, from, to);
+        List<PiMatch> matches = PiDetector.find(c, from, to);
         for (int i = 0; i < matches.size(); i++) {
             PiMatch m = matches.get(i);
             if (!Coordinates.meaningful(c, m, from, to)) {
                 continue;
             }
-            String masked = PiText.maskValue(m);
+            String masked = PiDetector.maskValue(m);
             out.add(new Hit(m.type(), scope + " text at " + m.start(), masked, m.decimals(), List.of(new Span(field, m.start(), m.end(), masked))));
         }
     }

@@ -1,5 +1,6 @@
 package io.permlab.capture;
 
+import io.permlab.knowledge.pi.PiDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +47,7 @@ record Params(List<String> raw, List<Field> fields) {
                 int eq = pair.indexOf('=');
                 sb.append(eq < 0 ? pair : pair.substring(0, eq)).append('=').append(Percent.encode(scan.masked(i)));
             } else {
-                sb.append(PiText.mask(pair));
+                sb.append(PiDetector.mask(pair));
             }
         }
         return sb.toString();

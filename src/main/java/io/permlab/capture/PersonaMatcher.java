@@ -1,5 +1,6 @@
 package io.permlab.capture;
 
+import io.permlab.knowledge.pi.PiDetector;
 import io.permlab.exercise.Header;
 import io.permlab.exercise.ObservedExchange;
 import io.permlab.exercise.ObservedStorage;
@@ -76,11 +77,11 @@ public final class PersonaMatcher {
         return out;
     }
 
-    /** The text with every persona needle replaced by its mask; what {@link PiText#mask} masks is masked too. */
+    /** The text with every persona needle replaced by its mask; what {@link PiDetector#mask} masks is masked too. */
     public String mask(String text) {
         List<PersonaMatch> matches = find(text);
         if (matches.isEmpty()) {
-            return PiText.mask(text);
+            return PiDetector.mask(text);
         }
         StringBuilder sb = new StringBuilder(text.length());
         int last = 0;
@@ -88,7 +89,7 @@ public final class PersonaMatcher {
             sb.append(text, last, m.start()).append(PersonaMask.of(m.needle(), text.substring(m.start(), m.end())));
             last = m.end();
         }
-        return PiText.mask(sb.append(text, last, text.length()).toString());
+        return PiDetector.mask(sb.append(text, last, text.length()).toString());
     }
 
     private static boolean standsAlone(String text, int start, int end) {

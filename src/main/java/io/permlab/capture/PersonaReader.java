@@ -1,16 +1,10 @@
 package io.permlab.capture;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
+import io.permlab.json.Fields;
+import io.permlab.json.JsonFileException;
+import io.permlab.json.StrictJson;
 import io.permlab.model.dynamic.Persona;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a persona file, strictly: {"name", "phone", "idNumber", "address", "email", "imei", "androidId", "oaid",
  * "mac"}, each an optional string. An unknown field, a non-string, or a malformed phone, ID number, e-mail, IMEI or
- * MAC is an error naming the file and the field, as target files are read (pipeline's TargetDescriptor).
+ * MAC is an error naming the file, the line and the field (io.permlab.json, as every strict file is read).
  */
 public final class PersonaReader {
     private static final Set<String> FIELDS = Set.of("name", "phone", "idNumber", "address", "email", "imei",
@@ -41,21 +35,15 @@ public final class PersonaReader {
     }
 
     public static Persona read(Path file) throws PersonaFileException {
-        JsonObject o;
-        try (Reader r = Files.newBufferedReader(file)) {
-            JsonReader reader = new JsonReader(r);
-            reader.setStrictness(Strictness.STRICT);
-            JsonElement e = JsonParser.parseReader(reader);
-            if (!e.isJsonObject()) {
-                throw new PersonaFileException(file, "must be a JSON object");
-            }
-            o = e.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new PersonaFileException(file, "malformed JSON: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
-        } catch (IOException e) {
-            throw new PersonaFileException(file, "cannot read: " + e.getMessage());
+        Fields o;
+        try {
+            o = StrictJson.object(StrictJson.parse(file), file.toString());
+        } catch (JsonFileException e) {
+            // the parser's own words may quote the text, which is the tester's PI: only the place is told
+            String problem = !e.syntax() ? e.problem() + " (line " + e.line() + ")" : e.line() > 0 ? "malformed JSON at " + e.place() : "malformed JSON (" + e.problem() + ")";
+            throw new PersonaFileException(file, problem);
         }
-        for (String key : o.keySet()) {
+        for (String key : o.keys()) {
             if (!FIELDS.contains(key)) {
                 throw new PersonaFileException(file, "unknown field '" + key + "' (expected one of " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
             }
@@ -65,24 +53,30 @@ public final class PersonaReader {
                 string(file, o, "androidId"), string(file, o, "oaid"), string(file, o, "mac"));
     }
 
-    private static String string(Path file, JsonObject o, String field) throws PersonaFileException {
-        JsonElement e = o.get(field);
-        if (e == null || e.isJsonNull()) {
+    private static String string(Path file, Fields o, String field) throws PersonaFileException {
+        String raw;
+        try {
+            raw = o.optString(field);
+        } catch (JsonFileException e) {
+            throw new PersonaFileException(file, "field '" + field + "'" + line(o, field) + " must be a string");
+        }
+        if (raw == null) {
             return null;
         }
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw new PersonaFileException(file, "field '" + field + "' must be a string");
-        }
-        String v = e.getAsString().strip();
+        String v = raw.strip();
         Pattern shape = SHAPES.get(field);
         boolean bad = v.isEmpty() || shape != null && !shape.matcher(v).matches()
                 || field.equals("idNumber") && !idCheckDigitOk(v);
         if (bad) {
             // the bad value is not repeated: it is the tester's PI
-            throw new PersonaFileException(file, "field '" + field + "' must be "
+            throw new PersonaFileException(file, "field '" + field + "'" + line(o, field) + " must be "
                     + EXPECTED.getOrDefault(field, "a non-empty string"));
         }
         return v;
+    }
+
+    private static String line(Fields o, String field) {
+        return " (line " + o.node().get(field).line() + ")";
     }
 
     /** GB 11643: the 18th char is the ISO 7064 MOD 11-2 check of the first 17 digits. */

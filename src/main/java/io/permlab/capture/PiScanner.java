@@ -1,5 +1,6 @@
 package io.permlab.capture;
 
+import io.permlab.knowledge.pi.PiDetector;
 import io.permlab.exercise.ObservedExchange;
 import io.permlab.exercise.ObservedStorage;
 import io.permlab.model.dynamic.PiSighting;
@@ -11,7 +12,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Finds personal information (RULEBASE §7) in what a page sent, what it received and what it stored, and says
+ * Finds personal information (docs/rulebase.md, personal information) in what a page sent, what it received and what it stored, and says
  * exactly where: "url query phone", "header X-User-Phone", "cookie uid", "body $.address.lat+$.address.lng",
  * "body form phone", "response $.data[3].mobile", "response text at 1520", "localStorage user_phone". Values are
  * masked. Detection is PiDetector's (checksums, ranges), made fast for whole HAR files and aware of names: a
@@ -60,7 +61,7 @@ public final class PiScanner {
         for (int i = 0; i < entries.size(); i++) {
             ObservedStorage.Entry e = entries.get(i);
             int size = e.value() == null ? 0 : e.value().getBytes(StandardCharsets.UTF_8).length;
-            out.add(new StoredValue(e.area(), e.origin(), PiText.mask(e.key()), size, sightings(hits.get(i))));
+            out.add(new StoredValue(e.area(), e.origin(), PiDetector.mask(e.key()), size, sightings(hits.get(i))));
         }
         return out;
     }

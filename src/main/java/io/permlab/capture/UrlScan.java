@@ -1,5 +1,6 @@
 package io.permlab.capture;
 
+import io.permlab.knowledge.pi.PiDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,7 +55,7 @@ final class UrlScan {
 
     /** The URL without its fragment, PI masked: changed parameters are re-encoded, the others kept as sent. */
     String masked() {
-        String maskedPath = PiText.mask(Spans.apply(decodedPath, pathHits, 0));
+        String maskedPath = PiDetector.mask(Spans.apply(decodedPath, pathHits, 0));
         String url = base + (maskedPath.equals(decodedPath) ? path : maskedPath);
         return params.raw().isEmpty() ? url : url + "?" + params.masked(query);
     }

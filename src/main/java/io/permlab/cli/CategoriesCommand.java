@@ -15,10 +15,16 @@ final class CategoriesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    KnowledgeOption knowledgeOption;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        KnowledgeBase kb = KnowledgeBase.builtIn();
+        KnowledgeBase kb = knowledgeOption.loadOrExplain(spec.commandLine().getErr());
+        if (kb == null) {
+            return ExitCode.INTERNAL_ERROR.code();
+        }
         for (Category c : kb.categories()) {
             out.printf("%-22s %s / %s%n", c.id(), c.zh(), c.en());
             out.printf("%-22s   necessary PI: %s%n", "", c.necessaryPi().isEmpty() ? "none" : kb.piLabels(c.necessaryPi()).en());

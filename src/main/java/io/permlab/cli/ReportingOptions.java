@@ -1,7 +1,6 @@
 package io.permlab.cli;
 
 import io.permlab.knowledge.KnowledgeBase;
-import io.permlab.knowledge.KnowledgeSource;
 import io.permlab.model.Lang;
 import io.permlab.model.RunResult;
 import io.permlab.model.Severity;
@@ -103,7 +102,7 @@ final class ReportingOptions {
     }
 
     KnowledgeBase knowledge() {
-        return knowledgeDir == null ? KnowledgeBase.builtIn() : KnowledgeBase.load(KnowledgeSource.withOverrides(knowledgeDir));
+        return KnowledgeOption.load(knowledgeDir);
     }
 
     static ExitCode exitCode(RunResult run, Severity threshold, List<String> reportProblems) {

@@ -16,10 +16,17 @@ final class RulesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    KnowledgeOption knowledgeOption;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (RuleMeta r : KnowledgeBase.builtIn().rules()) {
+        KnowledgeBase kb = knowledgeOption.loadOrExplain(spec.commandLine().getErr());
+        if (kb == null) {
+            return ExitCode.INTERNAL_ERROR.code();
+        }
+        for (RuleMeta r : kb.rules()) {
             out.printf("%-30s %-8s %-12s %s  [%s]%n", r.id(), r.severity().id(), r.stage().id(), r.title().en(),
                     r.legalBasis().stream().map(l -> l.cited().en()).collect(Collectors.joining("; ")));
             out.printf("%-30s %s  [%s]%n", "", r.title().zh(),

@@ -1,5 +1,7 @@
 package io.permlab.knowledge;
 
+import io.permlab.knowledge.miniprogram.MiniProgramApis;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -8,8 +10,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The facts the rules rest on (RULEBASE): PI kinds, the Android permission catalog, the 39 categories, SDK
- * signatures, sensitive APIs, legal sources and rule metadata. Immutable; loaded and cross-checked once.
+ * The facts the rules rest on (docs/rulebase.md): PI kinds, the Android permission catalog, the 39 categories, SDK
+ * signatures, sensitive APIs, legal sources, rule metadata, web permissions and the mini-program API catalogue. Immutable; loaded and cross-checked once.
  */
 public final class KnowledgeBase {
     private final Map<String, PiKind> piKinds;
@@ -21,10 +23,13 @@ public final class KnowledgeBase {
     private final Map<String, RuleMeta> rules;
     private final Map<String, WebPermission> webPermissions;
     private final List<String> purposeMarkers;
+    private final MiniProgramApis miniProgramApis;
 
     KnowledgeBase(Map<String, PiKind> piKinds, Map<String, PermissionInfo> permissions, Map<String, Category> categories,
                   Map<String, SdkSignature> sdks, Map<String, SensitiveApi> apis, Map<String, LegalSource> legalSources,
-                  Map<String, RuleMeta> rules, Map<String, WebPermission> webPermissions, List<String> purposeMarkers) {
+                  Map<String, RuleMeta> rules, Map<String, WebPermission> webPermissions, List<String> purposeMarkers,
+                  MiniProgramApis miniProgramApis) {
+        this.miniProgramApis = miniProgramApis;
         this.webPermissions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(webPermissions));
         this.purposeMarkers = List.copyOf(purposeMarkers);
         this.piKinds = Map.copyOf(piKinds);
@@ -40,20 +45,9 @@ public final class KnowledgeBase {
         return new KnowledgeLoader(source).load();
     }
 
-    private static volatile KnowledgeBase builtIn;
-
-    /** The knowledge built into PermLab, loaded once per JVM. */
+    /** The knowledge built into PermLab; each call loads and checks it again, so callers keep the one they load. */
     public static KnowledgeBase builtIn() {
-        KnowledgeBase kb = builtIn;
-        if (kb == null) {
-            synchronized (KnowledgeBase.class) {
-                if (builtIn == null) {
-                    builtIn = load(KnowledgeSource.builtIn());
-                }
-                kb = builtIn;
-            }
-        }
-        return kb;
+        return load(KnowledgeSource.builtIn());
     }
 
     public PiKind piKind(String id) {
@@ -130,6 +124,11 @@ public final class KnowledgeBase {
     /** A web permission by id ("geolocation"), or empty for a name PermLab does not know. */
     public Optional<WebPermission> webPermission(String id) {
         return Optional.ofNullable(webPermissions.get(id));
+    }
+
+    /** The WeChat mini-program APIs PermLab follows (miniprogram-apis.json). */
+    public MiniProgramApis miniProgramApis() {
+        return miniProgramApis;
     }
 
     /** Words that, next to a permission's subject on screen, state a purpose ("用于", "so that"...). */

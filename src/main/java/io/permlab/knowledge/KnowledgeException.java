@@ -6,6 +6,11 @@ public class KnowledgeException extends RuntimeException {
         super(file + ": " + where + ": " + problem);
     }
 
+    /** A strict-JSON problem: the message already names the file, line, column and field. */
+    public KnowledgeException(io.permlab.json.JsonFileException cause) {
+        super(cause.getMessage(), cause);
+    }
+
     public KnowledgeException(String file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
     }

@@ -1,17 +1,15 @@
 package io.permlab.knowledge;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.stream.JsonReader;
+import io.permlab.json.Fields;
+import io.permlab.json.JsonFileException;
+import io.permlab.json.StrictJson;
+import io.permlab.knowledge.miniprogram.MiniProgramApis;
 import io.permlab.model.LegalRef;
 import io.permlab.model.Severity;
 import io.permlab.model.Stage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +38,14 @@ final class KnowledgeLoader {
     }
 
     KnowledgeBase load() {
+        try {
+            return read();
+        } catch (JsonFileException e) {
+            throw new KnowledgeException(e);
+        }
+    }
+
+    private KnowledgeBase read() {
         Map<String, PiKind> pi = index("pi-kinds.json", "kinds", this::piKind, PiKind::id);
         Map<String, PermissionInfo> permissions = index("android-permissions.json", "permissions",
                 f -> permission(f, pi), PermissionInfo::name);
@@ -59,70 +65,66 @@ final class KnowledgeLoader {
         checkUniqueChineseNames(categories);
         Map<String, WebPermission> web = index("web-permissions.json", "permissions", f -> webPermission(f, pi), WebPermission::id);
         List<String> purposeMarkers = root("web-permissions.json").strings("purposeMarkers");
-        return new KnowledgeBase(pi, permissions, categories, sdks, apis, legal, rules, web, purposeMarkers);
+        MiniProgramApis miniProgramApis = MiniProgramApis.read(root(MiniProgramApis.FILE), pi.keySet());
+        return new KnowledgeBase(pi, permissions, categories, sdks, apis, legal, rules, web, purposeMarkers, miniProgramApis);
     }
 
-    private <T> Map<String, T> index(String file, String arrayField, Function<JsonFields, T> read, Function<T, String> id) {
-        JsonFields root = root(file);
+    private <T> Map<String, T> index(String file, String arrayField, Function<Fields, T> read, Function<T, String> id) {
+        Fields root = root(file);
         Map<String, T> out = new LinkedHashMap<>();
-        List<JsonFields> items = root.objects(arrayField);
+        List<Fields> items = root.objects(arrayField);
         if (items.isEmpty() && !RULE_FILES.contains(file)) {
-            throw new KnowledgeException(source.describe(file), arrayField, "must list at least one entry");
+            throw root.error(arrayField, "must list at least one entry");
         }
-        for (JsonFields item : items) {
+        for (Fields item : items) {
             T value = read.apply(item);
             if (out.putIfAbsent(id.apply(value), value) != null) {
-                throw new KnowledgeException(source.describe(file), item.path(), "duplicate id '" + id.apply(value) + "'");
+                throw item.error("duplicate id '" + id.apply(value) + "'");
             }
         }
         return out;
     }
 
-    private JsonFields root(String file) {
+    private Fields root(String file) {
         String name = source.describe(file);
         try (InputStream in = source.open(file)) {
-            JsonReader reader = new JsonReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            JsonElement e = JsonParser.parseReader(reader);
-            if (!e.isJsonObject()) {
-                throw new KnowledgeException(name, "$", "must be a JSON object");
-            }
-            return new JsonFields(name, "$", e.getAsJsonObject());
-        } catch (IOException | JsonParseException ex) {
+            return StrictJson.object(StrictJson.parse(in, name), name);
+        } catch (IOException ex) {
             throw new KnowledgeException(name, "cannot be read: " + ex.getMessage(), ex);
         }
     }
 
-    private PiKind piKind(JsonFields f) {
-        return new PiKind(f.string("id"), f.string("zh"), f.string("en"), f.bool("sensitive", false));
+    private PiKind piKind(Fields f) {
+        return new PiKind(f.text("id"), f.text("zh"), f.text("en"), f.bool("sensitive", false));
     }
 
-    private PermissionInfo permission(JsonFields f, Map<String, PiKind> pi) {
-        String name = f.string("name");
+    private PermissionInfo permission(Fields f, Map<String, PiKind> pi) {
+        String name = f.text("name");
         if (!PERMISSION_NAME.matcher(name).matches()) {
             throw f.error("name", "'" + name + "' is not a permission name");
         }
-        String protection = f.string("protection");
+        String protection = f.text("protection");
         if (!PROTECTIONS.contains(protection)) {
             throw f.error("protection", "'" + protection + "' is not one of " + PROTECTIONS);
         }
         List<String> kinds = known(f, "pi", pi.keySet(), "PI kind");
-        return new PermissionInfo(name, protection, f.optString("group"), f.integer("addedApi"),
-                f.optInteger("deprecatedApi"), kinds, f.optString("note"));
+        return new PermissionInfo(name, protection, f.optText("group"), f.integer("addedApi"),
+                f.optInteger("deprecatedApi"), kinds, f.optText("note"));
     }
 
-    private Category category(JsonFields f, Map<String, PiKind> pi, Map<String, PermissionInfo> permissions) {
+    private Category category(Fields f, Map<String, PiKind> pi, Map<String, PermissionInfo> permissions) {
         List<ConditionalPermission> conditional = new ArrayList<>();
-        for (JsonFields c : f.objects("conditionalPermissions")) {
-            String perm = c.string("permission");
+        for (Fields c : f.objects("conditionalPermissions")) {
+            String perm = c.text("permission");
             requireKnown(c, "permission", perm, permissions.keySet(), "permission");
-            conditional.add(new ConditionalPermission(perm, c.localized("when")));
+            conditional.add(new ConditionalPermission(perm, LocalizedFields.localized(c, "when")));
         }
-        return new Category(f.string("id"), f.string("zh"), f.string("en"), f.bool("verified", false),
-                f.localized("basicFunction"), known(f, "necessaryPi", pi.keySet(), "PI kind"),
-                known(f, "justifiedPermissions", permissions.keySet(), "permission"), conditional, f.optLocalized("note"));
+        return new Category(f.text("id"), f.text("zh"), f.text("en"), f.bool("verified", false),
+                LocalizedFields.localized(f, "basicFunction"), known(f, "necessaryPi", pi.keySet(), "PI kind"),
+                known(f, "justifiedPermissions", permissions.keySet(), "permission"), conditional, LocalizedFields.optLocalized(f, "note"));
     }
 
-    private SdkSignature sdk(JsonFields f, Map<String, PiKind> pi) {
+    private SdkSignature sdk(Fields f, Map<String, PiKind> pi) {
         List<String> prefixes = f.strings("prefixes");
         if (prefixes.isEmpty()) {
             throw f.error("prefixes", "must list at least one class-name prefix");
@@ -132,11 +134,11 @@ final class KnowledgeLoader {
                 throw f.error("prefixes", "'" + p + "' is not a Java package prefix");
             }
         }
-        return new SdkSignature(f.string("id"), f.string("name"), f.string("vendor"), f.string("purpose"), prefixes,
+        return new SdkSignature(f.text("id"), f.text("name"), f.text("vendor"), f.text("purpose"), prefixes,
                 known(f, "collects", pi.keySet(), "PI kind"));
     }
 
-    private SensitiveApi api(JsonFields f, Map<String, PiKind> pi, Map<String, PermissionInfo> permissions) {
+    private SensitiveApi api(Fields f, Map<String, PiKind> pi, Map<String, PermissionInfo> permissions) {
         List<String> methods = f.strings("methods");
         List<String> fields = f.strings("fields");
         for (String m : concat(methods, fields)) {
@@ -148,34 +150,34 @@ final class KnowledgeLoader {
         if (methods.isEmpty() && fields.isEmpty() && strings.isEmpty()) {
             throw f.error("methods", "an API needs at least one method, field or string to be recognised by");
         }
-        return new SensitiveApi(f.string("id"), f.string("zh"), f.string("en"), known(f, "pi", pi.keySet(), "PI kind"),
+        return new SensitiveApi(f.text("id"), f.text("zh"), f.text("en"), known(f, "pi", pi.keySet(), "PI kind"),
                 known(f, "requiresAnyOf", permissions.keySet(), "permission"),
                 known(f, "relatedPermissions", permissions.keySet(), "permission"), methods, fields, strings);
     }
 
-    private WebPermission webPermission(JsonFields f, Map<String, PiKind> pi) {
+    private WebPermission webPermission(Fields f, Map<String, PiKind> pi) {
         boolean chooser = f.bool("chooser", false);
-        String descriptor = chooser ? null : f.string("descriptor");
-        String grantType = chooser ? null : f.string("grantType");
+        String descriptor = chooser ? null : f.text("descriptor");
+        String grantType = chooser ? null : f.text("grantType");
         List<String> subjects = f.strings("subjects");
         if (subjects.isEmpty()) {
             throw f.error("subjects", "must list the words that name the permission on screen");
         }
-        return new WebPermission(f.string("id"), f.string("zh"), f.string("en"), known(f, "pi", pi.keySet(), "PI kind"),
+        return new WebPermission(f.text("id"), f.text("zh"), f.text("en"), known(f, "pi", pi.keySet(), "PI kind"),
                 descriptor, grantType, chooser, subjects);
     }
 
-    private LegalSource legalSource(JsonFields f) {
-        return new LegalSource(f.string("id"), f.string("zh"), f.string("en"), f.bilingual("short"));
+    private LegalSource legalSource(Fields f) {
+        return new LegalSource(f.text("id"), f.text("zh"), f.text("en"), LocalizedFields.bilingual(f, "short"));
     }
 
-    private RuleMeta rule(JsonFields f, Map<String, LegalSource> legal) {
+    private RuleMeta rule(Fields f, Map<String, LegalSource> legal) {
         List<LegalRef> basis = new ArrayList<>();
-        for (JsonFields b : f.objects("legalBasis")) {
-            String sourceId = b.string("source");
+        for (Fields b : f.objects("legalBasis")) {
+            String sourceId = b.text("source");
             requireKnown(b, "source", sourceId, legal.keySet(), "legal source");
             LegalSource s = legal.get(sourceId);
-            basis.add(new LegalRef(sourceId, s.shortName(), s.label(), b.bilingual("clause")));
+            basis.add(new LegalRef(sourceId, s.shortName(), s.label(), LocalizedFields.bilingual(b, "clause")));
         }
         if (basis.isEmpty()) {
             throw f.error("legalBasis", "every rule cites at least one clause");
@@ -183,16 +185,34 @@ final class KnowledgeLoader {
         Severity severity;
         Stage stage;
         try {
-            severity = Severity.fromId(f.string("severity"));
-            stage = Stage.fromId(f.string("stage"));
+            severity = Severity.fromId(f.text("severity"));
+            stage = Stage.fromId(f.text("stage"));
         } catch (IllegalArgumentException e) {
             throw f.error("severity/stage", e.getMessage());
         }
-        return new RuleMeta(f.string("id"), f.string("kind"), severity, stage, f.localized("title"), basis,
-                f.localized("message"), f.localized("remediation"));
+        return new RuleMeta(f.text("id"), f.text("kind"), severity, stage, LocalizedFields.localized(f, "title"), basis,
+                LocalizedFields.localized(f, "message"), LocalizedFields.localized(f, "remediation"),
+                LocalizedFields.named(f, "texts"), params(f));
     }
 
-    private static List<String> known(JsonFields f, String field, Set<String> universe, String what) {
+    /** "params": {"name": number ≥ 0}; what each means is said in the rule's class and in docs/rulebase.md. */
+    private static Map<String, Double> params(Fields f) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (!f.has("params")) {
+            return out;
+        }
+        Fields p = f.object("params");
+        for (String name : p.keys()) {
+            double v = p.number(name);
+            if (v < 0) {
+                throw p.error(name, "must not be negative");
+            }
+            out.put(name, v);
+        }
+        return out;
+    }
+
+    private static List<String> known(Fields f, String field, Set<String> universe, String what) {
         List<String> values = f.strings(field);
         for (String v : values) {
             requireKnown(f, field, v, universe, what);
@@ -200,7 +220,7 @@ final class KnowledgeLoader {
         return values;
     }
 
-    private static void requireKnown(JsonFields f, String field, String value, Set<String> universe, String what) {
+    private static void requireKnown(Fields f, String field, String value, Set<String> universe, String what) {
         if (!universe.contains(value)) {
             throw f.error(field, "unknown " + what + " '" + value + "'");
         }

@@ -25,14 +25,15 @@ public final class KnowledgeSource {
     }
 
     /** Display name of the file actually read, for error messages. */
-    String describe(String name) {
+    public String describe(String name) {
         if (overrideDir != null && Files.isRegularFile(overrideDir.resolve(name))) {
             return overrideDir.resolve(name).toString();
         }
         return "knowledge/" + name;
     }
 
-    InputStream open(String name) throws IOException {
+    /** The override's copy of a knowledge file when the folder has one, else the built-in copy. */
+    public InputStream open(String name) throws IOException {
         if (overrideDir != null && Files.isRegularFile(overrideDir.resolve(name))) {
             return Files.newInputStream(overrideDir.resolve(name));
         }

@@ -2,7 +2,7 @@ package io.permlab.model;
 
 import java.util.Locale;
 
-/** The five kinds of problems of the founding enforcement case (RULEBASE §1); reports group findings by them. */
+/** The five kinds of problems of the founding enforcement case (docs/rulebase.md, founding case); reports group findings by them. */
 public enum Stage {
     COLLECTION(new Localized("收集", "Collection")),
     STORAGE(new Localized("存储", "Storage")),

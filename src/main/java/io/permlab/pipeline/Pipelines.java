@@ -33,7 +33,7 @@ public final class Pipelines {
 
     /** @param appId the app id that decrypts WeChat PC packages (--appid), or null */
     public static List<StaticStage> inspectors(KnowledgeBase knowledge, InspectionLimits limits, String appId) {
-        return List.of(new ApkStage(knowledge, limits), new MiniProgramStage(limits, appId));
+        return List.of(new ApkStage(knowledge, limits), new MiniProgramStage(knowledge, limits, appId));
     }
 
     /** 'permlab scan': static inspection only. */

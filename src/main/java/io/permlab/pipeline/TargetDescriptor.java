@@ -1,30 +1,24 @@
 package io.permlab.pipeline;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
+import io.permlab.json.JsonFileException;
+import io.permlab.json.JsonNode;
+import io.permlab.json.StrictJson;
 import io.permlab.model.AppFunction;
 import io.permlab.model.Expectation;
 import io.permlab.model.H5Site;
 import io.permlab.model.TargetKind;
 import io.permlab.model.TargetText;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code apps/<target>/target.json}: name, kind, category, where the package or site is, and the functions with
- * their flows. Errors name the file and the field (Gson adds line and column for syntax errors). {@code allowHosts}
+ * their flows. Errors name the file and the field (io.permlab.json adds line and column for syntax errors and
+ * refuses duplicate keys). {@code allowHosts}
  * lists hosts beyond the entry's, {@code ownHosts} and the served ones that a flow may open.
  */
 public record TargetDescriptor(String name, TargetKind kind, String category, String apk, String source, String entry,
@@ -39,19 +33,15 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
     public static final String FILE = "target.json";
 
     public static TargetDescriptor read(Path file) throws TargetFileException {
-        JsonObject o;
-        try (Reader r = Files.newBufferedReader(file)) {
-            JsonReader reader = new JsonReader(r);
-            reader.setStrictness(Strictness.STRICT);
-            JsonElement e = JsonParser.parseReader(reader);
-            if (!e.isJsonObject()) {
+        JsonNode.Obj o;
+        try {
+            JsonNode e = StrictJson.parse(file);
+            if (!(e instanceof JsonNode.Obj obj)) {
                 throw new TargetFileException(file, "must be a JSON object");
             }
-            o = e.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new TargetFileException(file, "malformed JSON: " + cause(e));
-        } catch (IOException e) {
-            throw new TargetFileException(file, "cannot read: " + e.getMessage());
+            o = obj;
+        } catch (JsonFileException e) {
+            throw new TargetFileException(file, e.line() <= 0 ? e.problem() : "malformed JSON at " + e.place() + ": " + e.problem());
         }
         String name = string(file, o, "name", false);
         String kindText = string(file, o, "kind", true);
@@ -62,17 +52,15 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
             throw new TargetFileException(file, "field 'kind': " + e.getMessage());
         }
         List<AppFunction> functions = new ArrayList<>();
-        JsonElement fs = o.get("functions");
-        if (fs != null && !fs.isJsonNull()) {
-            if (!fs.isJsonArray()) {
+        JsonNode fs = o.get("functions");
+        if (fs != null && !(fs instanceof JsonNode.Null)) {
+            if (!(fs instanceof JsonNode.Arr arr)) {
                 throw new TargetFileException(file, "field 'functions' must be an array");
             }
-            JsonArray arr = fs.getAsJsonArray();
-            for (int i = 0; i < arr.size(); i++) {
-                if (!arr.get(i).isJsonObject()) {
+            for (int i = 0; i < arr.items().size(); i++) {
+                if (!(arr.items().get(i) instanceof JsonNode.Obj f)) {
                     throw new TargetFileException(file, "field 'functions[" + i + "]' must be an object");
                 }
-                JsonObject f = arr.get(i).getAsJsonObject();
                 functions.add(new AppFunction(string(file, f, "id", true, "functions[" + i + "].id"),
                         string(file, f, "name", false, "functions[" + i + "].name"),
                         string(file, f, "flow", false, "functions[" + i + "].flow")));
@@ -97,7 +85,7 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
         return d;
     }
 
-    private static Expectation expect(Path file, JsonObject o) throws TargetFileException {
+    private static Expectation expect(Path file, JsonNode.Obj o) throws TargetFileException {
         String id = string(file, o, "expect", false);
         if (id == null) {
             return null;
@@ -109,23 +97,21 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
         return e;
     }
 
-    private static List<H5Site.Served> serve(Path file, JsonObject o) throws TargetFileException {
+    private static List<H5Site.Served> serve(Path file, JsonNode.Obj o) throws TargetFileException {
         List<H5Site.Served> out = new ArrayList<>();
-        JsonElement e = o.get("serve");
-        if (e == null || e.isJsonNull()) {
+        JsonNode e = o.get("serve");
+        if (e == null || e instanceof JsonNode.Null) {
             return out;
         }
-        if (!e.isJsonArray()) {
+        if (!(e instanceof JsonNode.Arr arr)) {
             throw new TargetFileException(file, "field 'serve' must be an array of {host, dir, https}");
         }
-        JsonArray arr = e.getAsJsonArray();
-        for (int i = 0; i < arr.size(); i++) {
-            if (!arr.get(i).isJsonObject()) {
+        for (int i = 0; i < arr.items().size(); i++) {
+            if (!(arr.items().get(i) instanceof JsonNode.Obj s)) {
                 throw new TargetFileException(file, "field 'serve[" + i + "]' must be an object");
             }
-            JsonObject s = arr.get(i).getAsJsonObject();
-            JsonElement https = s.get("https");
-            if (https != null && !(https.isJsonPrimitive() && https.getAsJsonPrimitive().isBoolean())) {
+            JsonNode https = s.get("https");
+            if (https != null && !(https instanceof JsonNode.Bool)) {
                 throw new TargetFileException(file, "field 'serve[" + i + "].https' must be true or false");
             }
             String dir = string(file, s, "dir", true, "serve[" + i + "].dir");
@@ -133,32 +119,31 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
             if (outside != null) {
                 throw new TargetFileException(file, "field 'serve[" + i + "].dir': " + outside);
             }
-            out.add(new H5Site.Served(string(file, s, "host", true, "serve[" + i + "].host"), dir, https != null && https.getAsBoolean()));
+            out.add(new H5Site.Served(string(file, s, "host", true, "serve[" + i + "].host"), dir, https instanceof JsonNode.Bool b && b.value()));
         }
         return out;
     }
 
-    private static List<String> strings(Path file, JsonObject o, String field) throws TargetFileException {
+    private static List<String> strings(Path file, JsonNode.Obj o, String field) throws TargetFileException {
         List<String> out = new ArrayList<>();
-        JsonElement e = o.get(field);
-        if (e == null || e.isJsonNull()) {
+        JsonNode e = o.get(field);
+        if (e == null || e instanceof JsonNode.Null) {
             return out;
         }
-        if (!e.isJsonArray()) {
+        if (!(e instanceof JsonNode.Arr arr)) {
             throw new TargetFileException(file, "field '" + field + "' must be an array of strings");
         }
-        for (int i = 0; i < e.getAsJsonArray().size(); i++) {
-            JsonElement x = e.getAsJsonArray().get(i);
-            if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isString()) {
+        for (int i = 0; i < arr.items().size(); i++) {
+            if (!(arr.items().get(i) instanceof JsonNode.Str x)) {
                 throw new TargetFileException(file, "field '" + field + "[" + i + "]' must be a string");
             }
-            out.add(TargetText.clean(x.getAsString()));
+            out.add(TargetText.clean(x.text()));
         }
         return out;
     }
 
     /** An array of host names, lower-cased; anything with a scheme, port or path is an error naming its index. */
-    private static List<String> hosts(Path file, JsonObject o, String field) throws TargetFileException {
+    private static List<String> hosts(Path file, JsonNode.Obj o, String field) throws TargetFileException {
         List<String> names = strings(file, o, field);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -181,27 +166,22 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
         }
     }
 
-    private static String string(Path file, JsonObject o, String field, boolean required) throws TargetFileException {
+    private static String string(Path file, JsonNode.Obj o, String field, boolean required) throws TargetFileException {
         return string(file, o, field, required, field);
     }
 
-    private static String string(Path file, JsonObject o, String field, boolean required, String path) throws TargetFileException {
-        JsonElement e = o.get(field);
-        if (e == null || e.isJsonNull()) {
+    private static String string(Path file, JsonNode.Obj o, String field, boolean required, String path) throws TargetFileException {
+        JsonNode e = o.get(field);
+        if (e == null || e instanceof JsonNode.Null) {
             if (required) {
                 throw new TargetFileException(file, "field '" + path + "' is required");
             }
             return null;
         }
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+        if (!(e instanceof JsonNode.Str s)) {
             throw new TargetFileException(file, "field '" + path + "' must be a string");
         }
-        return TargetText.clean(e.getAsString());
-    }
-
-    private static String cause(Throwable e) {
-        Throwable t = e.getCause() != null ? e.getCause() : e;
-        return t.getMessage();
+        return TargetText.clean(s.text());
     }
 
     /** A target.json that cannot be used; the message starts with the file. */

@@ -2,6 +2,7 @@ package io.permlab.rules;
 
 import io.permlab.knowledge.Category;
 import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.RuleMeta;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,20 @@ public final class RuleContext {
 
     public Category category() {
         return category;
+    }
+
+    /** The rule's text fragment {@code name} from its metadata, to fill and put into a message argument. */
+    public Phrase text(Rule rule, String name) {
+        return new Phrase(meta(rule).text(name));
+    }
+
+    /** A whole-number parameter of the rule's metadata ("params"), which --knowledge may override. */
+    public long param(Rule rule, String name) {
+        return meta(rule).wholeParam(name);
+    }
+
+    private RuleMeta meta(Rule rule) {
+        return knowledge.rule(rule.id()).orElseThrow(() -> new IllegalStateException("rule " + rule.id() + " has no metadata"));
     }
 
     public void report(Violation v) {

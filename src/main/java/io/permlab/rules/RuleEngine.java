@@ -91,6 +91,11 @@ public final class RuleEngine {
     }
 
     static String fill(String template, Map<String, Localized> args, boolean zh) {
+        return substitute(template, args, zh).trim();
+    }
+
+    /** The template with its {placeholders} replaced, white space kept (a fragment may start with ", "). */
+    static String substitute(String template, Map<String, Localized> args, boolean zh) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
@@ -101,7 +106,7 @@ public final class RuleEngine {
             m.appendReplacement(sb, Matcher.quoteReplacement(zh ? value.zh() : value.en()));
         }
         m.appendTail(sb);
-        return sb.toString().trim();
+        return sb.toString();
     }
 
     /** Same rule, same app, same key: same fingerprint, whatever the file name or run. */

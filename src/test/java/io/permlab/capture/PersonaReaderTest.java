@@ -61,6 +61,19 @@ class PersonaReaderTest {
                 .hasMessageContaining(file.toString()).hasMessageContaining("malformed JSON");
     }
 
+    @Test
+    void aDuplicateFieldAndABrokenTokenNameTheLineButNotTheValue() throws Exception {
+        Path twice = write("{\"phone\": \"13812345678\",\n \"phone\": \"13912345678\"}");
+        assertThatThrownBy(() -> PersonaReader.read(twice)).hasMessageContaining(twice.toString())
+                .hasMessageContaining("duplicate key 'phone' (line 2)").hasMessageNotContaining("13912345678");
+        Path bare = write("{\"name\": \"张三丰\",\n \"phone\": 1381234567x}");
+        assertThatThrownBy(() -> PersonaReader.read(bare)).hasMessageContaining("malformed JSON at line 2")
+                .hasMessageNotContaining("1381234567");
+        Path wrongType = write("{\"name\": \"张三丰\",\n \"phone\": 13812345678}");
+        assertThatThrownBy(() -> PersonaReader.read(wrongType)).hasMessageContaining("field 'phone' (line 2) must be a string")
+                .hasMessageNotContaining("13812345678");
+    }
+
     private Path write(String json) throws Exception {
         Path file = Files.createTempFile(dir, "persona", ".json");
         return Files.writeString(file, json);

@@ -10,7 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** PI that comes back: over-broad API responses (RULEBASE §1 row 3), pages, scripts, cookies set by the server. */
+/** PI that comes back: over-broad API responses (docs/rulebase.md, founding case row 3), pages, scripts, cookies set by the server. */
 class ReceivedPiTest {
 
     @Test

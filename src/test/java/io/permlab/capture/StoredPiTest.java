@@ -10,7 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** Plaintext PI left in browser storage: the seed case's storage problem (RULEBASE §1 row 2). */
+/** Plaintext PI left in browser storage: the seed case's storage problem (docs/rulebase.md, founding case row 2). */
 class StoredPiTest {
     private static final String ORIGIN = "https://m.example.cn";
 

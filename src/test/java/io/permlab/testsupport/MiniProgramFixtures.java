@@ -58,7 +58,7 @@ public final class MiniProgramFixtures {
             return cached;
         }
         try {
-            MiniProgramInspector.Result r = new MiniProgramInspector(InspectionLimits.defaults()).inspect(file(reference), null);
+            MiniProgramInspector.Result r = new MiniProgramInspector(InspectionLimits.defaults(), io.permlab.knowledge.KnowledgeBase.builtIn().miniProgramApis()).inspect(file(reference), null);
             INSPECTED.put(reference, r);
             return r;
         } catch (InspectionException e) {

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * PermLab's own .wxapkg packer, for tests and samples: the layout of RULEBASE §6 (0xBE, u32 info, u32 index length,
+ * PermLab's own .wxapkg packer, for tests and samples: the layout of docs/rulebase.md, WeChat mini-programs (0xBE, u32 info, u32 index length,
  * u32 body length, 0xED, u32 file count, then {u32 name length, "/name", u32 offset, u32 size} per file, absolute
  * offsets, then the bodies), and the encryption WeChat for PC applies on top ("V1MMWX", AES-256-CBC head, XOR tail).
  * {@link CompiledLayout} turns a source folder into the compiled form WeChat's own build produces.

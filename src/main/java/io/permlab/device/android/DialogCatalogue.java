@@ -1,14 +1,13 @@
 package io.permlab.device.android;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import io.permlab.json.Fields;
+import io.permlab.json.JsonFileException;
+import io.permlab.json.StrictJson;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.KnowledgeSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,12 +17,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The facts dialog recognition rests on, from permission-dialogs.json next to this class: which window packages show
+ * The facts dialog recognition rests on, from the knowledge file permission-dialogs.json: which window packages show
  * permission dialogs (and which skin they are), which resource-id entry names and which labels mean which choice, and
  * the zh/en phrases that name each permission group in a dialog's message. Loading checks every field and names the
  * one that is wrong.
  */
 public final class DialogCatalogue {
+    public static final String FILE = "permission-dialogs.json";
+
     public record Group(String id, List<String> permissions, List<String> phrases) {
     }
 
@@ -42,45 +43,68 @@ public final class DialogCatalogue {
         this.groups = groups;
     }
 
+    /** The built-in catalogue, checked against the built-in knowledge. */
     public static DialogCatalogue bundled() {
-        try (InputStream in = DialogCatalogue.class.getResourceAsStream("permission-dialogs.json")) {
-            if (in == null) {
-                throw new IllegalStateException("permission-dialogs.json is missing from the classpath");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "permission-dialogs.json");
+        return load(KnowledgeSource.builtIn(), KnowledgeBase.builtIn());
+    }
+
+    /**
+     * The catalogue from a knowledge source (--knowledge DIR may replace {@value #FILE}); every permission a group
+     * names must be one the knowledge base knows.
+     */
+    public static DialogCatalogue load(KnowledgeSource source, KnowledgeBase knowledge) {
+        String name = source.describe(FILE);
+        DialogCatalogue catalogue;
+        try (InputStream in = source.open(FILE)) {
+            catalogue = read(StrictJson.object(StrictJson.parse(in, name), name));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new DeviceOutputException(name, 0, "cannot be read: " + e.getMessage(), e);
+        } catch (JsonFileException e) {
+            throw problem(e);
         }
+        for (Group g : catalogue.groups) {
+            for (String permission : g.permissions()) {
+                if (knowledge.permission(permission).isEmpty()) {
+                    throw new DeviceOutputException(name, 0, "$.groups." + g.id() + ".permissions: unknown permission '"
+                            + permission + "' (android-permissions.json)");
+                }
+            }
+        }
+        return catalogue;
     }
 
     public static DialogCatalogue parse(String json, String source) {
-        JsonObject root;
         try {
-            root = JsonParser.parseString(json).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new DeviceOutputException(source, 0, "not a JSON object: " + e.getMessage(), e);
+            return read(StrictJson.object(StrictJson.parse(json, source), source));
+        } catch (JsonFileException e) {
+            throw problem(e);
         }
+    }
+
+    private static DeviceOutputException problem(JsonFileException e) {
+        return new DeviceOutputException(e.file(), e.line(), (e.field() == null ? "" : e.field() + ": ") + e.problem(), e);
+    }
+
+    private static DialogCatalogue read(Fields root) {
         Map<String, String> skins = new LinkedHashMap<>();
-        object(root, "packages", source).entrySet().forEach(e -> skins.put(e.getKey(), string(e.getValue(), "packages." + e.getKey(), source)));
+        Fields packages = root.object("packages");
+        packages.keys().forEach(k -> skins.put(k, packages.text(k)));
         Map<String, Choice> resourceIds = new LinkedHashMap<>();
-        object(root, "resourceIds", source).entrySet().forEach(e -> resourceIds.put(e.getKey(),
-                choice(string(e.getValue(), "resourceIds." + e.getKey(), source), "resourceIds." + e.getKey(), source)));
-        List<String> messageIds = strings(root.get("messageIds"), "messageIds", source);
+        Fields ids = root.object("resourceIds");
+        ids.keys().forEach(k -> resourceIds.put(k, choice(ids, k, ids.text(k))));
+        List<String> messageIds = nonEmpty(root, "messageIds");
         Map<String, Choice> labels = new LinkedHashMap<>();
-        object(root, "labels", source).entrySet().forEach(e -> {
-            Choice choice = choice(e.getKey(), "labels." + e.getKey(), source);
-            strings(e.getValue(), "labels." + e.getKey(), source).forEach(label -> labels.put(label, choice));
+        Fields byChoice = root.object("labels");
+        byChoice.keys().forEach(k -> {
+            Choice choice = choice(byChoice, k, k);
+            nonEmpty(byChoice, k).forEach(label -> labels.put(label, choice));
         });
         List<Group> groups = new ArrayList<>();
-        object(root, "groups", source).entrySet().forEach(e -> {
-            String field = "groups." + e.getKey();
-            if (!e.getValue().isJsonObject()) {
-                throw new DeviceOutputException(source, 0, field + " must be an object");
-            }
-            JsonObject g = e.getValue().getAsJsonObject();
-            groups.add(new Group(e.getKey(), strings(g.get("permissions"), field + ".permissions", source),
-                    strings(g.get("phrases"), field + ".phrases", source)));
-        });
+        Fields all = root.object("groups");
+        for (String id : all.keys()) {
+            Fields g = all.object(id);
+            groups.add(new Group(id, nonEmpty(g, "permissions"), nonEmpty(g, "phrases")));
+        }
         return new DialogCatalogue(skins, resourceIds, messageIds, labels, groups);
     }
 
@@ -110,38 +134,20 @@ public final class DialogCatalogue {
                 .map(Map.Entry::getValue);
     }
 
-    private static JsonObject object(JsonObject root, String field, String source) {
-        JsonElement e = root.get(field);
-        if (e == null || !e.isJsonObject()) {
-            throw new DeviceOutputException(source, 0, field + " must be an object");
-        }
-        return e.getAsJsonObject();
-    }
-
-    private static String string(JsonElement e, String field, String source) {
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().isBlank()) {
-            throw new DeviceOutputException(source, 0, field + " must be a non-empty string");
-        }
-        return e.getAsString();
-    }
-
-    private static List<String> strings(JsonElement e, String field, String source) {
-        if (e == null || !e.isJsonArray() || e.getAsJsonArray().isEmpty()) {
-            throw new DeviceOutputException(source, 0, field + " must be a non-empty array of strings");
-        }
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < e.getAsJsonArray().size(); i++) {
-            values.add(string(e.getAsJsonArray().get(i), field + "[" + i + "]", source));
+    /** A non-empty array of non-blank strings. */
+    private static List<String> nonEmpty(Fields f, String field) {
+        List<String> values = f.strings(field);
+        if (values.isEmpty() || values.stream().anyMatch(String::isBlank)) {
+            throw f.error(field, "must be a non-empty array of strings");
         }
         return values;
     }
 
-    private static Choice choice(String name, String field, String source) {
+    private static Choice choice(Fields f, String field, String name) {
         try {
             return Choice.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new DeviceOutputException(source, 0, field + ": \"" + name + "\" is not a choice (one of "
-                    + List.of(Choice.values()) + ")");
+            throw f.error(field, "\"" + name + "\" is not a choice (one of " + List.of(Choice.values()) + ")");
         }
     }
 }

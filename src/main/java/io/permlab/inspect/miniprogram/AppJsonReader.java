@@ -1,6 +1,10 @@
 package io.permlab.inspect.miniprogram;
 
 import io.permlab.inspect.InspectionException;
+import io.permlab.json.JsonFileException;
+import io.permlab.json.JsonNode;
+import io.permlab.json.StrictJson;
+import io.permlab.model.TargetText;
 import io.permlab.model.miniprogram.AppDeclarations;
 import io.permlab.model.miniprogram.CodeLocation;
 import io.permlab.model.miniprogram.PluginDeclaration;
@@ -33,25 +37,24 @@ final class AppJsonReader {
      */
     static AppConfig read(SourceText source, String displayPath, BiConsumer<CodeLocation, String> problems)
             throws InspectionException {
-        JsonTree.Value root;
+        JsonNode root;
         try {
-            root = JsonTree.parse(source.text());
-        } catch (JsonTree.SyntaxError e) {
-            throw new InspectionException(displayPath, "malformed JSON at line " + e.line + ", column " + e.column + ": " + e.getMessage());
+            root = StrictJson.parse(source.text(), displayPath, TargetText::clean);
+        } catch (JsonFileException e) {
+            throw new InspectionException(displayPath, "malformed JSON at " + e.place() + ": " + e.problem());
         }
-        if (!(root instanceof JsonTree.Obj obj)) {
+        if (!(root instanceof JsonNode.Obj obj)) {
             throw new InspectionException(displayPath, "must be a JSON object (line " + root.line() + ", column " + root.column() + ")");
         }
         return new AppJsonReader(source, problems).config(obj);
     }
 
-    private AppConfig config(JsonTree.Obj o) {
+    private AppConfig config(JsonNode.Obj o) {
         List<SubPackage> subPackages = new ArrayList<>();
         subPackages(o.get("subpackages"), subPackages);
         subPackages(o.get("subPackages"), subPackages);
-        JsonTree.Value privacy = o.get("__usePrivacyCheck__");
-        Boolean usePrivacyCheck = privacy instanceof JsonTree.Other other && ("true".equals(other.text()) || "false".equals(other.text()))
-                ? Boolean.valueOf(other.text()) : null;
+        JsonNode privacy = o.get("__usePrivacyCheck__");
+        Boolean usePrivacyCheck = privacy instanceof JsonNode.Bool b ? b.value() : null;
         Map<String, String> global = components(o.obj("usingComponents"));
         AppDeclarations d = new AppDeclarations(source.path(), strings(o, "pages"), subPackages, scopes(o.get("permission")),
                 privateInfos(o.get("requiredPrivateInfos")), usePrivacyCheck, privacy == null ? null : at(privacy),
@@ -59,18 +62,18 @@ final class AppJsonReader {
         return new AppConfig(d, compiledPages(o.obj("page")), global);
     }
 
-    private List<String> strings(JsonTree.Obj o, String field) {
-        JsonTree.Value v = o.get(field);
+    private List<String> strings(JsonNode.Obj o, String field) {
+        JsonNode v = o.get(field);
         List<String> out = new ArrayList<>();
         if (v == null) {
             return out;
         }
-        if (!(v instanceof JsonTree.Arr arr)) {
+        if (!(v instanceof JsonNode.Arr arr)) {
             problems.accept(at(v), "'" + field + "' must be an array of strings");
             return out;
         }
-        for (JsonTree.Value item : arr.items()) {
-            if (item instanceof JsonTree.Str s) {
+        for (JsonNode item : arr.items()) {
+            if (item instanceof JsonNode.Str s) {
                 out.add(s.text());
             } else {
                 problems.accept(at(item), "'" + field + "' must hold strings only");
@@ -79,52 +82,52 @@ final class AppJsonReader {
         return out;
     }
 
-    private void subPackages(JsonTree.Value v, List<SubPackage> out) {
+    private void subPackages(JsonNode v, List<SubPackage> out) {
         if (v == null) {
             return;
         }
-        if (!(v instanceof JsonTree.Arr arr)) {
+        if (!(v instanceof JsonNode.Arr arr)) {
             problems.accept(at(v), "subpackages must be an array");
             return;
         }
-        for (JsonTree.Value item : arr.items()) {
-            if (item instanceof JsonTree.Obj sp && sp.str("root") != null) {
+        for (JsonNode item : arr.items()) {
+            if (item instanceof JsonNode.Obj sp && sp.str("root") != null) {
                 String root = sp.str("root").replaceAll("^/+", "").replaceAll("/+$", "");
-                out.add(new SubPackage(root, strings(sp, "pages"), sp.get("independent") instanceof JsonTree.Other i && "true".equals(i.text())));
+                out.add(new SubPackage(root, strings(sp, "pages"), sp.get("independent") instanceof JsonNode.Bool i && i.value()));
             } else {
                 problems.accept(at(item), "a subpackage must be an object with a 'root'");
             }
         }
     }
 
-    private List<ScopeDeclaration> scopes(JsonTree.Value v) {
+    private List<ScopeDeclaration> scopes(JsonNode v) {
         List<ScopeDeclaration> out = new ArrayList<>();
         if (v == null) {
             return out;
         }
-        if (!(v instanceof JsonTree.Obj obj)) {
+        if (!(v instanceof JsonNode.Obj obj)) {
             problems.accept(at(v), "'permission' must be an object of scopes");
             return out;
         }
         obj.members().forEach((scope, value) -> {
-            String desc = value instanceof JsonTree.Obj s ? s.str("desc") : null;
-            JsonTree.Value descValue = value instanceof JsonTree.Obj s ? s.get("desc") : null;
+            String desc = value instanceof JsonNode.Obj s ? s.str("desc") : null;
+            JsonNode descValue = value instanceof JsonNode.Obj s ? s.get("desc") : null;
             out.add(new ScopeDeclaration(scope, desc, at(descValue != null ? descValue : value)));
         });
         return out;
     }
 
-    private List<PrivateInfoDeclaration> privateInfos(JsonTree.Value v) {
+    private List<PrivateInfoDeclaration> privateInfos(JsonNode v) {
         List<PrivateInfoDeclaration> out = new ArrayList<>();
         if (v == null) {
             return out;
         }
-        if (!(v instanceof JsonTree.Arr arr)) {
+        if (!(v instanceof JsonNode.Arr arr)) {
             problems.accept(at(v), "'requiredPrivateInfos' must be an array of API names");
             return out;
         }
-        for (JsonTree.Value item : arr.items()) {
-            if (item instanceof JsonTree.Str s) {
+        for (JsonNode item : arr.items()) {
+            if (item instanceof JsonNode.Str s) {
                 out.add(new PrivateInfoDeclaration(s.text(), at(s)));
             } else {
                 problems.accept(at(item), "'requiredPrivateInfos' must hold API names");
@@ -133,11 +136,11 @@ final class AppJsonReader {
         return out;
     }
 
-    private List<PluginDeclaration> plugins(JsonTree.Value v) {
+    private List<PluginDeclaration> plugins(JsonNode v) {
         List<PluginDeclaration> out = new ArrayList<>();
-        if (v instanceof JsonTree.Obj obj) {
+        if (v instanceof JsonNode.Obj obj) {
             obj.members().forEach((alias, value) -> {
-                JsonTree.Obj p = value instanceof JsonTree.Obj o ? o : null;
+                JsonNode.Obj p = value instanceof JsonNode.Obj o ? o : null;
                 out.add(new PluginDeclaration(alias, p == null ? null : p.str("provider"), p == null ? null : p.str("version"), at(value)));
             });
         } else if (v != null) {
@@ -146,11 +149,11 @@ final class AppJsonReader {
         return out;
     }
 
-    static Map<String, String> components(JsonTree.Obj using) {
+    static Map<String, String> components(JsonNode.Obj using) {
         Map<String, String> out = new LinkedHashMap<>();
         if (using != null) {
             using.members().forEach((name, value) -> {
-                if (value instanceof JsonTree.Str s) {
+                if (value instanceof JsonNode.Str s) {
                     out.put(name, s.text());
                 }
             });
@@ -159,13 +162,13 @@ final class AppJsonReader {
     }
 
     /** A compiled package's "page" map: {"pages/x/x.html": {"window": {"usingComponents": {...}}}}. */
-    private static Map<String, Map<String, String>> compiledPages(JsonTree.Obj page) {
+    private static Map<String, Map<String, String>> compiledPages(JsonNode.Obj page) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         if (page != null) {
             page.members().forEach((key, value) -> {
-                if (value instanceof JsonTree.Obj o) {
-                    JsonTree.Obj window = o.obj("window");
-                    JsonTree.Obj using = window != null && window.obj("usingComponents") != null ? window.obj("usingComponents") : o.obj("usingComponents");
+                if (value instanceof JsonNode.Obj o) {
+                    JsonNode.Obj window = o.obj("window");
+                    JsonNode.Obj using = window != null && window.obj("usingComponents") != null ? window.obj("usingComponents") : o.obj("usingComponents");
                     out.put(key.replaceAll("\\.html$", ""), components(using));
                 }
             });
@@ -173,7 +176,7 @@ final class AppJsonReader {
         return out;
     }
 
-    private CodeLocation at(JsonTree.Value v) {
+    private CodeLocation at(JsonNode v) {
         return source.at(v.line(), v.column());
     }
 }

@@ -54,9 +54,10 @@ public final class MiniProgramInspector {
     private final InspectionLimits limits;
     private final MiniProgramApis apis;
 
-    public MiniProgramInspector(InspectionLimits limits) {
+    /** @param apis the API catalogue of the knowledge this run loaded (KnowledgeBase.miniProgramApis()) */
+    public MiniProgramInspector(InspectionLimits limits, MiniProgramApis apis) {
         this.limits = limits;
-        this.apis = MiniProgramApis.builtIn();
+        this.apis = apis;
     }
 
     /** The name WeChat's clients give a main package; the packages beside it are its subpackages. */

@@ -1,6 +1,10 @@
 package io.permlab.inspect.miniprogram;
 
 import io.permlab.inspect.InspectionException;
+import io.permlab.json.JsonFileException;
+import io.permlab.json.JsonNode;
+import io.permlab.json.StrictJson;
+import io.permlab.model.TargetText;
 import io.permlab.model.miniprogram.Owner;
 import io.permlab.model.miniprogram.SubPackage;
 
@@ -77,10 +81,10 @@ final class OwnerMap {
         }
         try {
             SourceText text = new SourceText(files.shown(json), files.text(json, MiniProgramInspector.MAX_CONFIG_BYTES));
-            JsonTree.Value v = JsonTree.parse(text.text());
-            return v instanceof JsonTree.Obj o ? AppJsonReader.components(o.obj("usingComponents")) : Map.of();
-        } catch (JsonTree.SyntaxError e) {
-            problems.add(files.display(json), "malformed JSON at line " + e.line + ", column " + e.column + ": " + e.getMessage()
+            JsonNode v = StrictJson.parse(text.text(), files.display(json), TargetText::clean);
+            return v instanceof JsonNode.Obj o ? AppJsonReader.components(o.obj("usingComponents")) : Map.of();
+        } catch (JsonFileException e) {
+            problems.add(files.display(json), "malformed JSON at " + e.place() + ": " + e.problem()
                     + "; its components were not followed");
         } catch (InspectionException e) {
             problems.add(e.file(), e.getMessage());

@@ -1,6 +1,10 @@
 package io.permlab.inspect.miniprogram;
 
 import io.permlab.inspect.InspectionException;
+import io.permlab.json.JsonFileException;
+import io.permlab.json.JsonNode;
+import io.permlab.json.StrictJson;
+import io.permlab.model.TargetText;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +21,12 @@ record ProjectConfig(String appId, String libVersion) {
             return new ProjectConfig(null, null);
         }
         try {
-            JsonTree.Value v = JsonTree.parse(files.text(FILE, MiniProgramInspector.MAX_CONFIG_BYTES));
-            if (v instanceof JsonTree.Obj o) {
+            JsonNode v = StrictJson.parse(files.text(FILE, MiniProgramInspector.MAX_CONFIG_BYTES), files.display(FILE), TargetText::clean);
+            if (v instanceof JsonNode.Obj o) {
                 return new ProjectConfig(o.str("appid"), o.str("libVersion"));
             }
-        } catch (JsonTree.SyntaxError e) {
-            problems.add(files.display(FILE), "malformed JSON at line " + e.line + ", column " + e.column + ": " + e.getMessage()
+        } catch (JsonFileException e) {
+            problems.add(files.display(FILE), "malformed JSON at " + e.place() + ": " + e.problem()
                     + "; the app id and base library version were not read");
         } catch (InspectionException e) {
             problems.add(e.file(), e.getMessage());
@@ -37,13 +41,13 @@ record ProjectConfig(String appId, String libVersion) {
             return dir;
         }
         try {
-            if (Files.size(file) < 1 << 20 && JsonTree.parse(Files.readString(file)) instanceof JsonTree.Obj o && o.str("miniprogramRoot") != null) {
+            if (Files.size(file) < 1 << 20 && StrictJson.parse(Files.readString(file), file.toString(), TargetText::clean) instanceof JsonNode.Obj o && o.str("miniprogramRoot") != null) {
                 String sub = OwnerMap.normalise(o.str("miniprogramRoot"));
                 if (sub != null && !sub.isEmpty() && Files.isDirectory(dir.resolve(sub))) {
                     return dir.resolve(sub);
                 }
             }
-        } catch (java.io.IOException | JsonTree.SyntaxError e) {
+        } catch (java.io.IOException | JsonFileException e) {
             // the target then fails on the missing app.json, which says more than a broken project file would
         }
         return dir;

@@ -12,7 +12,7 @@ import java.security.GeneralSecurityException;
 import java.util.regex.Pattern;
 
 /**
- * Decrypts the packages the WeChat PC client stores (RULEBASE §6): they start with "V1MMWX"; the next 1024 bytes are
+ * Decrypts the packages the WeChat PC client stores (docs/rulebase.md, WeChat mini-programs): they start with "V1MMWX"; the next 1024 bytes are
  * AES-256-CBC under PBKDF2-HMAC-SHA1(appid, "saltiest", 1000 iterations, 32 bytes) with IV "the iv: 16 bytes", of
  * which the first 1023 decrypted bytes are kept; every later byte is XORed with the app id's second-to-last
  * character (0x66 for an id shorter than two characters). Newer clients may use another scheme.

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the .wxapkg layout (RULEBASE §6) defensively: byte 0xBE; u32 BE info; u32 BE index length; u32 BE body
+ * Reads the .wxapkg layout (docs/rulebase.md, WeChat mini-programs) defensively: byte 0xBE; u32 BE info; u32 BE index length; u32 BE body
  * length; byte 0xED; u32 BE file count; then per file {u32 name length, UTF-8 name, u32 offset, u32 size} with
  * offsets from the start of the file. Every count, length, name, offset and size is checked against the bytes that
  * are really there and against the limits before any entry is used; the first problem ends the reading with one line.

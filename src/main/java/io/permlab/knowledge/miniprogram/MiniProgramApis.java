@@ -1,17 +1,9 @@
 package io.permlab.knowledge.miniprogram;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import io.permlab.knowledge.KnowledgeException;
+import io.permlab.json.Fields;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,37 +13,69 @@ import java.util.Set;
 /**
  * The mini-program API catalog (knowledge/miniprogram-apis.json): which wx.* APIs the inspector follows and what
  * the rules know about them, the words a purpose text names each scope's use with, and phrases that say nothing.
- * Built into PermLab and loaded once; a broken file stops PermLab at start with the file and field.
+ * Part of the KnowledgeBase, loaded and checked with the other knowledge files and replaceable like them.
  */
 public final class MiniProgramApis {
-    static final String FILE = "knowledge/miniprogram-apis.json";
+    public static final String FILE = "miniprogram-apis.json";
     private static final Set<String> ROLES = Set.of(MiniProgramApi.DEVICE_LOCATION, MiniProgramApi.LOCATION_PICKER,
             MiniProgramApi.ADDRESS_PICKER, "authorization", "privacy", "storage", "network", "phone", "user-info", "ui");
-    private static volatile MiniProgramApis builtIn;
+    private static final Set<String> PRECISIONS = Set.of("precise", "fuzzy");
 
     private final Map<String, MiniProgramApi> apis;
     private final Map<String, List<String>> purposeWords;
     private final List<String> vaguePurposes;
 
-    MiniProgramApis(Map<String, MiniProgramApi> apis, Map<String, List<String>> purposeWords, List<String> vaguePurposes) {
-        this.apis = apis;
-        this.purposeWords = purposeWords;
-        this.vaguePurposes = vaguePurposes;
+    private MiniProgramApis(Map<String, MiniProgramApi> apis, Map<String, List<String>> purposeWords, List<String> vaguePurposes) {
+        this.apis = Collections.unmodifiableMap(apis);
+        this.purposeWords = Collections.unmodifiableMap(purposeWords);
+        this.vaguePurposes = List.copyOf(vaguePurposes);
     }
 
-    public static MiniProgramApis builtIn() {
-        MiniProgramApis c = builtIn;
-        if (c == null) {
-            synchronized (MiniProgramApis.class) {
-                if (builtIn == null) {
-                    builtIn = load();
+    /**
+     * Reads the catalogue and checks it: roles and precisions are known ones, every PI kind exists, every scope with
+     * purpose words is one some API asks for, and a device-location API says how precise it is.
+     */
+    public static MiniProgramApis read(Fields root, Set<String> piKinds) {
+        Map<String, MiniProgramApi> apis = new LinkedHashMap<>();
+        for (Fields f : root.objects("apis")) {
+            String role = f.text("role");
+            if (!ROLES.contains(role)) {
+                throw f.error("role", "'" + role + "' is not one of " + ROLES);
+            }
+            String precision = f.optText("precision");
+            if (precision != null && !PRECISIONS.contains(precision)) {
+                throw f.error("precision", "'" + precision + "' is not one of " + PRECISIONS);
+            }
+            if (MiniProgramApi.DEVICE_LOCATION.equals(role) && precision == null) {
+                throw f.error("precision", "is required for a device-location API (precise or fuzzy)");
+            }
+            List<String> pi = f.strings("pi");
+            for (String kind : pi) {
+                if (!piKinds.contains(kind)) {
+                    throw f.error("pi", "unknown PI kind '" + kind + "'");
                 }
-                c = builtIn;
+            }
+            MiniProgramApi api = new MiniProgramApi(f.text("name"), role, precision, f.optText("scope"),
+                    f.bool("privateInfo"), f.bool("prompts"), pi);
+            if (apis.putIfAbsent(api.name(), api) != null) {
+                throw f.error("name", "duplicate API '" + api.name() + "'");
             }
         }
-        return c;
+        if (apis.isEmpty()) {
+            throw root.error("apis", "must list at least one API");
+        }
+        Map<String, List<String>> purposeWords = new LinkedHashMap<>();
+        for (Fields f : root.objects("scopes")) {
+            String scope = f.text("scope");
+            if (apis.values().stream().noneMatch(a -> scope.equals(a.scope()))) {
+                throw f.error("scope", "no API in 'apis' asks for '" + scope + "'");
+            }
+            if (purposeWords.put(scope, f.strings("purposeWords").stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()) != null) {
+                throw f.error("scope", "duplicate scope '" + scope + "'");
+            }
+        }
+        return new MiniProgramApis(apis, purposeWords, root.strings("vaguePurposes"));
     }
-
     public MiniProgramApi api(String name) {
         return apis.get(name);
     }
@@ -82,72 +106,5 @@ public final class MiniProgramApis {
     public String vaguePhraseIn(String desc) {
         String lower = desc.toLowerCase(Locale.ROOT);
         return vaguePurposes.stream().filter(lower::contains).findFirst().orElse(null);
-    }
-
-    private static MiniProgramApis load() {
-        try (InputStream in = MiniProgramApis.class.getResourceAsStream("/" + FILE)) {
-            if (in == null) {
-                throw new KnowledgeException(FILE, "$", "built-in knowledge file is missing from the build");
-            }
-            JsonObject root = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
-            return new MiniProgramApis(apis(root), purposeWords(root), strings(root.getAsJsonArray("vaguePurposes"), "vaguePurposes"));
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof KnowledgeException ke) {
-                throw ke;
-            }
-            throw new KnowledgeException(FILE, "cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static Map<String, MiniProgramApi> apis(JsonObject root) {
-        Map<String, MiniProgramApi> out = new LinkedHashMap<>();
-        JsonArray arr = root.getAsJsonArray("apis");
-        for (int i = 0; i < arr.size(); i++) {
-            JsonObject o = arr.get(i).getAsJsonObject();
-            String where = "apis[" + i + "]";
-            String role = text(o, "role", where);
-            if (!ROLES.contains(role)) {
-                throw new KnowledgeException(FILE, where + ".role", "'" + role + "' is not one of " + ROLES);
-            }
-            MiniProgramApi api = new MiniProgramApi(text(o, "name", where), role, optText(o, "precision"),
-                    optText(o, "scope"), o.get("privateInfo").getAsBoolean(), o.get("prompts").getAsBoolean(),
-                    strings(o.getAsJsonArray("pi"), where + ".pi"));
-            if (out.putIfAbsent(api.name(), api) != null) {
-                throw new KnowledgeException(FILE, where, "duplicate API '" + api.name() + "'");
-            }
-        }
-        return java.util.Collections.unmodifiableMap(out);
-    }
-
-    private static Map<String, List<String>> purposeWords(JsonObject root) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (JsonElement e : root.getAsJsonArray("scopes")) {
-            JsonObject o = e.getAsJsonObject();
-            out.put(text(o, "scope", "scopes"), strings(o.getAsJsonArray("purposeWords"), "scopes.purposeWords").stream()
-                    .map(w -> w.toLowerCase(Locale.ROOT)).toList());
-        }
-        return java.util.Collections.unmodifiableMap(out);
-    }
-
-    private static String text(JsonObject o, String field, String where) {
-        String s = optText(o, field);
-        if (s == null || s.isBlank()) {
-            throw new KnowledgeException(FILE, where + "." + field, "must be a non-empty string");
-        }
-        return s;
-    }
-
-    private static String optText(JsonObject o, String field) {
-        JsonElement e = o.get(field);
-        return e == null || e.isJsonNull() ? null : e.getAsString();
-    }
-
-    private static List<String> strings(JsonArray arr, String where) {
-        if (arr == null) {
-            throw new KnowledgeException(FILE, where, "must be an array of strings");
-        }
-        List<String> out = new ArrayList<>();
-        arr.forEach(e -> out.add(e.getAsString()));
-        return List.copyOf(out);
     }
 }

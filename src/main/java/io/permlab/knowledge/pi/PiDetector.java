@@ -1,112 +1,205 @@
 package io.permlab.knowledge.pi;
 
+
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Finds personal information in text (RULEBASE §7). Digit runs are classified once by length, prefix and checksum
- * (resident ID, mobile phone, bank card, IMEI); e-mail, MAC, licence plates and coordinate pairs use patterns.
- * Overlaps are resolved in favour of the earliest, then longest, match.
+ * The PI detector (docs/rulebase.md, personal information): finds exactly what {@link PiPatterns} finds in the whole
+ * text, fast enough for whole HAR files, and masks what it finds as reports show it. One pass over the chars marks
+ * the few places where PI can be: a digit run of a PI length (that passes the checksum its length needs), an '@'
+ * inside a word, a MAC-shaped run of hex pairs, a decimal followed by a comma and another decimal, a province
+ * character before a letter. PiPatterns then judges a small window around each. Three shapes are so common in traffic
+ * (and in scripts and SVG paths) that they are decided here with PiPatterns's own rules when nothing else competes
+ * for their chars: a mobile number standing alone, an e-mail address standing clear, and decimal pairs in the list of
+ * numbers they belong to. Text without candidates costs one read per char.
  */
 public final class PiDetector {
-    /** A country code is only taken before an 11-digit mobile number: IMEIs and cards often start with 86 too. */
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])(\\+?86[- ]?(?=1[3-9]\\d{9}(?![0-9A-Za-z])))?\\d{11,19}[Xx]?(?![0-9A-Za-z])");
-    private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[\\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,12}(?![\\w-])");
-    private static final Pattern MAC = Pattern.compile("(?<![0-9A-Fa-f:-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}(?![0-9A-Fa-f:-])");
-    private static final Pattern PLATE = Pattern.compile("[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳](?![A-Za-z0-9])");
-    private static final Pattern COORDS = Pattern.compile("(?<![\\d.])(-?\\d{1,3}\\.(\\d{2,}))\\s*[,，]\\s*(-?\\d{1,3}\\.(\\d{2,}))(?![\\d.])");
+    private static final byte OTHER = 0;
+    private static final byte DIGIT = 1;
+    private static final byte AT = 2;
+    private static final byte SEPARATOR = 3;
+    private static final byte PROVINCE = 4;
+    /** What each char can start; one table lookup per char keeps the loop over ordinary text tight. */
+    private static final byte[] KIND = new byte[0x10000];
+    /** Context PiPatterns needs on each side: a "+86-" prefix and one boundary char. */
+    static final int PAD = 6;
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            KIND[c] = DIGIT;
+        }
+        KIND['@'] = AT;
+        KIND[':'] = SEPARATOR;
+        KIND['-'] = SEPARATOR;
+        for (char c : "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼".toCharArray()) {
+            KIND[c] = PROVINCE;
+        }
+    }
 
     private PiDetector() {
     }
 
     public static List<PiMatch> find(CharSequence text) {
-        List<PiMatch> found = new ArrayList<>();
-        if (text == null || text.length() == 0) {
-            return found;
-        }
-        digitRuns(text, found);
-        simple(text, EMAIL, PiType.EMAIL, found);
-        simple(text, MAC, PiType.MAC_ADDRESS, found);
-        simple(text, PLATE, PiType.LICENSE_PLATE, found);
-        coordinates(text, found);
-        return resolveOverlaps(found);
+        String s = text == null ? null : text.toString();
+        return s == null ? List.of() : find(s.toCharArray(), 0, s.length());
     }
 
-    private static void digitRuns(CharSequence text, List<PiMatch> out) {
-        Matcher m = DIGIT_RUN.matcher(text);
-        while (m.find()) {
-            String run = m.group();
-            String prefix = m.group(1);
-            String digits = prefix == null ? run : run.substring(prefix.length());
-            PiType type = classify(digits, prefix != null);
-            if (type != null) {
-                out.add(new PiMatch(type, m.start(), m.end(), run, 0));
+    /** Matches in {@code c[from, to)} as PiPatterns reports them for that text, with offsets into {@code c}. */
+    public static List<PiMatch> find(char[] c, int from, int to) {
+        Windows windows = null;
+        List<PiMatch> direct = null;
+        int listEnd = from;
+        int i = from;
+        while (i < to) {
+            byte kind = KIND[c[i]];
+            if (kind == OTHER) {
+                i++;
+            } else if (kind == PROVINCE) {
+                if (i + 1 < to && plateLetter(c[i + 1])) {
+                    windows = Windows.add(windows, i - PAD, i + 9 + PAD);
+                }
+                i++;
+            } else if (kind == DIGIT) {
+                int j = i + 1;
+                while (j < to && c[j] >= '0' && c[j] <= '9') {
+                    j++;
+                }
+                int len = j - i;
+                if (len >= 11 && DigitRuns.mayBePi(c, i, j, from, to)) {
+                    if (DigitRuns.standaloneMobile(c, i, j, from, to)) {
+                        direct = add(direct, new PiMatch(PiType.MOBILE_PHONE, i, j, new String(c, i, len), 0));
+                    } else {
+                        windows = Windows.add(windows, i - PAD, j + PAD);
+                    }
+                } else if (len <= 3 && j < to && c[j] == '.' && i >= listEnd) {
+                    int end = DecimalPairs.end(c, i, j, from, to);
+                    if (end > 0) {
+                        listEnd = DecimalPairs.listEnd(c, end, to);
+                        direct = direct == null ? new ArrayList<>(4) : direct;
+                        DecimalPairs.pairsInList(c, DecimalPairs.listStart(c, i, from), listEnd, direct);
+                    }
+                }
+                i = j;
+            } else if (kind == AT) {
+                PiMatch email = Emails.at(c, i, from, to);
+                if (email == null) {
+                    windows = email(c, i, from, to, windows);
+                } else if (email != Emails.NONE) {
+                    direct = add(direct, email);
+                }
+                i++;
+            } else {
+                if (macStartsBefore(c, i, from, to)) {
+                    windows = Windows.add(windows, i - 2 - PAD, i + 15 + PAD);
+                }
+                i++;
             }
         }
+        if (windows == null) {
+            return direct == null ? List.of() : Overlaps.resolve(direct);
+        }
+        return windows.judge(c, from, to, direct);
     }
 
-    private static PiType classify(String digits, boolean hasCountryCode) {
-        int n = digits.length();
-        boolean endsWithX = Character.toUpperCase(digits.charAt(n - 1)) == 'X';
-        if (n == 18 && PiChecks.residentId(digits)) {
-            return PiType.RESIDENT_ID;
-        }
-        if (endsWithX) {
-            return null;
-        }
-        if (n == 11 && digits.charAt(0) == '1' && digits.charAt(1) >= '3') {
-            return PiType.MOBILE_PHONE;
-        }
-        if (hasCountryCode) {
-            return null;
-        }
-        if (n == 15 && PiChecks.luhn(digits) && PiChecks.notRepetitive(digits)) {
-            return PiType.IMEI;
-        }
-        if (n >= 16 && n <= 19 && PiChecks.luhn(digits) && PiChecks.notRepetitive(digits) && "3456".indexOf(digits.charAt(0)) >= 0) {
-            return PiType.BANK_CARD;
-        }
-        return null;
-    }
-
-    private static void simple(CharSequence text, Pattern p, PiType type, List<PiMatch> out) {
-        Matcher m = p.matcher(text);
-        while (m.find()) {
-            out.add(new PiMatch(type, m.start(), m.end(), m.group(), 0));
-        }
-    }
-
-    private static void coordinates(CharSequence text, List<PiMatch> out) {
-        Matcher m = COORDS.matcher(text);
-        while (m.find()) {
-            double a = Double.parseDouble(m.group(1));
-            double b = Double.parseDouble(m.group(3));
-            boolean latLng = Math.abs(a) <= 90 && Math.abs(b) <= 180;
-            boolean lngLat = Math.abs(a) <= 180 && Math.abs(b) <= 90;
-            if ((latLng || lngLat) && !(a == 0 && b == 0)) {
-                int decimals = Math.min(m.group(2).length(), m.group(4).length());
-                out.add(new PiMatch(PiType.COORDINATES, m.start(), m.end(), m.group(), decimals));
+    /** A quick look whether a short text (a where, a name) could hold PI at all: long digit runs, '@', ':', non-ASCII. */
+    public static boolean mayHold(String s) {
+        int digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            digits = isDigit(ch) ? digits + 1 : 0;
+            if (digits >= 11 || ch == '@' || ch == ':' || ch >= 128 || ch == ',' && i > 0 && isDigit(s.charAt(i - 1))) {
+                return true;
             }
         }
+        return false;
     }
 
-    /** Where matches overlap, the earliest wins, then the longest. Sorts {@code found} in place. */
-    public static List<PiMatch> resolveOverlaps(List<PiMatch> found) {
-        if (found.size() < 2) {
-            return found;
+    /** The text with every match masked ({@link PiMasker#maskValue}): 138****5678, coordinates to two decimals. */
+    public static String mask(String s) {
+        if (s == null || s.isEmpty()) {
+            return s;
         }
-        found.sort(Comparator.comparingInt(PiMatch::start).thenComparingInt(m -> -(m.end() - m.start())));
-        List<PiMatch> out = new ArrayList<>(found.size());
-        int covered = -1;
-        for (PiMatch m : found) {
-            if (m.start() >= covered) {
-                out.add(m);
-                covered = m.end();
-            }
+        List<PiMatch> matches = find(s);
+        if (matches.isEmpty()) {
+            return s;
         }
+        StringBuilder sb = new StringBuilder(s.length());
+        int last = 0;
+        for (PiMatch m : matches) {
+            sb.append(s, last, m.start()).append(maskValue(m));
+            last = m.end();
+        }
+        return sb.append(s, last, s.length()).toString();
+    }
+
+    /** PiMasker's mask for one match, without detecting again. */
+    public static String maskValue(PiMatch m) {
+        return PiMasker.maskValue(m);
+    }
+
+    private static List<PiMatch> add(List<PiMatch> list, PiMatch m) {
+        List<PiMatch> out = list == null ? new ArrayList<>(4) : list;
+        out.add(m);
         return out;
+    }
+
+    private static Windows email(char[] c, int at, int from, int to, Windows windows) {
+        if (at == from || at + 1 >= to || !emailLocal(c[at - 1]) || !domainChar(c[at + 1])) {
+            return windows;
+        }
+        int left = at - 1;
+        while (left > from && emailLocal(c[left - 1]) && at - left < 80) {
+            left--;
+        }
+        int right = at + 1;
+        while (right < to && (domainChar(c[right]) || c[right] == '.') && right - at < 300) {
+            right++;
+        }
+        return Windows.add(windows, left - 1, right + 1);
+    }
+
+    /** Whether a MAC address "hh:hh:hh:hh:hh:hh" (or with '-') starts two chars before the separator at {@code i}. */
+    private static boolean macStartsBefore(char[] c, int i, int from, int to) {
+        int start = i - 2;
+        if (start < from || start + 17 > to) {
+            return false;
+        }
+        char sep = c[i];
+        for (int k = 0; k < 17; k++) {
+            char ch = c[start + k];
+            if (k % 3 == 2 ? ch != sep : !isHex(ch)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean plateLetter(char ch) {
+        return ch >= 'A' && ch <= 'Z' && ch != 'I' && ch != 'O';
+    }
+
+    static boolean isDigit(char ch) {
+        return ch >= '0' && ch <= '9';
+    }
+
+    static boolean isLetter(char ch) {
+        return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z';
+    }
+
+    static boolean isAlphanumeric(char ch) {
+        return isDigit(ch) || isLetter(ch);
+    }
+
+    private static boolean isHex(char ch) {
+        return isDigit(ch) || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F';
+    }
+
+    private static boolean emailLocal(char ch) {
+        return isAlphanumeric(ch) || ch == '_' || ch == '.' || ch == '+' || ch == '-';
+    }
+
+    private static boolean domainChar(char ch) {
+        return isAlphanumeric(ch) || ch == '-';
     }
 }

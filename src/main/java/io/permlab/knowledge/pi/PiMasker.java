@@ -1,33 +1,15 @@
 package io.permlab.knowledge.pi;
 
-import java.util.List;
-
 /**
- * Masks personal information for reports and logs (RULEBASE §7): {@code 138****5678}, {@code 1101**********1234};
- * coordinates keep two decimals (about 1 km), enough to see where without saying exactly where.
+ * How each kind of personal information is masked in reports and logs (docs/rulebase.md; PiDetector.mask applies
+ * it): {@code 138****5678}, {@code 1101**********1234}; coordinates keep two decimals (about 1 km), enough to see
+ * where without saying exactly where.
  */
 public final class PiMasker {
     private PiMasker() {
     }
 
-    public static String mask(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        List<PiMatch> matches = PiDetector.find(text);
-        if (matches.isEmpty()) {
-            return text;
-        }
-        StringBuilder sb = new StringBuilder(text.length());
-        int last = 0;
-        for (PiMatch m : matches) {
-            sb.append(text, last, m.start()).append(maskValue(m));
-            last = m.end();
-        }
-        return sb.append(text, last, text.length()).toString();
-    }
-
-    /** The masked form of one match, as {@link #mask} writes it. */
+    /** The masked form of one match, as PiDetector.mask writes it. */
     public static String maskValue(PiMatch m) {
         String v = m.value();
         switch (m.type()) {

@@ -1,6 +1,6 @@
 package io.permlab.knowledge.pi;
 
-/** Kinds of personal information that can be recognised in text (RULEBASE §7), with the PI kind id each maps to. */
+/** Kinds of personal information that can be recognised in text (docs/rulebase.md, personal information), with the PI kind id each maps to. */
 public enum PiType {
     RESIDENT_ID("id_number"),
     MOBILE_PHONE("phone_number"),

@@ -2,6 +2,7 @@ package io.permlab.pipeline.inspect;
 
 import io.permlab.inspect.InspectionException;
 import io.permlab.inspect.InspectionLimits;
+import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.inspect.miniprogram.MiniProgramInspector;
 import io.permlab.model.EvidenceSection;
 import io.permlab.model.Target;
@@ -19,8 +20,8 @@ public final class MiniProgramStage implements StaticStage {
     private final String appId;
 
     /** @param appId the app id that decrypts WeChat PC packages (--appid), or null */
-    public MiniProgramStage(InspectionLimits limits, String appId) {
-        this.inspector = new MiniProgramInspector(limits);
+    public MiniProgramStage(KnowledgeBase knowledge, InspectionLimits limits, String appId) {
+        this.inspector = new MiniProgramInspector(limits, knowledge.miniProgramApis());
         this.appId = appId;
     }
 

@@ -36,7 +36,7 @@ public final class AllowBackupRule extends ApkRule {
         }
         boolean hasRules = app.dataExtractionRules() != null || app.fullBackupContent() != null;
         ctx.report(Violation.of(this)
-                .arg("value", app.allowBackup() == null ? new Localized("true（默认值）", "true (default)") : new Localized("true", "true"))
+                .arg("value", app.allowBackup() == null ? ctx.text(this, "trueByDefault").text() : ctx.text(this, "trueExplicitly").text())
                 .arg("pi", ctx.knowledge().piLabels(pi.stream().toList()))
                 .severity(hasRules ? Severity.LOW : null)
                 .key("allowBackup")

@@ -29,18 +29,15 @@ public final class BackgroundLocationRule extends ApkRule {
         Localized note;
         Severity severity = null;
         if (category != null && category.justifies(perm)) {
-            note = new Localized("「" + category.zh() + "」类应用可以需要后台位置，但仍须单独同意。",
-                    "A '" + category.en() + "' app may need it, but separate consent is still required.");
+            note = ctx.text(this, "justifiedButNeedsConsent").with("category", category.label()).text();
             severity = Severity.LOW;
         } else if (condition != null) {
-            note = new Localized("「" + category.zh() + "」类应用仅在以下情形需要：" + condition.when().zh() + "。",
-                    "A '" + category.en() + "' app needs it only for: " + condition.when().en() + ".");
+            note = ctx.text(this, "neededOnlyFor").with("category", category.label()).with("when", condition.when()).text();
             severity = Severity.MEDIUM;
         } else if (category != null) {
-            note = new Localized("「" + category.zh() + "」类应用的基本功能不需要后台位置。",
-                    "The basic function of a '" + category.en() + "' app does not need background location.");
+            note = ctx.text(this, "notNeeded").with("category", category.label()).text();
         } else {
-            note = new Localized("", "");
+            note = null;
         }
         ctx.report(Violation.of(this).arg("note", note).severity(severity).key(perm).at(usesPermission(apk, perm)));
     }

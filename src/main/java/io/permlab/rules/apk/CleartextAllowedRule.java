@@ -32,7 +32,7 @@ public final class CleartextAllowedRule extends ApkRule {
         if (nsc != null) {
             boolean base = nsc.baseCleartextTrafficPermitted() != null ? nsc.baseCleartextTrafficPermitted() : defaultAllows;
             if (base) {
-                where.add(new Localized(nsc.file() + " 的 base-config", "base-config of " + nsc.file()));
+                where.add(ctx.text(this, "baseConfig").with("file", nsc.file()).text());
                 pointers.add(EvidencePointer.of("network-security-config", nsc.file(), "base-config",
                         nsc.baseCleartextTrafficPermitted() != null ? "cleartextTrafficPermitted=\"true\""
                                 : "no cleartextTrafficPermitted: the default for targetSdk " + apk.effectiveTargetSdk() + " < 28 allows it"));
@@ -40,26 +40,30 @@ public final class CleartextAllowedRule extends ApkRule {
             for (DomainConfig d : nsc.domainConfigs()) {
                 if (Boolean.TRUE.equals(d.cleartextTrafficPermitted())) {
                     String domains = String.join(", ", d.domains());
-                    where.add(new Localized(nsc.file() + " 中 " + domains + " 的 domain-config", "domain-config for " + domains + " in " + nsc.file()));
+                    where.add(ctx.text(this, "domainConfig").with("file", nsc.file()).with("domains", domains).text());
                     pointers.add(EvidencePointer.of("network-security-config", nsc.file(), "domain-config " + domains,
                             "cleartextTrafficPermitted=\"true\""));
                 }
             }
         } else if (Boolean.TRUE.equals(attr)) {
-            where.add(new Localized("android:usesCleartextTraffic=\"true\"", "android:usesCleartextTraffic=\"true\""));
+            where.add(ctx.text(this, "manifestAttribute").text());
             pointers.add(manifest("application", "<application android:usesCleartextTraffic=\"true\">"));
         } else if (attr == null && defaultAllows) {
-            where.add(new Localized("targetSdk " + apk.effectiveTargetSdk() + " < 28 时的系统默认值",
-                    "the platform default for targetSdk " + apk.effectiveTargetSdk() + " < 28"));
+            where.add(ctx.text(this, "platformDefault").with("targetSdk", apk.effectiveTargetSdk()).text());
             pointers.add(manifest("uses-sdk", "targetSdkVersion=" + apk.effectiveTargetSdk() + ", no usesCleartextTraffic, no network security config"));
         }
         if (!where.isEmpty()) {
             Violation v = Violation.of(this)
-                    .arg("where", new Localized(String.join("；", where.stream().map(Localized::zh).toList()),
-                            String.join("; ", where.stream().map(Localized::en).toList())))
+                    .arg("where", join(where, ctx.text(this, "separator").text()))
                     .key("cleartext");
             pointers.forEach(v::at);
             ctx.report(v);
         }
+    }
+
+    /** The places, one after the other, with the separator each language writes between them. */
+    private static Localized join(List<Localized> parts, Localized separator) {
+        return new Localized(String.join(separator.zh(), parts.stream().map(Localized::zh).toList()),
+                String.join(separator.en(), parts.stream().map(Localized::en).toList()));
     }
 }

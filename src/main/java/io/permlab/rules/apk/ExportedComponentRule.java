@@ -24,10 +24,10 @@ public final class ExportedComponentRule extends ApkRule {
                 continue;
             }
             Localized how = c.exportedAttribute() != null
-                    ? new Localized("android:exported=\"true\"", "android:exported=\"true\"")
+                    ? ctx.text(this, "exportedAttribute").text()
                     : c.hasIntentFilter()
-                    ? new Localized("因含 intent-filter 而隐式导出", "implicitly, through an intent filter")
-                    : new Localized("targetSdk < 17 时 provider 默认导出", "by default for providers when targetSdk < 17");
+                    ? ctx.text(this, "throughIntentFilter").text()
+                    : ctx.text(this, "providerDefault").text();
             ctx.report(Violation.of(this)
                     .arg("type", c.type())
                     .arg("name", c.name())

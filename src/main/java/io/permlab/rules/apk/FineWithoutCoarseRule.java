@@ -8,7 +8,7 @@ import io.permlab.rules.Violation;
 
 /**
  * ACCESS_FINE_LOCATION without ACCESS_COARSE_LOCATION: from Android 12 the user must be able to choose approximate
- * location; an app targeting API 31+ that asks for FINE alone has its request ignored (RULEBASE §5).
+ * location; an app targeting API 31+ that asks for FINE alone has its request ignored (docs/rulebase.md, Android).
  */
 public final class FineWithoutCoarseRule extends ApkRule {
     static final String FINE = "android.permission.ACCESS_FINE_LOCATION";
@@ -26,8 +26,8 @@ public final class FineWithoutCoarseRule extends ApkRule {
             ctx.report(Violation.of(this)
                     .arg("targetSdk", apk.effectiveTargetSdk())
                     .arg("consequence", ignored
-                            ? new Localized("Android 12 起系统会忽略该请求，应用拿不到任何位置。", "Android 12 and later ignore the request, so the app gets no location at all.")
-                            : new Localized("用户无法选择只授予大致位置。", "the user cannot choose to grant only approximate location."))
+                            ? ctx.text(this, "requestIgnored").text()
+                            : ctx.text(this, "noApproximateChoice").text())
                     .severity(ignored ? Severity.MEDIUM : null)
                     .key(FINE)
                     .at(usesPermission(apk, FINE)));

@@ -44,22 +44,21 @@ public final class PermissionNotNecessaryRule extends ApkRule {
                     .arg("permission", info.shortName())
                     .arg("pi", kb.piLabels(info.pi()))
                     .arg("category", category.label())
-                    .arg("note", note(info, category, condition))
+                    .arg("note", note(info, category, condition, ctx))
                     .severity(severity)
                     .key(info.name())
                     .at(usesPermission(apk, info.name())));
         }
     }
 
-    private static Localized note(PermissionInfo info, Category category, ConditionalPermission condition) {
+    private Localized note(PermissionInfo info, Category category, ConditionalPermission condition, RuleContext ctx) {
         if (condition != null) {
-            return new Localized("仅在以下情形下必要：" + condition.when().zh() + "。",
-                    "Necessary only for: " + condition.when().en() + ".");
+            return ctx.text(this, "necessaryOnlyFor").with("when", condition.when()).text();
         }
         if ("LOCATION".equals(info.group()) && category.note() != null) {
-            return new Localized(category.note().zh() + "。", capitalise(category.note().en()) + ".");
+            return ctx.text(this, "categoryNote").with("note", new Localized(category.note().zh(), capitalise(category.note().en()))).text();
         }
-        return new Localized("", "");
+        return null;
     }
 
     private static String capitalise(String s) {

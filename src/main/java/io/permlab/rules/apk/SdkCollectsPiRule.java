@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * An embedded SDK known to collect PI (RULEBASE §8): the privacy policy must list it (认定方法 二.1) and it must not
+ * An embedded SDK known to collect PI (docs/rulebase.md, embedded SDKs): the privacy policy must list it (认定方法 二.1) and it must not
  * send PI before consent (五.1). One finding per SDK, whatever number of its prefixes matched.
  */
 public final class SdkCollectsPiRule extends ApkRule {

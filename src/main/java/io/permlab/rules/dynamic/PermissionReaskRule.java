@@ -14,21 +14,12 @@ import java.util.List;
 
 /**
  * After a refusal the page asks again: in the same session (164号文 S5, 认定方法 三.2) or when reopened (S6). Every
- * re-ask observed is within the window (the runs last minutes, the window defaults to the 48 hours app stores use;
- * RULEBASE §3 marks it as review practice, hence configurable).
+ * re-ask counts when it comes within the window after the first request (the runs last minutes; the window is the
+ * rule's "reaskWindowSeconds" parameter in knowledge/rules-dynamic.json, 48 hours as app stores use, a review
+ * practice rather than a clause, hence a parameter: docs/rulebase.md).
  */
 public final class PermissionReaskRule extends ExplorationRule {
-    public static final Duration DEFAULT_WINDOW = Duration.ofHours(48);
-
-    private final Duration window;
-
-    public PermissionReaskRule() {
-        this(DEFAULT_WINDOW);
-    }
-
-    public PermissionReaskRule(Duration window) {
-        this.window = window;
-    }
+    static final String WINDOW_PARAM = "reaskWindowSeconds";
 
     @Override
     public String id() {
@@ -37,6 +28,7 @@ public final class PermissionReaskRule extends ExplorationRule {
 
     @Override
     void check(Exploration exploration, RuleContext ctx) {
+        Duration window = Duration.ofSeconds(ctx.param(this, WINDOW_PARAM));
         for (FunctionExploration f : exploration.functions()) {
             for (Run run : f.runs()) {
                 if (run.policy().kind() != RunPolicy.Kind.DENY || run.inconclusive()) {
@@ -65,12 +57,17 @@ public final class PermissionReaskRule extends ExplorationRule {
                         .arg("permission", permission(ctx.knowledge(), run.policy().permission()))
                         .arg("again", (int) again)
                         .arg("relaunch", (int) relaunch)
-                        .arg("window", window.toHours() + "h")
+                        .arg("window", shown(window))
                         .key(f.functionId() + ":" + run.policy().permission())
                         .at(request(run, asked.get(firstRefusal)));
                 later.stream().limit(3).forEach(r -> v.at(request(run, r)));
                 ctx.report(v);
             }
         }
+    }
+
+    /** "48h", or "90s" for a window that is not whole hours. */
+    private static String shown(Duration window) {
+        return window.toSeconds() % 3600 == 0 ? window.toHours() + "h" : window.toSeconds() + "s";
     }
 }

@@ -27,7 +27,7 @@ public final class PiThirdPartyRule extends TrafficRule {
                 .arg("own", String.join(", ", exploration.ownHosts()))
                 .arg("pi", piOf(ctx.knowledge(), x.piSent()))
                 .arg("where", where(x.piSent()))
-                .arg("when", x.beforeConsent() ? new Localized("，且发生在用户同意之前", ", before the user consented") : new Localized("", ""))
+                .arg("when", x.beforeConsent() ? ctx.text(this, "beforeConsent").text() : null)
                 .key(function.functionId() + ":" + x.host())
                 .at(exchange(run, x, where(x.piSent()))));
     }

@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /**
  * A function that works with precise location and fails with approximate location, in a category that does not need
- * precise location: the delivery address form that insists on GPS (the founding case, RULEBASE §1 row 1).
+ * precise location: the delivery address form that insists on GPS (the founding case, docs/rulebase.md, founding case row 1).
  */
 public final class PreciseLocationMandatoryRule extends ExplorationRule {
     @Override

@@ -31,7 +31,7 @@ public final class AddressNeedsDeviceLocationRule extends MiniProgramRule {
         }
         for (CoordinateRequirement r : mp.coordinateRequirements()) {
             List<String> device = r.sources().stream().filter(s -> {
-                MiniProgramApi a = apis().api(s);
+                MiniProgramApi a = apis(ctx).api(s);
                 return a != null && a.deviceLocation();
             }).toList();
             if (device.isEmpty()) {
@@ -43,7 +43,7 @@ public final class AddressNeedsDeviceLocationRule extends MiniProgramRule {
             Violation v = Violation.of(this)
                     .arg("where", Pointers.where(r.owner(), r.function()))
                     .arg("fields", String.join(" / ", r.fields()))
-                    .arg("entry", entry(r))
+                    .arg("entry", entry(r, ctx))
                     .arg("sources", String.join(", ", names))
                     .key(r.owner() + "#" + r.function())
                     .at(Pointers.at("code", r.at(), Pointers.where(r.owner(), r.function()) + " › guard"));
@@ -52,11 +52,10 @@ public final class AddressNeedsDeviceLocationRule extends MiniProgramRule {
         }
     }
 
-    private static Localized entry(CoordinateRequirement r) {
+    private Localized entry(CoordinateRequirement r, RuleContext ctx) {
         if (r.eventEntries().isEmpty()) {
-            return new Localized("函数 " + r.function(), "function " + r.function());
+            return ctx.text(this, "inFunction").with("function", r.function()).text();
         }
-        String bound = String.join(", ", r.eventEntries());
-        return new Localized("由 " + bound + " 触发", "triggered by " + bound);
+        return ctx.text(this, "triggeredBy").with("events", String.join(", ", r.eventEntries())).text();
     }
 }

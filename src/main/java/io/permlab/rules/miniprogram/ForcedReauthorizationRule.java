@@ -26,7 +26,7 @@ public final class ForcedReauthorizationRule extends MiniProgramRule {
     @Override
     void check(MiniProgramFacts mp, RuleContext ctx) {
         for (ApiCall c : mp.calls()) {
-            MiniProgramApi api = api(c);
+            MiniProgramApi api = api(ctx, c);
             if (api == null) {
                 continue;
             }
@@ -46,19 +46,17 @@ public final class ForcedReauthorizationRule extends MiniProgramRule {
         List<ApiCall> evidence = new ArrayList<>();
         Localized how = null;
         if (modal != null && settings != null) {
-            how = new Localized("弹出不可取消的对话框（showCancel: false），随后打开设置页（" + settings.qualifiedName() + "）",
-                    "a dialog that cannot be cancelled (showCancel: false), then the settings page (" + settings.qualifiedName() + ")");
+            how = ctx.text(this, "dialogThenSettings").with("settings", settings.qualifiedName()).text();
             evidence.add(modal);
             evidence.add(settings);
         } else if (settings != null && settings.parentId() != null && settings.parentId() == asked.id()) {
-            how = new Localized("直接打开设置页（" + settings.qualifiedName() + "）",
-                    "the settings page opens straight away (" + settings.qualifiedName() + ")");
+            how = ctx.text(this, "settingsAtOnce").with("settings", settings.qualifiedName()).text();
             evidence.add(settings);
         } else if (failHandler) {
             ApiCall again = handler.stream().filter(h -> again(asked, h)).findFirst().orElse(null);
             if (again != null) {
                 String what = again.platform() ? again.qualifiedName() : again.api() + "()";
-                how = new Localized("再次调用 " + what + "，循环申请", "it asks again through " + what + ", in a loop");
+                how = ctx.text(this, "askAgainInLoop").with("what", what).text();
                 evidence.add(again);
             }
         }
@@ -66,8 +64,7 @@ public final class ForcedReauthorizationRule extends MiniProgramRule {
             return;
         }
         String api = asked.qualifiedName();
-        Localized when = failHandler ? new Localized(api + " 被拒绝后", "when " + api + " is refused")
-                : new Localized(api + " 读到已拒绝的授权后", "when " + api + " finds a refused permission");
+        Localized when = ctx.text(this, failHandler ? "whenRefused" : "whenFindsRefused").with("api", api).text();
         Violation v = Violation.of(this)
                 .arg("where", Pointers.where(asked))
                 .arg("when", when)

@@ -22,7 +22,7 @@ public final class LocationOnEntryRule extends MiniProgramRule {
     @Override
     void check(MiniProgramFacts mp, RuleContext ctx) {
         for (ApiCall c : mp.calls()) {
-            if (c.lifecycleEntries().isEmpty() || !asksForLocation(c)) {
+            if (c.lifecycleEntries().isEmpty() || !asksForLocation(ctx, c)) {
                 continue;
             }
             String hook = String.join(", ", c.lifecycleEntries());
@@ -31,14 +31,14 @@ public final class LocationOnEntryRule extends MiniProgramRule {
                     .arg("where", c.owner())
                     .arg("hook", hook)
                     .arg("api", c.qualifiedName())
-                    .arg("via", indirect ? new Localized("（经由 " + c.function() + "()）", " (through " + c.function() + "())") : new Localized("", ""))
+                    .arg("via", indirect ? ctx.text(this, "throughFunction").with("function", c.function()).text() : null)
                     .key(c.owner() + "#" + c.api() + "#" + hook)
                     .at(Pointers.call(c)));
         }
     }
 
-    private static boolean asksForLocation(ApiCall c) {
-        MiniProgramApi api = api(c);
+    private static boolean asksForLocation(RuleContext ctx, ApiCall c) {
+        MiniProgramApi api = api(ctx, c);
         if (api == null) {
             return false;
         }

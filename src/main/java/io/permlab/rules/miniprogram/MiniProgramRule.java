@@ -30,19 +30,20 @@ abstract class MiniProgramRule implements Rule {
 
     abstract void check(MiniProgramFacts mp, RuleContext context);
 
-    static MiniProgramApis apis() {
-        return MiniProgramApis.builtIn();
+    /** The API catalogue of the knowledge this run loaded. */
+    static MiniProgramApis apis(RuleContext ctx) {
+        return ctx.knowledge().miniProgramApis();
     }
 
     /** The catalog entry of a call's API, or null for a local call or an API not in the catalog. */
-    static MiniProgramApi api(ApiCall c) {
-        return c.platform() ? apis().api(c.api()) : null;
+    static MiniProgramApi api(RuleContext ctx, ApiCall c) {
+        return c.platform() ? apis(ctx).api(c.api()) : null;
     }
 
     /** Platform calls whose catalog entry matches. */
-    static List<ApiCall> platformCalls(MiniProgramFacts mp, Predicate<MiniProgramApi> which) {
+    static List<ApiCall> platformCalls(RuleContext ctx, MiniProgramFacts mp, Predicate<MiniProgramApi> which) {
         return mp.calls().stream().filter(c -> {
-            MiniProgramApi a = api(c);
+            MiniProgramApi a = api(ctx, c);
             return a != null && which.test(a);
         }).toList();
     }

@@ -33,7 +33,7 @@ public final class PiInUrlRule extends MiniProgramRule {
     @Override
     void check(MiniProgramFacts mp, RuleContext ctx) {
         KnowledgeBase kb = ctx.knowledge();
-        for (ApiCall c : platformCalls(mp, a -> "network".equals(a.role()))) {
+        for (ApiCall c : platformCalls(ctx, mp, a -> "network".equals(a.role()))) {
             String url = c.option("url");
             if (url == null) {
                 continue;
@@ -61,7 +61,7 @@ public final class PiInUrlRule extends MiniProgramRule {
                     .arg("where", Pointers.where(c))
                     .arg("params", String.join(", ", params))
                     .arg("pi", kb.piLabels(new ArrayList<>(kinds)))
-                    .arg("transport", http ? new Localized("，且经明文 HTTP 传输", ", and travels over cleartext HTTP") : new Localized("", ""))
+                    .arg("transport", http ? ctx.text(this, "overCleartextHttp").text() : null)
                     .severity(http ? Severity.HIGH : null)
                     .key(c.owner() + "#" + c.function() + "#" + String.join(",", params))
                     .at(Pointers.call(c));

@@ -45,13 +45,13 @@ public final class PreciseLocationNotNecessaryRule extends MiniProgramRule {
             }
         }
         for (PrivateInfoDeclaration p : mp.declarations().requiredPrivateInfos()) {
-            MiniProgramApi api = apis().api(p.api());
+            MiniProgramApi api = apis(ctx).api(p.api());
             if (api != null && api.precise()) {
                 what.add("requiredPrivateInfos " + p.api());
                 evidence.add(Pointers.declaration(p.at(), "app.json requiredPrivateInfos." + p.api()));
             }
         }
-        List<ApiCall> calls = platformCalls(mp, MiniProgramApi::precise);
+        List<ApiCall> calls = platformCalls(ctx, mp, MiniProgramApi::precise);
         calls.forEach(c -> what.add(c.qualifiedName()));
         calls.stream().limit(FIRST).forEach(c -> evidence.add(Pointers.call(c)));
         if (what.isEmpty()) {
@@ -60,22 +60,17 @@ public final class PreciseLocationNotNecessaryRule extends MiniProgramRule {
         Violation v = Violation.of(this)
                 .arg("category", category.label())
                 .arg("what", String.join(", ", what))
-                .arg("note", note(category))
+                .arg("note", note(category, ctx))
                 .key("precise-location");
         evidence.forEach(v::at);
         ctx.report(v);
     }
 
-    private static Localized note(Category category) {
-        String zhNote = category.note() == null ? "" : category.note().zh() + "；";
-        String enNote = category.note() == null ? "" : capitalise(category.note().en()) + "; ";
-        if (category.necessaryPi().contains("delivery_address")) {
-            return new Localized(zhNote + "收货地址可用 wx.chooseAddress 或 wx.chooseLocation 获得（均不需要位置权限），附近门店等扩展功能可用 wx.getFuzzyLocation。",
-                    enNote + "an address can come from wx.chooseAddress or wx.chooseLocation (neither needs a location permission), "
-                            + "optional features such as nearby stores can use wx.getFuzzyLocation.");
-        }
-        return new Localized(zhNote + "如只需大致区域，可用 wx.getFuzzyLocation；需要具体地点时可让用户用 wx.chooseLocation 选择。",
-                enNote + "where an area is enough use wx.getFuzzyLocation; where a place is needed let the user pick it with wx.chooseLocation.");
+    private Localized note(Category category, RuleContext ctx) {
+        Localized categoryNote = category.note() == null ? null
+                : ctx.text(this, "categoryNote").with("note", new Localized(category.note().zh(), capitalise(category.note().en()))).text();
+        String alternatives = category.necessaryPi().contains("delivery_address") ? "addressAlternatives" : "areaAlternatives";
+        return ctx.text(this, alternatives).with("categoryNote", categoryNote).text();
     }
 
     private static String capitalise(String s) {

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Private APIs with no privacy-agreement handling in front of them (认定方法 三.1; 164号文 1.1), judged only where
- * WeChat's privacy agreement applies (RULEBASE §6): app.json sets "__usePrivacyCheck__": true, or the project's base
+ * WeChat's privacy agreement applies (docs/rulebase.md, WeChat mini-programs): app.json sets "__usePrivacyCheck__": true, or the project's base
  * library is 2.32.3 or later. What counts as handling is {@link PrivacyCoverage}'s. Whether the handling runs before
  * the first private call at run time is not followed; WeChat's own popup (shown since 2023-10-17 when no handler is
  * registered) is outside the code PermLab reads.
@@ -31,7 +31,7 @@ public final class PrivacyAgreementMissingRule extends MiniProgramRule {
 
     @Override
     void check(MiniProgramFacts mp, RuleContext ctx) {
-        Localized why = why(mp);
+        Localized why = why(mp, ctx);
         if (why == null || mp.calls().stream().anyMatch(c -> c.platform() && c.api().equals("onNeedPrivacyAuthorization"))) {
             return;
         }
@@ -39,7 +39,7 @@ public final class PrivacyAgreementMissingRule extends MiniProgramRule {
         List<EvidencePointer> uses = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (ApiCall c : mp.calls()) {
-            MiniProgramApi api = api(c);
+            MiniProgramApi api = api(ctx, c);
             if (api != null && api.collectsPi() && !coverage.covers(c.owner())) {
                 names.add(c.qualifiedName());
                 uses.add(Pointers.call(c));
@@ -59,13 +59,12 @@ public final class PrivacyAgreementMissingRule extends MiniProgramRule {
         ctx.report(v);
     }
 
-    private static Localized why(MiniProgramFacts mp) {
+    private Localized why(MiniProgramFacts mp, RuleContext ctx) {
         if (Boolean.TRUE.equals(mp.declarations().usePrivacyCheck())) {
-            return new Localized("app.json 设置了 \"__usePrivacyCheck__\": true", "app.json sets \"__usePrivacyCheck__\": true");
+            return ctx.text(this, "usePrivacyCheck").text();
         }
         if (mp.libVersion() != null && PrivacyCoverage.compareVersions(mp.libVersion(), FIRST_PRIVACY_LIBRARY) >= 0) {
-            return new Localized("项目基础库为 " + mp.libVersion() + "（2.32.3 起隐私接口需用户同意隐私保护指引）",
-                    "the project's base library is " + mp.libVersion() + " (from 2.32.3 private APIs need consent to the privacy guide)");
+            return ctx.text(this, "baseLibrary").with("version", mp.libVersion()).with("first", FIRST_PRIVACY_LIBRARY).text();
         }
         return null;
     }

@@ -23,7 +23,7 @@ public final class PrivateInfoUndeclaredRule extends MiniProgramRule {
     @Override
     void check(MiniProgramFacts mp, RuleContext ctx) {
         Map<String, List<ApiCall>> byApi = new LinkedHashMap<>();
-        for (ApiCall c : platformCalls(mp, MiniProgramApi::privateInfo)) {
+        for (ApiCall c : platformCalls(ctx, mp, MiniProgramApi::privateInfo)) {
             if (mp.declarations().privateInfo(c.api()) == null) {
                 byApi.computeIfAbsent(c.api(), a -> new java.util.ArrayList<>()).add(c);
             }

@@ -39,14 +39,14 @@ public final class PrivateInfoUnusedRule extends MiniProgramRule {
             }
         }
         for (PrivateInfoDeclaration p : mp.declarations().requiredPrivateInfos()) {
-            if (apis().follows(p.api()) && !used.contains(p.api())) {
+            if (apis(ctx).follows(p.api()) && !used.contains(p.api())) {
                 ctx.report(Violation.of(this).arg("declared", p.api()).arg("declaredIn", "requiredPrivateInfos")
                         .arg("apis", "wx." + p.api()).key("requiredPrivateInfos#" + p.api())
                         .at(Pointers.declaration(p.at(), "app.json requiredPrivateInfos." + p.api())));
             }
         }
         for (ScopeDeclaration s : mp.declarations().scopes()) {
-            List<MiniProgramApi> asking = apis().askingFor(s.scope());
+            List<MiniProgramApi> asking = apis(ctx).askingFor(s.scope());
             if (asking.isEmpty() || authorized.contains(s.scope()) || asking.stream().anyMatch(a -> used.contains(a.name()))) {
                 continue;
             }

@@ -27,9 +27,9 @@ public final class PurposeDescRule extends MiniProgramRule {
 
     @Override
     void check(MiniProgramFacts mp, RuleContext ctx) {
-        MiniProgramApis apis = apis();
+        MiniProgramApis apis = apis(ctx);
         for (ScopeDeclaration d : mp.declarations().scopes()) {
-            Localized problem = problem(d, apis);
+            Localized problem = problem(d, apis, ctx);
             if (problem != null) {
                 ctx.report(Violation.of(this).arg("scope", d.scope()).arg("problem", problem).key(d.scope())
                         .at(Pointers.declaration(d.at(), "app.json permission." + d.scope() + ".desc")));
@@ -37,7 +37,7 @@ public final class PurposeDescRule extends MiniProgramRule {
         }
         Map<String, List<ApiCall>> undeclared = new LinkedHashMap<>();
         for (ApiCall c : mp.calls()) {
-            MiniProgramApi api = api(c);
+            MiniProgramApi api = api(ctx, c);
             if (api != null && api.scope() != null && mp.declarations().scope(api.scope()) == null) {
                 undeclared.computeIfAbsent(api.scope(), s -> new java.util.ArrayList<>()).add(c);
             }
@@ -45,22 +45,19 @@ public final class PurposeDescRule extends MiniProgramRule {
         undeclared.forEach((scope, calls) -> {
             ApiCall first = calls.get(0);
             Violation v = Violation.of(this).arg("scope", scope).key(scope + "#undeclared")
-                    .arg("problem", new Localized("缺失：app.json 的 permission 未声明该权限，授权弹窗不会说明用途（" + first.qualifiedName()
-                            + " 在 " + Pointers.where(first) + " 调用）",
-                            "is missing: app.json's permission does not declare it, so the prompt shows no purpose ("
-                                    + first.qualifiedName() + " is called in " + Pointers.where(first) + ")"));
+                    .arg("problem", ctx.text(this, "undeclared").with("api", first.qualifiedName()).with("where", Pointers.where(first)).text());
             calls.stream().limit(FIRST).forEach(c -> v.at(Pointers.call(c)));
             ctx.report(v);
         });
     }
 
-    private static Localized problem(ScopeDeclaration d, MiniProgramApis apis) {
+    private Localized problem(ScopeDeclaration d, MiniProgramApis apis, RuleContext ctx) {
         if (d.desc() == null) {
-            return new Localized("缺失（没有 desc）", "is missing (no desc)");
+            return ctx.text(this, "noDesc").text();
         }
         String desc = d.desc().strip();
         if (desc.isEmpty()) {
-            return new Localized("为空", "is empty");
+            return ctx.text(this, "emptyDesc").text();
         }
         if (!apis.knowsPurposesOf(d.scope())) {
             return null;
@@ -71,9 +68,8 @@ public final class PurposeDescRule extends MiniProgramRule {
         }
         String vague = apis.vaguePhraseIn(desc);
         if (vague != null) {
-            return new Localized("“" + desc + "”含糊（“" + vague + "”），没有说明位置用于哪项功能",
-                    "\"" + desc + "\" is vague (\"" + vague + "\") and does not say which function uses the location");
+            return ctx.text(this, "vagueDesc").with("desc", desc).with("vague", vague).text();
         }
-        return new Localized("“" + desc + "”没有说明位置用于哪项功能", "\"" + desc + "\" does not say which function uses the location");
+        return ctx.text(this, "descWithoutUse").with("desc", desc).text();
     }
 }

@@ -31,7 +31,7 @@ public final class StoragePlaintextPiRule extends MiniProgramRule {
     @Override
     void check(MiniProgramFacts mp, RuleContext ctx) {
         KnowledgeBase kb = ctx.knowledge();
-        for (ApiCall c : platformCalls(mp, a -> "storage".equals(a.role()))) {
+        for (ApiCall c : platformCalls(ctx, mp, a -> "storage".equals(a.role()))) {
             String key = c.option("key");
             String value = c.option("data");
             if (value != null && PROTECTED.matcher(value).find()) {
@@ -40,7 +40,7 @@ public final class StoragePlaintextPiRule extends MiniProgramRule {
             Set<String> kinds = new LinkedHashSet<>(PiNames.kinds(key));
             kinds.addAll(PiNames.kinds(value));
             for (String from : c.inputsFrom()) {
-                MiniProgramApi api = apis().api(from);
+                MiniProgramApi api = apis(ctx).api(from);
                 if (api != null) {
                     kinds.addAll(api.pi());
                 }

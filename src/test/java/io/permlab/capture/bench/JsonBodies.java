@@ -11,7 +11,7 @@ final class JsonBodies {
         this.t = text;
     }
 
-    /** A page of orders: the over-broad response of RULEBASE §1 row 3 when a staff console lists customers' orders. */
+    /** A page of orders: the over-broad response of docs/rulebase.md, founding case row 3 when a staff console lists customers' orders. */
     String orderPage(int orders) {
         StringBuilder sb = new StringBuilder(orders * 1200);
         sb.append("{\"code\":0,\"msg\":\"success\",\"traceId\":\"").append(t.uuid()).append("\",\"data\":{\"page\":").append(t.between(1, 50))

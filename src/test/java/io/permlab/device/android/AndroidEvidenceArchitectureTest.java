@@ -18,10 +18,11 @@ class AndroidEvidenceArchitectureTest {
             .importPackages("io.permlab.device.android");
 
     @Test
-    void readsOnlyWithTheJdkAndGson() {
+    void readsOnlyWithTheJdkGsonAndTheStrictJsonHelper() {
         classes().that().resideInAPackage("io.permlab.device.android..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.permlab.device.android..", "java..",
-                        "javax.xml..", "org.w3c.dom..", "org.xml.sax..", "com.google.gson..")
+                        "javax.xml..", "org.w3c.dom..", "org.xml.sax..", "com.google.gson..", "io.permlab.json..",
+                        "io.permlab.knowledge..")
                 .because("the parsers are tested on recorded outputs, without a device, Appium or adb")
                 .check(CLASSES);
     }

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /** What the inspector learns from the sample mini-programs and fixtures, as a folder and as packages. */
 class MiniProgramInspectorTest {
     private static final Path DEMO = Path.of(System.getProperty("permlab.home", ".")).resolve("apps/demo-delivery-miniprogram/miniprogram");
-    private final MiniProgramInspector inspector = new MiniProgramInspector(InspectionLimits.defaults());
+    private final MiniProgramInspector inspector = new MiniProgramInspector(InspectionLimits.defaults(), io.permlab.knowledge.KnowledgeBase.builtIn().miniProgramApis());
 
     @TempDir
     Path tmp;

@@ -24,7 +24,7 @@ class ScriptAnalysisTest {
         Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/p/p\"]}");
         Files.writeString(dir.resolve("pages/p/p.js"), code);
         Files.writeString(dir.resolve("pages/p/p.wxml"), "<button bindtap=\"tap\">go</button>");
-        return new MiniProgramInspector(InspectionLimits.defaults()).inspect(dir, null);
+        return new MiniProgramInspector(InspectionLimits.defaults(), io.permlab.knowledge.KnowledgeBase.builtIn().miniProgramApis()).inspect(dir, null);
     }
 
     private MiniProgramFacts facts(String code) throws IOException, InspectionException {
@@ -166,7 +166,7 @@ class ScriptAnalysisTest {
                   Page({ onShow() { wx.chooseAddress(); } });
                 });
                 """);
-        MiniProgramFacts f = new MiniProgramInspector(InspectionLimits.defaults()).inspect(dir, null).facts();
+        MiniProgramFacts f = new MiniProgramInspector(InspectionLimits.defaults(), io.permlab.knowledge.KnowledgeBase.builtIn().miniProgramApis()).inspect(dir, null).facts();
         assertThat(f.calls("getLocation")).singleElement().satisfies(c -> {
             assertThat(c.owner()).isEqualTo("pages/a/a");
             assertThat(c.at().file()).isEqualTo("app-service.js");

@@ -12,7 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** WeChat for PC's package encryption (RULEBASE §6), against PermLab's own encrypting packer and a fixed key. */
+/** WeChat for PC's package encryption (docs/rulebase.md, WeChat mini-programs), against PermLab's own encrypting packer and a fixed key. */
 class WxapkgDecryptorTest {
     private static final String APP_ID = "wx1234567890abcdef";
 

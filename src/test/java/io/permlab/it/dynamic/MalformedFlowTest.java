@@ -2,7 +2,7 @@ package io.permlab.it.dynamic;
 
 import io.permlab.cli.ExitCode;
 import org.junit.jupiter.api.BeforeAll;
-import io.permlab.knowledge.pi.PiMasker;
+import io.permlab.knowledge.pi.PiDetector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +54,7 @@ class MalformedFlowTest {
         int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
         int column = at - before.lastIndexOf('\n');
         // reports mask PI-looking digit runs, and a temp folder's random number can look like a card number
-        return PiMasker.mask(file + ":" + line + ":" + column);
+        return PiDetector.mask(file + ":" + line + ":" + column);
     }
 
     @Test
@@ -90,6 +90,6 @@ class MalformedFlowTest {
         }
         assertThat(report.target("good").errors()).isEmpty();
         assertThat(report.target("good").run(H5Target.FUNCTION + "-grant").passed()).isTrue();
-        assertThat(run.err()).contains(PiMasker.mask(wrongType.flowFile().toString()));
+        assertThat(run.err()).contains(PiDetector.mask(wrongType.flowFile().toString()));
     }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The mini-program API catalog agrees with RULEBASE §6 and names only PI kinds the knowledge base knows. */
+/** The mini-program API catalog agrees with docs/rulebase.md, WeChat mini-programs and names only PI kinds the knowledge base knows. */
 class MiniProgramApisTest {
-    private final MiniProgramApis apis = MiniProgramApis.builtIn();
+    private final MiniProgramApis apis = io.permlab.knowledge.KnowledgeBase.builtIn().miniProgramApis();
 
     @Test
     void everyApiOfRequiredPrivateInfosIsMarked() {

@@ -9,7 +9,6 @@ import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.RunPolicy;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 
 import static io.permlab.rules.dynamic.Runs.approximate;
@@ -105,8 +104,6 @@ class PermissionRulesTest {
         });
         Run once = denied("geolocation").failed().request("geolocation", 1800, 2, REFUSED, null).build();
         assertThat(findings(new PermissionReaskRule(), exploration(baseline, once), null)).isEmpty();
-        assertThat(findings(new PermissionReaskRule(Duration.ofMillis(500)), exploration(baseline, nagging), null))
-                .as("re-asks outside the configured window do not count").isEmpty();
     }
 
     @Test

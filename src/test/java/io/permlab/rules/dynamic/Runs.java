@@ -149,7 +149,11 @@ final class Runs {
     }
 
     static List<Finding> findings(Rule rule, Exploration exploration, String category) {
-        KnowledgeBase kb = KnowledgeBase.builtIn();
+        return findings(rule, exploration, category, KnowledgeBase.builtIn());
+    }
+
+    /** The findings under a given knowledge base (one with overridden rule parameters, say). */
+    static List<Finding> findings(Rule rule, Exploration exploration, String category, KnowledgeBase kb) {
         Target target = new Target("demo", "demo", TargetKind.H5, Paths.get("apps/demo"), category == null ? null : kb.category(category).id(), List.of());
         RuleEngine.Outcome outcome = new RuleEngine(kb, List.of(rule)).run(Evidence.of(target, exploration),
                 category == null ? null : kb.category(category));

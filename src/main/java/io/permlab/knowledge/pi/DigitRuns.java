@@ -1,7 +1,7 @@
-package io.permlab.capture;
+package io.permlab.knowledge.pi;
 
 /**
- * Which runs of digits PiDetector could call PI, decided before asking it. A run qualifies only in a length one of
+ * Which runs of digits PiPatterns could call PI, decided before asking it. A run qualifies only in a length one of
  * its types has (11 mobile, 15 IMEI, 16-19 bank card, 18 or 17+X resident ID, each maybe after "86") and only if the
  * checksum that type needs holds; random order numbers and timestamps fail here without a regex ever running.
  */
@@ -12,21 +12,21 @@ final class DigitRuns {
     private DigitRuns() {
     }
 
-    /** For the maximal digit run {@code c[i, j)}: whether PiDetector could report it (a necessary condition). */
+    /** For the maximal digit run {@code c[i, j)}: whether PiPatterns could report it (a necessary condition). */
     static boolean mayBePi(char[] c, int i, int j, int from, int to) {
-        if (i > from && PiText.isLetter(c[i - 1])) {
+        if (i > from && PiDetector.isLetter(c[i - 1])) {
             return false;
         }
         boolean x = j < to && (c[j] == 'X' || c[j] == 'x');
         int after = x ? j + 1 : j;
-        if (after < to && PiText.isAlphanumeric(c[after])) {
+        if (after < to && PiDetector.isAlphanumeric(c[after])) {
             return false;
         }
         int len = j - i;
         if (x) {
             return len == 17 && idChecksum(c, i, 'X');
         }
-        // PiDetector takes a leading "86" as a country code only before an 11-digit mobile number
+        // PiPatterns takes a leading "86" as a country code only before an 11-digit mobile number
         boolean cc = c[i] == '8' && c[i + 1] == '6';
         char first = c[i];
         return cc && len == 13 && mobilePrefix(c, i + 2)
@@ -38,7 +38,7 @@ final class DigitRuns {
 
     /**
      * An 11-digit mobile number whose neighbours cannot extend it into something else (a "+86" prefix, an e-mail,
-     * a decimal): PiDetector would report exactly this run.
+     * a decimal): PiPatterns would report exactly this run.
      */
     static boolean standaloneMobile(char[] c, int i, int j, int from, int to) {
         if (j - i != 11 || !mobilePrefix(c, i)) {
@@ -46,11 +46,11 @@ final class DigitRuns {
         }
         if (i > from) {
             char before = c[i - 1];
-            if (PiText.isAlphanumeric(before) || "@._+-".indexOf(before) >= 0 || before == ' ' && i - 2 >= from && PiText.isDigit(c[i - 2])) {
+            if (PiDetector.isAlphanumeric(before) || "@._+-".indexOf(before) >= 0 || before == ' ' && i - 2 >= from && PiDetector.isDigit(c[i - 2])) {
                 return false;
             }
         }
-        return j >= to || !PiText.isAlphanumeric(c[j]) && "@._+-".indexOf(c[j]) < 0;
+        return j >= to || !PiDetector.isAlphanumeric(c[j]) && "@._+-".indexOf(c[j]) < 0;
     }
 
     private static boolean mobilePrefix(char[] c, int i) {

@@ -1,17 +1,15 @@
-package io.permlab.capture;
+package io.permlab.knowledge.pi;
 
-import io.permlab.knowledge.pi.PiMatch;
-import io.permlab.knowledge.pi.PiType;
 
 import java.util.List;
 
 /**
  * "31.230416,121.473701" in text: where such a pair ends, where the list of numbers it belongs to starts and ends,
- * and the pairs PiDetector finds in that list, by its rule (1-3 integer digits, 2+ decimals, a latitude and a
+ * and the pairs PiPatterns finds in that list, by its rule (1-3 integer digits, 2+ decimals, a latitude and a
  * longitude in either order, not 0,0; precision is the smaller number of decimals).
  */
 final class DecimalPairs {
-    /** PiDetector's "no" to a pair it matched: out of range, or 0,0. */
+    /** PiPatterns's "no" to a pair it matched: out of range, or 0,0. */
     private static final PiMatch NONE = new PiMatch(PiType.COORDINATES, -1, -1, "", 0);
 
     private DecimalPairs() {
@@ -35,7 +33,7 @@ final class DecimalPairs {
             k++;
         }
         int digits = k;
-        while (k < to && PiText.isDigit(c[k])) {
+        while (k < to && PiDetector.isDigit(c[k])) {
             k++;
         }
         if (k == digits || k - digits > 3 || k >= to || c[k] != '.') {
@@ -44,18 +42,18 @@ final class DecimalPairs {
         return decimalsEnd(c, k, to);
     }
 
-    /** PiDetector's verdict on the pair matched in {@code c[start, end)}: a match, or {@link #NONE} when out of range. */
+    /** PiPatterns's verdict on the pair matched in {@code c[start, end)}: a match, or {@link #NONE} when out of range. */
     private static PiMatch verdict(char[] c, int start, int end) {
         int firstDot = start;
         while (c[firstDot] != '.') {
             firstDot++;
         }
         int firstEnd = firstDot + 1;
-        while (PiText.isDigit(c[firstEnd])) {
+        while (PiDetector.isDigit(c[firstEnd])) {
             firstEnd++;
         }
         int second = firstEnd;
-        while (!PiText.isDigit(c[second]) && c[second] != '-') {
+        while (!PiDetector.isDigit(c[second]) && c[second] != '-') {
             second++;
         }
         int secondDot = second;
@@ -72,7 +70,7 @@ final class DecimalPairs {
     }
 
     /**
-     * All pairs PiDetector finds in a list of numbers {@code c[start, end)} ("M19.35,10.04C18.67,6.59,15.64,4"),
+     * All pairs PiPatterns finds in a list of numbers {@code c[start, end)} ("M19.35,10.04C18.67,6.59,15.64,4"),
      * found as its pattern finds them: from the left, each match consumed before the next is sought, kept if in
      * range. {@code start} and {@code end} must be where the list begins and ends ({@link #listStart}, {@link #listEnd}).
      */
@@ -92,9 +90,9 @@ final class DecimalPairs {
         }
     }
 
-    /** Where a pair matched at {@code p} ends, by PiDetector's pattern (lookbehind, sign, 1-3 digits, 2+ decimals), or -1. */
+    /** Where a pair matched at {@code p} ends, by PiPatterns's pattern (lookbehind, sign, 1-3 digits, 2+ decimals), or -1. */
     private static int pairAt(char[] c, int p, int start, int end) {
-        if (p > start && (PiText.isDigit(c[p - 1]) || c[p - 1] == '.')) {
+        if (p > start && (PiDetector.isDigit(c[p - 1]) || c[p - 1] == '.')) {
             return -1;
         }
         int k = number(c, p, end);
@@ -106,7 +104,7 @@ final class DecimalPairs {
             return -1;
         }
         k = number(c, skipSpace(c, k + 1, end), end);
-        if (k < 0 || k < end && (PiText.isDigit(c[k]) || c[k] == '.')) {
+        if (k < 0 || k < end && (PiDetector.isDigit(c[k]) || c[k] == '.')) {
             return -1;
         }
         return k;
@@ -118,7 +116,7 @@ final class DecimalPairs {
             k++;
         }
         int digits = k;
-        while (k < end && PiText.isDigit(c[k]) && k - digits < 4) {
+        while (k < end && PiDetector.isDigit(c[k]) && k - digits < 4) {
             k++;
         }
         if (k == digits || k - digits > 3 || k >= end || c[k] != '.') {
@@ -137,7 +135,7 @@ final class DecimalPairs {
     }
 
     static boolean inList(char ch) {
-        return PiText.isDigit(ch) || ch == '.' || ch == ',' || ch == '，' || ch == '-' || isSpace(ch);
+        return PiDetector.isDigit(ch) || ch == '.' || ch == ',' || ch == '，' || ch == '-' || isSpace(ch);
     }
 
     /** Whether the decimal {@code c[start, end)} (sign, integer digits up to {@code dot}, decimals) is at most {@code limit} in size. */
@@ -159,7 +157,7 @@ final class DecimalPairs {
     }
 
     /**
-     * Where a list of numbers ending at {@code i} begins ("0.25,0.10,31.23,121.47"): PiDetector pairs the numbers of
+     * Where a list of numbers ending at {@code i} begins ("0.25,0.10,31.23,121.47"): PiPatterns pairs the numbers of
      * such a list from its first one, so its window must start there too.
      */
     static int listStart(char[] c, int i, int from) {
@@ -173,7 +171,7 @@ final class DecimalPairs {
     /** After the '.' at {@code dot}: the end of two or more decimals, or -1. */
     private static int decimalsEnd(char[] c, int dot, int to) {
         int k = dot + 1;
-        while (k < to && PiText.isDigit(c[k])) {
+        while (k < to && PiDetector.isDigit(c[k])) {
             k++;
         }
         return k - dot - 1 >= 2 ? k : -1;

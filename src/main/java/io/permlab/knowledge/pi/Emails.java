@@ -1,10 +1,8 @@
-package io.permlab.capture;
+package io.permlab.knowledge.pi;
 
-import io.permlab.knowledge.pi.PiMatch;
-import io.permlab.knowledge.pi.PiType;
 
 /**
- * E-mail addresses decided without a regex when they stand clear of other text: PiDetector's pattern reads an
+ * E-mail addresses decided without a regex when they stand clear of other text: PiPatterns's pattern reads an
  * address as 1-64 local chars [\w.+-] that start after a char outside that class, '@', dot-separated labels of
  * [A-Za-z0-9-] (1-63 chars), and a last label of 2-12 letters not followed by [\w-]; the longest such ending wins.
  */
@@ -17,7 +15,7 @@ final class Emails {
 
     /**
      * The address around the '@' at {@code at}, {@link #NONE}, or null when its surroundings (an '@' or a word char
-     * beside it, an overlong part) need PiDetector's judgement.
+     * beside it, an overlong part) need PiPatterns's judgement.
      */
     static PiMatch at(char[] c, int at, int from, int to) {
         int start = at;
@@ -36,8 +34,8 @@ final class Emails {
         while (true) {
             int k = label;
             boolean letters = true;
-            while (k < to && (PiText.isAlphanumeric(c[k]) || c[k] == '-')) {
-                letters &= PiText.isLetter(c[k]);
+            while (k < to && (PiDetector.isAlphanumeric(c[k]) || c[k] == '-')) {
+                letters &= PiDetector.isLetter(c[k]);
                 k++;
             }
             int len = k - label;
@@ -48,7 +46,7 @@ final class Emails {
                 return null;
             }
             labels++;
-            boolean last = k >= to || c[k] != '.' || k + 1 >= to || !(PiText.isAlphanumeric(c[k + 1]) || c[k + 1] == '-');
+            boolean last = k >= to || c[k] != '.' || k + 1 >= to || !(PiDetector.isAlphanumeric(c[k + 1]) || c[k + 1] == '-');
             if (last && k < to && !clear(c[k]) && c[k] != '.') {
                 return null;
             }
@@ -64,7 +62,7 @@ final class Emails {
     }
 
     private static boolean local(char ch) {
-        return PiText.isAlphanumeric(ch) || ch == '_' || ch == '.' || ch == '+' || ch == '-';
+        return PiDetector.isAlphanumeric(ch) || ch == '_' || ch == '.' || ch == '+' || ch == '-';
     }
 
     /** A char that can neither continue an address nor start another one. */

@@ -1,16 +1,14 @@
-package io.permlab.capture;
+package io.permlab.knowledge.pi;
 
-import io.permlab.knowledge.pi.PiDetector;
-import io.permlab.knowledge.pi.PiMatch;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Stretches of text around PI candidates, judged by PiDetector. Overlapping windows are merged, and a match decided
- * without PiDetector that comes near a window is judged inside it, so that matches which compete for the same chars
- * are resolved together, as PiDetector resolves them in the whole text.
+ * Stretches of text around PI candidates, judged by PiPatterns. Overlapping windows are merged, and a match decided
+ * without PiPatterns that comes near a window is judged inside it, so that matches which compete for the same chars
+ * are resolved together, as PiPatterns resolves them in the whole text.
  */
 final class Windows {
     private int[] bounds = new int[8];
@@ -30,7 +28,7 @@ final class Windows {
         return windows;
     }
 
-    /** PiDetector's matches in the windows of {@code c[from, to)}, plus the matches decided before, without overlaps. */
+    /** PiPatterns's matches in the windows of {@code c[from, to)}, plus the matches decided before, without overlaps. */
     List<PiMatch> judge(char[] c, int from, int to, List<PiMatch> decided) {
         List<PiMatch> out = decided == null ? new ArrayList<>() : new ArrayList<>(decided);
         boolean moved = true;
@@ -39,8 +37,8 @@ final class Windows {
             moved = false;
             for (int i = out.size() - 1; i >= 0; i--) {
                 PiMatch m = out.get(i);
-                if (near(m.start() - PiText.PAD, m.end() + PiText.PAD)) {
-                    add(this, m.start() - PiText.PAD, m.end() + PiText.PAD);
+                if (near(m.start() - PiDetector.PAD, m.end() + PiDetector.PAD)) {
+                    add(this, m.start() - PiDetector.PAD, m.end() + PiDetector.PAD);
                     out.remove(i);
                     moved = true;
                 }
@@ -52,13 +50,13 @@ final class Windows {
             int end = bounds[i * 2 + 1];
             judgeOne(c, start, end, start > from, end < to, out);
         }
-        return PiDetector.resolveOverlaps(out);
+        return Overlaps.resolve(out);
     }
 
-    /** A match touching a cut edge is not trusted: PiDetector could not see the char beyond it. */
+    /** A match touching a cut edge is not trusted: PiPatterns could not see the char beyond it. */
     private static void judgeOne(char[] c, int start, int end, boolean cutBefore, boolean cutAfter, List<PiMatch> out) {
         String window = new String(c, start, end - start);
-        for (PiMatch m : PiDetector.find(window)) {
+        for (PiMatch m : PiPatterns.find(window)) {
             if (cutBefore && m.start() == 0 || cutAfter && m.end() == window.length()) {
                 continue;
             }
@@ -67,7 +65,7 @@ final class Windows {
     }
 
     /**
-     * A window edge that cuts a word, an address or a list of numbers would let PiDetector see a different text than
+     * A window edge that cuts a word, an address or a list of numbers would let PiPatterns see a different text than
      * the real one (a cut address, a list paired from the wrong number): edges move out to where such runs end.
      */
     private void widen(char[] c, int from, int to) {
@@ -88,13 +86,13 @@ final class Windows {
         sortAndMerge(from, to);
     }
 
-    /** Whether two neighbouring chars belong to one run PiDetector reads as a whole. */
+    /** Whether two neighbouring chars belong to one run PiPatterns reads as a whole. */
     private static boolean joined(char a, char b) {
         return DecimalPairs.inList(a) && DecimalPairs.inList(b) || inWord(a) && inWord(b);
     }
 
     private static boolean inWord(char ch) {
-        return PiText.isAlphanumeric(ch) || ch == '_' || ch == '.' || ch == '+' || ch == '-' || ch == '@' || ch == ':';
+        return PiDetector.isAlphanumeric(ch) || ch == '_' || ch == '.' || ch == '+' || ch == '-' || ch == '@' || ch == ':';
     }
 
     /** Whether {@code [start, end)} overlaps a window; the windows must be sorted and merged. */
