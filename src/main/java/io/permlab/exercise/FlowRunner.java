@@ -53,6 +53,7 @@ public final class FlowRunner {
     public RawRun run(Flow flow, Session session, RunPolicy policy, String runId, UnaryOperator<String> urls, ArtifactStore files,
                       Deadline deadline) {
         Recorder rec = new Recorder(session, files, options.hideTypedText());
+        session.keepFilesIn(files);
         Long consentAt = null;
         CheckpointResult checkpoint = null;
         SessionException stopped = null; // the failure that ended the run early, for the checkpoint's reason
