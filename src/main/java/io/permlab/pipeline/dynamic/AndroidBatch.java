@@ -92,7 +92,8 @@ public final class AndroidBatch {
         if (links != null) {
             return null; // a scripted device link talks to no server
         }
-        boolean local = profile.appium() == null && appiumOverride == null;
+        // a server PermLab may start itself (a loopback URL) is the pinned one, which needs the driver registered in .appium/
+        boolean local = url.getHost().equals("127.0.0.1") || url.getHost().equals("localhost");
         if (local && AndroidToolchain.uiautomator2Driver(home).isEmpty()) {
             throw new SessionException(SessionException.Kind.UNREACHABLE, "the Appium UiAutomator2 driver is not installed in "
                     + home.resolve(".appium") + ": " + AndroidToolchain.driverFix(home));
