@@ -4,7 +4,6 @@ import io.appium.java_client.android.options.UiAutomator2Options;
 import io.permlab.device.adb.AdbException;
 import io.permlab.device.adb.AdbShell;
 import io.permlab.device.adb.AppReset;
-import io.permlab.device.adb.AttachedDevice;
 import io.permlab.exercise.Session;
 import io.permlab.exercise.SessionException;
 import io.permlab.exercise.SessionFactory;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * Opens one Android session per exploration run: finds the profile's device through {@code adb devices} first (it
@@ -94,41 +92,11 @@ public final class AndroidSessionFactory implements SessionFactory {
 
     /** The profile's device, or the only one attached; an actionable error when there is none to use. */
     String device() throws SessionException {
-        List<AttachedDevice> attached;
         try {
-            attached = link.devices();
+            return DeviceChoice.choose(profile, link.devices());
         } catch (AdbException e) {
             throw new SessionException(SessionException.Kind.UNREACHABLE, "cannot list Android devices: " + e.getMessage(), e);
         }
-        if (profile.avd() != null) {
-            // Appium boots the emulator itself; an already running one is reused by it
-            return attached.stream().filter(AttachedDevice::emulator).filter(AttachedDevice::usable).map(AttachedDevice::serial)
-                    .findFirst().orElseThrow(() -> new SessionException(SessionException.Kind.UNREACHABLE, "emulator '" + profile.avd()
-                            + "' of profile " + profile.name() + " is not running: start it (emulator -avd " + profile.avd()
-                            + ") and wait until 'adb devices' lists it"));
-        }
-        if (profile.udid() != null) {
-            AttachedDevice d = attached.stream().filter(a -> a.serial().equals(profile.udid())).findFirst()
-                    .orElseThrow(() -> new SessionException(SessionException.Kind.UNREACHABLE, "device " + profile.udid() + " of profile "
-                            + profile.name() + " is not attached (adb devices lists " + list(attached)
-                            + "): plug it in with USB debugging on, then check with 'permlab devices'"));
-            if (!d.usable()) {
-                throw new SessionException(SessionException.Kind.UNREACHABLE, "device " + d.describe() + " cannot be used: " + d.fix());
-            }
-            return d.serial();
-        }
-        List<AttachedDevice> usable = attached.stream().filter(AttachedDevice::usable).toList();
-        if (usable.size() == 1) {
-            return usable.get(0).serial();
-        }
-        if (usable.isEmpty()) {
-            String why = attached.isEmpty() ? "adb devices lists none" : "adb devices lists " + list(attached) + ": "
-                    + attached.stream().map(AttachedDevice::fix).collect(Collectors.joining("; "));
-            throw new SessionException(SessionException.Kind.UNREACHABLE, "no Android device attached (" + why + "): connect a phone "
-                    + "with USB debugging on or start an emulator; 'permlab devices' shows what is missing");
-        }
-        throw new SessionException(SessionException.Kind.UNREACHABLE, "several devices are attached (" + list(usable)
-                + "): name one as \"udid\" in the device profile " + profile.name());
     }
 
     /** Once per device: its API level, and the APK installed (never with -g). */
@@ -152,10 +120,6 @@ public final class AndroidSessionFactory implements SessionFactory {
             }
         }
         installedOn = adb.serial();
-    }
-
-    private static String list(List<AttachedDevice> devices) {
-        return devices.isEmpty() ? "none" : devices.stream().map(AttachedDevice::describe).collect(Collectors.joining(", "));
     }
 
     @Override

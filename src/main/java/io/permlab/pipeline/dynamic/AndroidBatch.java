@@ -1,6 +1,10 @@
 package io.permlab.pipeline.dynamic;
 
+import io.permlab.device.adb.Adb;
+import io.permlab.device.adb.AdbException;
 import io.permlab.device.uiautomator.AndroidProfile;
+import io.permlab.device.uiautomator.DeviceChoice;
+import io.permlab.device.uiautomator.DeviceLink;
 import io.permlab.device.uiautomator.AndroidToolchain;
 import io.permlab.device.web.AppiumServer;
 import io.permlab.exercise.FlowRunner;
@@ -65,6 +69,7 @@ public final class AndroidBatch {
         SessionException problem = null;
         if (specs.stream().anyMatch(TargetSpec::inspectable)) {
             try {
+                deviceAttached(url); // adb answers at once: no server is started for a device that is not there
                 appium = ensureAppium(url, outDir);
             } catch (SessionException e) {
                 problem = e;
@@ -85,6 +90,15 @@ public final class AndroidBatch {
             ScratchDeletion.deleteInside(outDir, outDir.resolve(".work"));
         }
         return new RunResult("run", "PermLab", version, started, Instant.now(), results);
+    }
+
+    private void deviceAttached(URL url) throws SessionException {
+        DeviceLink link = links != null ? links.link(url) : DeviceLink.real(Adb.locate(), url);
+        try {
+            DeviceChoice.choose(profile, link.devices());
+        } catch (AdbException e) {
+            throw new SessionException(SessionException.Kind.UNREACHABLE, "cannot list Android devices: " + e.getMessage(), e);
+        }
     }
 
     /** The server, started here when local and not answering; a local one needs the UiAutomator2 driver registered. */
