@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
  */
 public final class AndroidSession implements Session {
     private static final long POLL_MILLIS = 250;
+    /** How long an answered dialog may take to leave the screen (its exit animation) before it counts as stuck. */
+    private static final long DIALOG_GONE_MILLIS = 3000;
     private static final PermissionDialogRecognizer RECOGNIZER = new PermissionDialogRecognizer(DialogCatalogue.bundled());
 
     private final AdbShell adb;
@@ -291,6 +293,7 @@ public final class AndroidSession implements Session {
                 shot = files.save(String.format("dialog-%02d-screen-before.png", dialogs), shotBefore);
             }
             requests.add(answerer.answer(dialog, textBefore, shot));
+            awaitGone(dialog);
             return true;
         }
         if (seen instanceof DialogRecognition.UnrecognisedDialog u) {
@@ -304,6 +307,32 @@ public final class AndroidSession implements Session {
                     u.reason() + "; not answered (" + texts + ")"));
         }
         return false;
+    }
+
+    /**
+     * Waits until the answered dialog has left the screen, so that it is not answered twice; another dialog (the next
+     * permission of one request) may follow. One that stays is a session problem, never the app's.
+     */
+    private void awaitGone(DialogRecognition.PermissionDialog answered) throws SessionException {
+        long deadline = System.nanoTime() + Duration.ofMillis(DIALOG_GONE_MILLIS).toNanos();
+        while (true) {
+            DialogRecognition now;
+            try {
+                now = RECOGNIZER.recognize(driver.pageSource(), app.packageName());
+            } catch (DeviceOutputException e) {
+                return; // the next look at the screen reports it
+            }
+            boolean same = now instanceof DialogRecognition.PermissionDialog d && d.packageName().equals(answered.packageName())
+                    && d.message().equals(answered.message()) && d.choices().equals(answered.choices());
+            if (!same) {
+                return;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new SessionException(SessionException.Kind.SESSION_ERROR, "the " + answered.skin() + " permission dialog ('"
+                        + mask.apply(answered.message()) + "') stayed on screen " + DIALOG_GONE_MILLIS + " ms after it was answered");
+            }
+            sleep(POLL_MILLIS);
+        }
     }
 
     /** The texts of the app's own views, one per line. */

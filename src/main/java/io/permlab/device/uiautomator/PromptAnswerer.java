@@ -69,7 +69,13 @@ final class PromptAnswerer {
         }
         PackageState before = state();
         for (OfferedChoice c : plan.taps()) {
-            driver.tapDialogChoice(c.locator());
+            try {
+                driver.tapDialogChoice(c.locator());
+            } catch (SessionException e) {
+                // a dialog choice that vanished says nothing about the app: never function evidence
+                throw new SessionException(SessionException.Kind.SESSION_ERROR, "could not tap '" + c.label() + "' in the "
+                        + dialog.skin() + " permission dialog: " + e.getMessage(), e);
+            }
         }
         PackageState after = state();
         List<PermissionChange> changes = before != null && after != null ? PackageStateDiff.between(before, after, 0) : List.of();

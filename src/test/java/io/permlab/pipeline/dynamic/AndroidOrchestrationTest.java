@@ -193,6 +193,74 @@ class AndroidOrchestrationTest {
         assertThat(result.errors()).anySatisfy(e -> assertThat(e.message()).contains("inconclusive"));
     }
 
+    /** An Android 10 device: its location dialog has no approximate choice (only the dialog and getprop are Android 10's here). */
+    @Test
+    void onAndroid10TheApproximateRunIsInconclusiveAndNothingIsTapped() {
+        ScriptedDevice device = new ScriptedDevice("29", fixture("dumpsys-package/api33-fresh.txt"))
+                .home(fixture("screens/app-home.xml"))
+                .onTap("新增收货地址", d -> d.show(fixture("dialogs/api29-location.xml")))
+                .onTap(DIALOG + "permission_allow_foreground_only_button", d -> {
+                    d.packageState(GRANTED_PRECISE);
+                    d.show(fixture("screens/app-address-saved.xml"));
+                })
+                .onTap(DIALOG + "permission_deny_button", d -> {
+                    d.packageState(fixture("dumpsys-package/api33-location-denied.txt"));
+                    d.show(fixture("screens/app-address-blocked.xml"));
+                });
+        TargetResult result = run(device);
+        FunctionExploration f = result.evidence().exploration().functions().get(0);
+        assertThat(run(f, "add-address-grant").passed()).isTrue();
+        assertThat(run(f, "add-address-deny-geolocation").passed()).isFalse();
+        Run approximate = run(f, "add-address-approximate-geolocation");
+        assertThat(approximate.inconclusive()).isTrue();
+        assertThat(approximate.outcome().cause()).contains("offers no approximate choice");
+        // the baseline's allow and the refused run's deny: nothing was tapped for the approximate run or its retry
+        assertThat(device.dialogTaps()).containsExactly(DIALOG + "permission_allow_foreground_only_button", DIALOG + "permission_deny_button");
+        assertThat(result.errors()).anySatisfy(e -> assertThat(e.message()).contains("add-address-approximate-geolocation", "inconclusive"));
+    }
+
+    /** MIUI's dialog has buttons without ids: read and tapped by their labels within the dialog's package. */
+    @Test
+    void aMiuiDialogIsAnsweredByItsLabelsAndItsPurposeIsSeen() {
+        String whileUsing = "//*[@package='com.lbe.security.miui' and @text='仅在使用中允许']";
+        ScriptedDevice device = new ScriptedDevice("33", fixture("dumpsys-package/api33-fresh.txt"))
+                .home(fixture("screens/app-home.xml"))
+                .onTap("新增收货地址", d -> d.show(fixture("dialogs/miui-location.xml")))
+                .onTap(whileUsing, d -> {
+                    d.packageState(GRANTED_PRECISE);
+                    d.show(fixture("screens/app-address-saved.xml"));
+                })
+                .onTap("//*[@package='com.lbe.security.miui' and @text='拒绝']", d -> {
+                    d.packageState(fixture("dumpsys-package/api33-location-denied.txt"));
+                    d.show(fixture("screens/app-address-blocked.xml"));
+                });
+        TargetResult result = run(device);
+        Run baseline = run(result.evidence().exploration().functions().get(0), "add-address-grant");
+        assertThat(baseline.passed()).isTrue();
+        assertThat(baseline.requests()).singleElement().satisfies(r -> {
+            assertThat(r.permission()).isEqualTo("geolocation");
+            assertThat(r.options()).containsEntry("skin", "MIUI").containsEntry("tapped", "ALLOW_FOREGROUND");
+            assertThat(r.outcome()).isEqualTo("granted");
+        });
+        assertThat(device.dialogTaps()).startsWith(whileUsing);
+    }
+
+    /** A dialog that stays after its answer is a session problem (inconclusive), never answered twice nor the app's failure. */
+    @Test
+    void aDialogThatStaysAfterItsAnswerMakesTheRunInconclusive() {
+        ScriptedDevice device = new ScriptedDevice("33", fixture("dumpsys-package/api33-fresh.txt"))
+                .home(fixture("screens/app-home.xml"))
+                .onTap("新增收货地址", d -> d.show(fixture("dialogs/api31-location-zh.xml")));
+        TargetResult result = run(device);
+        FunctionExploration f = result.evidence().exploration().functions().get(0);
+        Run baseline = run(f, "add-address-grant");
+        assertThat(baseline.inconclusive()).isTrue();
+        assertThat(baseline.outcome().cause()).contains("stayed on screen");
+        assertThat(f.runs()).allSatisfy(r -> assertThat(r.inconclusive()).isTrue());
+        // each run (and retry) answered the dialog once, never twice: one final tap (allow or deny) per run
+        assertThat(device.dialogTaps().stream().filter(t -> !t.endsWith("_radio_coarse"))).hasSize(f.runs().size());
+    }
+
     @Test
     void noDeviceAttachedIsAnErrorOnTheTargetNamingTheFix() {
         TargetResult result = run(foundingCase().detached());
