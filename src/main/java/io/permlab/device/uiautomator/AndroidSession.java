@@ -35,8 +35,8 @@ import java.util.stream.Collectors;
  */
 public final class AndroidSession implements Session {
     private static final long POLL_MILLIS = 250;
-    /** How long an answered dialog may take to leave the screen (its exit animation) before it counts as stuck. */
-    private static final long DIALOG_GONE_MILLIS = 3000;
+    /** The least an answered dialog is given to leave the screen (its exit animation) before it counts as stuck. */
+    private static final long DIALOG_GONE_MIN_MILLIS = 1000;
     private static final PermissionDialogRecognizer RECOGNIZER = new PermissionDialogRecognizer(DialogCatalogue.bundled());
 
     private final AdbShell adb;
@@ -314,7 +314,8 @@ public final class AndroidSession implements Session {
      * permission of one request) may follow. One that stays is a session problem, never the app's.
      */
     private void awaitGone(DialogRecognition.PermissionDialog answered) throws SessionException {
-        long deadline = System.nanoTime() + Duration.ofMillis(DIALOG_GONE_MILLIS).toNanos();
+        long goneMillis = Math.max(DIALOG_GONE_MIN_MILLIS, 2 * watchMillis);
+        long deadline = System.nanoTime() + Duration.ofMillis(goneMillis).toNanos();
         while (true) {
             DialogRecognition now;
             try {
@@ -329,7 +330,7 @@ public final class AndroidSession implements Session {
             }
             if (System.nanoTime() >= deadline) {
                 throw new SessionException(SessionException.Kind.SESSION_ERROR, "the " + answered.skin() + " permission dialog ('"
-                        + mask.apply(answered.message()) + "') stayed on screen " + DIALOG_GONE_MILLIS + " ms after it was answered");
+                        + mask.apply(answered.message()) + "') stayed on screen " + goneMillis + " ms after it was answered");
             }
             sleep(POLL_MILLIS);
         }
