@@ -83,6 +83,9 @@ public final class AndroidSession implements Session {
     public void open(String url, Duration timeout) throws SessionException {
         String target = url == null ? "" : url.trim();
         String activity = target.isEmpty() || target.equals("app") || target.equals("/") ? app.activity() : target;
+        if (launched) {
+            relaunch();
+        }
         remember();
         driver.launch(app.packageName(), activity);
         launched = true;
@@ -219,6 +222,15 @@ public final class AndroidSession implements Session {
         facts = DeviceFactsCollector.collect(adb, app.packageName(), apiLevel, mask);
         if (files != null) {
             files.saveText("device-facts.json", DeviceFactsJson.write(facts));
+        }
+    }
+
+    /** Opening the app again (the relaunch probe after a refusal) starts it anew, as a user reopening it would. */
+    private void relaunch() throws SessionException {
+        try {
+            adb.shell("am force-stop " + app.packageName(), Duration.ofSeconds(20));
+        } catch (io.permlab.device.adb.AdbException e) {
+            throw new SessionException(SessionException.Kind.SESSION_ERROR, "cannot stop the app to relaunch it: " + e.getMessage(), e);
         }
     }
 

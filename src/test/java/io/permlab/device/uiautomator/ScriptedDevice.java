@@ -48,6 +48,8 @@ public final class ScriptedDevice implements DeviceLink {
     private String packageState;
     private String appOps = "No operations.\n";
     private boolean attached = true;
+    private int launches;
+    private Consumer<ScriptedDevice> onRelaunch;
 
     public ScriptedDevice(String apiLevel, String freshState) {
         this.apiLevel = apiLevel;
@@ -80,6 +82,12 @@ public final class ScriptedDevice implements DeviceLink {
 
     public ScriptedDevice appOps(String output) {
         this.appOps = output;
+        return this;
+    }
+
+    /** What the app shows when it is launched again within one session (after a force-stop). */
+    public ScriptedDevice onRelaunch(Consumer<ScriptedDevice> then) {
+        this.onRelaunch = then;
         return this;
     }
 
@@ -160,10 +168,14 @@ public final class ScriptedDevice implements DeviceLink {
     @Override
     public DeviceDriver driver(UiAutomator2Options options) throws SessionException {
         sessions.add(options);
+        launches = 0;
         return new DeviceDriver() {
             @Override
             public void launch(String appPackage, String activity) {
                 screen = homeScreen;
+                if (++launches > 1 && onRelaunch != null) {
+                    onRelaunch.accept(ScriptedDevice.this);
+                }
             }
 
             @Override

@@ -87,8 +87,12 @@ class AndroidOrchestrationTest {
     }
 
     private TargetResult run(ScriptedDevice device) {
+        return run(device, 0);
+    }
+
+    private TargetResult run(ScriptedDevice device, long relaunchProbeMillis) {
         AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
-        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), profile, new FlowRunner.Options(true, 0), true, tmp, null,
+        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), profile, new FlowRunner.Options(true, relaunchProbeMillis), true, tmp, null,
                 url -> device);
         List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
         assertThat(results).hasSize(1);
@@ -259,6 +263,25 @@ class AndroidOrchestrationTest {
         assertThat(f.runs()).allSatisfy(r -> assertThat(r.inconclusive()).isTrue());
         // each run (and retry) answered the dialog once, never twice: one final tap (allow or deny) per run
         assertThat(device.dialogTaps().stream().filter(t -> !t.endsWith("_radio_coarse"))).hasSize(f.runs().size());
+    }
+
+    /** After a refusal the app is stopped and opened again: asking again at once is recorded as after the relaunch (S6). */
+    @Test
+    void anAppThatAsksAgainOnRelaunchIsRecorded() {
+        ScriptedDevice device = foundingCase().onRelaunch(d -> d.show(fixture("dialogs/api31-location-en-second-request.xml")))
+                .onTap(DIALOG + "permission_deny_and_dont_ask_again_button", d -> {
+                    d.packageState(fixture("dumpsys-package/api33-location-denied-twice.txt"));
+                    d.show(fixture("screens/app-home.xml"));
+                });
+        TargetResult result = run(device, 1);
+        Run refused = run(result.evidence().exploration().functions().get(0), "add-address-deny-geolocation");
+        assertThat(refused.requests()).hasSize(2);
+        assertThat(refused.requests().get(1).afterRelaunch()).isTrue();
+        assertThat(refused.requests().get(1).permission()).isEqualTo("geolocation");
+        assertThat(refused.requests().get(1).outcome()).isEqualTo("denied for good");
+        assertThat(refused.inconclusive()).isFalse();
+        // stopped by each reset and once more for the relaunch of the refused run
+        assertThat(device.shellLog().stream().filter(c -> c.equals("am force-stop " + PKG))).hasSize(4);
     }
 
     @Test
