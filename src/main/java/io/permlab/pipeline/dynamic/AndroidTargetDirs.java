@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The folder of each APK target's target.json. A loaded APK target carries the APK's path, which may lie elsewhere
@@ -24,11 +23,30 @@ final class AndroidTargetDirs {
 
     AndroidTargetDirs(List<Path> roots) {
         for (Path root : roots) {
-            try (Stream<Path> files = Files.walk(root, 5)) {
-                files.filter(f -> f.getFileName() != null && f.getFileName().toString().equals(TargetDescriptor.FILE))
-                        .filter(f -> f.toString().indexOf("node_modules") < 0)
-                        .forEach(this::add);
-            } catch (IOException | java.io.UncheckedIOException e) {
+            try {
+                // as deep as the loader looks, never into node_modules or hidden folders
+                Files.walkFileTree(root, java.util.Set.of(), 5, new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
+                        String name = d.getFileName() == null ? "" : d.getFileName().toString();
+                        boolean skip = !d.equals(root) && (name.equals("node_modules") || name.startsWith("."));
+                        return skip ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                        if (f.getFileName() != null && f.getFileName().toString().equals(TargetDescriptor.FILE)) {
+                            add(f);
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                        return java.nio.file.FileVisitResult.CONTINUE; // the loader reports unreadable paths on their targets
+                    }
+                });
+            } catch (IOException e) {
                 // the loader reports unreadable paths on their targets
             }
         }
