@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what PermLab and its tests use, when missing: Debian packages (Chromium and ChromeDriver for H5 flows,
 # aapt as an independent manifest reader, adb for Android devices, apktool and GNU time for the benchmarks) and
-# the npm packages pinned in package-lock.json (the Appium server and the third-party APKs used as test subjects).
+# the npm packages pinned in package-lock.json (the Appium server, its Chromium and UiAutomator2 drivers, and the
+# third-party APKs used as test subjects).
 # Idempotent: a second run installs nothing.
 # Each step prints one line; what apt and npm say goes to a log file outside the tracked files (target/setup.log,
 # or $PERMLAB_SETUP_LOG), its end printed when a step fails.
@@ -77,4 +78,11 @@ fi
 if ! APPIUM_HOME="$PWD/.appium" npx --no-install appium driver list --installed 2>&1 | grep "chromium@" >/dev/null; then
   step "registering the Appium Chromium driver in .appium/" \
     env APPIUM_HOME="$PWD/.appium" npx --no-install appium driver install --source=local "$PWD/node_modules/appium-chromium-driver"
+fi
+
+# The UiAutomator2 driver (Android apps on devices and emulators) is pinned in package.json like the Chromium one and
+# registered the same way; it needs ANDROID_HOME at run time, which Debian's adb and aapt lay out under /usr/lib/android-sdk.
+if ! APPIUM_HOME="$PWD/.appium" npx --no-install appium driver list --installed 2>&1 | grep "uiautomator2@" >/dev/null; then
+  step "registering the Appium UiAutomator2 driver in .appium/" \
+    env APPIUM_HOME="$PWD/.appium" npx --no-install appium driver install --source=local "$PWD/node_modules/appium-uiautomator2-driver"
 fi

@@ -139,7 +139,7 @@ class ArchitectureTest {
                 "io\\.permlab\\.(pipeline\\.inspect\\.MiniProgramStage|report\\.(MiniProgramMasking|SectionMaskers|html\\.(MiniProgramSectionHtml|MiniProgramViews?)))(\\$.*)?");
         // the exploration is what the exercise produces; the TestNG adapter cuts it into cases
         section("io.permlab.model.dynamic..", "io.permlab.rules.dynamic..", "io.permlab.exercise..",
-                "io\\.permlab\\.(pipeline\\.dynamic\\..*|batch\\.PipelineInspector|testng\\..*|device\\.(web|miniprogram|android)\\..*|capture\\..*|report\\.(ExplorationMasking|SectionMaskers|html\\.(ExplorationSectionHtml|ExplorationViews?)))(\\$.*)?");
+                "io\\.permlab\\.(pipeline\\.dynamic\\..*|batch\\.PipelineInspector|testng\\..*|device\\.(web|miniprogram|android|uiautomator)\\..*|capture\\..*|report\\.(ExplorationMasking|SectionMaskers|html\\.(ExplorationSectionHtml|ExplorationViews?)))(\\$.*)?");
     }
 
     private static void section(String sectionPackage, String rulesPackage, String producerPackage, String ownersRegex) {

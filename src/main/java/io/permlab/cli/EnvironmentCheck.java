@@ -45,10 +45,11 @@ final class EnvironmentCheck {
         Result adb = versionOf("adb", List.of("adb", "version"), "sudo apt-get install -y adb", false);
         out.add(adb);
         if (adb.status() == Status.OK) {
-            out.add(devices());
+            out.addAll(AndroidChecks.devices(io.permlab.device.adb.Adb.locate()));
         }
         out.add(versionOf("node", List.of("node", "--version"), "install Node.js 20 (Debian: sudo apt-get install -y nodejs npm)", false));
         out.add(appium(home));
+        out.addAll(AndroidChecks.toolchain(home, System.getenv()));
         return out;
     }
 
@@ -93,17 +94,6 @@ final class EnvironmentCheck {
     private static String major(String versionLine) {
         Matcher m = Pattern.compile("(\\d+)\\.\\d+\\.\\d+").matcher(versionLine);
         return m.find() ? m.group(1) : null;
-    }
-
-    private static Result devices() {
-        Output o = run(List.of("adb", "devices"));
-        if (o == null) {
-            return new Result("android devices", Status.WARN, "adb did not answer", "adb kill-server && adb start-server", false);
-        }
-        long n = o.text().lines().skip(1).filter(l -> l.endsWith("\tdevice")).count();
-        return n > 0 ? new Result("android devices", Status.OK, n + " attached", null, false)
-                : new Result("android devices", Status.WARN, "none attached (not needed yet: Android apps are inspected statically)",
-                "connect a device with USB debugging on, or start an emulator", false);
     }
 
     private static Result appium(Path home) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(usageHelpAutoWidth = true, name = "permlab",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        subcommands = {ScanCommand.class, RunCommand.class, BatchCommand.class, DemoCommand.class, DoctorCommand.class, CategoriesCommand.class, RulesCommand.class,
+        subcommands = {ScanCommand.class, RunCommand.class, BatchCommand.class, DemoCommand.class, DoctorCommand.class, DevicesCommand.class, CategoriesCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class},
         description = {
                 "Permission and personal-information compliance tester for Android apps, WeChat mini-programs and H5 apps.",
@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 "  # CI gate: exit 4 only for high or critical findings",
                 "  permlab scan app.apk --fail-on high",
                 "  permlab doctor        what is installed, what is missing, how to fix it",
+                "  permlab devices       attached Android devices, device profiles, Appium",
                 "  permlab categories    the 39 app categories and what each may collect",
                 "",
                 "Exit codes: 0 clean, 4 findings, 5 finished with errors (some target",

@@ -1,11 +1,16 @@
 package io.permlab.cli;
 
+import io.permlab.device.uiautomator.AndroidProfile;
+import io.permlab.device.uiautomator.AndroidProfiles;
 import io.permlab.device.web.DeviceProfile;
 import io.permlab.device.web.DeviceProfiles;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.inspect.InspectionLimits;
+import io.permlab.model.RunResult;
+import io.permlab.pipeline.BatchListener;
 import io.permlab.pipeline.Pipelines;
 import io.permlab.pipeline.TargetLoader;
+import io.permlab.pipeline.dynamic.AndroidBatch;
 import io.permlab.pipeline.dynamic.DynamicOptions;
 import io.permlab.pipeline.dynamic.SessionChoice;
 import picocli.CommandLine;
@@ -35,6 +40,8 @@ import java.util.concurrent.Callable;
                 "  permlab run apps/demo-delivery --appium http://127.0.0.1:4723",
                 "  # through a Selenium Grid",
                 "  permlab run apps/demo-delivery --grid http://127.0.0.1:4444",
+                "  # an Android app on a device (profile with \"kind\": \"android\")",
+                "  permlab run apps/apidemos-android --device devices/android-usb.json",
                 "",
                 "A target is a folder with target.json (kind h5, entry URL, functions and",
                 "their flows under tests/). Writes to --out what 'scan' writes, plus",
@@ -71,6 +78,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         return Inspecting.run("run", options, spec.commandLine().getErr(), (knowledge, outDir, listener) -> {
             Path profileFile = device != null ? device : PermLabHome.dir().resolve("devices/local-chromium.json");
+            if (AndroidProfiles.isAndroid(profileFile)) {
+                return androidRun(profileFile, knowledge, outDir, listener);
+            }
             DeviceProfile profile;
             try {
                 profile = DeviceProfiles.load(profileFile);
@@ -85,5 +95,21 @@ final class RunCommand implements Callable<Integer> {
                     new TargetLoader(knowledge, options.category, Pipelines.EXERCISED_KINDS), Pipelines.workRoot(outDir),
                     Version.current(), listener);
         });
+    }
+
+    /** An Android device profile: the APK targets' flows run on the device (docs/android-devices.md). */
+    private RunResult androidRun(Path profileFile, io.permlab.knowledge.KnowledgeBase knowledge, Path outDir, BatchListener listener)
+            throws Inspecting.UsageException {
+        AndroidProfile profile;
+        try {
+            profile = AndroidProfiles.load(profileFile);
+        } catch (AndroidProfiles.InvalidAndroidProfileException e) {
+            throw new Inspecting.UsageException(e.getMessage());
+        }
+        if (remote != null && remote.grid != null) {
+            throw new Inspecting.UsageException("--grid drives browsers; an Android profile runs through Appium (its \"appium\" field or --appium)");
+        }
+        return new AndroidBatch(knowledge, profile, new FlowRunner.Options(!options.unmasked, relaunchProbe), !options.unmasked,
+                PermLabHome.dir(), remote == null ? null : remote.appium).run(targets, options.category, outDir, Version.current(), listener);
     }
 }

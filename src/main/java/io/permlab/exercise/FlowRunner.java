@@ -53,6 +53,7 @@ public final class FlowRunner {
     public RawRun run(Flow flow, Session session, RunPolicy policy, String runId, UnaryOperator<String> urls, ArtifactStore files,
                       Deadline deadline) {
         Recorder rec = new Recorder(session, files, options.hideTypedText());
+        session.keepFilesIn(files);
         Long consentAt = null;
         CheckpointResult checkpoint = null;
         Localized stoppedBy = null; // why the step that ended the run early failed, for the checkpoint's reason

@@ -66,6 +66,13 @@ public interface Session extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Where this run's files go, given before the first step: a session that keeps evidence of its own (an Android
+     * session's screen before a permission dialog, the device's facts) writes it there. Browser sessions keep none.
+     */
+    default void keepFilesIn(ArtifactStore files) {
+    }
+
     /** Uncaught page errors since the last call. */
     List<PageError> takePageErrors();
 

@@ -14,7 +14,9 @@ public class SessionException extends Exception {
         PAGE_LOAD_TIMEOUT("page-load-timeout", "页面加载超时", "page load timeout"),
         BROWSER_CRASH("browser-crash", "浏览器崩溃", "browser crash"),
         SESSION_ERROR("session-error", "会话错误", "session error"),
-        UNREACHABLE("unreachable", "无法访问", "unreachable");
+        UNREACHABLE("unreachable", "无法访问", "unreachable"),
+        /** A system window PermLab cannot read as a permission dialog: kept with its page source, never answered blindly. */
+        UNRECOGNISED_DIALOG("unrecognised-dialog", "无法识别的对话框", "unrecognised dialog");
 
         private final String id;
         private final Localized label;

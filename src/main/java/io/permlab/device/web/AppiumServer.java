@@ -49,6 +49,11 @@ public final class AppiumServer implements AutoCloseable {
                 "--port", Integer.toString(port), "--log-no-colors"))
                 .redirectErrorStream(true).redirectOutput(logFile.toFile());
         pb.environment().put("APPIUM_HOME", home.resolve(".appium").toString());
+        // the UiAutomator2 driver refuses to start without an SDK folder; Debian's adb and aapt lay one out (docs/android-devices.md)
+        if (!pb.environment().containsKey("ANDROID_HOME") && !pb.environment().containsKey("ANDROID_SDK_ROOT")
+                && Files.isExecutable(Path.of("/usr/lib/android-sdk/platform-tools/adb"))) {
+            pb.environment().put("ANDROID_HOME", "/usr/lib/android-sdk");
+        }
         Process p;
         try {
             Files.createDirectories(logFile.getParent());

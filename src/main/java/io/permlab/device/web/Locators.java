@@ -19,6 +19,8 @@ final class Locators {
             case XPATH -> By.xpath(l.value());
             case TEXT -> By.xpath("//*[normalize-space(.)=" + xpathString(l.value()) + " and not(*[normalize-space(.)="
                     + xpathString(l.value()) + "])]");
+            // a browser has no UiAutomator: the driver's own error type, so the step fails with this reason
+            case UI_SELECTOR -> throw new org.openqa.selenium.InvalidSelectorException("uiSelector locators work on Android apps only: " + l);
         };
     }
 

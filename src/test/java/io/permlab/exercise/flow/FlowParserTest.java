@@ -101,7 +101,7 @@ class FlowParserTest {
         expectProblem("{\"function\": \"f\", \"steps\": [{\"tap\": {\"css\": \"#a\", \"text\": \"b\"}}, {\"checkpoint\": {\"css\": \"#x\"}}]}",
                 "steps[0].tap.text: a locator has one way to find the element");
         expectProblem("{\"function\": \"f\", \"steps\": [{\"tap\": {\"name\": \"a\"}}, {\"checkpoint\": {\"css\": \"#x\"}}]}",
-                "steps[0].tap.name: unknown key (expected css, id, text, xpath, accessibilityId)");
+                "steps[0].tap.name: unknown key (expected css, id, text, xpath, accessibilityId, uiSelector)");
         expectProblem("{\"function\": \"f\", \"steps\": [{\"tap\": {\"css\": \"#a\"}, \"open\": \"/\"}, {\"checkpoint\": {\"css\": \"#x\"}}]}",
                 "steps[0].open: a step has one action");
         expectProblem("{\"function\": \"f\", \"steps\": [{\"wait\": {\"css\": \"#a\"}, \"timeoutMs\": -5}, {\"checkpoint\": {\"css\": \"#x\"}}]}",
@@ -114,6 +114,17 @@ class FlowParserTest {
     void aMissingFileIsNamed() {
         Path missing = dir.resolve("nope.flow.json");
         assertThatThrownBy(() -> FlowParser.parse(missing)).hasMessage(missing + ":0:0: no such flow file");
+    }
+
+    @Test
+    void androidLocatorsParse() throws Exception {
+        Flow flow = FlowParser.parse(write("{\"function\": \"f\", \"steps\": [{\"open\": \"app\"}, "
+                + "{\"tap\": {\"uiSelector\": \"new UiSelector().textContains(\\\"地址\\\")\"}}, "
+                + "{\"tap\": {\"accessibilityId\": \"Add address\"}}, {\"checkpoint\": {\"id\": \"io.example:id/saved\"}}]}"));
+        assertThat(flow.steps().get(1).locator()).isEqualTo(new io.permlab.model.flow.Locator(
+                io.permlab.model.flow.LocatorKind.UI_SELECTOR, "new UiSelector().textContains(\"地址\")"));
+        assertThat(flow.steps().get(1).locator().toString()).startsWith("uiSelector=");
+        assertThat(flow.steps().get(3).locator().kind()).isEqualTo(io.permlab.model.flow.LocatorKind.ID);
     }
 
     private void expectProblem(String json, String problem) throws IOException {

@@ -1,0 +1,81 @@
+package io.permlab.cli;
+
+import io.permlab.device.adb.Adb;
+import io.permlab.device.uiautomator.AndroidProfile;
+import io.permlab.device.uiautomator.AndroidProfiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** {@code permlab devices}: attached Android devices, the device profiles, the Appium side, and what is missing. */
+@Command(mixinStandardHelpOptions = true, usageHelpAutoWidth = true, name = "devices",
+        description = {"List what Android runs need: the devices 'adb devices -l' sees (and what to do for one that cannot be "
+                + "used), the device profiles in devices/, the Appium UiAutomator2 driver and server, and ANDROID_HOME.",
+                "Exit code 0 when a device can be used and the driver is installed, 5 otherwise (each missing piece with its fix)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  permlab devices", "  permlab run apps/apidemos-android --device devices/android-usb.json"})
+final class DevicesCommand implements java.util.concurrent.Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path home = PermLabHome.dir();
+        out.println("Attached devices (adb devices -l):");
+        List<EnvironmentCheck.Result> devices = AndroidChecks.devices(Adb.locate());
+        devices.forEach(r -> print(out, r));
+        out.println("Device profiles (" + home.resolve("devices") + "):");
+        profiles(home.resolve("devices")).forEach(line -> out.println("  " + line));
+        out.println("Appium and the Android SDK:");
+        List<EnvironmentCheck.Result> toolchain = AndroidChecks.toolchain(home, System.getenv());
+        toolchain.forEach(r -> print(out, r));
+        boolean device = devices.stream().anyMatch(r -> r.name().startsWith("device ") && r.status() == EnvironmentCheck.Status.OK);
+        boolean driver = toolchain.stream().anyMatch(r -> r.name().equals("appium uiautomator2") && r.status() == EnvironmentCheck.Status.OK);
+        out.println(device && driver ? "Ready: 'permlab run TARGET --device devices/<profile>.json' can run on a device."
+                : "Not ready for a device run (see 'fix' lines); 'permlab scan' needs none of this.");
+        return (device && driver ? ExitCode.CLEAN : ExitCode.FINISHED_WITH_ERRORS).code();
+    }
+
+    private static void print(PrintWriter out, EnvironmentCheck.Result r) {
+        out.printf("  %-6s %-22s %s%n", r.status().label(), r.name(), r.detail());
+        if (r.status() != EnvironmentCheck.Status.OK && r.fix() != null) {
+            out.printf("  %-6s %-22s fix: %s%n", "", "", r.fix());
+        }
+    }
+
+    /** One line per profile: its kind and what it names, or the mistake that makes it unusable. */
+    static List<String> profiles(Path dir) {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                if (!AndroidProfiles.isAndroid(f)) {
+                    out.add(f.getFileName() + "  browser profile (H5 runs)");
+                    continue;
+                }
+                try {
+                    AndroidProfile p = AndroidProfiles.load(f);
+                    String device = p.udid() != null ? "device " + p.udid() : p.avd() != null ? "emulator " + p.avd() : "the one attached device";
+                    out.add(f.getFileName() + "  android: " + device + (p.platformVersion() == null ? "" : ", Android " + p.platformVersion())
+                            + ", appium " + (p.localAppium() ? "local (started on demand)" : p.appium().toString())
+                            + (p.proxy() == null ? "" : ", proxy " + p.proxy().host() + ":" + p.proxy().port()));
+                } catch (AndroidProfiles.InvalidAndroidProfileException e) {
+                    out.add(f.getFileName() + "  UNUSABLE: " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            out.add("(no devices/ folder: " + e.getMessage() + ")");
+        }
+        if (out.isEmpty()) {
+            out.add("(none)");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,365 @@
+package io.permlab.device.uiautomator;
+
+import io.permlab.device.adb.AdbShell;
+import io.permlab.device.android.DeviceOutputException;
+import io.permlab.device.android.DialogCatalogue;
+import io.permlab.device.android.DialogRecognition;
+import io.permlab.device.android.PageSource;
+import io.permlab.device.android.PermissionDialogRecognizer;
+import io.permlab.device.android.UiNode;
+import io.permlab.exercise.ArtifactStore;
+import io.permlab.exercise.ObservedExchange;
+import io.permlab.exercise.ObservedRequest;
+import io.permlab.exercise.ObservedStorage;
+import io.permlab.exercise.PageError;
+import io.permlab.exercise.Session;
+import io.permlab.exercise.SessionException;
+import io.permlab.model.Localized;
+import io.permlab.model.android.DeviceRunFacts;
+import io.permlab.model.dynamic.RunPolicy;
+import io.permlab.model.flow.Locator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * One exploration run of an Android app on a device. After every action it watches the screen for a system permission
+ * dialog for a moment (the profile's {@code dialogWatchMs}), also while waiting for an element: a recognised dialog is
+ * answered under the run's policy and recorded as a permission request, with the app's screen just before it kept as a
+ * screenshot; a system window PermLab cannot read fails the step as {@code unrecognised-dialog}, so the flow runner
+ * keeps its page source and screenshot, and nothing is tapped. At the end of the run the device's facts (dumpsys
+ * package, appops, logcat) are written to {@code device-facts.json} in the run's folder.
+ */
+public final class AndroidSession implements Session {
+    private static final long POLL_MILLIS = 250;
+    /** The least an answered dialog is given to leave the screen (its exit animation) before it counts as stuck. */
+    private static final long DIALOG_GONE_MIN_MILLIS = 1000;
+    private static final PermissionDialogRecognizer RECOGNIZER = new PermissionDialogRecognizer(DialogCatalogue.bundled());
+
+    private final AdbShell adb;
+    private final DeviceDriver driver;
+    private final AppUnderTest app;
+    private final Integer apiLevel;
+    private final long watchMillis;
+    private final String description;
+    private final UnaryOperator<String> mask;
+    private final PromptAnswerer answerer;
+    private final List<ObservedRequest> requests = new ArrayList<>();
+    private ArtifactStore files;
+    private boolean launched;
+    private int dialogs;
+    private DeviceRunFacts facts;
+    private volatile boolean closed;
+    private String textBefore = "";
+    private byte[] shotBefore;
+
+    AndroidSession(AdbShell adb, DeviceDriver driver, AppUnderTest app, RunPolicy policy, Integer apiLevel, long watchMillis,
+                   String description, UnaryOperator<String> mask) {
+        this.adb = adb;
+        this.driver = driver;
+        this.app = app;
+        this.apiLevel = apiLevel;
+        this.watchMillis = watchMillis;
+        this.description = description;
+        this.mask = mask;
+        this.answerer = new PromptAnswerer(adb, driver, app.packageName(), policy);
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void keepFilesIn(ArtifactStore files) {
+        this.files = files;
+    }
+
+    /** {@code "app"} (or empty) starts the launch activity; ".Main" or "pkg/.Main" starts that activity. */
+    @Override
+    public void open(String url, Duration timeout) throws SessionException {
+        String target = url == null ? "" : url.trim();
+        String activity = target.isEmpty() || target.equals("app") || target.equals("/") ? app.activity() : target;
+        if (launched) {
+            relaunch();
+        }
+        remember();
+        driver.launch(app.packageName(), activity);
+        launched = true;
+        watchDialogs();
+    }
+
+    @Override
+    public void tap(Locator locator, Duration timeout) throws SessionException {
+        ready(locator, timeout);
+        driver.tap(locator);
+        watchDialogs();
+    }
+
+    @Override
+    public void type(Locator locator, String text, Duration timeout) throws SessionException {
+        ready(locator, timeout);
+        driver.type(locator, text);
+        watchDialogs();
+    }
+
+    @Override
+    public void select(Locator locator, String option, Duration timeout) throws SessionException {
+        throw new SessionException(SessionException.Kind.SESSION_ERROR, new Localized(
+                "Android 应用没有 select 步骤：请改用 tap 点击选项", "an Android app has no 'select': tap the option instead"));
+    }
+
+    @Override
+    public void scroll(Locator locator, Duration timeout) throws SessionException {
+        ensureLaunched();
+        driver.scroll(locator);
+        watchDialogs();
+    }
+
+    @Override
+    public void back() throws SessionException {
+        ensureLaunched();
+        remember();
+        driver.back();
+        watchDialogs();
+    }
+
+    /** Visible means on screen, enabled or not; dialogs that come up meanwhile are answered. */
+    @Override
+    public boolean waitFor(Locator locator, Duration timeout) throws SessionException {
+        ensureLaunched();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (driver.find(locator) != DeviceDriver.Presence.ABSENT) {
+                return true;
+            }
+            if (handleDialogOnScreen()) {
+                continue;
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            sleep(POLL_MILLIS);
+        }
+    }
+
+    @Override
+    public void settle(Duration max) {
+        // dialogs are watched inside each action, where a failure can still be reported as the step's
+    }
+
+    /** The device's screen as it is; Android already draws password fields as dots, other typed text is not hidden. */
+    @Override
+    public byte[] screenshot(boolean hideTypedText) throws SessionException {
+        return driver.screenshot();
+    }
+
+    @Override
+    public String pageSource() throws SessionException {
+        return driver.pageSource();
+    }
+
+    @Override
+    public String visibleText() throws SessionException {
+        return appText(driver.pageSource());
+    }
+
+    @Override
+    public List<ObservedRequest> takePermissionRequests(boolean includeUnanswered) {
+        List<ObservedRequest> out = List.copyOf(requests);
+        requests.clear();
+        return out;
+    }
+
+    /** Device traffic goes through the proxy of the device profile, recorded outside the session. */
+    @Override
+    public List<ObservedExchange> takeExchanges(boolean includeUnfinished) {
+        return List.of();
+    }
+
+    @Override
+    public List<PageError> takePageErrors() {
+        return List.of();
+    }
+
+    /**
+     * The end of the run: the device's facts are read now, while the app is as the flow left it. App storage is not
+     * read here (see README, Limits); the facts say what was.
+     */
+    @Override
+    public ObservedStorage storage() {
+        collectFacts();
+        return new ObservedStorage(List.of());
+    }
+
+    /** The facts this run left, once read. */
+    public DeviceRunFacts facts() {
+        return facts;
+    }
+
+    @Override
+    public void abort() {
+        closed = true;
+        driver.quit();
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            collectFacts();
+        }
+        closed = true;
+        driver.quit();
+    }
+
+    private void collectFacts() {
+        if (facts != null) {
+            return;
+        }
+        facts = DeviceFactsCollector.collect(adb, app.packageName(), apiLevel, mask);
+        if (files != null) {
+            files.saveText("device-facts.json", DeviceFactsJson.write(facts));
+        }
+    }
+
+    /** Opening the app again (the relaunch probe after a refusal) starts it anew, as a user reopening it would. */
+    private void relaunch() throws SessionException {
+        try {
+            adb.shell("am force-stop " + app.packageName(), Duration.ofSeconds(20));
+        } catch (io.permlab.device.adb.AdbException e) {
+            throw new SessionException(SessionException.Kind.SESSION_ERROR, "cannot stop the app to relaunch it: " + e.getMessage(), e);
+        }
+    }
+
+    private void ensureLaunched() throws SessionException {
+        if (!launched) {
+            open("app", null);
+        }
+    }
+
+    /** Waits until the element is on screen and enabled, answering dialogs meanwhile; remembers the screen before acting. */
+    private void ready(Locator locator, Duration timeout) throws SessionException {
+        ensureLaunched();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        DeviceDriver.Presence seen;
+        while (true) {
+            seen = driver.find(locator);
+            if (seen == DeviceDriver.Presence.READY) {
+                remember();
+                return;
+            }
+            if (handleDialogOnScreen()) {
+                continue;
+            }
+            if (System.nanoTime() >= deadline) {
+                break;
+            }
+            sleep(POLL_MILLIS);
+        }
+        long millis = timeout.toMillis();
+        throw seen == DeviceDriver.Presence.DISABLED ? SessionException.disabled(locator, millis) : SessionException.notFound(locator, millis);
+    }
+
+    /** The app's screen and text before an action that may bring up a dialog: what a purpose must be shown on. */
+    private void remember() {
+        try {
+            textBefore = appText(driver.pageSource());
+            shotBefore = files != null ? driver.screenshot() : null;
+        } catch (SessionException | DeviceOutputException e) {
+            textBefore = "";
+            shotBefore = null;
+        }
+    }
+
+    /** Watches for dialogs for the profile's window after an action; always looks at least once. */
+    private void watchDialogs() throws SessionException {
+        long deadline = System.nanoTime() + Duration.ofMillis(watchMillis).toNanos();
+        do {
+            if (handleDialogOnScreen()) {
+                deadline = System.nanoTime() + Duration.ofMillis(watchMillis).toNanos(); // one request may follow another
+                continue;
+            }
+            if (System.nanoTime() >= deadline) {
+                return;
+            }
+            sleep(POLL_MILLIS);
+        } while (true);
+    }
+
+    /** Answers the dialog on screen, if any: true when one was answered; an unreadable system window fails the step. */
+    private boolean handleDialogOnScreen() throws SessionException {
+        String source = driver.pageSource();
+        DialogRecognition seen;
+        try {
+            seen = RECOGNIZER.recognize(source, app.packageName());
+        } catch (DeviceOutputException e) {
+            throw new SessionException(SessionException.Kind.SESSION_ERROR, "the page source is not UiAutomator2 XML: " + e.getMessage(), e);
+        }
+        if (seen instanceof DialogRecognition.PermissionDialog dialog) {
+            dialogs++;
+            String shot = null;
+            if (files != null && shotBefore != null) {
+                shot = files.save(String.format("dialog-%02d-screen-before.png", dialogs), shotBefore);
+            }
+            requests.add(answerer.answer(dialog, textBefore, shot));
+            awaitGone(dialog);
+            return true;
+        }
+        if (seen instanceof DialogRecognition.UnrecognisedDialog u) {
+            dialogs++;
+            if (files != null) {
+                files.saveText(String.format("dialog-%02d-unrecognised.xml", dialogs), source);
+            }
+            String texts = u.texts().stream().map(mask).collect(Collectors.joining(" | "));
+            throw new SessionException(SessionException.Kind.UNRECOGNISED_DIALOG, new Localized(
+                    u.packageName() + " 显示了无法识别的对话框，未作应答（" + texts + "）",
+                    u.reason() + "; not answered (" + texts + ")"));
+        }
+        return false;
+    }
+
+    /**
+     * Waits until the answered dialog has left the screen, so that it is not answered twice; another dialog (the next
+     * permission of one request) may follow. One that stays is a session problem, never the app's.
+     */
+    private void awaitGone(DialogRecognition.PermissionDialog answered) throws SessionException {
+        long goneMillis = Math.max(DIALOG_GONE_MIN_MILLIS, 2 * watchMillis);
+        long deadline = System.nanoTime() + Duration.ofMillis(goneMillis).toNanos();
+        while (true) {
+            DialogRecognition now;
+            try {
+                now = RECOGNIZER.recognize(driver.pageSource(), app.packageName());
+            } catch (DeviceOutputException e) {
+                return; // the next look at the screen reports it
+            }
+            boolean same = now instanceof DialogRecognition.PermissionDialog d && d.packageName().equals(answered.packageName())
+                    && d.message().equals(answered.message()) && d.choices().equals(answered.choices());
+            if (!same) {
+                return;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new SessionException(SessionException.Kind.SESSION_ERROR, "the " + answered.skin() + " permission dialog ('"
+                        + mask.apply(answered.message()) + "') stayed on screen " + goneMillis + " ms after it was answered");
+            }
+            sleep(POLL_MILLIS);
+        }
+    }
+
+    /** The texts of the app's own views, one per line. */
+    private String appText(String source) {
+        return PageSource.parse(source, "page source").flatten()
+                .filter(n -> n.packageName().equals(app.packageName()) && !n.text().isBlank())
+                .map(UiNode::text).collect(Collectors.joining("\n"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

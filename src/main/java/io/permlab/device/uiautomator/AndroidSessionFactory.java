@@ -1,0 +1,129 @@
+package io.permlab.device.uiautomator;
+
+import io.appium.java_client.android.options.UiAutomator2Options;
+import io.permlab.device.adb.AdbException;
+import io.permlab.device.adb.AdbShell;
+import io.permlab.device.adb.AppReset;
+import io.permlab.exercise.Session;
+import io.permlab.exercise.SessionException;
+import io.permlab.exercise.SessionFactory;
+import io.permlab.model.dynamic.RunPolicy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Opens one Android session per exploration run: finds the profile's device through {@code adb devices} first (it
+ * answers at once, where Appium would wait 20 s for a device that is not there), installs the APK once, resets the
+ * app to its first launch, and starts a UiAutomator2 session that never grants permissions by itself.
+ */
+public final class AndroidSessionFactory implements SessionFactory {
+    private static final Duration INSTALL = Duration.ofMinutes(3);
+
+    private final AndroidProfile profile;
+    private final AppUnderTest app;
+    private final DeviceLink link;
+    private final UnaryOperator<String> mask;
+    private String installedOn;
+    private Integer apiLevel;
+
+    public AndroidSessionFactory(AndroidProfile profile, AppUnderTest app, DeviceLink link, UnaryOperator<String> mask) {
+        this.profile = profile;
+        this.app = app;
+        this.link = link;
+        this.mask = mask;
+    }
+
+    @Override
+    public Session open(RunPolicy policy) throws SessionException {
+        String serial = device();
+        AdbShell adb = link.shell(serial);
+        prepare(adb);
+        List<String> leftOver;
+        try {
+            leftOver = AppReset.reset(adb, app.packageName(), apiLevel);
+        } catch (AdbException e) {
+            throw new SessionException(SessionException.Kind.SESSION_ERROR, "resetting " + app.packageName() + " on " + serial + " failed: "
+                    + e.getMessage(), e);
+        }
+        if (!leftOver.isEmpty()) {
+            throw new SessionException(SessionException.Kind.SESSION_ERROR, "the run would not start like a first launch: "
+                    + String.join("; ", leftOver));
+        }
+        DeviceDriver driver = link.driver(options(serial));
+        return new AndroidSession(adb, driver, app, policy, apiLevel, profile.dialogWatchMillis(),
+                describe() + " " + serial + " (API " + apiLevel + ")", mask);
+    }
+
+    /**
+     * The UiAutomator2 capabilities: the device, the app (already installed, launched by the session), no reset by
+     * Appium (PermLab resets), and auto-granting off — checked, since a session that grants by itself hides every prompt.
+     */
+    public UiAutomator2Options options(String serial) throws SessionException {
+        UiAutomator2Options o = new UiAutomator2Options().setUdid(serial).setAppPackage(app.packageName())
+                .setNoReset(true).setFullReset(false).setAutoGrantPermissions(false)
+                .setNewCommandTimeout(Duration.ofSeconds(120));
+        if (app.activity() != null) {
+            o.setAppActivity(app.activity());
+        }
+        if (profile.platformVersion() != null) {
+            o.setPlatformVersion(profile.platformVersion());
+        }
+        if (profile.avd() != null) {
+            o.setAvd(profile.avd());
+        }
+        o.setCapability("appium:autoLaunch", false);
+        for (Map.Entry<String, Object> c : profile.capabilities().entrySet()) {
+            o.setCapability(c.getKey(), c.getValue());
+        }
+        refuseAutoGrant(o);
+        return o;
+    }
+
+    /** Refuses options that would let Appium grant runtime permissions at install or launch. */
+    static void refuseAutoGrant(UiAutomator2Options o) throws SessionException {
+        if (o.doesAutoGrantPermissions().orElse(false)) {
+            throw new SessionException(SessionException.Kind.UNREACHABLE, "refused: the session would grant every permission by "
+                    + "itself (autoGrantPermissions), hiding every dialog this exploration must see and answer");
+        }
+    }
+
+    /** The profile's device, or the only one attached; an actionable error when there is none to use. */
+    String device() throws SessionException {
+        try {
+            return DeviceChoice.choose(profile, link.devices());
+        } catch (AdbException e) {
+            throw new SessionException(SessionException.Kind.UNREACHABLE, "cannot list Android devices: " + e.getMessage(), e);
+        }
+    }
+
+    /** Once per device: its API level, and the APK installed (never with -g). */
+    private void prepare(AdbShell adb) throws SessionException {
+        if (adb.serial().equals(installedOn)) {
+            return;
+        }
+        try {
+            String sdk = adb.shell("getprop ro.build.version.sdk", Duration.ofSeconds(10)).trim();
+            apiLevel = Integer.parseInt(sdk);
+        } catch (AdbException | NumberFormatException e) {
+            throw new SessionException(SessionException.Kind.UNREACHABLE, "cannot read the Android version of " + adb.serial() + ": "
+                    + e.getMessage(), e);
+        }
+        if (app.apk() != null) {
+            try {
+                adb.install(app.apk(), INSTALL);
+            } catch (AdbException e) {
+                throw new SessionException(SessionException.Kind.UNREACHABLE, "cannot install " + app.apk().getFileName() + " on "
+                        + adb.serial() + " (signature, ABI or minSdk?): " + e.getMessage(), e);
+            }
+        }
+        installedOn = adb.serial();
+    }
+
+    @Override
+    public String describe() {
+        return "android " + profile.name() + " via " + link.describe();
+    }
+}

@@ -1,0 +1,87 @@
+package io.permlab.device.uiautomator;
+
+import io.permlab.device.adb.AdbException;
+import io.permlab.device.adb.AdbShell;
+import io.permlab.device.android.AppOp;
+import io.permlab.device.android.AppOps;
+import io.permlab.device.android.AppOpsParser;
+import io.permlab.device.android.DeviceOutputException;
+import io.permlab.device.android.DumpsysPackageParser;
+import io.permlab.device.android.PackageState;
+import io.permlab.device.android.RuntimePermission;
+import io.permlab.model.android.DeviceRunFacts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads what the device says about the app after a run, through the existing parsers: {@code dumpsys package} (runtime
+ * permissions and flags), {@code appops get} (last access per op), and {@code logcat -d --pid} (the app's own lines,
+ * Android 7+; masked before they are kept). A part that cannot be read is named in the facts' problems.
+ */
+final class DeviceFactsCollector {
+    /** {@code logcat --pid} exists from Android 7 (API 24). */
+    static final int LOGCAT_PID_SINCE_API = 24;
+    static final int MAX_LOG_LINES = 2000;
+    private static final Duration CALL = Duration.ofSeconds(20);
+
+    private DeviceFactsCollector() {
+    }
+
+    static DeviceRunFacts collect(AdbShell adb, String pkg, Integer apiLevel, UnaryOperator<String> mask) {
+        Instant at = Instant.now();
+        List<String> problems = new ArrayList<>();
+        List<String> requested = List.of();
+        List<DeviceRunFacts.Permission> runtime = new ArrayList<>();
+        try {
+            PackageState s = new DumpsysPackageParser().parse(adb.shell("dumpsys package " + pkg, CALL), pkg);
+            requested = s.requestedPermissions();
+            s.user(0).ifPresent(u -> u.runtime().values().forEach(p -> runtime.add(permission(p))));
+        } catch (AdbException | DeviceOutputException e) {
+            problems.add("dumpsys package: " + e.getMessage());
+        }
+        List<DeviceRunFacts.Op> ops = new ArrayList<>();
+        try {
+            AppOps a = new AppOpsParser().parseGet(adb.shell("appops get " + pkg, CALL), pkg, at);
+            for (AppOp op : a.ops().values()) {
+                ops.add(new DeviceRunFacts.Op(op.name(), op.printedMode(), op.lastAccess().orElse(null),
+                        a.usedInBackground(op.name()).name(), op.running()));
+            }
+        } catch (AdbException | DeviceOutputException e) {
+            problems.add("appops get: " + e.getMessage());
+        }
+        List<String> log = logcat(adb, pkg, apiLevel, mask, problems);
+        return new DeviceRunFacts(pkg, adb.serial(), apiLevel, at, requested, runtime, ops, log, problems);
+    }
+
+    private static List<String> logcat(AdbShell adb, String pkg, Integer apiLevel, UnaryOperator<String> mask, List<String> problems) {
+        if (apiLevel != null && apiLevel < LOGCAT_PID_SINCE_API) {
+            problems.add("logcat: --pid needs Android 7 (API 24); this device is API " + apiLevel + ", so the app's lines were not kept");
+            return List.of();
+        }
+        try {
+            String pid = adb.shell("pidof " + pkg, CALL).trim();
+            if (!pid.matches("\\d+")) {
+                problems.add("logcat: the app is not running (pidof printed '" + pid + "'), so its lines cannot be told apart");
+                return List.of();
+            }
+            List<String> lines = adb.shell("logcat -d -v threadtime --pid=" + pid, CALL).lines().toList();
+            List<String> kept = lines.size() > MAX_LOG_LINES ? lines.subList(lines.size() - MAX_LOG_LINES, lines.size()) : lines;
+            if (kept.size() < lines.size()) {
+                problems.add("logcat: only the last " + MAX_LOG_LINES + " of " + lines.size() + " lines were kept");
+            }
+            return kept.stream().map(mask).toList();
+        } catch (AdbException e) {
+            // pidof exits 1 when no process matches
+            problems.add("logcat: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static DeviceRunFacts.Permission permission(RuntimePermission p) {
+        return new DeviceRunFacts.Permission(p.name(), p.granted(), p.flags().stream().sorted().toList());
+    }
+}

@@ -1,0 +1,209 @@
+package io.permlab.pipeline.dynamic;
+
+import io.permlab.capture.EvidenceMasker;
+import io.permlab.device.adb.Adb;
+import io.permlab.device.adb.AdbException;
+import io.permlab.device.uiautomator.AndroidProfile;
+import io.permlab.device.uiautomator.AndroidSessionFactory;
+import io.permlab.device.uiautomator.AndroidToolchain;
+import io.permlab.device.uiautomator.AppUnderTest;
+import io.permlab.device.uiautomator.DeviceChoice;
+import io.permlab.device.uiautomator.DeviceLink;
+import io.permlab.device.web.AppiumServer;
+import io.permlab.exercise.Deadline;
+import io.permlab.exercise.Explorer;
+import io.permlab.exercise.FlowRunner;
+import io.permlab.exercise.FunctionUnderTest;
+import io.permlab.exercise.PurposeDetector;
+import io.permlab.exercise.SessionException;
+import io.permlab.exercise.flow.FlowException;
+import io.permlab.exercise.flow.FlowParser;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.AppFunction;
+import io.permlab.model.EvidenceSection;
+import io.permlab.model.Localized;
+import io.permlab.model.Target;
+import io.permlab.model.TargetKind;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.pipeline.ExerciseStage;
+import io.permlab.pipeline.StageContext;
+import io.permlab.pipeline.StageFailure;
+import io.permlab.pipeline.TargetDescriptor;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The exercise of APK targets on an Android device: each function's flow explored like an H5 app's (baseline, one run
+ * per refused permission, approximate location) through Android sessions; the exploration joins the APK's static
+ * facts in one evidence. The device is looked for (adb answers at once) and the Appium server started for the first
+ * target that needs them; when either is missing every target says so, and the batch goes on.
+ */
+public final class AndroidExercise implements ExerciseStage {
+    private static final Localized NEEDS_DEVICE = new Localized(
+            "未由 scan 运行：Android 应用的功能要在设备上运行，请用 permlab run --device 检测",
+            "not exercised by 'scan': an Android app's functions run on a device, with 'permlab run --device'");
+
+    /** Where sessions come from: the real adb and Appium, or (in a test) a scripted device. */
+    public interface DeviceLinkFactory {
+        DeviceLink link(URL appium);
+    }
+
+    private final KnowledgeBase knowledge;
+    private final AndroidProfile profile;
+    private final FlowRunner.Options runnerOptions;
+    private final boolean mask;
+    private final Path home;
+    private final Path outDir;
+    private final URL appiumUrl;
+    private final DeviceLinkFactory links;
+    private final boolean scripted;
+    private final AndroidTargetDirs dirs;
+    private AppiumServer appium;
+    private SessionException unavailable;
+    private boolean ready;
+
+    AndroidExercise(KnowledgeBase knowledge, AndroidProfile profile, FlowRunner.Options runnerOptions, boolean mask, Path home,
+                    Path outDir, URL appiumUrl, DeviceLinkFactory links, AndroidTargetDirs dirs) {
+        this.knowledge = knowledge;
+        this.profile = profile;
+        this.runnerOptions = runnerOptions;
+        this.mask = mask;
+        this.home = home;
+        this.outDir = outDir;
+        this.appiumUrl = appiumUrl;
+        this.scripted = links != null;
+        this.links = links != null ? links : url -> DeviceLink.real(Adb.locate(), url);
+        this.dirs = dirs;
+    }
+
+    @Override
+    public boolean handles(Target target) {
+        return target.kind() == TargetKind.APK;
+    }
+
+    @Override
+    public Class<Exploration> section() {
+        return Exploration.class;
+    }
+
+    @Override
+    public Localized leftTo() {
+        return NEEDS_DEVICE;
+    }
+
+    @Override
+    public Optional<EvidenceSection> collect(Target target, StageContext context) throws StageFailure {
+        Path dir = dirs.of(target).orElse(null);
+        if (dir == null) {
+            context.problem(target.location().toString(), "target", "an APK is exercised on a device from a folder with "
+                    + TargetDescriptor.FILE + " (kind apk, package, functions and their flows); its static facts are still reported");
+            return Optional.empty();
+        }
+        Path file = dir.resolve(TargetDescriptor.FILE);
+        AndroidTargetFile android;
+        try {
+            android = AndroidTargetFile.read(file);
+        } catch (IOException e) {
+            throw new StageFailure(file.toString(), "target", e.getMessage());
+        }
+        List<FunctionUnderTest> functions = flows(target, dir, context);
+        if (functions.isEmpty()) {
+            context.problem(file.toString(), "flow", "no function with a runnable flow: nothing to exercise");
+            return Optional.empty();
+        }
+        try {
+            deviceAndServer();
+        } catch (SessionException e) {
+            throw new StageFailure(null, "session", e.getMessage());
+        }
+        Deadline deadline = Deadline.in(profile.ceilings().targetMillis(), "target");
+        UnaryOperator<String> masker = mask ? EvidenceMasker::mask : UnaryOperator.identity();
+        AndroidSessionFactory factory = new AndroidSessionFactory(profile,
+                new AppUnderTest(target.location(), android.packageName(), android.activity()), links.link(appiumUrl), masker);
+        FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), runnerOptions);
+        ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), mask);
+        Explorer explorer = new Explorer(factory, runner, recorder, knowledge, profile.ceilings());
+        List<FunctionExploration> explored = new ArrayList<>();
+        try {
+            for (FunctionUnderTest f : functions) {
+                if (deadline.passed()) {
+                    context.problem(f.flow().file(), "run", "function '" + f.id() + "' not explored: " + deadline.describe() + " was reached");
+                    continue;
+                }
+                FunctionExploration fe = explorer.explore(f, UnaryOperator.identity(), deadline);
+                explored.add(fe);
+                InconclusiveRuns.errors(target.id(), fe).forEach(e -> context.problem(e.file(), e.phase(), e.message()));
+            }
+        } catch (SessionException e) {
+            throw new StageFailure(target.location().toString(), "session", e.getMessage());
+        }
+        return Optional.of(new Exploration("android-app://" + android.packageName(), List.of(), factory.describe(), explored));
+    }
+
+    /**
+     * The profile's device is attached (adb answers at once, so no server is started for a device that is not there)
+     * and an Appium server answers; decided once, for the first target that needs them.
+     */
+    private void deviceAndServer() throws SessionException {
+        if (unavailable != null) {
+            throw unavailable;
+        }
+        if (ready) {
+            return;
+        }
+        try {
+            try {
+                DeviceChoice.choose(profile, links.link(appiumUrl).devices());
+            } catch (AdbException e) {
+                throw new SessionException(SessionException.Kind.UNREACHABLE, "cannot list Android devices: " + e.getMessage(), e);
+            }
+            if (!scripted) {
+                appium = ensureAppium();
+            }
+            ready = true;
+        } catch (SessionException e) {
+            unavailable = e;
+            throw e;
+        }
+    }
+
+    /** The server, started here when local and not answering; a local one needs the UiAutomator2 driver registered. */
+    private AppiumServer ensureAppium() throws SessionException {
+        // a server PermLab may start itself (a loopback URL) is the pinned one, which needs the driver registered in .appium/
+        boolean local = appiumUrl.getHost().equals("127.0.0.1") || appiumUrl.getHost().equals("localhost");
+        if (local && AndroidToolchain.uiautomator2Driver(home).isEmpty()) {
+            throw new SessionException(SessionException.Kind.UNREACHABLE, "the Appium UiAutomator2 driver is not installed in "
+                    + home.resolve(".appium") + ": " + AndroidToolchain.driverFix(home));
+        }
+        return AppiumServer.ensure(appiumUrl, home, outDir.resolve("appium.log"));
+    }
+
+    @Override
+    public void close() {
+        if (appium != null) {
+            appium.close();
+        }
+    }
+
+    private List<FunctionUnderTest> flows(Target target, Path dir, StageContext context) {
+        List<FunctionUnderTest> out = new ArrayList<>();
+        for (AppFunction f : target.functions()) {
+            Path flowFile = f.flow() != null ? dir.resolve(f.flow()).normalize()
+                    : home.resolve("tests").resolve(dir.getFileName()).resolve(f.id() + ".flow.json");
+            try {
+                out.add(new FunctionUnderTest(f.id(), f.name() == null ? f.id() : f.name(),
+                        FlowParser.parse(flowFile, AndroidTargetFile::openProblem, profile.ceilings().stepMillis())));
+            } catch (FlowException e) {
+                context.problem(e.file().toString(), "flow", e.getMessage());
+            }
+        }
+        return out;
+    }
+}

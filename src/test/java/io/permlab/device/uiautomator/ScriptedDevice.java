@@ -1,0 +1,263 @@
+package io.permlab.device.uiautomator;
+
+import io.appium.java_client.android.options.UiAutomator2Options;
+import io.permlab.device.adb.AdbException;
+import io.permlab.device.adb.AdbShell;
+import io.permlab.device.adb.AttachedDevice;
+import io.permlab.device.android.Locator;
+import io.permlab.exercise.SessionException;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A TEST DOUBLE AT THE adb/Appium BOUNDARY ONLY — no device exists on the machines this is built on. It stands for one
+ * attached phone: {@code adb devices -l} lists it, its shell answers {@code getprop}, {@code dumpsys package},
+ * {@code appops get}, {@code pidof} and {@code logcat} with recorded outputs (src/test/resources/android/, sources in
+ * each folder's README), and its UI shows recorded UiAutomator2 page sources. Locators are evaluated against the
+ * current page source as XPath, the way UiAutomator2 matches them; a tap on a scripted element moves to the next
+ * screen and may change the package state, as the app and the permission controller would. Everything PermLab does
+ * above this boundary — reset, launch, flow, dialog recognition, answer policy, diff, evidence — runs for real.
+ */
+public final class ScriptedDevice implements DeviceLink {
+    public static final String SERIAL = "R5CT20SCRIPTED";
+
+    private final String apiLevel;
+    private final Map<String, Consumer<ScriptedDevice>> taps = new HashMap<>();
+    private final List<String> shellLog = new ArrayList<>();
+    private final List<String> dialogTaps = new ArrayList<>();
+    private final List<UiAutomator2Options> sessions = new ArrayList<>();
+    private final String freshState;
+    /** The launcher, before the app starts: nothing of the app's on screen. */
+    private String screen = "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?><hierarchy index=\"0\" class=\"hierarchy\" rotation=\"0\" width=\"1080\" height=\"2400\"/>";
+    private String homeScreen;
+    private String packageState;
+    private String appOps = "No operations.\n";
+    private boolean attached = true;
+    private int launches;
+    private Consumer<ScriptedDevice> onRelaunch;
+
+    public ScriptedDevice(String apiLevel, String freshState) {
+        this.apiLevel = apiLevel;
+        this.freshState = freshState;
+        this.packageState = freshState;
+    }
+
+    /** Recorded fixture text under src/test/resources/android/. */
+    public static String fixture(String path) {
+        try (InputStream in = ScriptedDevice.class.getResourceAsStream("/android/" + path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture android/" + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ScriptedDevice home(String pageSource) {
+        this.homeScreen = pageSource;
+        return this;
+    }
+
+    /** When an element whose resource id or text is {@code key} is tapped, {@code then} runs (shows a screen, changes state). */
+    public ScriptedDevice onTap(String key, Consumer<ScriptedDevice> then) {
+        taps.put(key, then);
+        return this;
+    }
+
+    public ScriptedDevice appOps(String output) {
+        this.appOps = output;
+        return this;
+    }
+
+    /** What the app shows when it is launched again within one session (after a force-stop). */
+    public ScriptedDevice onRelaunch(Consumer<ScriptedDevice> then) {
+        this.onRelaunch = then;
+        return this;
+    }
+
+    public ScriptedDevice detached() {
+        attached = false;
+        return this;
+    }
+
+    public void show(String pageSource) {
+        this.screen = pageSource;
+    }
+
+    public void packageState(String dumpsys) {
+        this.packageState = dumpsys;
+    }
+
+    public String packageState() {
+        return packageState;
+    }
+
+    public List<String> shellLog() {
+        return shellLog;
+    }
+
+    public List<String> dialogTaps() {
+        return dialogTaps;
+    }
+
+    public List<UiAutomator2Options> sessions() {
+        return sessions;
+    }
+
+    @Override
+    public List<AttachedDevice> devices() {
+        return attached ? List.of(new AttachedDevice(SERIAL, "device", Map.of("model", "SM_S911B", "transport_id", "1"))) : List.of();
+    }
+
+    @Override
+    public AdbShell shell(String serial) {
+        return new AdbShell() {
+            @Override
+            public String serial() {
+                return serial;
+            }
+
+            @Override
+            public String shell(String command, Duration timeout) throws AdbException {
+                shellLog.add(command);
+                if (command.equals("getprop ro.build.version.sdk")) {
+                    return apiLevel + "\n";
+                }
+                if (command.startsWith("dumpsys package ")) {
+                    return packageState;
+                }
+                if (command.startsWith("appops get ")) {
+                    return appOps;
+                }
+                if (command.startsWith("pm clear ")) {
+                    packageState = freshState; // clearing data resets the user's answers too (AOSP, Android 6+)
+                    return "Success\n";
+                }
+                if (command.startsWith("pidof ")) {
+                    return "4242\n";
+                }
+                if (command.startsWith("logcat ")) {
+                    return "12-06 08:00:01.000  4242  4242 I Delivery: phone 13812345678 saved\n";
+                }
+                return "";
+            }
+
+            @Override
+            public void install(Path apk, Duration timeout) {
+                shellLog.add("install " + apk.getFileName());
+            }
+        };
+    }
+
+    @Override
+    public DeviceDriver driver(UiAutomator2Options options) throws SessionException {
+        sessions.add(options);
+        launches = 0;
+        return new DeviceDriver() {
+            @Override
+            public void launch(String appPackage, String activity) {
+                screen = homeScreen;
+                if (++launches > 1 && onRelaunch != null) {
+                    onRelaunch.accept(ScriptedDevice.this);
+                }
+            }
+
+            @Override
+            public Presence find(io.permlab.model.flow.Locator locator) throws SessionException {
+                return count(xpath(locator)) > 0 ? Presence.READY : Presence.ABSENT;
+            }
+
+            @Override
+            public void tap(io.permlab.model.flow.Locator locator) throws SessionException {
+                if (count(xpath(locator)) == 0) {
+                    throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, "no " + locator);
+                }
+                Consumer<ScriptedDevice> then = taps.get(locator.value());
+                if (then != null) {
+                    then.accept(ScriptedDevice.this);
+                }
+            }
+
+            @Override
+            public void type(io.permlab.model.flow.Locator locator, String text) {
+            }
+
+            @Override
+            public void scroll(io.permlab.model.flow.Locator locator) {
+            }
+
+            @Override
+            public void tapDialogChoice(Locator locator) throws SessionException {
+                String x = locator.kind() == Locator.Kind.RESOURCE_ID ? "//*[@resource-id='" + locator.value() + "']" : locator.value();
+                if (count(x) == 0) {
+                    throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, "no dialog choice " + locator.value());
+                }
+                dialogTaps.add(locator.value());
+                Consumer<ScriptedDevice> then = taps.get(locator.value());
+                if (then != null) {
+                    then.accept(ScriptedDevice.this);
+                }
+            }
+
+            @Override
+            public void back() {
+            }
+
+            @Override
+            public String pageSource() {
+                return screen;
+            }
+
+            @Override
+            public byte[] screenshot() {
+                return ("PNG of " + screen.length() + " chars").getBytes(StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public void quit() {
+            }
+        };
+    }
+
+    @Override
+    public String describe() {
+        return "scripted device";
+    }
+
+    private static String xpath(io.permlab.model.flow.Locator l) {
+        return switch (l.kind()) {
+            case TEXT -> "//*[@text='" + l.value() + "']";
+            case ID -> "//*[@resource-id='" + l.value() + "' or substring(@resource-id, string-length(@resource-id) - "
+                    + (l.value().length() + 4) + ")=':id/" + l.value() + "']";
+            case ACCESSIBILITY_ID -> "//*[@content-desc='" + l.value() + "']";
+            case XPATH -> l.value();
+            default -> throw new IllegalArgumentException("the scripted device does not evaluate " + l);
+        };
+    }
+
+    private int count(String xpath) throws SessionException {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(screen.getBytes(StandardCharsets.UTF_8)));
+            return ((NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, doc, XPathConstants.NODESET)).getLength();
+        } catch (Exception e) {
+            throw new SessionException(SessionException.Kind.SESSION_ERROR, "scripted device: " + e.getMessage());
+        }
+    }
+}
