@@ -12,6 +12,13 @@ public sealed interface JsonNode permits JsonNode.Obj, JsonNode.Arr, JsonNode.St
 
     int column();
 
+    /** The value written back as compact JSON (a fixture's body handed on as the reader found it). */
+    default String toJson() {
+        StringBuilder out = new StringBuilder();
+        JsonText.write(this, out);
+        return out.toString();
+    }
+
     record Obj(Map<String, JsonNode> members, int line, int column) implements JsonNode {
         public JsonNode get(String key) {
             return members.get(key);

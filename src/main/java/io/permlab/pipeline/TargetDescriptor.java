@@ -3,7 +3,9 @@ package io.permlab.pipeline;
 import io.permlab.json.JsonFileException;
 import io.permlab.json.JsonNode;
 import io.permlab.json.StrictJson;
+import io.permlab.model.AndroidApp;
 import io.permlab.model.AppFunction;
+import io.permlab.model.MiniProgramRun;
 import io.permlab.model.Expectation;
 import io.permlab.model.H5Site;
 import io.permlab.model.TargetKind;
@@ -14,6 +16,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code apps/<target>/target.json}: name, kind, category, where the package or site is, and the functions with
@@ -23,11 +27,17 @@ import java.util.List;
  */
 public record TargetDescriptor(String name, TargetKind kind, String category, String apk, String source, String entry,
                                List<H5Site.Served> serve, List<String> ownHosts, List<String> allowHosts,
-                               List<AppFunction> functions, Expectation expect) {
+                               List<AppFunction> functions, Expectation expect, AndroidApp android,
+                               List<MiniProgramRun.RequestFixture> fixtures) {
 
     /** What an H5 target needs to be exercised; null for the other kinds. */
     public H5Site site() {
         return kind == TargetKind.H5 ? new H5Site(entry, serve, ownHosts, allowHosts) : null;
+    }
+
+    /** What a mini-program target needs in PermLab's runtime; null for the other kinds. */
+    public MiniProgramRun miniProgram() {
+        return kind == TargetKind.MINIPROGRAM ? new MiniProgramRun(ownHosts, fixtures) : null;
     }
 
     public static final String FILE = "target.json";
@@ -68,7 +78,8 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
         }
         TargetDescriptor d = new TargetDescriptor(name, kind, string(file, o, "category", false),
                 string(file, o, "apk", false), string(file, o, "source", false), string(file, o, "entry", false),
-                serve(file, o), strings(file, o, "ownHosts"), hosts(file, o, "allowHosts"), functions, expect(file, o));
+                serve(file, o), strings(file, o, "ownHosts"), hosts(file, o, "allowHosts"), functions, expect(file, o),
+                kind == TargetKind.APK ? android(file, o) : null, fixtures(file, o));
         if (kind == TargetKind.APK && d.apk() == null) {
             throw new TargetFileException(file, "field 'apk' is required for kind apk (path of the .apk relative to this file)");
         }
@@ -83,6 +94,51 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
             throw new TargetFileException(file, "field 'entry' must be an http:// or https:// URL with a host, not '" + d.entry() + "'");
         }
         return d;
+    }
+
+    /** "package" (the application id, checked for its shape) and "activity", both optional: scanning needs neither. */
+    private static AndroidApp android(Path file, JsonNode.Obj o) throws TargetFileException {
+        String pkg = string(file, o, "package", false);
+        if (pkg != null && !pkg.matches("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)+")) {
+            throw new TargetFileException(file, "field 'package' must be an application id such as \"io.appium.android.apis\", not '" + pkg + "'");
+        }
+        return new AndroidApp(pkg, string(file, o, "activity", false));
+    }
+
+    /** "fixtures": [{"url": regular expression, "method", "status", "json": body}], the answers a mini-program's requests get. */
+    private static List<MiniProgramRun.RequestFixture> fixtures(Path file, JsonNode.Obj o) throws TargetFileException {
+        List<MiniProgramRun.RequestFixture> out = new ArrayList<>();
+        JsonNode fs = o.get("fixtures");
+        if (fs == null || fs instanceof JsonNode.Null) {
+            return out;
+        }
+        if (!(fs instanceof JsonNode.Arr arr)) {
+            throw new TargetFileException(file, "field 'fixtures' must be an array of {url, method, status, json}");
+        }
+        for (int i = 0; i < arr.items().size(); i++) {
+            String field = "fixtures[" + i + "]";
+            if (!(arr.items().get(i) instanceof JsonNode.Obj f)) {
+                throw new TargetFileException(file, "field '" + field + "' must be an object");
+            }
+            String url = string(file, f, "url", true, field + ".url");
+            try {
+                Pattern.compile(url);
+            } catch (PatternSyntaxException e) {
+                throw new TargetFileException(file, "field '" + field + ".url' is not a regular expression: " + e.getDescription());
+            }
+            int status = 200;
+            JsonNode st = f.get("status");
+            if (st != null) {
+                if (!(st instanceof JsonNode.Num n) || !n.whole() || n.value() < 100 || n.value() > 599) {
+                    throw new TargetFileException(file, "field '" + field + ".status' must be an HTTP status (100-599)");
+                }
+                status = (int) n.value();
+            }
+            JsonNode body = f.get("json");
+            out.add(new MiniProgramRun.RequestFixture(url, string(file, f, "method", false, field + ".method"), status,
+                    body == null ? "{}" : body.toJson()));
+        }
+        return out;
     }
 
     private static Expectation expect(Path file, JsonNode.Obj o) throws TargetFileException {

@@ -132,7 +132,7 @@ public final class TargetLoader {
                 // another command's target (an H5 app found by 'scan', an APK found by 'run'); the pipeline lists an
                 // H5 app found by 'scan' as left to 'permlab run'
                 return listOthers && d.kind() == TargetKind.H5
-                        ? new TargetSpec(new Target(id, name, d.kind(), dir, null, d.functions(), d.site(), d.expect()), List.of()) : null;
+                        ? new TargetSpec(new Target(id, name, d.kind(), dir, null, d.functions(), d.site(), d.expect(), dir, null, null), List.of()) : null;
             }
             Target t = new Target(id, name, d.kind(), null, null, d.functions());
             return new TargetSpec(t, List.of(new ProcessingError(id, file.toString(), "target",
@@ -140,11 +140,13 @@ public final class TargetLoader {
                             + ", not by this command")));
         }
         if (d.kind() == TargetKind.H5) {
-            return withCategory(new Target(id, name, TargetKind.H5, dir, null, d.functions(), d.site(), d.expect()), d.category(), List.of());
+            return withCategory(new Target(id, name, TargetKind.H5, dir, null, d.functions(), d.site(), d.expect(), dir, null, null),
+                    d.category(), List.of());
         }
         if (d.kind() == TargetKind.MINIPROGRAM) {
             Path source = dir.resolve(d.source()).normalize();
-            return withCategory(new Target(id, name, TargetKind.MINIPROGRAM, source, null, d.functions(), null, d.expect()), d.category(), List.of());
+            return withCategory(new Target(id, name, TargetKind.MINIPROGRAM, source, null, d.functions(), null, d.expect(), dir, null,
+                    d.miniProgram()), d.category(), List.of());
         }
         if (d.kind() != TargetKind.APK) {
             Target t = new Target(id, name, d.kind(), null, null, d.functions());
@@ -152,7 +154,7 @@ public final class TargetLoader {
                     "kind '" + d.kind().id() + "' is not inspected by 'permlab scan' yet")));
         }
         Path apk = dir.resolve(d.apk()).normalize();
-        Target t = new Target(id, name, TargetKind.APK, apk, null, d.functions(), null, d.expect());
+        Target t = new Target(id, name, TargetKind.APK, apk, null, d.functions(), null, d.expect(), dir, d.android(), null);
         return withCategory(t, d.category(), List.of());
     }
 

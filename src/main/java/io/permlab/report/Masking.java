@@ -36,9 +36,8 @@ public final class Masking {
 
     /** A file name can carry PI too ("订单-13812345678.apk"). */
     private static Target mask(Target t) {
-        return new Target(EvidenceMasker.mask(t.id()), EvidenceMasker.mask(t.name()), t.kind(),
-                t.location() == null ? null : java.nio.file.Paths.get(EvidenceMasker.mask(t.location().toString())),
-                t.categoryId(), t.functions(), t.site(), t.expect());
+        return t.renamed(EvidenceMasker.mask(t.id()), EvidenceMasker.mask(t.name()),
+                t.location() == null ? null : java.nio.file.Paths.get(EvidenceMasker.mask(t.location().toString())));
     }
 
     private static Finding mask(Finding f) {

@@ -54,7 +54,7 @@ public final class AndroidBatch {
 
     public RunResult run(List<Path> paths, String category, Path outDir, String version, BatchListener listener) {
         URL url = appiumOverride != null ? appiumOverride : profile.appium() != null ? profile.appium() : localAppium();
-        AndroidExercise exercise = new AndroidExercise(knowledge, profile, runner, mask, home, outDir, url, links, new AndroidTargetDirs(paths));
+        AndroidExercise exercise = new AndroidExercise(knowledge, profile, runner, mask, home, outDir, url, links);
         TargetPipeline pipeline = new TargetPipeline(Pipelines.inspectors(knowledge, InspectionLimits.defaults(), null), List.of(exercise),
                 true, new RuleEngine(knowledge, RuleSet.all()));
         return pipeline.run("run", paths, new TargetLoader(knowledge, category, EnumSet.of(TargetKind.APK)), Pipelines.workRoot(outDir),

@@ -19,6 +19,7 @@ import io.permlab.exercise.SessionException;
 import io.permlab.exercise.flow.FlowException;
 import io.permlab.exercise.flow.FlowParser;
 import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.AndroidApp;
 import io.permlab.model.AppFunction;
 import io.permlab.model.EvidenceSection;
 import io.permlab.model.Localized;
@@ -31,7 +32,6 @@ import io.permlab.pipeline.StageContext;
 import io.permlab.pipeline.StageFailure;
 import io.permlab.pipeline.TargetDescriptor;
 
-import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,13 +64,12 @@ public final class AndroidExercise implements ExerciseStage {
     private final URL appiumUrl;
     private final DeviceLinkFactory links;
     private final boolean scripted;
-    private final AndroidTargetDirs dirs;
     private AppiumServer appium;
     private SessionException unavailable;
     private boolean ready;
 
     AndroidExercise(KnowledgeBase knowledge, AndroidProfile profile, FlowRunner.Options runnerOptions, boolean mask, Path home,
-                    Path outDir, URL appiumUrl, DeviceLinkFactory links, AndroidTargetDirs dirs) {
+                    Path outDir, URL appiumUrl, DeviceLinkFactory links) {
         this.knowledge = knowledge;
         this.profile = profile;
         this.runnerOptions = runnerOptions;
@@ -80,7 +79,6 @@ public final class AndroidExercise implements ExerciseStage {
         this.appiumUrl = appiumUrl;
         this.scripted = links != null;
         this.links = links != null ? links : url -> DeviceLink.real(Adb.locate(), url);
-        this.dirs = dirs;
     }
 
     @Override
@@ -100,18 +98,17 @@ public final class AndroidExercise implements ExerciseStage {
 
     @Override
     public Optional<EvidenceSection> collect(Target target, StageContext context) throws StageFailure {
-        Path dir = dirs.of(target).orElse(null);
+        Path dir = target.folder();
         if (dir == null) {
             context.problem(target.location().toString(), "target", "an APK is exercised on a device from a folder with "
                     + TargetDescriptor.FILE + " (kind apk, package, functions and their flows); its static facts are still reported");
             return Optional.empty();
         }
         Path file = dir.resolve(TargetDescriptor.FILE);
-        AndroidTargetFile android;
-        try {
-            android = AndroidTargetFile.read(file);
-        } catch (IOException e) {
-            throw new StageFailure(file.toString(), "target", e.getMessage());
+        AndroidApp android = target.android();
+        if (android == null || android.packageName() == null) {
+            throw new StageFailure(file.toString(), "target", "field 'package' is required to exercise an APK on a device: the "
+                    + "application id, e.g. \"io.appium.android.apis\"");
         }
         List<FunctionUnderTest> functions = flows(target, dir, context);
         if (functions.isEmpty()) {
@@ -199,11 +196,20 @@ public final class AndroidExercise implements ExerciseStage {
                     : home.resolve("tests").resolve(dir.getFileName()).resolve(f.id() + ".flow.json");
             try {
                 out.add(new FunctionUnderTest(f.id(), f.name() == null ? f.id() : f.name(),
-                        FlowParser.parse(flowFile, AndroidTargetFile::openProblem, profile.ceilings().stepMillis())));
+                        FlowParser.parse(flowFile, AndroidExercise::openProblem, profile.ceilings().stepMillis())));
             } catch (FlowException e) {
                 context.problem(e.file().toString(), "flow", e.getMessage());
             }
         }
         return out;
+    }
+
+    /** Why an Android flow may not open {@code value}: it opens "app" or an activity, never a URL. Null when it may. */
+    static String openProblem(String value) {
+        if (value == null || value.isBlank() || value.equals("app") || value.matches("([A-Za-z0-9_.]+/)?\\.?[A-Za-z0-9_.$]+")
+                && !value.contains(":")) {
+            return null;
+        }
+        return "an Android flow opens \"app\" (the launch activity) or an activity (\".MainActivity\"), not '" + value + "'";
     }
 }

@@ -15,6 +15,7 @@ import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.AppFunction;
 import io.permlab.model.EvidenceSection;
 import io.permlab.model.Localized;
+import io.permlab.model.MiniProgramRun;
 import io.permlab.model.Target;
 import io.permlab.model.TargetKind;
 import io.permlab.model.dynamic.Exploration;
@@ -73,33 +74,27 @@ public final class MiniProgramExercise implements ExerciseStage {
     @Override
     public Optional<EvidenceSection> collect(Target target, StageContext context) throws StageFailure {
         Path source = target.location();
-        Path descriptorFile = descriptorOf(source);
+        Path folder = target.folder();
         MiniProgramPages pages;
         try {
             pages = MiniProgramPages.of(source);
         } catch (IllegalArgumentException e) {
             throw new StageFailure(source.resolve("app.json").toString(), "target", e.getMessage());
         }
-        List<String> ownHosts = List.of();
-        List<MiniProgramConfig.Fixture> fixtures = List.of();
-        if (descriptorFile != null) {
-            try {
-                ownHosts = TargetDescriptor.read(descriptorFile).ownHosts();
-                fixtures = MiniProgramFixtures.read(descriptorFile);
-            } catch (TargetDescriptor.TargetFileException | IllegalArgumentException e) {
-                throw new StageFailure(descriptorFile.toString(), "target", e.getMessage());
-            }
-        }
+        MiniProgramRun run = target.miniProgram() != null ? target.miniProgram() : new MiniProgramRun(List.of(), List.of());
+        List<MiniProgramConfig.Fixture> fixtures = run.fixtures().stream()
+                .map(f -> new MiniProgramConfig.Fixture(f.urlPattern(), f.method(), f.status(), f.jsonBody())).toList();
         // no flows: every page is opened under every policy (the entry exploration)
-        List<FunctionUnderTest> functions = descriptorFile == null || target.functions().isEmpty()
+        List<FunctionUnderTest> functions = folder == null || target.functions().isEmpty()
                 ? MiniProgramEntryFlows.of(pages, source.resolve("app.json").toString())
-                : flows(target, descriptorFile.getParent(), pages, context);
+                : flows(target, folder, pages, context);
         if (functions.isEmpty()) {
-            context.problem(String.valueOf(descriptorFile), "flow", "no function with a runnable flow: nothing to exercise");
+            Path file = folder != null ? folder.resolve(TargetDescriptor.FILE) : source.resolve("app.json");
+            context.problem(file.toString(), "flow", "no function with a runnable flow: nothing to exercise");
             return Optional.empty();
         }
         try {
-            return Optional.of(explore(target, functions, pages, ownHosts, fixtures, context));
+            return Optional.of(explore(target, functions, pages, run.ownHosts(), fixtures, context));
         } catch (SessionException e) {
             throw new StageFailure(null, "session", e.getMessage());
         }
@@ -157,25 +152,6 @@ public final class MiniProgramExercise implements ExerciseStage {
     /** Whether 'run' can exercise it: a source folder with app.json; a .wxapkg found while searching is left to 'permlab scan'. */
     static boolean runnable(Target target) {
         return target.location() != null && Files.isRegularFile(target.location().resolve("app.json"));
-    }
-
-    /** The target.json whose "source" is this folder: in the folder above it, or up to three more levels up; null when none. */
-    static Path descriptorOf(Path source) {
-        Path dir = source.toAbsolutePath().normalize().getParent();
-        for (int level = 0; dir != null && level < 4; level++, dir = dir.getParent()) {
-            Path file = dir.resolve(TargetDescriptor.FILE);
-            if (Files.isRegularFile(file)) {
-                try {
-                    TargetDescriptor d = TargetDescriptor.read(file);
-                    if (d.source() != null && dir.resolve(d.source()).normalize().equals(source.toAbsolutePath().normalize())) {
-                        return file;
-                    }
-                } catch (TargetDescriptor.TargetFileException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
     }
 
     /** The device profile's positions, so that H5 and mini-program runs of one batch stand in the same place. */
