@@ -43,7 +43,7 @@ class BatchH5Test {
             while (rs.next()) {
                 rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3));
                 if (rs.getString(1).equals("h5-1")) {
-                    assertThat(rs.getString(4)).contains("\"exploration\"").contains("COMPLETED");
+                    assertThat(rs.getString(4)).as("the journalled result holds the exploration section").contains("\"type\":\"io.permlab.model.dynamic.Exploration\"").contains("COMPLETED");
                 }
             }
         }

@@ -50,7 +50,11 @@ class LargeBatchReportsTest {
         assertThat(p.exitValue()).as(printed).isEqualTo(ExitCode.FINDINGS.code());
         assertThat(printed).doesNotContain("OutOfMemoryError").contains(COPIES + " target(s)", " 0 processing error(s)");
         assertThat(targetsIn(out.resolve("findings.json"))).isEqualTo(COPIES);
-        assertThat(resultsIn(out.resolve("results.sarif"))).isEqualTo(COPIES * 335);
+        // every copy's findings, one SARIF result each (ApiDemos' count grows with the rules, so it is read, not pinned)
+        int perCopy = findingsIn(out.resolve("findings.json")) / COPIES;
+        assertThat(perCopy).isGreaterThan(300);
+        assertThat(findingsIn(out.resolve("findings.json"))).isEqualTo(COPIES * perCopy);
+        assertThat(resultsIn(out.resolve("results.sarif"))).isEqualTo(COPIES * perCopy);
         SAXParserFactory.newInstance().newSAXParser().parse(out.resolve("junit.xml").toFile(), new org.xml.sax.helpers.DefaultHandler());
         String html = Files.readString(out.resolve("index.html"));
         assertThat(html).endsWith("</html>\n").contains("× 329");
@@ -64,6 +68,10 @@ class LargeBatchReportsTest {
     /** Counted while streaming: the test itself must not need the memory the writer no longer needs. */
     private static int targetsIn(Path findings) throws IOException {
         return countObjectsIn(findings, "targets");
+    }
+
+    private static int findingsIn(Path findings) throws IOException {
+        return countObjectsIn(findings, "findings");
     }
 
     private static int resultsIn(Path sarif) throws IOException {
