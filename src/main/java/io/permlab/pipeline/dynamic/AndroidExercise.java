@@ -16,11 +16,8 @@ import io.permlab.exercise.FlowRunner;
 import io.permlab.exercise.FunctionUnderTest;
 import io.permlab.exercise.PurposeDetector;
 import io.permlab.exercise.SessionException;
-import io.permlab.exercise.flow.FlowException;
-import io.permlab.exercise.flow.FlowParser;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.AndroidApp;
-import io.permlab.model.AppFunction;
 import io.permlab.model.EvidenceSection;
 import io.permlab.model.Localized;
 import io.permlab.model.Target;
@@ -34,7 +31,6 @@ import io.permlab.pipeline.TargetDescriptor;
 
 import java.net.URL;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -110,7 +106,8 @@ public final class AndroidExercise implements ExerciseStage {
             throw new StageFailure(file.toString(), "target", "field 'package' is required to exercise an APK on a device: the "
                     + "application id, e.g. \"io.appium.android.apis\"");
         }
-        List<FunctionUnderTest> functions = flows(target, dir, context);
+        List<FunctionUnderTest> functions = FunctionRuns.flows(target, dir, home, AndroidExercise::openProblem,
+                profile.ceilings().stepMillis(), context);
         if (functions.isEmpty()) {
             context.problem(file.toString(), "flow", "no function with a runnable flow: nothing to exercise");
             return Optional.empty();
@@ -127,17 +124,9 @@ public final class AndroidExercise implements ExerciseStage {
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), runnerOptions);
         ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), mask);
         Explorer explorer = new Explorer(factory, runner, recorder, knowledge, profile.ceilings());
-        List<FunctionExploration> explored = new ArrayList<>();
+        List<FunctionExploration> explored;
         try {
-            for (FunctionUnderTest f : functions) {
-                if (deadline.passed()) {
-                    context.problem(f.flow().file(), "run", "function '" + f.id() + "' not explored: " + deadline.describe() + " was reached");
-                    continue;
-                }
-                FunctionExploration fe = explorer.explore(f, UnaryOperator.identity(), deadline);
-                explored.add(fe);
-                InconclusiveRuns.errors(target.id(), fe).forEach(e -> context.problem(e.file(), e.phase(), e.message()));
-            }
+            explored = FunctionRuns.explore(explorer, functions, UnaryOperator.identity(), deadline, target, "permission", context);
         } catch (SessionException e) {
             throw new StageFailure(target.location().toString(), "session", e.getMessage());
         }
@@ -187,21 +176,6 @@ public final class AndroidExercise implements ExerciseStage {
         if (appium != null) {
             appium.close();
         }
-    }
-
-    private List<FunctionUnderTest> flows(Target target, Path dir, StageContext context) {
-        List<FunctionUnderTest> out = new ArrayList<>();
-        for (AppFunction f : target.functions()) {
-            Path flowFile = f.flow() != null ? dir.resolve(f.flow()).normalize()
-                    : home.resolve("tests").resolve(dir.getFileName()).resolve(f.id() + ".flow.json");
-            try {
-                out.add(new FunctionUnderTest(f.id(), f.name() == null ? f.id() : f.name(),
-                        FlowParser.parse(flowFile, AndroidExercise::openProblem, profile.ceilings().stepMillis())));
-            } catch (FlowException e) {
-                context.problem(e.file().toString(), "flow", e.getMessage());
-            }
-        }
-        return out;
     }
 
     /** Why an Android flow may not open {@code value}: it opens "app" or an activity, never a URL. Null when it may. */

@@ -9,10 +9,7 @@ import io.permlab.exercise.FlowRunner;
 import io.permlab.exercise.FunctionUnderTest;
 import io.permlab.exercise.PurposeDetector;
 import io.permlab.exercise.SessionException;
-import io.permlab.exercise.flow.FlowException;
-import io.permlab.exercise.flow.FlowParser;
 import io.permlab.knowledge.KnowledgeBase;
-import io.permlab.model.AppFunction;
 import io.permlab.model.EvidenceSection;
 import io.permlab.model.Localized;
 import io.permlab.model.MiniProgramRun;
@@ -20,7 +17,6 @@ import io.permlab.model.Target;
 import io.permlab.model.TargetKind;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
-import io.permlab.model.dynamic.Run;
 import io.permlab.pipeline.ExerciseStage;
 import io.permlab.pipeline.StageContext;
 import io.permlab.pipeline.StageFailure;
@@ -28,7 +24,6 @@ import io.permlab.pipeline.TargetDescriptor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -87,7 +82,7 @@ public final class MiniProgramExercise implements ExerciseStage {
         // no flows: every page is opened under every policy (the entry exploration)
         List<FunctionUnderTest> functions = folder == null || target.functions().isEmpty()
                 ? MiniProgramEntryFlows.of(pages, source.resolve("app.json").toString())
-                : flows(target, folder, pages, context);
+                : FunctionRuns.flows(target, folder, options.home(), pages::problem, options.profile().ceilings().stepMillis(), context);
         if (functions.isEmpty()) {
             Path file = folder != null ? folder.resolve(TargetDescriptor.FILE) : source.resolve("app.json");
             context.problem(file.toString(), "flow", "no function with a runnable flow: nothing to exercise");
@@ -114,39 +109,9 @@ public final class MiniProgramExercise implements ExerciseStage {
         Explorer explorer = new Explorer(factory, runner, recorder, knowledge, options.profile().ceilings());
         Deadline deadline = Deadline.in(options.profile().ceilings().targetMillis(), "target");
         UnaryOperator<String> paths = url -> url == null ? "/" + pages.entry() : url;
-        List<FunctionExploration> explored = new ArrayList<>();
-        for (FunctionUnderTest f : functions) {
-            if (deadline.passed()) {
-                context.problem(f.flow().file(), "run", "function '" + f.id() + "' not explored: " + deadline.describe() + " was reached");
-                continue;
-            }
-            FunctionExploration fe = explorer.explore(f, paths, deadline);
-            explored.add(fe);
-            InconclusiveRuns.errors(target.id(), fe).forEach(e -> context.problem(e.file(), e.phase(), e.message()));
-            Run baseline = fe.baseline();
-            if (baseline != null && !baseline.passed() && !baseline.inconclusive()) {
-                context.problem(f.flow().file(), "run",
-                        "function '" + f.id() + "': the baseline run (every scope granted) did not reach its checkpoint ("
-                                + baseline.checkpoint().detail() + "), so what refusing a scope does cannot be judged");
-            }
-        }
+        List<FunctionExploration> explored = FunctionRuns.explore(explorer, functions, paths, deadline, target, "scope", context);
         return new Exploration("miniprogram://" + target.location().getFileName() + "/" + pages.entry(), ownHosts,
                 factory.describe(), explored);
-    }
-
-    private List<FunctionUnderTest> flows(Target target, Path targetDir, MiniProgramPages pages, StageContext context) {
-        List<FunctionUnderTest> out = new ArrayList<>();
-        for (AppFunction f : target.functions()) {
-            Path flowFile = f.flow() != null ? targetDir.resolve(f.flow()).normalize()
-                    : options.home().resolve("tests").resolve(targetDir.getFileName()).resolve(f.id() + ".flow.json");
-            try {
-                out.add(new FunctionUnderTest(f.id(), f.name() == null ? f.id() : f.name(),
-                        FlowParser.parse(flowFile, pages::problem, options.profile().ceilings().stepMillis())));
-            } catch (FlowException e) {
-                context.problem(e.file().toString(), "flow", e.getMessage());
-            }
-        }
-        return out;
     }
 
     /** Whether 'run' can exercise it: a source folder with app.json; a .wxapkg found while searching is left to 'permlab scan'. */

@@ -13,10 +13,7 @@ import io.permlab.exercise.FunctionUnderTest;
 import io.permlab.exercise.PurposeDetector;
 import io.permlab.exercise.SessionException;
 import io.permlab.exercise.SessionFactory;
-import io.permlab.exercise.flow.FlowException;
-import io.permlab.exercise.flow.FlowParser;
 import io.permlab.knowledge.KnowledgeBase;
-import io.permlab.model.AppFunction;
 import io.permlab.model.EvidenceSection;
 import io.permlab.model.H5Site;
 import io.permlab.model.Localized;
@@ -24,7 +21,6 @@ import io.permlab.model.Target;
 import io.permlab.model.TargetKind;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
-import io.permlab.model.dynamic.Run;
 import io.permlab.pipeline.ExerciseStage;
 import io.permlab.pipeline.StageContext;
 import io.permlab.pipeline.StageFailure;
@@ -36,7 +32,6 @@ import io.permlab.pipeline.site.ServeSpec;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,7 +85,8 @@ public final class WebExercise implements ExerciseStage {
         }
         Deadline deadline = Deadline.in(ceilings().targetMillis(), "target");
         String file = target.location().resolve(TargetDescriptor.FILE).toString();
-        List<FunctionUnderTest> functions = flows(target, FlowScope.of(target.site()), context);
+        List<FunctionUnderTest> functions = FunctionRuns.flows(target, target.location(), options.home(), FlowScope.of(target.site())::problem,
+                ceilings().stepMillis(), context);
         if (functions.isEmpty()) {
             context.problem(file, "flow", "no function with a runnable flow: nothing to exercise");
             return Optional.empty();
@@ -141,39 +137,8 @@ public final class WebExercise implements ExerciseStage {
         ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), options.mask());
         Explorer explorer = new Explorer(factory, runner, recorder, knowledge, ceilings());
         FlowUrls urls = new FlowUrls(target.site().entry(), sites);
-        List<FunctionExploration> explored = new ArrayList<>();
-        for (FunctionUnderTest f : functions) {
-            if (deadline.passed()) {
-                context.problem(f.flow().file(), "run", "function '" + f.id() + "' not explored: " + deadline.describe() + " was reached");
-                continue;
-            }
-            FunctionExploration fe = explorer.explore(f, urls, deadline);
-            explored.add(fe);
-            InconclusiveRuns.errors(target.id(), fe).forEach(e -> context.problem(e.file(), e.phase(), e.message()));
-            Run baseline = fe.baseline();
-            if (baseline != null && !baseline.passed() && !baseline.inconclusive()) {
-                context.problem(f.flow().file(), "run",
-                        "function '" + f.id() + "': the baseline run (every permission granted) did not reach its checkpoint ("
-                                + baseline.checkpoint().detail() + "), so what refusing a permission does cannot be judged");
-            }
-        }
+        List<FunctionExploration> explored = FunctionRuns.explore(explorer, functions, urls, deadline, target, "permission", context);
         return new Exploration(urls.apply(target.site().entry()), ownHosts(target.site()), factory.describe(), explored);
-    }
-
-    /** The flows that can run; a flow that cannot be read, or opens what lies outside the target, is an error instead. */
-    private List<FunctionUnderTest> flows(Target target, FlowScope scope, StageContext context) {
-        List<FunctionUnderTest> out = new ArrayList<>();
-        for (AppFunction f : target.functions()) {
-            Path flowFile = f.flow() != null ? target.location().resolve(f.flow()).normalize()
-                    : options.home().resolve("tests").resolve(target.location().getFileName()).resolve(f.id() + ".flow.json");
-            try {
-                out.add(new FunctionUnderTest(f.id(), f.name() == null ? f.id() : f.name(),
-                        FlowParser.parse(flowFile, scope::problem, ceilings().stepMillis())));
-            } catch (FlowException e) {
-                context.problem(e.file().toString(), "flow", e.getMessage());
-            }
-        }
-        return out;
     }
 
     private Ceilings ceilings() {
