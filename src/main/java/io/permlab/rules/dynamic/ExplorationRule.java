@@ -82,6 +82,18 @@ abstract class ExplorationRule implements Rule {
         return kb.piLabels(kinds);
     }
 
+    /**
+     * A URL or origin as a fingerprint key: without its port and query. A sample, or a lab's build, is served on
+     * whatever port is free, and a baseline must still know the finding (docs/architecture.md, fingerprints).
+     */
+    static String endpointKey(String url) {
+        int q = url.indexOf('?');
+        String u = q < 0 ? url : url.substring(0, q);
+        return PORT.matcher(u).replaceFirst("$1");
+    }
+
+    private static final java.util.regex.Pattern PORT = java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/?#:\\[\\]]+):\\d+");
+
     static String where(List<PiSighting> sightings) {
         return sightings.stream().map(s -> s.where() + "=" + s.maskedValue()).distinct().limit(4).collect(Collectors.joining("; "));
     }

@@ -27,7 +27,7 @@ public final class PiCleartextRule extends TrafficRule {
                 .arg("url", withoutQuery(x.url()))
                 .arg("pi", piOf(ctx.knowledge(), x.piSent()))
                 .arg("where", where(x.piSent()))
-                .key(function.functionId() + ":" + endpoint)
+                .key(function.functionId() + ":" + x.method() + " " + endpointKey(x.url()))
                 .at(exchange(run, x, where(x.piSent()))));
     }
 

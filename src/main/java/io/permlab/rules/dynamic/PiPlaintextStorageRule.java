@@ -27,7 +27,7 @@ public final class PiPlaintextStorageRule extends ExplorationRule {
                 continue; // cut short by a crash or a timeout: judged by no rule
             }
             for (StoredValue s : run.storage()) {
-                String key = s.area() + ":" + s.origin() + ":" + s.key();
+                String key = s.area() + ":" + endpointKey(s.origin()) + ":" + s.key();
                 if (s.pi().isEmpty() || !reported.add(key)) {
                     continue;
                 }

@@ -36,7 +36,7 @@ public final class PreciseCoordinatesSentRule extends TrafficRule {
                         .arg("precision", precision(s.decimals()))
                         .arg("where", s.where() + "=" + s.maskedValue())
                         .arg("category", category.label())
-                        .key(function.functionId() + ":" + x.host() + ":" + PiCleartextRule.withoutQuery(x.url()))
+                        .key(function.functionId() + ":" + x.host() + ":" + endpointKey(x.url()))
                         .at(exchange(run, x, s.where() + "=" + s.maskedValue())));
             }
         }
