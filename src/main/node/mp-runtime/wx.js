@@ -14,6 +14,20 @@ const SYSTEM_INFO = {
 function createWx(ctx) {
   const {journal, auth, router, storage, policy} = ctx;
   const handlers = {};
+  const locationListeners = [];
+  let updating = false;
+
+  /** After startLocationUpdate: the listeners of onLocationChange get the phone's position (once; timers are real). */
+  function locationUpdates(answer, api) {
+    updating = true;
+    setTimeout(() => {
+      if (!updating) return;
+      for (const l of locationListeners.slice()) {
+        const p = position(answer, {}, 'onLocationChange');
+        ctx.guard('onLocationChange listener', () => l(p));
+      }
+    }, 50);
+  }
 
   function call(api, options) {
     return journal.add('api', {api, options: summarize(options)});
@@ -61,13 +75,29 @@ function createWx(ctx) {
     });
   }
 
-  function position(answer, options) {
+  /**
+   * A position handed to the program, journalled with its source so that sent coordinates can be traced back:
+   * 'device' (the phone's position: getLocation, onLocationChange), 'fuzzy' (getFuzzyLocation), 'picked' (a place
+   * the user picked on the map, or one the program showed with openLocation).
+   */
+  function handed(api, source, latitude, longitude) {
+    journal.add('coords', {api, source, latitude, longitude});
+  }
+
+  function position(answer, options, api) {
     const precise = policy.position || {latitude: 31.2304, longitude: 121.4737, accuracy: 10};
     const coarse = policy.approximate || {latitude: 31.22, longitude: 121.46, accuracy: 2000};
     const p = answer === 'allow-approximate' ? coarse : precise;
     const o = options || {};
+    handed(api, api === 'getFuzzyLocation' ? 'fuzzy' : 'device', p.latitude, p.longitude);
     return {latitude: p.latitude, longitude: p.longitude, speed: 0, accuracy: p.accuracy, altitude: 0,
       verticalAccuracy: o.altitude ? p.accuracy : 0, horizontalAccuracy: p.accuracy};
+  }
+
+  /** The place the user picks on chooseLocation's map: a landmark about 200 m from the phone, never the phone itself. */
+  function pickedPlace() {
+    const here = policy.position || {latitude: 31.2304, longitude: 121.4737};
+    return {latitude: Math.round((here.latitude + 0.0013) * 1e6) / 1e6, longitude: Math.round((here.longitude - 0.0011) * 1e6) / 1e6};
   }
 
   function fixture(url, method) {
@@ -121,21 +151,47 @@ function createWx(ctx) {
       return respond('openSetting', o, done => done.ok({authSetting: auth.openSetting('openSetting')}));
     },
     getLocation(o) {
-      return scoped('getLocation', o, (done, answer) => done.ok(position(answer, o)));
+      return scoped('getLocation', o, (done, answer) => done.ok(position(answer, o, 'getLocation')));
     },
     getFuzzyLocation(o) {
-      return scoped('getFuzzyLocation', o, (done) => done.ok(position('allow-approximate', o)));
+      return scoped('getFuzzyLocation', o, (done) => done.ok(position('allow-approximate', o, 'getFuzzyLocation')));
     },
     startLocationUpdate(o) {
-      return scoped('startLocationUpdate', o, done => done.ok());
+      return scoped('startLocationUpdate', o, (done, answer) => { done.ok(); locationUpdates(answer, 'startLocationUpdate'); });
     },
     startLocationUpdateBackground(o) {
-      return scoped('startLocationUpdateBackground', o, done => done.ok());
+      return scoped('startLocationUpdateBackground', o, (done, answer) => { done.ok(); locationUpdates(answer, 'startLocationUpdateBackground'); });
+    },
+    onLocationChange(listener) {
+      call('onLocationChange', {});
+      if (typeof listener === 'function') locationListeners.push(listener);
+    },
+    offLocationChange(listener) {
+      call('offLocationChange', {});
+      const i = locationListeners.indexOf(listener);
+      if (i >= 0) locationListeners.splice(i, 1); else if (!listener) locationListeners.length = 0;
+    },
+    stopLocationUpdate(o) {
+      call('stopLocationUpdate', o);
+      updating = false;
+      return respond('stopLocationUpdate', o, done => done.ok());
     },
     chooseLocation(o) {
       // the user picks a point on a map: no permission sheet (WeChat dropped it for chooseLocation)
-      return scoped('chooseLocation', o, done => done.ok({name: '人民广场', address: '上海市黄浦区人民大道200号',
-        latitude: 31.2304, longitude: 121.4737}));
+      return scoped('chooseLocation', o, done => {
+        const p = pickedPlace();
+        handed('chooseLocation', 'picked', p.latitude, p.longitude);
+        done.ok({name: '人民广场', address: '上海市黄浦区人民大道200号', latitude: p.latitude, longitude: p.longitude});
+      });
+    },
+    openLocation(o) {
+      // the program shows a place on WeChat's map (a shop): its coordinates are that place, not the phone
+      call('openLocation', o);
+      const opts = o || {};
+      if (typeof opts.latitude === 'number' && typeof opts.longitude === 'number') {
+        handed('openLocation', 'picked', opts.latitude, opts.longitude);
+      }
+      return respond('openLocation', opts, done => done.ok());
     },
     chooseAddress(o) {
       return scoped('chooseAddress', o, done => done.ok({userName: '张三', postalCode: '200000', provinceName: '上海市',

@@ -23,13 +23,16 @@ public final class PiScanner {
     private PiScanner() {
     }
 
-    /** PI in what the page sent: URL path and query, request headers and cookies, the request body. */
+    /**
+     * PI in what the page sent: URL path and query, request headers and cookies, the request body; coordinates carry
+     * their origin when the session knew the positions it handed the program ({@link CoordinateOrigins}).
+     */
     public static List<PiSighting> sent(ObservedExchange exchange) {
         List<Hit> hits = new ArrayList<>();
         hits.addAll(UrlScan.of(exchange.url(), "url").hits());
         hits.addAll(HeaderScan.sent(exchange.requestHeaders()).hits());
         hits.addAll(BodyScan.of(exchange.requestBody(), exchange.requestHeader("Content-Type"), "body").hits());
-        return sightings(hits);
+        return CoordinateOrigins.label(sightings(hits), exchange);
     }
 
     /** PI in what came back: response headers and cookies, and text bodies (JSON, HTML, text, JavaScript, XML). */

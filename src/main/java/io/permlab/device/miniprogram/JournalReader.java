@@ -2,6 +2,7 @@ package io.permlab.device.miniprogram;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.permlab.exercise.HandedCoordinate;
 import io.permlab.exercise.Header;
 import io.permlab.exercise.ObservedExchange;
 import io.permlab.exercise.ObservedRequest;
@@ -18,7 +19,9 @@ import java.util.function.Supplier;
 /**
  * Turns the runtime's journal into the evidence every session gives: authorization sheets (and scoped calls answered
  * from an earlier decision, and the settings page opened after a refusal) as permission requests, wx.request and
- * uploadFile as network exchanges, thrown errors and cut loops as page errors; every entry also as a {@link WxEvent}.
+ * uploadFile as network exchanges (with the positions handed to the program before them, so sent coordinates can be
+ * traced to the device, the fuzzy position or a place the user picked), thrown errors and cut loops as page errors;
+ * every entry also as a {@link WxEvent}.
  */
 final class JournalReader {
     private final String origin;
@@ -26,6 +29,8 @@ final class JournalReader {
     final List<ObservedExchange> exchanges = new ArrayList<>();
     final List<PageError> errors = new ArrayList<>();
     final List<WxEvent> events = new ArrayList<>();
+    /** Every position handed to the program so far in the session, with its source: sent coordinates are traced to them. */
+    final List<HandedCoordinate> handed = new ArrayList<>();
     private String route = "";
 
     JournalReader(String origin) {
@@ -53,6 +58,8 @@ final class JournalReader {
                     requests.add(request(o, at, kind, text));
                 }
                 case "settings" -> settings(o, at, text == null ? (text = screen.get()) : text);
+                case "coords" -> handed.add(new HandedCoordinate(str(o, "source"), str(o, "api"),
+                        o.get("latitude").getAsDouble(), o.get("longitude").getAsDouble()));
                 case "request" -> exchanges.add(exchange(o, at));
                 case "error" -> errors.add(new PageError(at, str(o, "message"), str(o, "where"), 0));
                 case "loop" -> errors.add(new PageError(at, "cut by PermLab: " + str(o, "message"), route, 0));
@@ -140,7 +147,8 @@ final class JournalReader {
         int status = o.has("status") ? o.get("status").getAsInt() : 200;
         return new ObservedExchange("wx-" + o.get("seq").getAsLong(), at, 0, str(o, "method"), str(o, "url"), "simulated",
                 headers, body, status, status == 200 ? "OK" : "", List.of(new Header("Content-Type", "application/json")),
-                "application/json", response, false, response == null ? 0 : response.length(), false, null);
+                "application/json", response, false, response == null ? 0 : response.length(), false, null,
+                List.copyOf(handed));
     }
 
     private static WxEvent event(JsonObject o, Instant at, String kind) {

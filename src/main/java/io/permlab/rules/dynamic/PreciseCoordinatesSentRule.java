@@ -14,7 +14,9 @@ import java.util.Set;
 
 /**
  * Coordinates precise to about 10 m (4+ decimals) sent by an app whose category does not need precise location:
- * two decimals (about 1 km) or the address would serve (认定方法 四.1, PIPL Art. 6 minimum necessary).
+ * two decimals (about 1 km) or the address would serve (认定方法 四.1, PIPL Art. 6 minimum necessary). Only the phone's
+ * position counts: coordinates whose origin the session traced to a place the user picked, the fuzzy position or the
+ * program's own data are not judged; coordinates of unknown origin (a browser's traffic) are.
  */
 public final class PreciseCoordinatesSentRule extends TrafficRule {
     @Override
@@ -29,7 +31,7 @@ public final class PreciseCoordinatesSentRule extends TrafficRule {
             return;
         }
         for (PiSighting s : x.piSent()) {
-            if ("COORDINATES".equals(s.type()) && s.precise() && reported.add(x.host() + " " + PiCleartextRule.withoutQuery(x.url()))) {
+            if ("COORDINATES".equals(s.type()) && s.precise() && s.mayBeDevicePosition() && reported.add(x.host() + " " + PiCleartextRule.withoutQuery(x.url()))) {
                 ctx.report(Violation.of(this)
                         .arg("host", x.host())
                         .arg("decimals", s.decimals())

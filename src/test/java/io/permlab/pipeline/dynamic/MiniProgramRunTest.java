@@ -13,6 +13,7 @@ import io.permlab.pipeline.TargetLoader;
 import io.permlab.model.TargetResult;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionRequest;
+import io.permlab.model.dynamic.PiSighting;
 import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.RunOutcome;
 import io.permlab.pipeline.BatchListener;
@@ -90,7 +91,11 @@ class MiniProgramRunTest {
         });
 
         assertThat(t.findings()).extracting(Finding::ruleId)
-                .contains("DYN-PERM-REASK", "DYN-PI-CLEARTEXT", "DYN-PI-PLAINTEXT-STORAGE");
+                .contains("DYN-PERM-REASK", "DYN-PI-CLEARTEXT", "DYN-PI-PLAINTEXT-STORAGE", "DYN-PRECISE-COORDS-SENT");
+        // the coordinates sent are getLocation's: the device position, so they are judged
+        assertThat(f.baseline().exchanges()).filteredOn(x -> x.url().contains("/address/save")).singleElement()
+                .satisfies(x -> assertThat(x.piSent()).filteredOn(s -> s.type().equals("COORDINATES"))
+                        .singleElement().satisfies(s -> assertThat(s.origin()).isEqualTo(PiSighting.DEVICE)));
     }
 
     @Test
@@ -104,6 +109,10 @@ class MiniProgramRunTest {
         assertThat(baseline.exchanges()).anySatisfy(x -> assertThat(x.url()).isEqualTo("https://api.xianwei-demo.cn/addresses"));
         assertThat(baseline.consentAtMillis()).isNotNull();
         assertThat(t.findings()).extracting(Finding::ruleId).doesNotContain("DYN-PERM-REASK", "DYN-PI-CLEARTEXT", "DYN-PI-PLAINTEXT-STORAGE",
-                "DYN-PERM-MANDATORY", "DYN-PRECISE-LOCATION-MANDATORY");
+                "DYN-PERM-MANDATORY", "DYN-PRECISE-LOCATION-MANDATORY", "DYN-PRECISE-COORDS-SENT");
+        // the point sent is the one the user picked with chooseLocation, not the phone's position
+        assertThat(baseline.exchanges()).filteredOn(x -> x.url().endsWith("/addresses")).singleElement()
+                .satisfies(x -> assertThat(x.piSent()).filteredOn(s -> s.type().equals("COORDINATES"))
+                        .singleElement().satisfies(s -> assertThat(s.origin()).isEqualTo(PiSighting.PICKED)));
     }
 }

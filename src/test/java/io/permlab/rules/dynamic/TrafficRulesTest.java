@@ -1,6 +1,7 @@
 package io.permlab.rules.dynamic;
 
 import io.permlab.model.Finding;
+import io.permlab.model.dynamic.PiSighting;
 import io.permlab.model.dynamic.Run;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,22 @@ class TrafficRulesTest {
         assertThat(findings(new PreciseCoordinatesSentRule(), exploration(leaky), "网络约车")).as("ride hailing needs them").isEmpty();
         assertThat(PreciseCoordinatesSentRule.precision(2)).isEqualTo("1 km");
         assertThat(PreciseCoordinatesSentRule.precision(4)).isEqualTo("11 m");
+    }
+
+    @Test
+    void preciseCoordinatesJudgedOnlyWhenTheyMayBeThePhonesPosition() {
+        Run traced = baseline()
+                .sent("POST", "https://waimai.example/api/address", 5000, coords("body $.lat+$.lng", 6).withOrigin(PiSighting.PICKED))
+                .sent("POST", "https://waimai.example/api/shops", 5100, coords("body $.lat+$.lng", 6).withOrigin(PiSighting.FUZZY))
+                .sent("POST", "https://waimai.example/api/route", 5200, coords("body $.lat+$.lng", 6).withOrigin(PiSighting.OTHER))
+                .build();
+        assertThat(findings(new PreciseCoordinatesSentRule(), exploration(traced), "餐饮外卖")).as("a picked place, the fuzzy position, the program's own").isEmpty();
+        Run device = baseline()
+                .sent("POST", "https://waimai.example/api/address", 5000, coords("body $.lat+$.lng", 6).withOrigin(PiSighting.PICKED))
+                .sent("POST", "https://waimai.example/api/track", 5100, coords("body $.lat+$.lng", 6).withOrigin(PiSighting.DEVICE))
+                .build();
+        assertThat(findings(new PreciseCoordinatesSentRule(), exploration(device), "餐饮外卖")).singleElement()
+                .satisfies(f -> assertThat(f.evidence().toString()).contains("/api/track").doesNotContain("/api/address"));
     }
 
     @Test
