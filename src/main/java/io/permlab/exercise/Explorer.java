@@ -68,11 +68,20 @@ public final class Explorer {
         return new FunctionExploration(function.id(), function.name(), function.flow().file(), runs, effects);
     }
 
-    /** Permissions the baseline was asked for that the browser can refuse (device choosers cannot be granted anyway). */
+    /**
+     * Permissions the baseline was asked for that the session can refuse: the browser's web permissions (device choosers
+     * cannot be granted anyway), and whatever else the sessions say they refuse (every WeChat scope the program asked for).
+     */
     private Set<String> refusable(Run baseline) {
         Set<String> out = new LinkedHashSet<>();
-        baseline.requests().forEach(r -> knowledge.webPermission(r.permission())
-                .filter(p -> !p.chooser()).map(WebPermission::id).ifPresent(out::add));
+        for (var r : baseline.requests()) {
+            if (r.permission() == null) {
+                continue;
+            }
+            if (knowledge.webPermission(r.permission()).filter(p -> !p.chooser()).isPresent() || sessions.canRefuse(r.permission())) {
+                out.add(r.permission());
+            }
+        }
         return out;
     }
 

@@ -9,6 +9,15 @@ public interface SessionFactory extends AutoCloseable {
     /** "local chromium", "selenium grid http://127.0.0.1:4444", "appium http://127.0.0.1:4723". */
     String describe();
 
+    /**
+     * Whether this factory's sessions can refuse a permission the knowledge base's web permissions do not list, or list
+     * as a chooser: WeChat's scopes (scope.werun, scope.writePhotosAlbum, scope.bluetooth …) each have a sheet a user
+     * refuses. A browser refuses only the web permissions.
+     */
+    default boolean canRefuse(String permission) {
+        return false;
+    }
+
     /** Stops what the factory started (an Appium server, say). */
     @Override
     default void close() {

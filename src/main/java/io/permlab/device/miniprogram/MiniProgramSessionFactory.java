@@ -35,6 +35,12 @@ public final class MiniProgramSessionFactory implements SessionFactory {
         return MiniProgramSession.start(config, policy, scratch);
     }
 
+    /** Every WeChat scope has a sheet a user can refuse, with or without a web-permission counterpart. */
+    @Override
+    public boolean canRefuse(String permission) {
+        return Scopes.refusable(permission);
+    }
+
     @Override
     public String describe() {
         return "mini-program runtime (node + miniprogram-simulate)";

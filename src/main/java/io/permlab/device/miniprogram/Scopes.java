@@ -35,6 +35,14 @@ final class Scopes {
     private Scopes() {
     }
 
+    /**
+     * Whether a permission id stands for WeChat scopes a user refuses on their sheet: the location, camera, record and
+     * Bluetooth scopes under their permission names, and every other scope under its own name (scope.werun …).
+     */
+    static boolean refusable(String permission) {
+        return permission != null && (PERMISSION.containsValue(permission) || permission.startsWith("scope."));
+    }
+
     static String permission(String scope) {
         return PERMISSION.getOrDefault(scope, scope);
     }
