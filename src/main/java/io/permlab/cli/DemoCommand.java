@@ -29,8 +29,8 @@ import java.util.concurrent.Callable;
  * and the exercise of the H5 samples in local headless Chromium — each non-compliant sample beside its compliant twin.
  */
 @Command(mixinStandardHelpOptions = true, usageHelpAutoWidth = true, name = "demo",
-        description = {"Inspect the bundled samples under apps/ in one report: 'scan' for the Android and mini-program "
-                + "samples, 'run' for the H5 samples (local headless Chromium). Each non-compliant sample has a compliant twin.",
+        description = {"Inspect the bundled samples under apps/ in one report: 'scan' for the Android samples, 'run' for the H5 "
+                + "samples (local headless Chromium) and the mini-program samples (PermLab's runtime, node). Each non-compliant sample has a compliant twin.",
                 "A self-check: exit 0 when every sample concluded what its target.json \"expect\" says, 3 naming one that did not."},
         footerHeading = "%nExample:%n",
         footer = {"  permlab demo --out reports/demo      then open reports/demo/index.html",
@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
             Set<TargetKind> every = EnumSet.copyOf(Pipelines.STATIC_KINDS);
             every.addAll(Pipelines.DEMO_EXERCISED_KINDS);
             Instant started = Instant.now();
-            // The static samples first: their results are on screen in seconds, the browser runs take a minute.
+            // The static samples first: their results are on screen in seconds, the browser and runtime runs take a minute.
             List<TargetSpec> samples = new TargetLoader(knowledge, options.category, every).load(List.of(apps)).stream()
                     .sorted(Comparator.comparing(s -> Pipelines.DEMO_EXERCISED_KINDS.contains(s.target().kind()))).toList();
             return Pipelines.demo(knowledge, InspectionLimits.defaults(), dynamic, outDir).run("demo", samples, started,

@@ -25,8 +25,8 @@ public final class Pipelines {
     public static final Set<TargetKind> STATIC_KINDS = EnumSet.of(TargetKind.APK, TargetKind.MINIPROGRAM);
     /** The kinds 'run' exercises: H5 apps in a browser, mini-program source folders in PermLab's runtime. */
     public static final Set<TargetKind> EXERCISED_KINDS = EnumSet.of(TargetKind.H5, TargetKind.MINIPROGRAM);
-    /** The kinds the demo exercises; its mini-programs are inspected statically (see DemoCommand). */
-    public static final Set<TargetKind> DEMO_EXERCISED_KINDS = EnumSet.of(TargetKind.H5);
+    /** The kinds the demo exercises: the H5 samples in the browser, the mini-program samples in PermLab's runtime. */
+    public static final Set<TargetKind> DEMO_EXERCISED_KINDS = EnumSet.of(TargetKind.H5, TargetKind.MINIPROGRAM);
 
     private Pipelines() {
     }
@@ -50,13 +50,12 @@ public final class Pipelines {
     }
 
     /**
-     * 'permlab demo': the static samples inspected, the H5 samples exercised. The mini-program samples stay static
-     * there: the runtime cannot yet tell a place the user picked (chooseLocation) from the phone's position, so the
-     * compliant twin's picked address would read as precise coordinates sent (docs/miniprogram-runtime.md).
+     * 'permlab demo': the static samples inspected, the H5 samples exercised in the browser and the mini-program samples
+     * in PermLab's runtime (sent coordinates traced to the position they came from, so the compliant twin's picked
+     * address is not the phone's position).
      */
     public static TargetPipeline demo(KnowledgeBase knowledge, InspectionLimits limits, DynamicOptions options, Path outDir) {
-        return new TargetPipeline(inspectors(knowledge, limits, null), List.of(new WebExercise(knowledge, options, outDir)), true,
-                new RuleEngine(knowledge, RuleSet.all()));
+        return exercising(knowledge, limits, options, outDir);
     }
 
     /** Where a command's scratch files go: inside its output folder, deleted when the batch ends. */

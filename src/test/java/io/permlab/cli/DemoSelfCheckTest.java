@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 'permlab demo' for real (static scans and headless Chromium), run once: it is a self-check that exits 0 when every
+ * 'permlab demo' for real (static scans, headless Chromium and the mini-program runtime), run once: it is a self-check that exits 0 when every
  * non-compliant sample was flagged and every twin was clean, and its report says what happened in each language.
  */
 class DemoSelfCheckTest {
@@ -54,8 +54,19 @@ class DemoSelfCheckTest {
     }
 
     @Test
+    void theMiniProgramSamplesAreExercisedInTheRuntime() {
+        // the non-compliant one fails under refused location, its settings loop judged; the twin stays clean
+        assertThat(findingsOf("demo-delivery-miniprogram")).extracting(f -> f.get("ruleId").getAsString())
+                .contains("DYN-PERM-MANDATORY", "DYN-PERM-REASK", "DYN-PRECISE-COORDS-SENT", "MP-LOC-FORCED-REAUTH");
+        assertThat(findingsOf("demo-delivery-miniprogram-compliant")).isEmpty();
+        assertThat(dir.resolve("demo/runs/demo-delivery-miniprogram")).isDirectory();
+    }
+
+    @Test
     void theChineseMessageExplainsTheFailureInChineseAndTheEnglishOneInEnglish() {
-        List<JsonObject> mandatory = findings("DYN-PERM-MANDATORY");
+        // the H5 sample's save button stays disabled when location is refused
+        List<JsonObject> mandatory = findingsOf("demo-delivery").stream()
+                .filter(f -> f.get("ruleId").getAsString().equals("DYN-PERM-MANDATORY")).toList();
         assertThat(mandatory).isNotEmpty();
         for (JsonObject f : mandatory) {
             String zh = f.getAsJsonObject("message").get("zh").getAsString();
@@ -71,8 +82,14 @@ class DemoSelfCheckTest {
         }
     }
 
-    private static List<JsonObject> findings(String ruleId) {
-        return findingsOfAllRules().stream().filter(f -> f.get("ruleId").getAsString().equals(ruleId)).toList();
+    private static List<JsonObject> findingsOf(String targetId) {
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonElement t : JsonParser.parseString(findingsJson).getAsJsonObject().getAsJsonArray("targets")) {
+            if (t.getAsJsonObject().get("id").getAsString().equals(targetId)) {
+                t.getAsJsonObject().getAsJsonArray("findings").forEach(f -> out.add(f.getAsJsonObject()));
+            }
+        }
+        return out;
     }
 
     private static List<JsonObject> findingsOfAllRules() {
