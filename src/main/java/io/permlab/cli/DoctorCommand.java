@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 /** {@code permlab doctor}: what is installed, what is missing, how to fix it. */
 @Command(mixinStandardHelpOptions = true, usageHelpAutoWidth = true, name = "doctor",
         description = {"Check the tools PermLab uses: Java, Chromium and ChromeDriver (H5 and mini-program web builds), "
-                + "adb and attached devices (Android), aapt (manifest cross-check), Node.js and the pinned Appium server.",
+                + "adb and attached devices (Android), aapt (manifest cross-check), Node.js, the mini-program runtime (miniprogram-simulate, jsdom, wcc) and the pinned Appium server.",
                 "Exit code 0 when everything 'scan' and the demo need is present, 5 when something required is missing."})
 final class DoctorCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -47,7 +47,9 @@ final class EnvironmentCheck {
         if (adb.status() == Status.OK) {
             out.addAll(AndroidChecks.devices(io.permlab.device.adb.Adb.locate()));
         }
-        out.add(versionOf("node", List.of("node", "--version"), "install Node.js 20 (Debian: sudo apt-get install -y nodejs npm)", false));
+        Result node = versionOf("node", List.of("node", "--version"), "install Node.js 20 (Debian: sudo apt-get install -y nodejs npm)", false);
+        out.add(node);
+        out.add(miniProgramRuntime(home, node));
         out.add(appium(home));
         out.addAll(AndroidChecks.toolchain(home, System.getenv()));
         return out;
@@ -94,6 +96,30 @@ final class EnvironmentCheck {
     private static String major(String versionLine) {
         Matcher m = Pattern.compile("(\\d+)\\.\\d+\\.\\d+").matcher(versionLine);
         return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * The mini-program runtime: node resolves miniprogram-simulate (with jsdom) from PermLab's node_modules, and the
+     * WXML compiler's Linux wcc that miniprogram-compiler ships is there and executable.
+     */
+    static Result miniProgramRuntime(Path home, Result node) {
+        String name = "mini-program runtime";
+        String fix = "cd " + home + " && npm ci (installs miniprogram-simulate, miniprogram-compiler and jsdom)";
+        if (node.status() != Status.OK) {
+            return new Result(name, Status.WARN, "needs node", "install Node.js 20 first", false);
+        }
+        Path modules = home.resolve("node_modules").toAbsolutePath();
+        String script = "const p={paths:[process.argv[1]]};require.resolve('miniprogram-simulate',p);require.resolve('jsdom',p);"
+                + "console.log(require('path').dirname(require.resolve('miniprogram-compiler/package.json',p)))";
+        Output o = run(List.of("node", "-e", script, modules.toString()));
+        if (o == null) {
+            return new Result(name, Status.WARN, "node cannot resolve miniprogram-simulate, jsdom or miniprogram-compiler from " + modules, fix, false);
+        }
+        Path wcc = Path.of(o.text().trim()).resolve("bin/linux/wcc");
+        if (!Files.isRegularFile(wcc) || !Files.isExecutable(wcc)) {
+            return new Result(name, Status.WARN, "WXML compiler not executable: " + wcc, "chmod +x " + wcc + ", or " + fix, false);
+        }
+        return new Result(name, Status.OK, "miniprogram-simulate, jsdom and wcc (" + wcc + ")", null, false);
     }
 
     private static Result appium(Path home) {
