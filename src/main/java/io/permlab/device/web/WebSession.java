@@ -260,19 +260,19 @@ final class WebSession implements Session {
     private static io.permlab.model.Localized timedOut(Locator locator, String state, long timeoutMillis) {
         return new io.permlab.model.Localized(
                 "超时：" + locator + " 在 " + timeoutMillis + " 毫秒内" + ("disabled".equals(state) ? "一直不可用（禁用状态）" : "未出现"),
-                "timeout: " + locator + ("disabled".equals(state) ? " stayed disabled" : " not visible") + " for the step's " + timeoutMillis + " ms");
+                "timeout: " + locator + ("disabled".equals(state) ? " is on screen but stayed disabled" : " not visible") + " for the step's " + timeoutMillis + " ms");
     }
 
     private static io.permlab.model.Localized blocked(Locator locator, String state, PageQuiet.Look look, long after, long timeoutMillis) {
         String zhState = switch (state) {
-            case "disabled" -> "在页面上但不可用（禁用状态）";
+            case "disabled" -> "在页面上，但一直不可用（禁用状态）";
             case "hidden" -> "不可见";
             default -> "不存在";
         };
         return new io.permlab.model.Localized(
                 "判定受阻：" + locator + " " + zhState + "，页面已静止 " + look.quietMillis() + " 毫秒，" + look.inFlight() + " 个待完成请求，"
                         + look.timers() + " 个待执行定时器，无打开的对话框（第 " + after + " 毫秒判定，步骤超时 " + timeoutMillis + " 毫秒）",
-                "blocked: " + locator + " " + state + ", " + look.describe() + " (decided after " + after + " ms of the step's "
+                "blocked: " + locator + " " + ("disabled".equals(state) ? "is on screen but stayed disabled" : state) + ", " + look.describe() + " (decided after " + after + " ms of the step's "
                         + timeoutMillis + " ms)");
     }
 

@@ -71,10 +71,10 @@ class FastVerdictTest {
         assertThat(r.outcome()).isEqualTo("FUNCTION_FAILED");
         JsonObject tap = step(r, 1);
         assertThat(tap.get("ok").getAsBoolean()).isFalse();
-        assertThat(tap.get("error").getAsString()).startsWith("blocked: css=#save disabled, page quiet for ")
+        assertThat(tap.get("error").getAsString()).startsWith("blocked: css=#save is on screen but stayed disabled, page quiet for ")
                 .contains("0 pending requests, 0 pending timers, no open dialog");
         assertThat(tap.get("durationMillis").getAsLong()).isBetween(800L, LONG / 4L);
-        assertThat(r.checkpointDetail()).contains("blocked: css=#save disabled");
+        assertThat(r.checkpointDetail()).contains("blocked: css=#save is on screen but stayed disabled");
     }
 
     @Test
