@@ -109,13 +109,14 @@ public final class PipelineInspector implements TargetInspector {
     }
 
     /**
-     * A session that could not be had, or runs left inconclusive after the exploration's own retry: the browser, the
-     * Grid or the device failed, not the app. Anything else (a broken flow, a function that fails) is deterministic.
+     * An error whose typed cause says it was not the target's doing (a session that could not be had: the browser,
+     * the Grid or the device failed), or runs left inconclusive after the exploration's own retry. Anything else (a
+     * broken flow, an APK that does not install, a function that fails) is deterministic, whatever its phase is called.
      */
     static String transientCause(TargetResult r) {
         for (ProcessingError e : r.errors()) {
-            if ("session".equals(e.phase())) {
-                return e.message();
+            if (e.transientCause() != null) {
+                return e.transientCause().id() + ": " + e.message();
             }
         }
         Exploration exploration = r.evidence() == null ? null : r.evidence().section(Exploration.class).orElse(null);

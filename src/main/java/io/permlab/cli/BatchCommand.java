@@ -94,7 +94,8 @@ final class BatchCommand implements Callable<Integer> {
                 if (e.refusal()) {
                     throw new Inspecting.UsageException(e.getMessage());
                 }
-                throw e;
+                // a write that failed mid-campaign: what was committed is kept, --resume goes on from there
+                throw new Inspecting.StoppedException(e.getMessage(), e);
             }
             campaignProblems.addAll(CampaignReports.writeAll(outcome.entries(), knowledge, outDir, options.unmasked));
             return outcome.run();

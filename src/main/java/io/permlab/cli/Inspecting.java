@@ -23,7 +23,7 @@ import java.util.Set;
 final class Inspecting {
     /** The command-specific part: a batch over the targets, given the knowledge, output folder and listener. */
     interface Batch {
-        RunResult run(KnowledgeBase knowledge, Path outDir, BatchListener listener) throws UsageException;
+        RunResult run(KnowledgeBase knowledge, Path outDir, BatchListener listener) throws UsageException, StoppedException;
     }
 
     /** Turns a finished batch into the exit code; every command but 'demo' judges findings against --fail-on. */
@@ -35,6 +35,16 @@ final class Inspecting {
     static final class UsageException extends Exception {
         UsageException(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * The batch had to stop before its end, with what it finished kept for --resume (the campaign journal could not be
+     * written: a full disk, the file locked). No reports are written: they would be of a part; exit 5.
+     */
+    static final class StoppedException extends Exception {
+        StoppedException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -104,6 +114,11 @@ final class Inspecting {
                 err.println(TerminalText.clean("permlab " + command + ": " + e.getMessage()));
                 log.close();
                 return ExitCode.USAGE_ERROR.code();
+            } catch (StoppedException e) {
+                err.println(TerminalText.clean("permlab " + command + ": stopped: " + e.getMessage()));
+                log.error("stopped", e.getMessage());
+                log.close();
+                return ExitCode.FINISHED_WITH_ERRORS.code();
             }
             List<String> problems = Reports.write(result, knowledge, new ReportOptions(outDir, lang, options.unmasked, options.baseline), formats);
             problems.forEach(p -> log.error("report", p));

@@ -73,9 +73,9 @@ public final class FlowRunner {
                 firstUrl = urls.apply(step.value());
             }
             SessionException failure = null;
-            boolean reached = false;
+            Session.Visibility seen = Session.Visibility.SEEN;
             try {
-                reached = perform(step, session, urls, deadline);
+                seen = perform(step, session, urls, deadline);
             } catch (SessionException e) {
                 failure = e;
             }
@@ -83,9 +83,9 @@ public final class FlowRunner {
             rec.collect(step.index(), false, purposes);
             if (step.action() == Action.CHECKPOINT) {
                 String shot = rec.screenshot(String.format("step-%02d-checkpoint.png", step.index()));
-                Localized reason = reached ? new Localized("已出现", "visible") : failure != null ? failure.reason()
-                        : new Localized(step.timeoutMillis() + " 毫秒内未出现 " + step.locator(),
-                        step.locator() + " not visible within " + step.timeoutMillis() + " ms");
+                boolean reached = failure == null && seen.visible();
+                // how an absent checkpoint was decided: the page went quiet without it, or the step's timeout passed
+                Localized reason = reached ? new Localized("已出现", "visible") : failure != null ? failure.reason() : seen.decidedBy();
                 String detail = reason.en();
                 checkpoint = new CheckpointResult(reached, step.describe(), detail, rec.elapsed(), shot, reason);
                 if (!reached) {
@@ -186,8 +186,8 @@ public final class FlowRunner {
         return flow.steps().stream().filter(s -> s.action() == Action.CHECKPOINT).map(Step::describe).findFirst().orElse("checkpoint");
     }
 
-    /** Performs a step; for checkpoints returns whether it was reached. */
-    private static boolean perform(Step step, Session session, UnaryOperator<String> urls, Deadline deadline) throws SessionException {
+    /** Performs a step; for checkpoints returns whether it was reached, and when not, how that was decided. */
+    private static Session.Visibility perform(Step step, Session session, UnaryOperator<String> urls, Deadline deadline) throws SessionException {
         long millis = Math.max(1, Math.min(step.timeoutMillis(), deadline.remainingMillis()));
         Duration timeout = Duration.ofMillis(millis);
         switch (step.action()) {
@@ -201,22 +201,26 @@ public final class FlowRunner {
             case WAIT -> {
                 if (step.locator() == null) {
                     sleep(millis);
-                } else if (!session.waitFor(step.locator(), timeout)) {
-                    throw SessionException.notFound(step.locator(), step.timeoutMillis());
+                } else {
+                    Session.Visibility v = session.awaitVisible(step.locator(), timeout);
+                    if (!v.visible()) {
+                        throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, v.decidedBy());
+                    }
                 }
             }
             case EXPECT -> {
-                if (!session.waitFor(step.locator(), timeout)) {
+                Session.Visibility v = session.awaitVisible(step.locator(), timeout);
+                if (!v.visible()) {
                     throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, new Localized(
-                            "预期可见的 " + step.locator() + " 在 " + step.timeoutMillis() + " 毫秒内未出现",
-                            "expected " + step.locator() + " to be visible within " + step.timeoutMillis() + " ms"));
+                            "预期可见的 " + step.locator() + " 未出现：" + v.decidedBy().zh(),
+                            "expected " + step.locator() + " to be visible: " + v.decidedBy().en()));
                 }
             }
             case CHECKPOINT -> {
-                return session.waitFor(step.locator(), timeout);
+                return session.awaitVisible(step.locator(), timeout);
             }
         }
-        return true;
+        return Session.Visibility.SEEN;
     }
 
     static void sleep(long millis) {
@@ -346,7 +350,8 @@ public final class FlowRunner {
             collect(lastStep, false, purposes);
             relaunched = true;
             session.open(url, null);
-            sleep(probeMillis);
+            // what a page asks on relaunch it asks while loading: watching ends once it is quiet, probeMillis at most
+            session.awaitQuiet(Duration.ofMillis(probeMillis));
             collect(lastStep, false, purposes);
         }
     }

@@ -33,6 +33,35 @@ public interface Session extends AutoCloseable {
     boolean waitFor(Locator locator, Duration timeout) throws SessionException;
 
     /**
+     * Waits until the element is visible, and says how a wait that ended without it was decided: the timeout, or
+     * (for a session that can see the page go quiet) "blocked: element absent, page quiet for 800 ms, …" as soon as
+     * nothing on the page could still bring it. Sessions that cannot tell wait out the timeout.
+     */
+    default Visibility awaitVisible(Locator locator, Duration timeout) throws SessionException {
+        return waitFor(locator, timeout) ? Visibility.SEEN
+                : new Visibility(false, new io.permlab.model.Localized("超时：" + locator + " 在 " + timeout.toMillis() + " 毫秒内未出现",
+                "timeout: " + locator + " not visible for the step's " + timeout.toMillis() + " ms"));
+    }
+
+    /** Whether a waited-for element came, and when it did not, how that was decided (one line in each report language). */
+    record Visibility(boolean visible, io.permlab.model.Localized decidedBy) {
+        public static final Visibility SEEN = new Visibility(true, null);
+    }
+
+    /**
+     * After a page was opened again (the relaunch probe): waits until the page is quiet, or {@code max} at most, so
+     * that what it asks on load is seen; returns how the wait ended. Sessions that cannot tell wait {@code max}.
+     */
+    default String awaitQuiet(Duration max) {
+        try {
+            Thread.sleep(max.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "waited " + max.toMillis() + " ms";
+    }
+
+    /**
      * Waits until what the last action set off has settled: no network request in flight and nothing observed for a
      * moment, or {@code max} at most. Requests an interaction triggers are then attributed to that step.
      */

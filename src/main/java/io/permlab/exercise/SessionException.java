@@ -38,6 +38,14 @@ public class SessionException extends Exception {
             return this == ELEMENT_NOT_FOUND || this == ELEMENT_DISABLED;
         }
 
+        /**
+         * Whether a failure of this kind is the browser's, the Grid's or the device's rather than the app's, so that
+         * trying again in a fresh session may succeed: a crash, a lost or refused session, an endpoint not reached.
+         */
+        public boolean isTransient() {
+            return this == BROWSER_CRASH || this == SESSION_ERROR || this == UNREACHABLE;
+        }
+
         public Localized label() {
             return label;
         }

@@ -96,7 +96,7 @@ public final class TargetPipeline {
             errors.addAll(outcome.errors());
             return new TargetResult(target, evidence, outcome.findings(), errors, millisSince(start), rules);
         } catch (StageFailure e) {
-            errors.add(new ProcessingError(target.id(), e.file(), e.phase(), e.getMessage()));
+            errors.add(new ProcessingError(target.id(), e.file(), e.phase(), e.getMessage(), e.transientCause()));
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // A defect in PermLab or a library must not cost the rest of the batch its reports; the memory or stack
             // the target held is free again once its stage has unwound.

@@ -30,7 +30,7 @@ public final class Masking {
         return new TargetResult(target, t.evidence() == null ? null : t.evidence().about(target).map(sections::mask),
                 t.findings().stream().map(Masking::mask).toList(),
                 t.errors().stream().map(e -> new ProcessingError(target.id(), EvidenceMasker.mask(e.file()), e.phase(),
-                        EvidenceMasker.mask(e.message()))).toList(),
+                        EvidenceMasker.mask(e.message()), e.transientCause())).toList(),
                 t.millis(), t.notInspected(), t.rules());
     }
 

@@ -130,7 +130,7 @@ class CampaignRunnerTest {
 
     private static TargetResult withError(TargetResult r) {
         List<io.permlab.model.ProcessingError> errors = new ArrayList<>(r.errors());
-        errors.add(new io.permlab.model.ProcessingError(r.target().id(), null, "session", "session lost (staged)"));
+        errors.add(new io.permlab.model.ProcessingError(r.target().id(), null, "session", "session lost (staged)", io.permlab.model.TransientCause.SESSION_LOST));
         return new TargetResult(r.target(), r.evidence(), r.findings(), errors, r.millis(), r.rules());
     }
 }

@@ -107,4 +107,83 @@ class BatchCommandTest {
         assertThat(permlab("batch", dir.resolve("bad.csv").toString(), "--out", dir.resolve("o2").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("bad.csv").contains("no 'target'");
     }
+
+    /**
+     * A journal write that fails mid-campaign (here: another process holds the SQLite database's write lock longer than
+     * the journal's busy timeout, as a full disk or a stuck backup would make the write fail) stops the campaign cleanly:
+     * exit 5 with the journal's reason and what to do, not a crash (exit 1); what was finished stays committed, and
+     * --resume finishes the rest without inspecting the finished targets again.
+     */
+    @Test
+    void aJournalWriteThatFailsStopsCleanlyAndResumeFinishes() throws Exception {
+        Path home = Paths.get(System.getProperty("permlab.home", "")).toAbsolutePath();
+        StringBuilder more = new StringBuilder();
+        for (int v = 2; v <= 4; v++) {
+            more.append("鲜味外卖,鲜味餐饮,").append(v).append(".0,餐饮外卖,").append(home.resolve("apps/demo-delivery-android")).append("\n");
+        }
+        Path manifest = manifest(more.toString());
+        Path out = dir.resolve("out");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<List<String>> lockedAfter = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                Path journal = out.resolve("batch-journal.sqlite");
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+                while (System.nanoTime() < deadline) {
+                    if (Files.exists(journal)) {
+                        List<String> finished = finishedIn(out);
+                        if (!finished.isEmpty()) {
+                            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + journal); Statement s = c.createStatement()) {
+                                s.execute("BEGIN EXCLUSIVE");
+                                List<String> before = finishedIn(c);
+                                release.await(5, java.util.concurrent.TimeUnit.MINUTES);
+                                s.execute("ROLLBACK");
+                                return before;
+                            }
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+                throw new AssertionError("no target finished within 3 minutes");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        int exit = permlab("batch", manifest.toString(), "--out", out.toString(), "--no-progress");
+        release.countDown();
+        List<String> finishedBefore = lockedAfter.get(1, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCode.FINISHED_WITH_ERRORS.code());
+        assertThat(err.toString()).contains("stopped: cannot write the journal").contains("--resume");
+        assertThat(out.resolve("findings.json")).doesNotExist();
+        List<String> journalled = finishedIn(out);
+        assertThat(journalled).containsAll(finishedBefore).hasSizeLessThan(5);
+
+        assertThat(permlab("batch", manifest.toString(), "--out", out.toString(), "--resume", "--no-progress")).as(err.toString()).isEqualTo(4);
+        // a target whose result the failed write lost is inspected again (a second attempt); the finished ones are not
+        assertThat(attempts(out)).hasSize(5).allSatisfy(row -> assertThat(row).contains(" done "));
+        assertThat(finishedIn(out)).containsAll(journalled);
+        assertThat(out.resolve("findings.json")).isRegularFile();
+    }
+
+    /** "id updated_at" of every finished target. */
+    private static List<String> finishedIn(Path out) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + out.resolve("batch-journal.sqlite"))) {
+            return finishedIn(c);
+        } catch (java.sql.SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("no such table")) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    private static List<String> finishedIn(Connection c) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, updated_at FROM targets WHERE state IN ('done','failed') ORDER BY row")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2));
+            }
+        }
+        return rows;
+    }
 }

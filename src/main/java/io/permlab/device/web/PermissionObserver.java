@@ -52,6 +52,11 @@ final class PermissionObserver {
         return lastEventNanos;
     }
 
+    /** Requests the page is still waiting on: a prompt is open. */
+    synchronized int pendingCount() {
+        return pending.size();
+    }
+
     private synchronized void receive(String payload) {
         lastEventNanos = System.nanoTime();
         JsonObject m;

@@ -19,9 +19,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +85,7 @@ final class WebSession implements Session {
     /** Installs the observers and the policy; nothing has loaded yet. */
     void start(RunPolicy policy, KnowledgeBase knowledge, DeviceProfile profile) {
         permissions.install(cdp);
+        PageQuiet.install(cdp);
         network.install(cdp);
         downloads.install(cdp);
         cdp.on("Runtime.exceptionThrown", this::exceptionThrown);
@@ -138,7 +137,7 @@ final class WebSession implements Session {
 
     @Override
     public void type(Locator locator, String text, Duration timeout) throws SessionException {
-        WebElement element = await(locator, timeout, ExpectedConditions.visibilityOfElementLocated(Locators.by(locator)));
+        WebElement element = element(locator, timeout, Need.VISIBLE, "type into");
         try {
             element.clear();
             element.sendKeys(text);
@@ -149,7 +148,7 @@ final class WebSession implements Session {
 
     @Override
     public void select(Locator locator, String option, Duration timeout) throws SessionException {
-        WebElement element = await(locator, timeout, ExpectedConditions.visibilityOfElementLocated(Locators.by(locator)));
+        WebElement element = element(locator, timeout, Need.VISIBLE, "select in");
         try {
             Select select = new Select(element);
             try {
@@ -171,7 +170,7 @@ final class WebSession implements Session {
             if (locator == null) {
                 ((JavascriptExecutor) driver).executeScript("window.scrollBy(0, window.innerHeight);");
             } else {
-                WebElement element = await(locator, timeout, ExpectedConditions.presenceOfElementLocated(Locators.by(locator)));
+                WebElement element = element(locator, timeout, Need.PRESENT, "scroll to");
                 ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'});", element);
             }
         } catch (WebDriverException e) {
@@ -190,14 +189,100 @@ final class WebSession implements Session {
 
     @Override
     public boolean waitFor(Locator locator, Duration timeout) throws SessionException {
-        try {
-            new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(Locators.by(locator)));
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (WebDriverException e) {
-            throw failure(e, "wait for " + locator);
+        return awaitVisible(locator, timeout).visible();
+    }
+
+    @Override
+    public Visibility awaitVisible(Locator locator, Duration timeout) throws SessionException {
+        Found found = poll(locator, timeout, Need.VISIBLE, "wait for");
+        return found.element() != null ? Visibility.SEEN : new Visibility(false, found.decidedBy());
+    }
+
+    /** What a step needs of its element. */
+    private enum Need { PRESENT, VISIBLE, ENABLED }
+
+    /** The element, or null with how its absence was decided and what kind of failure it is. */
+    private record Found(WebElement element, SessionException.Kind kind, io.permlab.model.Localized decidedBy) {
+    }
+
+    /** How often a wait looks again; WebDriverWait's own default (500 ms) would add up to half a second to every wait. */
+    private static final long POLL_MILLIS = 50;
+
+    /**
+     * Waits until the first element the locator finds is what the step needs. It ends without it at the step's timeout,
+     * or earlier — "blocked" — as soon as the page has been quiet for {@link PageQuiet#WINDOW_MILLIS} while PermLab
+     * watched (nothing in flight, no timer due within the timeout, no DOM change, no open prompt): nothing left on the
+     * page could still bring the element.
+     */
+    private Found poll(Locator locator, Duration timeout, Need need, String what) throws SessionException {
+        org.openqa.selenium.By by = Locators.by(locator);
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (true) {
+            String state;
+            try {
+                List<WebElement> found = driver.findElements(by);
+                if (found.isEmpty()) {
+                    state = "absent";
+                } else {
+                    WebElement e = found.get(0);
+                    if (need == Need.PRESENT) {
+                        return new Found(e, null, null);
+                    }
+                    if (!e.isDisplayed()) {
+                        state = "hidden";
+                    } else if (need == Need.VISIBLE || e.isEnabled()) {
+                        return new Found(e, null, null);
+                    } else {
+                        state = "disabled";
+                    }
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                state = "replaced"; // the page swapped it while it was read: not quiet, look again
+            } catch (WebDriverException e) {
+                throw failure(e, what + " " + locator);
+            }
+            long now = System.nanoTime();
+            SessionException.Kind kind = "disabled".equals(state) ? SessionException.Kind.ELEMENT_DISABLED : SessionException.Kind.ELEMENT_NOT_FOUND;
+            if (now >= deadline) {
+                return new Found(null, kind, timedOut(locator, state, timeout.toMillis()));
+            }
+            if (!"replaced".equals(state)) {
+                PageQuiet.Look look = PageQuiet.look(driver, network, permissions, downloads, start, (deadline - now) / 1_000_000);
+                if (look.quiet()) {
+                    return new Found(null, kind, blocked(locator, state, look, (now - start) / 1_000_000, timeout.toMillis()));
+                }
+            }
+            pause(Math.min(POLL_MILLIS, Math.max(1, (deadline - now) / 1_000_000)));
         }
+    }
+
+    private static io.permlab.model.Localized timedOut(Locator locator, String state, long timeoutMillis) {
+        return new io.permlab.model.Localized(
+                "超时：" + locator + " 在 " + timeoutMillis + " 毫秒内" + ("disabled".equals(state) ? "一直不可用（禁用状态）" : "未出现"),
+                "timeout: " + locator + ("disabled".equals(state) ? " is on screen but stayed disabled" : " not visible") + " for the step's " + timeoutMillis + " ms");
+    }
+
+    private static io.permlab.model.Localized blocked(Locator locator, String state, PageQuiet.Look look, long after, long timeoutMillis) {
+        String zhState = switch (state) {
+            case "disabled" -> "在页面上，但一直不可用（禁用状态）";
+            case "hidden" -> "不可见";
+            default -> "不存在";
+        };
+        return new io.permlab.model.Localized(
+                "判定受阻：" + locator + " " + zhState + "，页面已静止 " + look.quietMillis() + " 毫秒，" + look.inFlight() + " 个待完成请求，"
+                        + look.timers() + " 个待执行定时器，无打开的对话框（第 " + after + " 毫秒判定，步骤超时 " + timeoutMillis + " 毫秒）",
+                "blocked: " + locator + " " + ("disabled".equals(state) ? "is on screen but stayed disabled" : state) + ", " + look.describe() + " (decided after " + after + " ms of the step's "
+                        + timeoutMillis + " ms)");
+    }
+
+    /** The element a step acts on, or the failure that says how its absence was decided. */
+    private WebElement element(Locator locator, Duration timeout, Need need, String what) throws SessionException {
+        Found found = poll(locator, timeout, need, what);
+        if (found.element() == null) {
+            throw new SessionException(found.kind(), found.decidedBy());
+        }
+        return found.element();
     }
 
     /**
@@ -205,28 +290,21 @@ final class WebSession implements Session {
      * disabled" is the evidence, not "no element".
      */
     private WebElement clickable(Locator locator, Duration timeout) throws SessionException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        await(locator, timeout, ExpectedConditions.visibilityOfElementLocated(Locators.by(locator)));
-        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        try {
-            return new WebDriverWait(driver, left.isZero() ? Duration.ofMillis(1) : left)
-                    .until(ExpectedConditions.elementToBeClickable(Locators.by(locator)));
-        } catch (TimeoutException e) {
-            throw SessionException.disabled(locator, timeout.toMillis());
-        } catch (WebDriverException e) {
-            throw failure(e, "tap " + locator);
-        }
+        return element(locator, timeout, Need.ENABLED, "tap");
     }
 
-    private WebElement await(Locator locator, Duration timeout, org.openqa.selenium.support.ui.ExpectedCondition<WebElement> condition)
-            throws SessionException {
-        try {
-            return new WebDriverWait(driver, timeout).until(condition);
-        } catch (TimeoutException e) {
-            throw SessionException.notFound(locator, timeout.toMillis());
-        } catch (WebDriverException e) {
-            throw failure(e, "find " + locator);
+    @Override
+    public String awaitQuiet(Duration max) {
+        long start = System.nanoTime();
+        long deadline = start + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            PageQuiet.Look look = PageQuiet.look(driver, network, permissions, downloads, start, (deadline - System.nanoTime()) / 1_000_000);
+            if (look.quiet()) {
+                return look.describe() + " after " + (System.nanoTime() - start) / 1_000_000 + " ms";
+            }
+            pause(POLL_MILLIS);
         }
+        return "not quiet within " + max.toMillis() + " ms";
     }
 
     /** Quiet means: no request in flight and no DevTools or permission event for this long. */

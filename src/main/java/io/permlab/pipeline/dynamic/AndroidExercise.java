@@ -115,7 +115,7 @@ public final class AndroidExercise implements ExerciseStage {
         try {
             deviceAndServer();
         } catch (SessionException e) {
-            throw new StageFailure(null, "session", e.getMessage());
+            throw SessionFailures.stageFailure(null, e);
         }
         Deadline deadline = Deadline.in(profile.ceilings().targetMillis(), "target");
         UnaryOperator<String> masker = mask ? EvidenceMasker::mask : UnaryOperator.identity();
@@ -128,7 +128,7 @@ public final class AndroidExercise implements ExerciseStage {
         try {
             explored = FunctionRuns.explore(explorer, functions, UnaryOperator.identity(), deadline, target, "permission", context);
         } catch (SessionException e) {
-            throw new StageFailure(target.location().toString(), "session", e.getMessage());
+            throw SessionFailures.stageFailure(target.location().toString(), e);
         }
         return Optional.of(new Exploration("android-app://" + android.packageName(), List.of(), factory.describe(), explored));
     }

@@ -91,7 +91,7 @@ public final class MiniProgramExercise implements ExerciseStage {
         try {
             return Optional.of(explore(target, functions, pages, run.ownHosts(), fixtures, context));
         } catch (SessionException e) {
-            throw new StageFailure(null, "session", e.getMessage());
+            throw SessionFailures.stageFailure(null, e);
         }
     }
 

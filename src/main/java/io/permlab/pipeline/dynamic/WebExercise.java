@@ -94,7 +94,7 @@ public final class WebExercise implements ExerciseStage {
         try (RunningSites sites = serve(target)) {
             return Optional.of(explore(target, functions, sites, context, deadline));
         } catch (SessionException e) {
-            throw new StageFailure(null, "session", e.getMessage());
+            throw SessionFailures.stageFailure(null, e);
         } catch (IOException e) {
             throw new StageFailure(file, "serve", "cannot serve the target's files: " + e.getMessage());
         }

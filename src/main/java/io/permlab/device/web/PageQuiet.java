@@ -1,0 +1,107 @@
+package io.permlab.device.web;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+
+import java.util.Map;
+
+/**
+ * Whether the page has stopped doing anything that could still change what a step waits for: no DOM mutation, no
+ * timer (setTimeout) due before the step's own timeout, no request in flight, no DevTools or permission event and no
+ * permission prompt open, for a settle window. A script injected before the page's own
+ * (Page.addScriptToEvaluateOnNewDocument, as the permission shim is) keeps the time of the last DOM mutation
+ * (MutationObserver over the whole document) and the timers not yet run; the rest comes from the session's DevTools
+ * observers. A page that cannot be read (an alert open, a navigation under way, the script missing) is never quiet.
+ */
+final class PageQuiet {
+    /** How long the page must have been quiet, while PermLab watched, before an absent element counts as blocked. */
+    static final long WINDOW_MILLIS = 800;
+
+    static final String SCRIPT = """
+            (function () {
+              if (window.__permlabQuiet) { return; }
+              var q = window.__permlabQuiet = { last: performance.now(), timers: new Map() };
+              var setT = window.setTimeout, clearT = window.clearTimeout;
+              window.setTimeout = function (fn, ms) {
+                var rest = Array.prototype.slice.call(arguments, 2), id;
+                var run = function () {
+                  q.timers.delete(id);
+                  return typeof fn === 'function' ? fn.apply(this, rest) : (0, eval)(String(fn));
+                };
+                id = setT.call(window, run, ms);
+                q.timers.set(id, performance.now() + (Number(ms) || 0));
+                return id;
+              };
+              window.clearTimeout = function (id) { q.timers.delete(id); return clearT.call(window, id); };
+              var watch = function () {
+                new MutationObserver(function () { q.last = performance.now(); })
+                  .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+              };
+              watch();
+            })();
+            """;
+
+    private static final String READ = """
+            var q = window.__permlabQuiet; if (!q) { return null; }
+            var now = performance.now(), horizon = now + arguments[0], due = 0;
+            q.timers.forEach(function (at) { if (at <= horizon) { due++; } });
+            return { sinceMutation: Math.floor(now - q.last), timers: due, ready: document.readyState };
+            """;
+
+    /** What one look at the page saw. {@code quiet} is null when it is quiet, else what still goes on. */
+    record Look(String busy, long quietMillis, int inFlight, int timers) {
+        boolean quiet() {
+            return busy == null;
+        }
+
+        String describe() {
+            return "page quiet for " + quietMillis + " ms, " + inFlight + " pending requests, " + timers + " pending timers, no open dialog";
+        }
+    }
+
+    private PageQuiet() {
+    }
+
+    static void install(CdpClient cdp) {
+        cdp.send("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SCRIPT, "runImmediately", true));
+    }
+
+    /**
+     * Looks at the page now. {@code watchedSinceNanos} is when PermLab began waiting: quiet counts from then at the
+     * earliest; {@code horizonMillis} how far ahead a timer still matters (the time the step has left).
+     */
+    static Look look(WebDriver driver, NetworkRecorder network, PermissionObserver permissions, DownloadWatcher downloads,
+                     long watchedSinceNanos, long horizonMillis) {
+        int inFlight = network.inFlight();
+        if (inFlight > 0) {
+            return new Look(inFlight + " requests in flight", 0, inFlight, 0);
+        }
+        if (downloads.busy()) {
+            return new Look("a download is running", 0, 0, 0);
+        }
+        if (permissions.pendingCount() > 0) {
+            return new Look("a permission prompt is open", 0, 0, 0);
+        }
+        Object read;
+        try {
+            read = ((JavascriptExecutor) driver).executeScript(READ, horizonMillis);
+        } catch (WebDriverException e) {
+            return new Look("the page cannot be read (" + e.getClass().getSimpleName() + ")", 0, 0, 0);
+        }
+        if (!(read instanceof Map<?, ?> m)) {
+            return new Look("the page has no quiet probe", 0, 0, 0);
+        }
+        int timers = ((Number) m.get("timers")).intValue();
+        if (timers > 0) {
+            return new Look(timers + " timers due", 0, 0, timers);
+        }
+        if (!"complete".equals(m.get("ready"))) {
+            return new Look("the page is still loading", 0, 0, 0);
+        }
+        long now = System.nanoTime();
+        long sinceEvent = (now - Math.max(Math.max(network.lastEventNanos(), permissions.lastEventNanos()), watchedSinceNanos)) / 1_000_000;
+        long quiet = Math.min(sinceEvent, ((Number) m.get("sinceMutation")).longValue());
+        return quiet >= WINDOW_MILLIS ? new Look(null, quiet, 0, 0) : new Look("quiet for " + quiet + " ms only", quiet, 0, 0);
+    }
+}
