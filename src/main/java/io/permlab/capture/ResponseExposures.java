@@ -142,7 +142,8 @@ public final class ResponseExposures {
 
     /**
      * Whether the page shows the value masked: a run of mask characters whose neighbours are the value's first p and
-     * last q characters, with 1 ≤ p + q &lt; the value's length (138****5678, 张*, 1101**********123X, ****5678).
+     * last q characters, with min(4, max(1, length / 3)) ≤ p + q &lt; the value's length (138****5678, 张*, 张**,
+     * 1101**********123X, ****5678).
      */
     static boolean shownMasked(String value, String pageText) {
         int n = value.length();
@@ -164,7 +165,7 @@ public final class ResponseExposures {
             while (q > 0 && !pageText.regionMatches(true, runEnd, value, n - q, q)) {
                 q--;
             }
-            if (p + q >= 1 && p + q < n && (p + q >= Math.min(4, n - 1))) {
+            if (p + q < n && p + q >= Math.min(4, Math.max(1, n / 3))) {
                 return true;
             }
             i = runEnd;
