@@ -79,9 +79,14 @@ public final class PersonaMatcher {
 
     /** The text with every persona needle replaced by its mask; what {@link PiDetector#mask} masks is masked too. */
     public String mask(String text) {
+        return PiDetector.mask(maskPersona(text));
+    }
+
+    /** The text with every persona needle (and nothing else) replaced by its mask. */
+    public String maskPersona(String text) {
         List<PersonaMatch> matches = find(text);
         if (matches.isEmpty()) {
-            return PiDetector.mask(text);
+            return text;
         }
         StringBuilder sb = new StringBuilder(text.length());
         int last = 0;
@@ -89,7 +94,24 @@ public final class PersonaMatcher {
             sb.append(text, last, m.start()).append(PersonaMask.of(m.needle(), text.substring(m.start(), m.end())));
             last = m.end();
         }
-        return PiDetector.mask(sb.append(text, last, text.length()).toString());
+        return sb.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * The exchange with the persona's values masked in its URL, header values and bodies (a base64 text body is
+     * decoded first), for files written masked: the HAR's own masking knows PI by shape, this knows the persona's.
+     */
+    public ObservedExchange masked(ObservedExchange x) {
+        String readable = PiScanner.readableBody(x);
+        boolean decoded = readable != null && x.responseBodyBase64();
+        return new ObservedExchange(x.requestId(), x.startedAt(), x.elapsedMillis(), x.method(), maskPersona(x.url()),
+                x.httpVersion(), headers(x.requestHeaders()), maskPersona(x.requestBody()), x.status(), x.statusText(),
+                headers(x.responseHeaders()), x.responseMimeType(), readable != null ? maskPersona(readable) : x.responseBody(),
+                !decoded && x.responseBodyBase64(), x.responseSize(), x.failed(), maskPersona(x.failureText()));
+    }
+
+    private List<Header> headers(List<Header> headers) {
+        return headers.stream().map(h -> new Header(h.name(), maskPersona(h.value()))).toList();
     }
 
     private static boolean standsAlone(String text, int start, int end) {

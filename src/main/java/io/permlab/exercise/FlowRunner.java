@@ -56,6 +56,7 @@ public final class FlowRunner {
         session.keepFilesIn(files);
         Long consentAt = null;
         CheckpointResult checkpoint = null;
+        String checkpointText = null;
         Localized stoppedBy = null; // why the step that ended the run early failed, for the checkpoint's reason
         String firstUrl = null;
         String cutShort = null;
@@ -88,6 +89,9 @@ public final class FlowRunner {
                 Localized reason = reached ? new Localized("已出现", "visible") : failure != null ? failure.reason() : seen.decidedBy();
                 String detail = reason.en();
                 checkpoint = new CheckpointResult(reached, step.describe(), detail, rec.elapsed(), shot, reason);
+                if (reached) {
+                    checkpointText = rec.quietText();
+                }
                 if (!reached) {
                     rec.failedStep(step, at, failure != null ? failure.getMessage() : detail);
                     if (failure != null) {
@@ -137,7 +141,8 @@ public final class FlowRunner {
         }
         RunOutcome outcome = cutShort != null ? RunOutcome.inconclusive(cutShort) : RunOutcome.of(checkpoint.reached());
         return new RawRun(runId, flow.function(), policy, session.describe(), rec.started, rec.elapsed(), consentAt,
-                flow.functionStartIndex(), rec.steps, rec.requests, rec.exchanges, storage, checkpoint, rec.problems, rec.downloads, outcome, null);
+                flow.functionStartIndex(), rec.steps, rec.requests, rec.exchanges, storage, checkpoint, rec.problems, rec.downloads, outcome, null,
+                checkpointText);
     }
 
     /**

@@ -14,12 +14,14 @@ import java.util.List;
  * A run as the flow runner saw it, before its traffic is written to a HAR and scanned for PI. Times are
  * milliseconds since the run started; every observation carries the index of the step during which it happened.
  * {@code outcome} says whether the run may be judged; {@code retryOf} names the inconclusive run it repeats, if any.
+ * {@code checkpointText}: the text a user saw on the page when the checkpoint was reached (null when it was not read);
+ * held in memory only, to compare responses with what the page shows, never written as it is.
  */
 public record RawRun(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
                      Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<TimedRequest> requests,
                      List<TimedExchange> exchanges, ObservedStorage storage, CheckpointResult checkpoint,
                      List<io.permlab.model.dynamic.RunProblem> problems, List<Download> downloads, RunOutcome outcome,
-                     String retryOf) {
+                     String retryOf, String checkpointText) {
 
     public RawRun {
         steps = List.copyOf(steps);
@@ -27,6 +29,16 @@ public record RawRun(String id, String functionId, RunPolicy policy, String sess
         exchanges = List.copyOf(exchanges);
         problems = List.copyOf(problems);
         downloads = downloads == null ? List.of() : List.copyOf(downloads);
+    }
+
+    /** A run whose page text at the checkpoint was not read. */
+    public RawRun(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
+                  Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<TimedRequest> requests,
+                  List<TimedExchange> exchanges, ObservedStorage storage, CheckpointResult checkpoint,
+                  List<io.permlab.model.dynamic.RunProblem> problems, List<Download> downloads, RunOutcome outcome,
+                  String retryOf) {
+        this(id, functionId, policy, session, startedAt, durationMillis, consentAtMillis, functionStartStep, steps, requests,
+                exchanges, storage, checkpoint, problems, downloads, outcome, retryOf, null);
     }
 
     /** A run in which nothing was downloaded. */
@@ -50,7 +62,7 @@ public record RawRun(String id, String functionId, RunPolicy policy, String sess
     /** This run as the retry of {@code runId}. */
     public RawRun retrying(String runId) {
         return new RawRun(id, functionId, policy, session, startedAt, durationMillis, consentAtMillis, functionStartStep, steps,
-                requests, exchanges, storage, checkpoint, problems, downloads, outcome, runId);
+                requests, exchanges, storage, checkpoint, problems, downloads, outcome, runId, checkpointText);
     }
 
     public boolean passed() {

@@ -9,6 +9,7 @@ import io.permlab.model.dynamic.NetworkExchange;
 import io.permlab.model.dynamic.PermissionRequest;
 import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.WebSecurityFlaw;
+import io.permlab.model.dynamic.ResponseExposure;
 import io.permlab.model.dynamic.RunOutcome;
 import io.permlab.model.dynamic.RunProblem;
 import io.permlab.model.dynamic.StepRecord;
@@ -40,7 +41,9 @@ final class ExplorationMasking {
                         p.screenshot(), p.pageSource())).toList(), r.harFile(),
                 r.downloads().stream().map(ExplorationMasking::mask).toList(), mask(r.outcome()), r.retryOf(),
                 r.securityFlaws().stream().map(f -> new WebSecurityFlaw(f.kind(), EvidenceMasker.mask(f.subject()), f.detail(),
-                        EvidenceMasker.mask(f.reason()), EvidenceMasker.mask(f.pageUrl()), f.exchangeId(), f.stepIndex())).toList());
+                        EvidenceMasker.mask(f.reason()), EvidenceMasker.mask(f.pageUrl()), f.exchangeId(), f.stepIndex())).toList(),
+                r.exposures().stream().map(e -> new ResponseExposure(e.exchangeId(), e.stepIndex(), e.method(),
+                        EvidenceMasker.mask(e.url()), e.host(), e.kind(), e.type(), e.where(), e.maskedValue(), e.screenshot())).toList());
     }
 
     private static Download mask(Download d) {

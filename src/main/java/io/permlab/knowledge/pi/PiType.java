@@ -9,7 +9,13 @@ public enum PiType {
     EMAIL("email"),
     MAC_ADDRESS("device_identifiers"),
     LICENSE_PLATE("license_plate"),
-    COORDINATES("location_precise");
+    COORDINATES("location_precise"),
+    /** A name: found only as the test persona's declared value, never guessed. */
+    PERSON_NAME("name"),
+    /** An address: the test persona's declared value, or a value under an address key of a response. */
+    ADDRESS("delivery_address"),
+    /** Another device identifier the persona declares (Android ID, OAID). */
+    DEVICE_ID("device_identifiers");
 
     private final String piKind;
 

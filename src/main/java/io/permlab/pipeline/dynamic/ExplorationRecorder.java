@@ -3,7 +3,17 @@ package io.permlab.pipeline.dynamic;
 import io.permlab.capture.HarEntry;
 import io.permlab.capture.HarRun;
 import io.permlab.capture.HarWriter;
+import io.permlab.capture.PersonaMatcher;
+import io.permlab.capture.PersonaPi;
 import io.permlab.capture.PiScanner;
+import io.permlab.capture.ResponseExposures;
+import io.permlab.exercise.ObservedExchange;
+import io.permlab.model.dynamic.CheckpointResult;
+import io.permlab.model.dynamic.Persona;
+import io.permlab.model.dynamic.PiSighting;
+import io.permlab.model.dynamic.ResponseExposure;
+import io.permlab.model.dynamic.RunProblem;
+import io.permlab.model.dynamic.StepRecord;
 import io.permlab.capture.security.WebSecurityScan;
 import io.permlab.exercise.ArtifactStore;
 import io.permlab.exercise.ObservedRequest;
@@ -30,11 +40,20 @@ final class ExplorationRecorder implements RunRecorder {
     private final java.nio.file.Path outDir;
     private final String root;
     private final boolean mask;
+    private final PersonaMatcher persona;
+    private final ResponseExposures exposures;
 
     ExplorationRecorder(java.nio.file.Path outDir, String root, boolean mask) {
+        this(outDir, root, mask, null);
+    }
+
+    /** @param persona the declared test persona, or null: its values are found and masked as well as PI by shape */
+    ExplorationRecorder(java.nio.file.Path outDir, String root, boolean mask, Persona persona) {
         this.outDir = outDir;
         this.root = root;
         this.mask = mask;
+        this.persona = persona == null ? null : new PersonaMatcher(persona);
+        this.exposures = new ResponseExposures(persona);
     }
 
     @Override
@@ -56,15 +75,39 @@ final class ExplorationRecorder implements RunRecorder {
         }
         List<NetworkExchange> exchanges = new ArrayList<>();
         List<HarEntry> har = new ArrayList<>();
+        List<ResponseExposure> exposed = new ArrayList<>();
+        CheckpointResult checkpoint = raw.checkpoint();
+        boolean judgeResponses = checkpoint != null && checkpoint.reached() && raw.checkpointText() != null;
         for (RawRun.TimedExchange t : raw.exchanges()) {
+            ObservedExchange x = t.exchange();
             boolean beforeConsent = consent != null && t.atMillis() < consent;
-            String host = host(t.exchange().url());
-            exchanges.add(new NetworkExchange(t.exchange().requestId(), t.atMillis(), t.stepIndex(), beforeConsent,
-                    t.exchange().method(), t.exchange().url(), host, t.exchange().url().startsWith("http://"),
-                    t.exchange().status(), PiScanner.sent(t.exchange()), PiScanner.received(t.exchange())));
-            har.add(new HarEntry(t.exchange(), t.stepIndex(), beforeConsent));
+            String host = host(x.url());
+            List<PiSighting> sent = PiScanner.sent(x);
+            List<PiSighting> received = PiScanner.received(x);
+            if (persona != null) {
+                sent = PersonaPi.merged(sent, persona.sent(x));
+                received = PersonaPi.merged(received, persona.received(x));
+            }
+            exchanges.add(new NetworkExchange(x.requestId(), t.atMillis(), t.stepIndex(), beforeConsent,
+                    x.method(), maskText(x.url()), host, x.url().startsWith("http://"), x.status(), sent, received));
+            if (judgeResponses && t.atMillis() <= checkpoint.atMillis()) {
+                for (ResponseExposure e : exposures.of(x, t.stepIndex(), host, raw.checkpointText(), checkpoint.screenshot())) {
+                    exposed.add(new ResponseExposure(e.exchangeId(), e.stepIndex(), e.method(), maskText(e.url()), e.host(), e.kind(),
+                            e.type(), e.where(), e.maskedValue(), e.screenshot()));
+                }
+            }
+            har.add(new HarEntry(mask && persona != null ? persona.masked(x) : x, t.stepIndex(), beforeConsent));
         }
         List<StoredValue> storage = PiScanner.stored(raw.storage());
+        if (persona != null) {
+            List<StoredValue> withPersona = new ArrayList<>(storage.size());
+            for (int i = 0; i < storage.size(); i++) {
+                StoredValue v = storage.get(i);
+                withPersona.add(new StoredValue(v.area(), v.origin(), persona.mask(raw.storage().entries().get(i).key()), v.size(),
+                        PersonaPi.merged(v.pi(), persona.stored(raw.storage().entries().get(i)))));
+            }
+            storage = withPersona;
+        }
         String harFile = files.relative("traffic.har");
         try {
             java.nio.file.Files.createDirectories(files.resolve("traffic.har").getParent());
@@ -73,13 +116,28 @@ final class ExplorationRecorder implements RunRecorder {
         } catch (IOException e) {
             harFile = null; // the run's evidence stands without the HAR; the error is in the run's problems
         }
-        List<io.permlab.model.dynamic.RunProblem> problems = new ArrayList<>(raw.problems());
-        if (harFile == null) {
-            problems.add(new io.permlab.model.dynamic.RunProblem("har", "the HAR file could not be written", 0, raw.durationMillis(), null, null));
+        List<RunProblem> problems = new ArrayList<>();
+        for (RunProblem p : raw.problems()) {
+            problems.add(new RunProblem(p.kind(), maskText(p.message()), p.stepIndex(), p.atMillis(), p.screenshot(), p.pageSource()));
         }
+        if (harFile == null) {
+            problems.add(new RunProblem("har", "the HAR file could not be written", 0, raw.durationMillis(), null, null));
+        }
+        List<StepRecord> steps = raw.steps().stream().map(s -> new StepRecord(s.index(), s.action(), maskText(s.description()),
+                s.atMillis(), s.durationMillis(), s.ok(), maskText(s.error()), s.screenshot(), s.pageSource())).toList();
+        CheckpointResult recorded = checkpoint == null ? null : new CheckpointResult(checkpoint.reached(), maskText(checkpoint.description()),
+                maskText(checkpoint.detail()), checkpoint.atMillis(), checkpoint.screenshot(), checkpoint.reason().map(this::maskText));
         return new Run(raw.id(), raw.functionId(), raw.policy(), raw.session(), raw.startedAt(), raw.durationMillis(), consent,
-                raw.functionStartStep(), raw.steps(), requests, exchanges, storage, raw.checkpoint(), problems, harFile, raw.downloads(),
-                raw.outcome(), raw.retryOf(), WebSecurityScan.scan(raw.exchanges()));
+                raw.functionStartStep(), steps, requests, exchanges, storage, recorded, problems, harFile, raw.downloads(),
+                raw.outcome(), raw.retryOf(), WebSecurityScan.scan(raw.exchanges()), exposed);
+    }
+
+    /**
+     * A text of the run with the persona's values masked, when reports are masked: the persona is the tester's own
+     * identity, known exactly, so it is masked where it is recorded (as the HAR is), not guessed at later.
+     */
+    private String maskText(String text) {
+        return mask && persona != null ? persona.maskPersona(text) : text;
     }
 
     /** How the run's policy answered this permission. */

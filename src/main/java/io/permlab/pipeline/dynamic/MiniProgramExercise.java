@@ -25,6 +25,7 @@ import io.permlab.pipeline.TargetDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import io.permlab.model.dynamic.Persona;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -83,19 +84,21 @@ public final class MiniProgramExercise implements ExerciseStage {
         List<FunctionUnderTest> functions = folder == null || target.functions().isEmpty()
                 ? MiniProgramEntryFlows.of(pages, source.resolve("app.json").toString())
                 : FunctionRuns.flows(target, folder, options.home(), pages::problem, options.profile().ceilings().stepMillis(), context);
+        Persona persona = PersonaFlows.declared(folder != null ? folder : source, functions, context);
+        functions = PersonaFlows.typed(functions, persona, context);
         if (functions.isEmpty()) {
             Path file = folder != null ? folder.resolve(TargetDescriptor.FILE) : source.resolve("app.json");
             context.problem(file.toString(), "flow", "no function with a runnable flow: nothing to exercise");
             return Optional.empty();
         }
         try {
-            return Optional.of(explore(target, functions, pages, run.ownHosts(), fixtures, context));
+            return Optional.of(explore(target, functions, persona, pages, run.ownHosts(), fixtures, context));
         } catch (SessionException e) {
             throw SessionFailures.stageFailure(null, e);
         }
     }
 
-    private Exploration explore(Target target, List<FunctionUnderTest> functions, MiniProgramPages pages, List<String> ownHosts,
+    private Exploration explore(Target target, List<FunctionUnderTest> functions, Persona persona, MiniProgramPages pages, List<String> ownHosts,
                                 List<MiniProgramConfig.Fixture> fixtures, StageContext context)
             throws SessionException {
         Path work = context.work();
@@ -105,7 +108,7 @@ public final class MiniProgramExercise implements ExerciseStage {
                 position(options.profile().approximate(), standard.approximate()), fixtures, options.profile().ceilings());
         MiniProgramSessionFactory factory = new MiniProgramSessionFactory(config);
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), options.runner());
-        ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), options.mask());
+        ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), options.mask(), persona);
         Explorer explorer = new Explorer(factory, runner, recorder, knowledge, options.profile().ceilings());
         Deadline deadline = Deadline.in(options.profile().ceilings().targetMillis(), "target");
         UnaryOperator<String> paths = url -> url == null ? "/" + pages.entry() : url;

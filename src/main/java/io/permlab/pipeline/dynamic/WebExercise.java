@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import io.permlab.model.dynamic.Persona;
 import java.util.Optional;
 
 /**
@@ -87,12 +88,14 @@ public final class WebExercise implements ExerciseStage {
         String file = target.location().resolve(TargetDescriptor.FILE).toString();
         List<FunctionUnderTest> functions = FunctionRuns.flows(target, target.location(), options.home(), FlowScope.of(target.site())::problem,
                 ceilings().stepMillis(), context);
+        Persona persona = PersonaFlows.declared(target.location(), functions, context);
+        functions = PersonaFlows.typed(functions, persona, context);
         if (functions.isEmpty()) {
             context.problem(file, "flow", "no function with a runnable flow: nothing to exercise");
             return Optional.empty();
         }
         try (RunningSites sites = serve(target)) {
-            return Optional.of(explore(target, functions, sites, context, deadline));
+            return Optional.of(explore(target, functions, persona, sites, context, deadline));
         } catch (SessionException e) {
             throw SessionFailures.stageFailure(null, e);
         } catch (IOException e) {
@@ -123,7 +126,7 @@ public final class WebExercise implements ExerciseStage {
         }
     }
 
-    private Exploration explore(Target target, List<FunctionUnderTest> functions, RunningSites sites, StageContext context,
+    private Exploration explore(Target target, List<FunctionUnderTest> functions, Persona persona, RunningSites sites, StageContext context,
                                 Deadline deadline) throws SessionException {
         WebEnvironment env = sites == null ? WebEnvironment.none() : new WebEnvironment(sites.hostResolverRules(), sites.spkiHash(),
                 sites.insecureOriginsTreatedAsSecure() == null ? List.of() : List.of(sites.insecureOriginsTreatedAsSecure().split(",")));
@@ -134,7 +137,7 @@ public final class WebExercise implements ExerciseStage {
             case APPIUM -> new AppiumSessionFactory(appium(), options.profile(), env, knowledge, work);
         };
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), options.runner());
-        ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), options.mask());
+        ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), options.mask(), persona);
         Explorer explorer = new Explorer(factory, runner, recorder, knowledge, ceilings());
         FlowUrls urls = new FlowUrls(target.site().entry(), sites);
         List<FunctionExploration> explored = FunctionRuns.explore(explorer, functions, urls, deadline, target, "permission", context);

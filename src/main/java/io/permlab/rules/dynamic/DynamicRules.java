@@ -23,6 +23,8 @@ public final class DynamicRules {
                 new PreciseCoordinatesSentRule(),
                 new PiThirdPartyRule(),
                 new PiPlaintextStorageRule(),
+                new PiOverexposedResponseRule(),
+                new PiOthersInResponseRule(),
                 new InsecureCookieRule(),
                 new MixedContentRule());
     }

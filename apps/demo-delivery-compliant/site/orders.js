@@ -1,0 +1,18 @@
+// Compliant twin (PermLab sample): the API masks receivers' names, phone numbers and addresses on the server; the
+// page shows what it received.
+(function () {
+  document.getElementById('load-orders').addEventListener('click', function () {
+    fetch('data/nearby-orders.json').then(function (r) { return r.json(); }).then(function (answer) {
+      var list = document.getElementById('order-list');
+      list.innerHTML = '';
+      answer.data.forEach(function (o) {
+        var li = document.createElement('li');
+        li.textContent = o.dish + ' — ' + o.receiver + ' ' + o.phone + ' ' + o.address;
+        list.appendChild(li);
+      });
+      var count = document.getElementById('order-count');
+      count.textContent = '共 ' + answer.data.length + ' 单';
+      count.hidden = false;
+    });
+  });
+})();
