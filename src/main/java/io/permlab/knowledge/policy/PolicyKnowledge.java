@@ -1,18 +1,13 @@
 package io.permlab.knowledge.policy;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import io.permlab.json.Fields;
+import io.permlab.json.StrictJson;
 import io.permlab.knowledge.SdkSignature;
 import io.permlab.model.Localized;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,53 +48,51 @@ public final class PolicyKnowledge {
 
     /** The built-in file; a broken one is a defect of the build and fails loudly, naming the file and field. */
     public static PolicyKnowledge builtIn() {
-        try (InputStream in = PolicyKnowledge.class.getResourceAsStream("/knowledge/" + FILE)) {
+        String name = "knowledge/" + FILE;
+        try (InputStream in = PolicyKnowledge.class.getResourceAsStream("/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("built-in knowledge file knowledge/" + FILE + " is missing from the build");
+                throw new IllegalStateException("built-in knowledge file " + name + " is missing from the build");
             }
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8), "knowledge/" + FILE);
+            return read(StrictJson.object(StrictJson.parse(in, name), name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static PolicyKnowledge read(Reader reader, String file) {
-        JsonObject root = JsonParser.parseReader(reader).getAsJsonObject();
-        List<String> links = strings(root.getAsJsonArray("linkTexts"));
+    static PolicyKnowledge read(Fields root) {
         List<Element> elements = new ArrayList<>();
-        for (JsonElement e : root.getAsJsonArray("elements")) {
-            JsonObject o = e.getAsJsonObject();
-            String id = o.get("id").getAsString();
+        for (Fields o : root.objects("elements")) {
+            String id = o.string("id");
             List<List<Pattern>> groups = new ArrayList<>();
-            for (JsonElement g : o.getAsJsonArray("groups")) {
+            for (Fields g : o.objects("groups")) {
                 List<Pattern> group = new ArrayList<>();
-                for (String p : strings(g.getAsJsonArray())) {
+                for (String p : g.strings("any")) {
                     try {
                         group.add(Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
                     } catch (PatternSyntaxException ex) {
-                        throw new IllegalStateException(file + ": elements." + id + ".groups: bad pattern '" + p + "': " + ex.getDescription());
+                        throw g.error("any", "bad pattern '" + p + "': " + ex.getDescription());
                     }
+                }
+                if (group.isEmpty()) {
+                    throw g.error("any", "must list at least one pattern");
                 }
                 groups.add(group);
             }
-            JsonObject clause = o.getAsJsonObject("clause");
-            elements.add(new Element(id, new Localized(o.get("zh").getAsString(), o.get("en").getAsString()),
-                    new Localized(clause.get("zh").getAsString(), clause.get("en").getAsString()), groups));
+            if (groups.isEmpty()) {
+                throw o.error("groups", "must list at least one group");
+            }
+            Fields clause = o.object("clause");
+            elements.add(new Element(id, new Localized(o.string("zh"), o.string("en")),
+                    new Localized(clause.string("zh"), clause.string("en")), groups));
         }
-        return new PolicyKnowledge(links, elements, map(root.getAsJsonObject("piKeywords")), map(root.getAsJsonObject("sdkAliases")));
+        return new PolicyKnowledge(root.strings("linkTexts"), elements, map(root.object("piKeywords")), map(root.object("sdkAliases")));
     }
 
-    private static Map<String, List<String>> map(JsonObject o) {
+    private static Map<String, List<String>> map(Fields o) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> e : o.entrySet()) {
-            out.put(e.getKey(), strings(e.getValue().getAsJsonArray()));
+        for (String key : o.keys()) {
+            out.put(key, o.strings(key));
         }
-        return out;
-    }
-
-    private static List<String> strings(JsonArray a) {
-        List<String> out = new ArrayList<>();
-        a.forEach(x -> out.add(x.getAsString()));
         return out;
     }
 

@@ -39,10 +39,9 @@ final class ApkObservations {
             if (info == null || !info.dangerous() || !info.reachesPi()) {
                 continue;
             }
-            Set<String> w = new LinkedHashSet<>(List.of(info.shortName(), info.name()));
-            w.addAll(Words.forPi(info.pi(), kb, words));
             out.add(new Observed(Observed.Kind.PERMISSION, info.name(), new Localized(info.shortName() + "（" + kb.piLabels(info.pi()).zh() + "）",
-                    info.shortName() + " (" + kb.piLabels(info.pi()).en() + ")"), List.copyOf(w), MANIFEST,
+                    info.shortName() + " (" + kb.piLabels(info.pi()).en() + ")"), List.of(info.shortName(), info.name()),
+                    Words.perPi(info.pi(), kb, words), MANIFEST,
                     EvidencePointer.of("manifest", "AndroidManifest.xml", "uses-permission", "<uses-permission android:name=\"" + info.name() + "\"/>")));
         }
         for (SdkPresence s : apk.sdks()) {

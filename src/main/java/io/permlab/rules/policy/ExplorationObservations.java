@@ -45,15 +45,16 @@ final class ExplorationObservations {
                 }
                 for (PermissionRequest r : run.requests()) {
                     WebPermission wp = kb.webPermission(r.permission()).orElse(null);
-                    Set<String> w = new LinkedHashSet<>(List.of(r.permission()));
+                    Set<String> names = new LinkedHashSet<>(List.of(r.permission()));
                     Localized label = new Localized(r.permission(), r.permission());
+                    List<List<String>> piWords = List.of();
                     if (wp != null) {
-                        w.add(wp.zh());
-                        w.add(wp.en());
-                        w.addAll(Words.forPi(wp.pi(), kb, words));
+                        names.add(wp.zh());
+                        names.add(wp.en());
+                        piWords = Words.perPi(wp.pi(), kb, words);
                         label = wp.label();
                     }
-                    out.add(new Observed(Observed.Kind.PERMISSION, r.permission(), label, List.copyOf(w), PROMPTED,
+                    out.add(new Observed(Observed.Kind.PERMISSION, r.permission(), label, List.copyOf(names), piWords, PROMPTED,
                             EvidencePointer.inRun(run.id(), "permission-request", r.screenshot(), run.id() + " step " + r.stepIndex(), r.api())));
                 }
                 for (NetworkExchange x : run.exchanges()) {

@@ -10,9 +10,7 @@ import io.permlab.model.miniprogram.ApiCall;
 import io.permlab.model.miniprogram.MiniProgramFacts;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What a mini-program's code shows it doing: the permission scopes its API calls prompt for and the kinds of PI
@@ -38,10 +36,8 @@ final class MiniProgramObservations {
             EvidencePointer at = call.at() == null ? null
                     : EvidencePointer.at("code", call.at().file(), call.at().line(), call.at().column(), call.namespace() + "." + call.api(), call.at().excerpt());
             if (api.prompts() && api.scope() != null) {
-                Set<String> w = new LinkedHashSet<>(List.of(api.scope()));
-                w.addAll(Words.forPi(api.pi(), kb, words));
                 out.add(new Observed(Observed.Kind.PERMISSION, api.scope(), new Localized(api.scope() + "（" + kb.piLabels(api.pi()).zh() + "）",
-                        api.scope() + " (" + kb.piLabels(api.pi()).en() + ")"), List.copyOf(w), CALLED, at));
+                        api.scope() + " (" + kb.piLabels(api.pi()).en() + ")"), List.of(api.scope()), Words.perPi(api.pi(), kb, words), CALLED, at));
             }
             for (String kind : api.pi()) {
                 out.add(new Observed(Observed.Kind.PI, kind, kb.piKind(kind).label(), Words.forPi(List.of(kind), kb, words), CALLED, at));

@@ -38,7 +38,7 @@ abstract class PolicyUndeclaredRule extends PolicyRule {
             }
             reported.add(o.id());
             Violation v = Violation.of(this).arg("item", o.label()).arg("where", o.where()).arg("source", policy.source())
-                    .key(o.id()).at(policy(policy, "not named: " + String.join(" / ", o.words())));
+                    .key(o.id()).at(policy(policy, "not named: " + String.join(" / ", o.names())));
             if (o.pointer() != null) {
                 v.at(o.pointer());
             }
@@ -47,10 +47,14 @@ abstract class PolicyUndeclaredRule extends PolicyRule {
     }
 
     static boolean declared(PrivacyPolicyFacts policy, Observed o) {
-        if (o.kind() == Observed.Kind.RECIPIENT && policy.links().stream().anyMatch(h -> o.words().stream().anyMatch(w -> sameSite(h, w)))) {
+        if (o.kind() == Observed.Kind.RECIPIENT && policy.links().stream().anyMatch(h -> o.names().stream().anyMatch(w -> sameSite(h, w)))) {
             return true;
         }
-        return o.words().stream().anyMatch(w -> PolicyKnowledge.mentions(policy.text(), w));
+        if (o.names().stream().anyMatch(w -> PolicyKnowledge.mentions(policy.text(), w))) {
+            return true;
+        }
+        return !o.piWords().isEmpty()
+                && o.piWords().stream().allMatch(set -> set.stream().anyMatch(w -> PolicyKnowledge.mentions(policy.text(), w)));
     }
 
     private static boolean sameSite(String host, String domain) {

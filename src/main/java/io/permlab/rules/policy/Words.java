@@ -14,6 +14,11 @@ final class Words {
     private Words() {
     }
 
+    /** One list of words per PI kind, for declarations that must name every kind. */
+    static List<List<String>> perPi(Collection<String> piKinds, KnowledgeBase kb, PolicyKnowledge words) {
+        return piKinds.stream().map(k -> forPi(List.of(k), kb, words)).toList();
+    }
+
     static List<String> forPi(Collection<String> piKinds, KnowledgeBase kb, PolicyKnowledge words) {
         Set<String> out = new LinkedHashSet<>();
         for (String k : piKinds) {
