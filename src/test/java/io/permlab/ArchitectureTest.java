@@ -134,12 +134,16 @@ class ArchitectureTest {
     @Test
     void eachSectionsTypesStayWithItsOwnStageRulesAndViews() {
         section("io.permlab.model.apk..", "io.permlab.rules.apk..", "io.permlab.inspect.apk..",
-                "io\\.permlab\\.(pipeline\\.inspect\\.ApkStage|report\\.(ApkMasking|SectionMaskers|html\\.(ApkSectionHtml|EvidenceViews?)))(\\$.*)?");
+                "io\\.permlab\\.(pipeline\\.inspect\\.ApkStage|rules\\.policy\\.ApkObservations|report\\.(ApkMasking|SectionMaskers|html\\.(ApkSectionHtml|EvidenceViews?)))(\\$.*)?");
         section("io.permlab.model.miniprogram..", "io.permlab.rules.miniprogram..", "io.permlab.inspect.miniprogram..",
-                "io\\.permlab\\.(pipeline\\.inspect\\.MiniProgramStage|report\\.(MiniProgramMasking|SectionMaskers|html\\.(MiniProgramSectionHtml|MiniProgramViews?)))(\\$.*)?");
+                "io\\.permlab\\.(pipeline\\.inspect\\.MiniProgramStage|rules\\.policy\\.MiniProgramObservations|report\\.(MiniProgramMasking|SectionMaskers|html\\.(MiniProgramSectionHtml|MiniProgramViews?)))(\\$.*)?");
         // the exploration is what the exercise produces; the TestNG adapter cuts it into cases
         section("io.permlab.model.dynamic..", "io.permlab.rules.dynamic..", "io.permlab.exercise..",
-                "io\\.permlab\\.(pipeline\\.dynamic\\..*|batch\\.PipelineInspector|testng\\..*|device\\.(web|miniprogram|android|uiautomator)\\..*|capture\\..*|report\\.(ExplorationMasking|SectionMaskers|html\\.(ExplorationSectionHtml|ExplorationViews?)))(\\$.*)?");
+                "io\\.permlab\\.(pipeline\\.dynamic\\..*|rules\\.policy\\.ExplorationObservations|batch\\.PipelineInspector|testng\\..*|device\\.(web|miniprogram|android|uiautomator)\\..*|capture\\..*|report\\.(ExplorationMasking|SectionMaskers|html\\.(ExplorationSectionHtml|ExplorationViews?)))(\\$.*)?");
+        // the policy rules compare the policy with what the other sections observed, each through one reader of it
+        // (rules.policy.*Observations above); the policy itself is read by the policy rules and views only
+        section("io.permlab.model.policy..", "io.permlab.rules.policy..", "io.permlab.inspect.policy..",
+                "io\\.permlab\\.(pipeline\\.policy\\..*|report\\.(PolicyMasking|SectionMaskers|html\\.(PolicySectionHtml|SectionHtmls)))(\\$.*)?");
     }
 
     private static void section(String sectionPackage, String rulesPackage, String producerPackage, String ownersRegex) {
@@ -155,7 +159,7 @@ class ArchitectureTest {
     void thePipelineAndTheEngineKnowNoSectionType() {
         noClasses().that().resideInAnyPackage("io.permlab.pipeline", "io.permlab.rules", "io.permlab.cli")
                 .should().dependOnClassesThat().resideInAnyPackage("io.permlab.model.apk..", "io.permlab.model.miniprogram..",
-                        "io.permlab.model.dynamic..")
+                        "io.permlab.model.dynamic..", "io.permlab.model.policy..")
                 .because("stages contribute sections and rules read them; the steps between never test which one is there")
                 .check(classes);
     }

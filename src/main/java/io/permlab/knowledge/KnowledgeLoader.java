@@ -29,7 +29,7 @@ final class KnowledgeLoader {
     private static final Set<String> PROTECTIONS = Set.of("dangerous", "normal", "signature", "signature|appop", "signature|privileged");
 
     /** Rule metadata, one file per family of rules: static APK, static mini-program, dynamic (runs of flows). */
-    static final List<String> RULE_FILES = List.of("rules.json", "rules-miniprogram.json", "rules-dynamic.json");
+    static final List<String> RULE_FILES = List.of("rules.json", "rules-miniprogram.json", "rules-dynamic.json", "rules-policy.json");
 
     private final KnowledgeSource source;
 

@@ -8,6 +8,9 @@ import io.permlab.pipeline.dynamic.MiniProgramExercise;
 import io.permlab.pipeline.dynamic.WebExercise;
 import io.permlab.pipeline.inspect.ApkStage;
 import io.permlab.pipeline.inspect.MiniProgramStage;
+import io.permlab.knowledge.policy.PolicyKnowledge;
+import io.permlab.pipeline.policy.PackagePolicyStage;
+import io.permlab.pipeline.policy.WebPolicyStage;
 import io.permlab.rules.RuleEngine;
 import io.permlab.rules.RuleSet;
 
@@ -33,7 +36,8 @@ public final class Pipelines {
 
     /** @param appId the app id that decrypts WeChat PC packages (--appid), or null */
     public static List<StaticStage> inspectors(KnowledgeBase knowledge, InspectionLimits limits, String appId) {
-        return List.of(new ApkStage(knowledge, limits), new MiniProgramStage(knowledge, limits, appId));
+        return List.of(new ApkStage(knowledge, limits), new MiniProgramStage(knowledge, limits, appId),
+                new PackagePolicyStage(PolicyKnowledge.builtIn()));
     }
 
     /** 'permlab scan': static inspection only. */
@@ -45,7 +49,8 @@ public final class Pipelines {
     /** 'permlab run': static inspection, then the exercise of H5 apps and mini-program source folders. */
     public static TargetPipeline exercising(KnowledgeBase knowledge, InspectionLimits limits, DynamicOptions options, Path outDir) {
         return new TargetPipeline(inspectors(knowledge, limits, null),
-                List.of(new WebExercise(knowledge, options, outDir), new MiniProgramExercise(knowledge, options, outDir)), true,
+                List.of(new WebExercise(knowledge, options, outDir), new MiniProgramExercise(knowledge, options, outDir),
+                        new WebPolicyStage(PolicyKnowledge.builtIn())), true,
                 new RuleEngine(knowledge, RuleSet.all()));
     }
 

@@ -3,6 +3,7 @@ package io.permlab.report;
 import io.permlab.model.EvidenceSection;
 import io.permlab.model.apk.ApkFacts;
 import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.policy.PrivacyPolicyFacts;
 import io.permlab.model.miniprogram.MiniProgramFacts;
 
 import java.util.LinkedHashMap;
@@ -24,7 +25,8 @@ public final class SectionMaskers {
         return new SectionMaskers()
                 .register(ApkFacts.class, ApkMasking::mask)
                 .register(MiniProgramFacts.class, MiniProgramMasking::mask)
-                .register(Exploration.class, ExplorationMasking::mask);
+                .register(Exploration.class, ExplorationMasking::mask)
+                .register(PrivacyPolicyFacts.class, PolicyMasking::mask);
     }
 
     public <T extends EvidenceSection> SectionMaskers register(Class<T> type, UnaryOperator<T> masker) {

@@ -3,12 +3,13 @@ package io.permlab.rules;
 import io.permlab.rules.apk.ApkRules;
 import io.permlab.rules.dynamic.DynamicRules;
 import io.permlab.rules.miniprogram.MiniProgramRules;
+import io.permlab.rules.policy.PolicyRules;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every rule PermLab ships, family by family (static APK, static mini-program, runs of flows), in the order they run.
+ * Every rule PermLab ships, family by family (static APK, static mini-program, runs of flows, privacy policy), in the order they run.
  * A rule runs only on evidence with the sections it reads, so each family stays silent on the others' evidence.
  */
 public final class RuleSet {
@@ -19,6 +20,7 @@ public final class RuleSet {
         List<Rule> all = new ArrayList<>(ApkRules.all());
         all.addAll(MiniProgramRules.all());
         all.addAll(DynamicRules.all());
+        all.addAll(PolicyRules.all());
         return List.copyOf(all);
     }
 }

@@ -31,6 +31,12 @@ class SampleFingerprintsTest {
             "demo-delivery-android APK-SDK-COLLECTS-PI f3c053172bac9524",
             // added with the sample's trust-all manager (issue 11), after the pipeline became one
             "demo-delivery-android APK-TRUST-ALL-CERTS 742e85e556c7b8f2",
+            // added with the sample's privacy policy (issue 11, item 3): it omits Umeng, three permissions, a complaint channel
+            "demo-delivery-android POLICY-ELEMENT-MISSING 078d62c18f6d1809",
+            "demo-delivery-android POLICY-UNDECLARED-PERMISSION 31ec2ff790001279",
+            "demo-delivery-android POLICY-UNDECLARED-PERMISSION 70222f158784b2c5",
+            "demo-delivery-android POLICY-UNDECLARED-PERMISSION 7a68e4309d03e32a",
+            "demo-delivery-android POLICY-UNDECLARED-SDK 91c37ad8587a47ec",
             "demo-delivery-miniprogram MP-ADDRESS-NEEDS-DEVICE-LOCATION 2891daef045282bd",
             "demo-delivery-miniprogram MP-HTTP-ENDPOINT 478ef381f20bfa7e",
             "demo-delivery-miniprogram MP-LOC-FORCED-REAUTH aa2d3e28967259b1",

@@ -50,6 +50,23 @@ class RuleCaseFilesTest {
         }
     }
 
+    /**
+     * The policy rules compare a policy with other sections (APK facts, runs, mini-program facts), which one APK case
+     * file cannot hold: each is run, with findings and without, by the policy tests instead.
+     */
+    @Test
+    void everyPolicyRuleIsExercisedByThePolicyTests() throws IOException {
+        Path home = Path.of(System.getProperty("permlab.home", "")).toAbsolutePath();
+        String sources = Files.readString(home.resolve("src/test/java/io/permlab/rules/dynamic/PolicyAgainstRunsTest.java"))
+                + Files.readString(home.resolve("src/test/java/io/permlab/pipeline/policy/PolicyStagesTest.java"));
+        KnowledgeBase kb = KnowledgeBase.builtIn();
+        for (Rule rule : RuleSet.all()) {
+            if (kb.rule(rule.id()).map(m -> m.kind().equals("policy")).orElse(false)) {
+                assertThat(sources).as("a policy test expects %s", rule.id()).contains("\"" + rule.id() + "\"");
+            }
+        }
+    }
+
     @Test
     void everyRuleHasACaseFileWithPositiveAndNegativeCases() {
         for (Rule rule : staticRules()) {
