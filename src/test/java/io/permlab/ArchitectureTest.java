@@ -139,7 +139,10 @@ class ArchitectureTest {
                 "io\\.permlab\\.(pipeline\\.inspect\\.MiniProgramStage|report\\.(MiniProgramMasking|SectionMaskers|html\\.(MiniProgramSectionHtml|MiniProgramViews?)))(\\$.*)?");
         // the exploration is what the exercise produces; the TestNG adapter cuts it into cases
         section("io.permlab.model.dynamic..", "io.permlab.rules.dynamic..", "io.permlab.exercise..",
-                "io\\.permlab\\.(pipeline\\.dynamic\\..*|batch\\.PipelineInspector|testng\\..*|device\\.(web|miniprogram|android|uiautomator)\\..*|capture\\..*|report\\.(ExplorationMasking|SectionMaskers|html\\.(ExplorationSectionHtml|ExplorationViews?)))(\\$.*)?");
+                "io\\.permlab\\.(pipeline\\.dynamic\\..*|rules\\.android\\..*|batch\\.PipelineInspector|testng\\..*|device\\.(web|miniprogram|android|uiautomator)\\..*|capture\\..*|report\\.(ExplorationMasking|SectionMaskers|html\\.(ExplorationSectionHtml|ExplorationViews?)))(\\$.*)?");
+        // the device's facts: collected by the device code, joined to runs by the Android rules (which read both sections)
+        section("io.permlab.model.android..", "io.permlab.rules.android..", "io.permlab.device..",
+                "io\\.permlab\\.(pipeline\\.dynamic\\..*|batch\\.PipelineInspector|report\\.(DeviceEvidenceMasking|SectionMaskers|html\\.DeviceSectionHtml))(\\$.*)?");
     }
 
     private static void section(String sectionPackage, String rulesPackage, String producerPackage, String ownersRegex) {

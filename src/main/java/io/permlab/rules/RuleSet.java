@@ -1,6 +1,7 @@
 package io.permlab.rules;
 
 import io.permlab.rules.apk.ApkRules;
+import io.permlab.rules.android.AndroidRules;
 import io.permlab.rules.dynamic.DynamicRules;
 import io.permlab.rules.miniprogram.MiniProgramRules;
 
@@ -19,6 +20,7 @@ public final class RuleSet {
         List<Rule> all = new ArrayList<>(ApkRules.all());
         all.addAll(MiniProgramRules.all());
         all.addAll(DynamicRules.all());
+        all.addAll(AndroidRules.all());
         return List.copyOf(all);
     }
 }

@@ -5,6 +5,7 @@ import io.permlab.device.uiautomator.ScriptedDevice;
 import io.permlab.exercise.Ceilings;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.Finding;
 import io.permlab.model.Lang;
 import io.permlab.model.RunResult;
 import io.permlab.model.TargetResult;
@@ -138,5 +139,43 @@ class AndroidDeviceEvidenceTest {
                 "Delivery: phone").doesNotContain("13812345678");
         String json = Files.readString(reports.resolve("findings.json"));
         assertThat(json).contains("\"runtimePermissions\"", "Delivery: phone").doesNotContain("13812345678");
+    }
+
+    @Test
+    void locationReadInTheBackgroundIsReportedFromTheDevicesAppOps() {
+        TargetResult result = run(device().appOpsDump(fixture("appops/dumpsys-appops-api30-bg-location.txt")), true);
+
+        DeviceRunFacts granted = result.evidence().section(DeviceEvidence.class).orElseThrow().of("add-address", "add-address-grant").orElseThrow();
+        assertThat(granted.appOps()).filteredOn(o -> o.name().equals("FINE_LOCATION")).singleElement()
+                .satisfies(o -> assertThat(o.background()).isEqualTo("YES"));
+        assertThat(granted.appOps()).filteredOn(o -> o.name().equals("COARSE_LOCATION")).singleElement()
+                .satisfies(o -> assertThat(o.background()).isEqualTo("NO"));
+        List<Finding> bg = result.findings().stream().filter(f -> f.ruleId().equals("AND-LOCATION-BACKGROUND")).toList();
+        assertThat(bg).isNotEmpty();
+        assertThat(bg).allSatisfy(f -> assertThat(f.message().en()).contains("FINE_LOCATION").doesNotContain("COARSE_LOCATION"));
+    }
+
+    @Test
+    void appOpsGetCannotTellBackgroundUseSoNothingIsJudged() {
+        // no dump recorded: the collector falls back to 'appops get', whose format has no uid state
+        TargetResult result = run(device(), true);
+
+        DeviceRunFacts granted = result.evidence().section(DeviceEvidence.class).orElseThrow().of("add-address", "add-address-grant").orElseThrow();
+        assertThat(granted.appOps()).filteredOn(o -> o.name().equals("FINE_LOCATION")).singleElement()
+                .satisfies(o -> assertThat(o.background()).isEqualTo("UNKNOWN"));
+        assertThat(granted.problems()).anyMatch(p -> p.startsWith("dumpsys appops:"));
+        assertThat(result.findings()).noneMatch(f -> f.ruleId().equals("AND-LOCATION-BACKGROUND"));
+        assertThat(result.rules()).contains("AND-LOCATION-BACKGROUND");
+    }
+
+    @Test
+    void belowAndroid10TheDumpIsNotAskedFor() {
+        ScriptedDevice d = new ScriptedDevice("28", fixture("dumpsys-package/api33-fresh.txt"))
+                .home(fixture("screens/app-home.xml"))
+                .appOps(fixture("appops/appops-get-api28.txt"))
+                .appOpsDump(fixture("appops/dumpsys-appops-api30-bg-location.txt"));
+        run(d, true);
+        assertThat(d.shellLog()).noneMatch(c -> c.startsWith("dumpsys appops"));
+        assertThat(d.shellLog()).anyMatch(c -> c.startsWith("appops get "));
     }
 }
