@@ -139,11 +139,14 @@ class ArchitectureTest {
                 "io\\.permlab\\.(pipeline\\.inspect\\.MiniProgramStage|rules\\.policy\\.MiniProgramObservations|report\\.(MiniProgramMasking|SectionMaskers|html\\.(MiniProgramSectionHtml|MiniProgramViews?)))(\\$.*)?");
         // the exploration is what the exercise produces; the TestNG adapter cuts it into cases
         section("io.permlab.model.dynamic..", "io.permlab.rules.dynamic..", "io.permlab.exercise..",
-                "io\\.permlab\\.(pipeline\\.dynamic\\..*|rules\\.policy\\.ExplorationObservations|batch\\.PipelineInspector|testng\\..*|device\\.(web|miniprogram|android|uiautomator)\\..*|capture\\..*|report\\.(ExplorationMasking|SectionMaskers|html\\.(ExplorationSectionHtml|ExplorationViews?)))(\\$.*)?");
+                "io\\.permlab\\.(pipeline\\.dynamic\\..*|rules\\.policy\\.ExplorationObservations|rules\\.android\\..*|batch\\.PipelineInspector|testng\\..*|device\\.(web|miniprogram|android|uiautomator)\\..*|capture\\..*|report\\.(ExplorationMasking|SectionMaskers|html\\.(ExplorationSectionHtml|ExplorationViews?)))(\\$.*)?");
         // the policy rules compare the policy with what the other sections observed, each through one reader of it
         // (rules.policy.*Observations above); the policy itself is read by the policy rules and views only
         section("io.permlab.model.policy..", "io.permlab.rules.policy..", "io.permlab.inspect.policy..",
                 "io\\.permlab\\.(pipeline\\.policy\\..*|report\\.(PolicyMasking|SectionMaskers|html\\.(PolicySectionHtml|SectionHtmls)))(\\$.*)?");
+        // the device's facts: collected by the device code, joined to runs by the Android rules (which read both sections)
+        section("io.permlab.model.android..", "io.permlab.rules.android..", "io.permlab.device..",
+                "io\\.permlab\\.(pipeline\\.dynamic\\..*|batch\\.PipelineInspector|report\\.(DeviceEvidenceMasking|SectionMaskers|html\\.DeviceSectionHtml))(\\$.*)?");
     }
 
     private static void section(String sectionPackage, String rulesPackage, String producerPackage, String ownersRegex) {

@@ -28,8 +28,8 @@ final class KnowledgeLoader {
     private static final Pattern DEX_MEMBER = Pattern.compile("L[^;\\s]+;->[\\w<>$]+");
     private static final Set<String> PROTECTIONS = Set.of("dangerous", "normal", "signature", "signature|appop", "signature|privileged");
 
-    /** Rule metadata, one file per family of rules: static APK, static mini-program, dynamic (runs of flows). */
-    static final List<String> RULE_FILES = List.of("rules.json", "rules-miniprogram.json", "rules-dynamic.json", "rules-policy.json");
+    /** Rule metadata, one file per family of rules: static APK, static mini-program, dynamic (runs of flows), privacy policy, Android device facts. */
+    static final List<String> RULE_FILES = List.of("rules.json", "rules-miniprogram.json", "rules-dynamic.json", "rules-policy.json", "rules-android.json");
 
     private final KnowledgeSource source;
 

@@ -4,6 +4,7 @@ import io.permlab.model.EvidenceSection;
 import io.permlab.model.Target;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One step of the pipeline that adds one typed section to a target's evidence: an inspector reading a package, or the
@@ -14,6 +15,14 @@ public interface EvidenceStage {
     boolean handles(Target target);
 
     Class<? extends EvidenceSection> section();
+
+    /**
+     * Section types this stage may add besides {@link #section()}, through {@link StageContext#contribute}: an exercise
+     * whose device reports facts of its own. None by default.
+     */
+    default Set<Class<? extends EvidenceSection>> alsoContributes() {
+        return Set.of();
+    }
 
     /**
      * The section for this target, or empty when there was nothing to collect (the reasons are in the context's

@@ -88,6 +88,13 @@ public final class TargetPipeline {
                 if (section.isPresent()) {
                     evidence = evidence.with(section.get());
                 }
+                for (EvidenceSection more : context.takeContributed()) {
+                    if (!stage.alsoContributes().contains(more.getClass())) {
+                        throw new IllegalStateException(stage.getClass().getSimpleName() + " contributed a "
+                                + more.getClass().getSimpleName() + " it does not declare in alsoContributes()");
+                    }
+                    evidence = evidence.with(more);
+                }
             }
             if (evidence.isEmpty()) {
                 return new TargetResult(target, null, List.of(), errors, millisSince(start), rules);
@@ -124,8 +131,14 @@ public final class TargetPipeline {
      */
     private List<String> rulesFor(Target target) {
         Set<Class<? extends EvidenceSection>> sections = new LinkedHashSet<>();
-        statics.stream().filter(s -> s.handles(target)).forEach(s -> sections.add(s.section()));
-        exercises.stream().filter(s -> s.handles(target)).forEach(s -> sections.add(s.section()));
+        statics.stream().filter(s -> s.handles(target)).forEach(s -> {
+            sections.add(s.section());
+            sections.addAll(s.alsoContributes());
+        });
+        exercises.stream().filter(s -> s.handles(target)).forEach(s -> {
+            sections.add(s.section());
+            sections.addAll(s.alsoContributes());
+        });
         return engine.applicable(sections).stream().map(Rule::id).toList();
     }
 

@@ -1,6 +1,7 @@
 package io.permlab.report;
 
 import io.permlab.model.EvidenceSection;
+import io.permlab.model.android.DeviceEvidence;
 import io.permlab.model.apk.ApkFacts;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.policy.PrivacyPolicyFacts;
@@ -26,7 +27,8 @@ public final class SectionMaskers {
                 .register(ApkFacts.class, ApkMasking::mask)
                 .register(MiniProgramFacts.class, MiniProgramMasking::mask)
                 .register(Exploration.class, ExplorationMasking::mask)
-                .register(PrivacyPolicyFacts.class, PolicyMasking::mask);
+                .register(PrivacyPolicyFacts.class, PolicyMasking::mask)
+                .register(DeviceEvidence.class, DeviceEvidenceMasking::mask);
     }
 
     public <T extends EvidenceSection> SectionMaskers register(Class<T> type, UnaryOperator<T> masker) {

@@ -1,6 +1,7 @@
 package io.permlab.rules;
 
 import io.permlab.rules.apk.ApkRules;
+import io.permlab.rules.android.AndroidRules;
 import io.permlab.rules.dynamic.DynamicRules;
 import io.permlab.rules.miniprogram.MiniProgramRules;
 import io.permlab.rules.policy.PolicyRules;
@@ -21,6 +22,7 @@ public final class RuleSet {
         all.addAll(MiniProgramRules.all());
         all.addAll(DynamicRules.all());
         all.addAll(PolicyRules.all());
+        all.addAll(AndroidRules.all());
         return List.copyOf(all);
     }
 }

@@ -22,6 +22,7 @@ import io.permlab.model.flow.Locator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,7 @@ public final class AndroidSession implements Session {
     private final String description;
     private final UnaryOperator<String> mask;
     private final PromptAnswerer answerer;
+    private final BiConsumer<ArtifactStore, DeviceRunFacts> factsSink;
     private final List<ObservedRequest> requests = new ArrayList<>();
     private ArtifactStore files;
     private boolean launched;
@@ -58,6 +60,13 @@ public final class AndroidSession implements Session {
 
     AndroidSession(AdbShell adb, DeviceDriver driver, AppUnderTest app, RunPolicy policy, Integer apiLevel, long watchMillis,
                    String description, UnaryOperator<String> mask) {
+        this(adb, driver, app, policy, apiLevel, watchMillis, description, mask, (files, facts) -> { });
+    }
+
+    /** @param factsSink told the run's facts once they are read, with the run's file store they belong to */
+    AndroidSession(AdbShell adb, DeviceDriver driver, AppUnderTest app, RunPolicy policy, Integer apiLevel, long watchMillis,
+                   String description, UnaryOperator<String> mask, BiConsumer<ArtifactStore, DeviceRunFacts> factsSink) {
+        this.factsSink = factsSink;
         this.adb = adb;
         this.driver = driver;
         this.app = app;
@@ -222,6 +231,7 @@ public final class AndroidSession implements Session {
         facts = DeviceFactsCollector.collect(adb, app.packageName(), apiLevel, mask);
         if (files != null) {
             files.saveText("device-facts.json", DeviceFactsJson.write(facts));
+            factsSink.accept(files, facts);
         }
     }
 

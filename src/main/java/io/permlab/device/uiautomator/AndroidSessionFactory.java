@@ -9,9 +9,15 @@ import io.permlab.exercise.SessionException;
 import io.permlab.exercise.SessionFactory;
 import io.permlab.model.dynamic.RunPolicy;
 
+import io.permlab.exercise.ArtifactStore;
+import io.permlab.model.android.DeviceRunFacts;
+
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,6 +34,7 @@ public final class AndroidSessionFactory implements SessionFactory {
     private final UnaryOperator<String> mask;
     private String installedOn;
     private Integer apiLevel;
+    private final Map<ArtifactStore, DeviceRunFacts> facts = Collections.synchronizedMap(new IdentityHashMap<>());
 
     public AndroidSessionFactory(AndroidProfile profile, AppUnderTest app, DeviceLink link, UnaryOperator<String> mask) {
         this.profile = profile;
@@ -54,7 +61,7 @@ public final class AndroidSessionFactory implements SessionFactory {
         }
         DeviceDriver driver = link.driver(options(serial));
         return new AndroidSession(adb, driver, app, policy, apiLevel, profile.dialogWatchMillis(),
-                describe() + " " + serial + " (API " + apiLevel + ")", mask);
+                describe() + " " + serial + " (API " + apiLevel + ")", mask, facts::put);
     }
 
     /**
@@ -120,6 +127,16 @@ public final class AndroidSessionFactory implements SessionFactory {
             }
         }
         installedOn = adb.serial();
+    }
+
+    /** The device's facts at the end of the run that kept its files in {@code files}, once they were read. */
+    public Optional<DeviceRunFacts> factsOf(ArtifactStore files) {
+        return Optional.ofNullable(facts.get(files));
+    }
+
+    /** The API level of the device the sessions run on, once the first session has read it. */
+    public Optional<Integer> apiLevel() {
+        return Optional.ofNullable(apiLevel);
     }
 
     @Override

@@ -26,6 +26,8 @@ final class DeviceFactsCollector {
     /** {@code logcat --pid} exists from Android 7 (API 24). */
     static final int LOGCAT_PID_SINCE_API = 24;
     static final int MAX_LOG_LINES = 2000;
+    /** {@code dumpsys appops} prints per-uid-state access lines from Android 10 (API 29). */
+    static final int DUMPSYS_APPOPS_SINCE_API = 29;
     private static final Duration CALL = Duration.ofSeconds(20);
 
     private DeviceFactsCollector() {
@@ -45,7 +47,7 @@ final class DeviceFactsCollector {
         }
         List<DeviceRunFacts.Op> ops = new ArrayList<>();
         try {
-            AppOps a = new AppOpsParser().parseGet(adb.shell("appops get " + pkg, CALL), pkg, at);
+            AppOps a = appOps(adb, pkg, apiLevel, at, problems);
             for (AppOp op : a.ops().values()) {
                 ops.add(new DeviceRunFacts.Op(op.name(), op.printedMode(), op.lastAccess().orElse(null),
                         a.usedInBackground(op.name()).name(), op.running()));
@@ -55,6 +57,23 @@ final class DeviceFactsCollector {
         }
         List<String> log = logcat(adb, pkg, apiLevel, mask, problems);
         return new DeviceRunFacts(pkg, adb.serial(), apiLevel, at, requested, runtime, ops, log, problems);
+    }
+
+    /**
+     * The app ops: from {@code dumpsys appops --package} on Android 10+ (API 29), whose access lines carry the uid state
+     * ({@code [bg-s]}: used in the background); from {@code appops get} otherwise, or when the dump cannot be read (that
+     * format never says foreground or background, so background use is then UNKNOWN).
+     */
+    private static AppOps appOps(AdbShell adb, String pkg, Integer apiLevel, Instant at, List<String> problems)
+            throws AdbException, DeviceOutputException {
+        if (apiLevel != null && apiLevel >= DUMPSYS_APPOPS_SINCE_API) {
+            try {
+                return new AppOpsParser().parseDump(adb.shell("dumpsys appops --package " + pkg, CALL), pkg, at);
+            } catch (AdbException | DeviceOutputException e) {
+                problems.add("dumpsys appops: " + e.getMessage() + "; read with 'appops get', which does not say foreground or background");
+            }
+        }
+        return new AppOpsParser().parseGet(adb.shell("appops get " + pkg, CALL), pkg, at);
     }
 
     private static List<String> logcat(AdbShell adb, String pkg, Integer apiLevel, UnaryOperator<String> mask, List<String> problems) {

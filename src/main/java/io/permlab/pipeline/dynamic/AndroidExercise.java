@@ -22,6 +22,7 @@ import io.permlab.model.EvidenceSection;
 import io.permlab.model.Localized;
 import io.permlab.model.Target;
 import io.permlab.model.TargetKind;
+import io.permlab.model.android.DeviceEvidence;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.pipeline.ExerciseStage;
@@ -31,8 +32,10 @@ import io.permlab.pipeline.TargetDescriptor;
 
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -87,6 +90,12 @@ public final class AndroidExercise implements ExerciseStage {
         return Exploration.class;
     }
 
+    /** The device's own facts per run ({@link DeviceEvidence}), beside the exploration. */
+    @Override
+    public Set<Class<? extends EvidenceSection>> alsoContributes() {
+        return Set.of(DeviceEvidence.class);
+    }
+
     @Override
     public Localized leftTo() {
         return NEEDS_DEVICE;
@@ -122,7 +131,7 @@ public final class AndroidExercise implements ExerciseStage {
         AndroidSessionFactory factory = new AndroidSessionFactory(profile,
                 new AppUnderTest(target.location(), android.packageName(), android.activity()), links.link(appiumUrl), masker);
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), runnerOptions);
-        ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), mask);
+        RunFilesIndex recorder = new RunFilesIndex(new ExplorationRecorder(outDir, "runs/" + target.id(), mask));
         Explorer explorer = new Explorer(factory, runner, recorder, knowledge, profile.ceilings());
         List<FunctionExploration> explored;
         try {
@@ -130,7 +139,21 @@ public final class AndroidExercise implements ExerciseStage {
         } catch (SessionException e) {
             throw SessionFailures.stageFailure(target.location().toString(), e);
         }
+        context.contribute(deviceEvidence(android.packageName(), explored, recorder, factory));
         return Optional.of(new Exploration("android-app://" + android.packageName(), List.of(), factory.describe(), explored));
+    }
+
+    /** The facts each run left on the device, joined to the run through the file store the run was given. */
+    static DeviceEvidence deviceEvidence(String pkg, List<FunctionExploration> explored, RunFilesIndex files,
+                                         AndroidSessionFactory factory) {
+        List<DeviceEvidence.RunFacts> runs = new ArrayList<>();
+        for (FunctionExploration f : explored) {
+            for (io.permlab.model.dynamic.Run r : f.runs()) {
+                files.filesOf(f.functionId(), r.id()).flatMap(factory::factsOf)
+                        .ifPresent(facts -> runs.add(new DeviceEvidence.RunFacts(f.functionId(), r.id(), facts)));
+            }
+        }
+        return new DeviceEvidence(pkg, runs);
     }
 
     /**

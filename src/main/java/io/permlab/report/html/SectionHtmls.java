@@ -17,7 +17,8 @@ final class SectionHtmls {
                 .register(new ApkSectionHtml(knowledge))
                 .register(new MiniProgramSectionHtml())
                 .register(new ExplorationSectionHtml(knowledge, screenshots))
-                .register(new PolicySectionHtml());
+                .register(new PolicySectionHtml())
+                .register(new DeviceSectionHtml());
     }
 
     SectionHtmls register(SectionHtml<?> view) {

@@ -47,6 +47,7 @@ public final class ScriptedDevice implements DeviceLink {
     private String homeScreen;
     private String packageState;
     private String appOps = "No operations.\n";
+    private String appOpsDump;
     private boolean attached = true;
     private int launches;
     private Consumer<ScriptedDevice> onRelaunch;
@@ -77,6 +78,12 @@ public final class ScriptedDevice implements DeviceLink {
     /** When an element whose resource id or text is {@code key} is tapped, {@code then} runs (shows a screen, changes state). */
     public ScriptedDevice onTap(String key, Consumer<ScriptedDevice> then) {
         taps.put(key, then);
+        return this;
+    }
+
+    /** What {@code dumpsys appops --package} prints; unset, the command fails as on a device whose dump has no package. */
+    public ScriptedDevice appOpsDump(String output) {
+        this.appOpsDump = output;
         return this;
     }
 
@@ -141,6 +148,12 @@ public final class ScriptedDevice implements DeviceLink {
                 }
                 if (command.startsWith("dumpsys package ")) {
                     return packageState;
+                }
+                if (command.startsWith("dumpsys appops ")) {
+                    if (appOpsDump == null) {
+                        throw new AdbException("'" + command + "' exited 1: no dump recorded for this scripted device");
+                    }
+                    return appOpsDump;
                 }
                 if (command.startsWith("appops get ")) {
                     return appOps;

@@ -1,0 +1,47 @@
+package io.permlab.report.html;
+
+import io.permlab.model.android.DeviceEvidence;
+import io.permlab.model.android.DeviceRunFacts;
+
+import java.util.List;
+
+/** The device's facts per run: runtime permissions with flags, app ops used, the last logcat lines (device.ftlh). */
+final class DeviceSectionHtml implements SectionHtml<DeviceEvidence> {
+    /** Logcat lines shown per run; all of them are in findings.json and the run's device-facts.json. */
+    static final int LOG_LINES = 20;
+
+    /** One run's facts as the template shows them; every string present. */
+    public record RunView(String functionId, String runId, String device, List<PermissionRow> permissions, List<OpRow> ops,
+                          List<String> logcat, int logcatLines, List<String> problems) {
+    }
+
+    public record PermissionRow(String name, boolean granted, String flags) {
+    }
+
+    public record OpRow(String name, String mode, String lastAccess, String background, boolean running) {
+    }
+
+    public record DeviceView(String packageName, List<RunView> runs) {
+    }
+
+    @Override
+    public Class<DeviceEvidence> type() {
+        return DeviceEvidence.class;
+    }
+
+    @Override
+    public SectionView view(DeviceEvidence section) {
+        return new SectionView("device.ftlh", new DeviceView(String.valueOf(section.packageName()),
+                section.runs().stream().map(DeviceSectionHtml::run).toList()), null);
+    }
+
+    private static RunView run(DeviceEvidence.RunFacts r) {
+        DeviceRunFacts f = r.facts();
+        List<String> log = f.logcat();
+        return new RunView(r.functionId(), r.runId(), f.serial() + " (API " + (f.apiLevel() == null ? "?" : f.apiLevel()) + ")",
+                f.runtimePermissions().stream().map(p -> new PermissionRow(p.name(), p.granted(), String.join("|", p.flags()))).toList(),
+                f.appOps().stream().map(o -> new OpRow(o.name(), String.valueOf(o.mode()),
+                        o.lastAccess() == null ? "—" : o.lastAccess().toString(), String.valueOf(o.background()), o.running())).toList(),
+                log.subList(Math.max(0, log.size() - LOG_LINES), log.size()), log.size(), f.problems());
+    }
+}
