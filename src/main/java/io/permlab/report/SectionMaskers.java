@@ -1,6 +1,7 @@
 package io.permlab.report;
 
 import io.permlab.model.EvidenceSection;
+import io.permlab.model.android.DeviceCapture;
 import io.permlab.model.apk.ApkFacts;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.miniprogram.MiniProgramFacts;
@@ -24,7 +25,8 @@ public final class SectionMaskers {
         return new SectionMaskers()
                 .register(ApkFacts.class, ApkMasking::mask)
                 .register(MiniProgramFacts.class, MiniProgramMasking::mask)
-                .register(Exploration.class, ExplorationMasking::mask);
+                .register(Exploration.class, ExplorationMasking::mask)
+                .register(DeviceCapture.class, DeviceCaptureMasking::mask);
     }
 
     public <T extends EvidenceSection> SectionMaskers register(Class<T> type, UnaryOperator<T> masker) {

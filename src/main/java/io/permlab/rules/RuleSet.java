@@ -1,5 +1,6 @@
 package io.permlab.rules;
 
+import io.permlab.rules.android.DeviceCaptureRules;
 import io.permlab.rules.apk.ApkRules;
 import io.permlab.rules.dynamic.DynamicRules;
 import io.permlab.rules.miniprogram.MiniProgramRules;
@@ -19,6 +20,7 @@ public final class RuleSet {
         List<Rule> all = new ArrayList<>(ApkRules.all());
         all.addAll(MiniProgramRules.all());
         all.addAll(DynamicRules.all());
+        all.addAll(DeviceCaptureRules.all());
         return List.copyOf(all);
     }
 }

@@ -22,6 +22,7 @@ import io.permlab.model.EvidenceSection;
 import io.permlab.model.Localized;
 import io.permlab.model.Target;
 import io.permlab.model.TargetKind;
+import io.permlab.model.android.DeviceCapture;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.pipeline.ExerciseStage;
@@ -31,7 +32,9 @@ import io.permlab.pipeline.TargetDescriptor;
 
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -60,12 +63,21 @@ public final class AndroidExercise implements ExerciseStage {
     private final URL appiumUrl;
     private final DeviceLinkFactory links;
     private final boolean scripted;
+    /** How each run's traffic and storage are captured; null: not at all (a scripted device given no capture). */
+    private final DeviceCapturePlan capturePlan;
+    private final Map<String, DeviceCapture> captured = new HashMap<>();
     private AppiumServer appium;
     private SessionException unavailable;
     private boolean ready;
 
     AndroidExercise(KnowledgeBase knowledge, AndroidProfile profile, FlowRunner.Options runnerOptions, boolean mask, Path home,
                     Path outDir, URL appiumUrl, DeviceLinkFactory links) {
+        this(knowledge, profile, runnerOptions, mask, home, outDir, appiumUrl, links, links == null ? DeviceCapturePlan.real(profile) : null);
+    }
+
+    AndroidExercise(KnowledgeBase knowledge, AndroidProfile profile, FlowRunner.Options runnerOptions, boolean mask, Path home,
+                    Path outDir, URL appiumUrl, DeviceLinkFactory links, DeviceCapturePlan capturePlan) {
+        this.capturePlan = capturePlan;
         this.knowledge = knowledge;
         this.profile = profile;
         this.runnerOptions = runnerOptions;
@@ -119,16 +131,26 @@ public final class AndroidExercise implements ExerciseStage {
         }
         Deadline deadline = Deadline.in(profile.ceilings().targetMillis(), "target");
         UnaryOperator<String> masker = mask ? EvidenceMasker::mask : UnaryOperator.identity();
+        DeviceLink link = links.link(appiumUrl);
         AndroidSessionFactory factory = new AndroidSessionFactory(profile,
-                new AppUnderTest(target.location(), android.packageName(), android.activity()), links.link(appiumUrl), masker);
+                new AppUnderTest(target.location(), android.packageName(), android.activity()), link, masker);
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), runnerOptions);
         ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), mask);
-        Explorer explorer = new Explorer(factory, runner, recorder, knowledge, profile.ceilings());
+        // each run's traffic through the lab proxy and its storage through adb (docs/android-traffic.md)
+        captured.clear();
+        DeviceCaptureRuns capture = capturePlan == null ? null
+                : new DeviceCaptureRuns(capturePlan, profile, link, android.packageName(), outDir, context.work().resolve("storage"));
+        Explorer explorer = new Explorer(capture == null ? factory : capture.sessions(factory), runner,
+                capture == null ? recorder : capture.recorder(recorder), knowledge, profile.ceilings());
         List<FunctionExploration> explored;
         try {
             explored = FunctionRuns.explore(explorer, functions, UnaryOperator.identity(), deadline, target, "permission", context);
         } catch (SessionException e) {
             throw new StageFailure(target.location().toString(), "session", e.getMessage());
+        } finally {
+            if (capture != null) {
+                captured.put(target.id(), capture.section());
+            }
         }
         return Optional.of(new Exploration("android-app://" + android.packageName(), List.of(), factory.describe(), explored));
     }
@@ -176,6 +198,34 @@ public final class AndroidExercise implements ExerciseStage {
         if (appium != null) {
             appium.close();
         }
+    }
+
+    /**
+     * The stage that contributes what this exercise could and could not see of each target ({@link DeviceCapture}):
+     * listed after this one, it hands on the section the exploration just gathered.
+     */
+    ExerciseStage captureStage() {
+        return new ExerciseStage() {
+            @Override
+            public boolean handles(Target target) {
+                return AndroidExercise.this.handles(target);
+            }
+
+            @Override
+            public Class<DeviceCapture> section() {
+                return DeviceCapture.class;
+            }
+
+            @Override
+            public Localized leftTo() {
+                return NEEDS_DEVICE;
+            }
+
+            @Override
+            public Optional<EvidenceSection> collect(Target target, StageContext context) {
+                return Optional.ofNullable(captured.remove(target.id()));
+            }
+        };
     }
 
     /** Why an Android flow may not open {@code value}: it opens "app" or an activity, never a URL. Null when it may. */

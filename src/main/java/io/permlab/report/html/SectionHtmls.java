@@ -16,7 +16,8 @@ final class SectionHtmls {
         return new SectionHtmls()
                 .register(new ApkSectionHtml(knowledge))
                 .register(new MiniProgramSectionHtml())
-                .register(new ExplorationSectionHtml(knowledge, screenshots));
+                .register(new ExplorationSectionHtml(knowledge, screenshots))
+                .register(new DeviceCaptureSectionHtml());
     }
 
     SectionHtmls register(SectionHtml<?> view) {
