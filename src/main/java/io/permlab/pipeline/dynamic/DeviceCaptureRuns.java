@@ -14,6 +14,7 @@ import io.permlab.exercise.SessionFactory;
 import io.permlab.model.android.DeviceCapture;
 import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.RunPolicy;
+import io.permlab.model.dynamic.RunProblem;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -93,12 +94,32 @@ final class DeviceCaptureRuns {
             @Override
             public Run record(RawRun raw) {
                 if (current != null) {
-                    runs.add(current.capture(raw.id(), raw.functionId()));
+                    DeviceCapture.RunCapture capture = current.capture(raw.id(), raw.functionId());
+                    runs.add(capture);
                     current = null;
+                    raw = withCoverage(raw, capture);
                 }
                 return inner.record(raw);
             }
         };
+    }
+
+    /**
+     * The run with what it could not see among its problems too, so that the run itself — not only the capture
+     * section — says that its traffic or storage was not inspected (its outcome is unchanged: the flow's evidence stands).
+     */
+    static RawRun withCoverage(RawRun raw, DeviceCapture.RunCapture capture) {
+        List<RunProblem> problems = new ArrayList<>(raw.problems());
+        int step = raw.steps().isEmpty() ? 0 : raw.steps().get(raw.steps().size() - 1).index();
+        if (!capture.traffic().complete()) {
+            problems.add(RawRun.problem("traffic-not-visible", capture.trafficSummary(), step, raw.durationMillis()));
+        }
+        if (!capture.storageInspectable()) {
+            problems.add(RawRun.problem("storage-not-inspectable", capture.storageNote(), step, raw.durationMillis()));
+        }
+        return new RawRun(raw.id(), raw.functionId(), raw.policy(), raw.session(), raw.startedAt(), raw.durationMillis(),
+                raw.consentAtMillis(), raw.functionStartStep(), raw.steps(), raw.requests(), raw.exchanges(), raw.storage(),
+                raw.checkpoint(), problems, raw.downloads(), raw.outcome(), raw.retryOf());
     }
 
     DeviceCapture section() {

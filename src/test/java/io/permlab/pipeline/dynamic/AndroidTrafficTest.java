@@ -191,6 +191,10 @@ class AndroidTrafficTest {
         assertThat(seen.caNote()).startsWith("lab CA not in the device's system store");
         assertThat(seen.storageInspectable()).isFalse();
         assertThat(seen.storageNote()).contains("run-as: package not debuggable: " + PKG).contains("su: inaccessible or not found");
+        // the run itself says so too, without becoming inconclusive
+        assertThat(baseline.inconclusive()).isFalse();
+        assertThat(baseline.problems()).extracting(io.permlab.model.dynamic.RunProblem::kind)
+                .contains("traffic-not-visible", "storage-not-inspectable");
 
         Finding notVisible = result.findings().stream().filter(f -> f.ruleId().equals("AND-TRAFFIC-NOT-VISIBLE")).findFirst().orElseThrow();
         assertThat(notVisible.message().en()).contains("127.0.0.1").contains("NOT inspected").doesNotContain("localhost");
