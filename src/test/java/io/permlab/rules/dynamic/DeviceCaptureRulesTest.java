@@ -1,4 +1,4 @@
-package io.permlab.rules.android;
+package io.permlab.rules.dynamic;
 
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Evidence;
@@ -10,6 +10,8 @@ import io.permlab.model.android.DeviceCapture.Host;
 import io.permlab.model.android.DeviceCapture.RunCapture;
 import io.permlab.model.android.DeviceCapture.Traffic;
 import io.permlab.rules.RuleEngine;
+import io.permlab.rules.android.StorageNotInspectableRule;
+import io.permlab.rules.android.TrafficNotVisibleRule;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Paths;
@@ -17,7 +19,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The coverage rules on hand-built capture sections: a compliant case (all seen) and each way something was not. */
+/** The device-capture coverage rules (rules.android) on hand-built capture sections: a compliant case (all seen) and each way something was not. */
 class DeviceCaptureRulesTest {
     private static final KnowledgeBase KB = KnowledgeBase.builtIn();
     private static final Host API = new Host("api.example.com", "VISIBLE", "traffic visible", 4, 0, 0, 0, null);
@@ -31,7 +33,7 @@ class DeviceCaptureRulesTest {
 
     private static List<Finding> judge(RunCapture... runs) {
         Target target = new Target("app", "app", TargetKind.APK, Paths.get("apps/app"), null, List.of());
-        RuleEngine.Outcome outcome = new RuleEngine(KB, DeviceCaptureRules.all())
+        RuleEngine.Outcome outcome = new RuleEngine(KB, List.of(new TrafficNotVisibleRule(), new StorageNotInspectableRule()))
                 .run(Evidence.of(target, new DeviceCapture("com.example", List.of(runs))), null);
         assertThat(outcome.errors()).isEmpty();
         return outcome.findings();
