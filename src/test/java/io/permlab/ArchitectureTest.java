@@ -112,9 +112,9 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("io.permlab.report.html..")
                 .should().dependOnClassesThat().resideInAnyPackage("freemarker..")
                 .check(classes);
-        noClasses().that().resideOutsideOfPackage("io.permlab.batch..")
+        noClasses().that().resideOutsideOfPackages("io.permlab.batch..", "io.permlab.device.storage..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "java.sql..")
-                .because("the campaign journal is the only database")
+                .because("the campaign journal is the only database PermLab writes; an app's databases pulled from a device are read in device.storage")
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("io.permlab.report.campaign..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..")

@@ -2,6 +2,7 @@ package io.permlab.report;
 
 import io.permlab.model.EvidenceSection;
 import io.permlab.model.android.DeviceEvidence;
+import io.permlab.model.android.DeviceCapture;
 import io.permlab.model.apk.ApkFacts;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.policy.PrivacyPolicyFacts;
@@ -28,7 +29,8 @@ public final class SectionMaskers {
                 .register(MiniProgramFacts.class, MiniProgramMasking::mask)
                 .register(Exploration.class, ExplorationMasking::mask)
                 .register(PrivacyPolicyFacts.class, PolicyMasking::mask)
-                .register(DeviceEvidence.class, DeviceEvidenceMasking::mask);
+                .register(DeviceEvidence.class, DeviceEvidenceMasking::mask)
+                .register(DeviceCapture.class, DeviceCaptureMasking::mask);
     }
 
     public <T extends EvidenceSection> SectionMaskers register(Class<T> type, UnaryOperator<T> masker) {

@@ -1,5 +1,6 @@
 package io.permlab.rules;
 
+import io.permlab.rules.android.DeviceCaptureRules;
 import io.permlab.rules.apk.ApkRules;
 import io.permlab.rules.android.AndroidRules;
 import io.permlab.rules.dynamic.DynamicRules;
@@ -23,6 +24,7 @@ public final class RuleSet {
         all.addAll(DynamicRules.all());
         all.addAll(PolicyRules.all());
         all.addAll(AndroidRules.all());
+        all.addAll(DeviceCaptureRules.all());
         return List.copyOf(all);
     }
 }

@@ -35,6 +35,7 @@ public final class AndroidBatch {
     private final Path home;
     private final URL appiumOverride;
     private final AndroidExercise.DeviceLinkFactory links;
+    private final DeviceCapturePlan capture;
 
     public AndroidBatch(KnowledgeBase knowledge, AndroidProfile profile, FlowRunner.Options runner, boolean mask, Path home, URL appiumOverride) {
         this(knowledge, profile, runner, mask, home, appiumOverride, null);
@@ -43,6 +44,13 @@ public final class AndroidBatch {
     /** @param links a scripted device in tests; null for the real adb and Appium */
     AndroidBatch(KnowledgeBase knowledge, AndroidProfile profile, FlowRunner.Options runner, boolean mask, Path home, URL appiumOverride,
                  AndroidExercise.DeviceLinkFactory links) {
+        this(knowledge, profile, runner, mask, home, appiumOverride, links, links == null ? DeviceCapturePlan.real(profile) : null);
+    }
+
+    /** @param capture how runs' traffic and storage are captured; null: not captured (a scripted device without it) */
+    AndroidBatch(KnowledgeBase knowledge, AndroidProfile profile, FlowRunner.Options runner, boolean mask, Path home, URL appiumOverride,
+                 AndroidExercise.DeviceLinkFactory links, DeviceCapturePlan capture) {
+        this.capture = capture;
         this.knowledge = knowledge;
         this.profile = profile;
         this.runner = runner;
@@ -54,8 +62,9 @@ public final class AndroidBatch {
 
     public RunResult run(List<Path> paths, String category, Path outDir, String version, BatchListener listener) {
         URL url = appiumOverride != null ? appiumOverride : profile.appium() != null ? profile.appium() : localAppium();
-        AndroidExercise exercise = new AndroidExercise(knowledge, profile, runner, mask, home, outDir, url, links);
-        TargetPipeline pipeline = new TargetPipeline(Pipelines.inspectors(knowledge, InspectionLimits.defaults(), null), List.of(exercise),
+        AndroidExercise exercise = new AndroidExercise(knowledge, profile, runner, mask, home, outDir, url, links, capture);
+        TargetPipeline pipeline = new TargetPipeline(Pipelines.inspectors(knowledge, InspectionLimits.defaults(), null),
+                List.of(exercise),
                 true, new RuleEngine(knowledge, RuleSet.all()));
         return pipeline.run("run", paths, new TargetLoader(knowledge, category, EnumSet.of(TargetKind.APK)), Pipelines.workRoot(outDir),
                 version, listener);

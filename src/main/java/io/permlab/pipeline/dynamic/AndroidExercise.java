@@ -23,6 +23,7 @@ import io.permlab.model.Localized;
 import io.permlab.model.Target;
 import io.permlab.model.TargetKind;
 import io.permlab.model.android.DeviceEvidence;
+import io.permlab.model.android.DeviceCapture;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.pipeline.ExerciseStage;
@@ -63,12 +64,20 @@ public final class AndroidExercise implements ExerciseStage {
     private final URL appiumUrl;
     private final DeviceLinkFactory links;
     private final boolean scripted;
+    /** How each run's traffic and storage are captured; null: not at all (a scripted device given no capture). */
+    private final DeviceCapturePlan capturePlan;
     private AppiumServer appium;
     private SessionException unavailable;
     private boolean ready;
 
     AndroidExercise(KnowledgeBase knowledge, AndroidProfile profile, FlowRunner.Options runnerOptions, boolean mask, Path home,
                     Path outDir, URL appiumUrl, DeviceLinkFactory links) {
+        this(knowledge, profile, runnerOptions, mask, home, outDir, appiumUrl, links, links == null ? DeviceCapturePlan.real(profile) : null);
+    }
+
+    AndroidExercise(KnowledgeBase knowledge, AndroidProfile profile, FlowRunner.Options runnerOptions, boolean mask, Path home,
+                    Path outDir, URL appiumUrl, DeviceLinkFactory links, DeviceCapturePlan capturePlan) {
+        this.capturePlan = capturePlan;
         this.knowledge = knowledge;
         this.profile = profile;
         this.runnerOptions = runnerOptions;
@@ -90,10 +99,10 @@ public final class AndroidExercise implements ExerciseStage {
         return Exploration.class;
     }
 
-    /** The device's own facts per run ({@link DeviceEvidence}), beside the exploration. */
+    /** The device's own facts per run ({@link DeviceEvidence}) and what of its traffic and storage could be seen ({@link DeviceCapture}), beside the exploration. */
     @Override
     public Set<Class<? extends EvidenceSection>> alsoContributes() {
-        return Set.of(DeviceEvidence.class);
+        return Set.of(DeviceEvidence.class, DeviceCapture.class);
     }
 
     @Override
@@ -128,11 +137,16 @@ public final class AndroidExercise implements ExerciseStage {
         }
         Deadline deadline = Deadline.in(profile.ceilings().targetMillis(), "target");
         UnaryOperator<String> masker = mask ? EvidenceMasker::mask : UnaryOperator.identity();
+        DeviceLink link = links.link(appiumUrl);
         AndroidSessionFactory factory = new AndroidSessionFactory(profile,
-                new AppUnderTest(target.location(), android.packageName(), android.activity()), links.link(appiumUrl), masker);
+                new AppUnderTest(target.location(), android.packageName(), android.activity()), link, masker);
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), runnerOptions);
         RunFilesIndex recorder = new RunFilesIndex(new ExplorationRecorder(outDir, "runs/" + target.id(), mask));
-        Explorer explorer = new Explorer(factory, runner, recorder, knowledge, profile.ceilings());
+        // each run's traffic through the lab proxy and its storage through adb (docs/android-traffic.md)
+        DeviceCaptureRuns capture = capturePlan == null ? null
+                : new DeviceCaptureRuns(capturePlan, profile, link, android.packageName(), outDir, context.work().resolve("storage"));
+        Explorer explorer = new Explorer(capture == null ? factory : capture.sessions(factory), runner,
+                capture == null ? recorder : capture.recorder(recorder), knowledge, profile.ceilings());
         List<FunctionExploration> explored;
         try {
             explored = FunctionRuns.explore(explorer, functions, UnaryOperator.identity(), deadline, target, "permission", context);
@@ -140,6 +154,9 @@ public final class AndroidExercise implements ExerciseStage {
             throw SessionFailures.stageFailure(target.location().toString(), e);
         }
         context.contribute(deviceEvidence(android.packageName(), explored, recorder, factory));
+        if (capture != null) {
+            context.contribute(capture.section());
+        }
         return Optional.of(new Exploration("android-app://" + android.packageName(), List.of(), factory.describe(), explored));
     }
 

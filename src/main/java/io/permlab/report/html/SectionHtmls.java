@@ -18,7 +18,8 @@ final class SectionHtmls {
                 .register(new MiniProgramSectionHtml())
                 .register(new ExplorationSectionHtml(knowledge, screenshots))
                 .register(new PolicySectionHtml())
-                .register(new DeviceSectionHtml());
+                .register(new DeviceSectionHtml())
+                .register(new DeviceCaptureSectionHtml());
     }
 
     SectionHtmls register(SectionHtml<?> view) {

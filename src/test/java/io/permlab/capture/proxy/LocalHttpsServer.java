@@ -41,9 +41,9 @@ import java.util.zip.GZIPOutputStream;
  * Pages: {@code /} posts a phone number as JSON with fetch and puts the answer in the title; {@code /api/address}
  * answers JSON, gzip-compressed when the client accepts it; {@code /upload} counts the bytes it got.
  */
-final class LocalHttpsServer implements AutoCloseable {
-    static final String PHONE_SENT = "13812345678";
-    static final String PHONE_RETURNED = "13987654321";
+public final class LocalHttpsServer implements AutoCloseable {
+    public static final String PHONE_SENT = "13812345678";
+    public static final String PHONE_RETURNED = "13987654321";
 
     record Received(String method, String path, int bodyBytes, String body, String acceptEncoding) {
     }
@@ -61,7 +61,7 @@ final class LocalHttpsServer implements AutoCloseable {
     private final X509Certificate certificate;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    LocalHttpsServer() throws Exception {
+    public LocalHttpsServer() throws Exception {
         KeyPair keys = Certificates.ecKeyPair();
         X500Name name = new X500Name("CN=localhost");
         Instant now = Instant.now();
@@ -86,15 +86,15 @@ final class LocalHttpsServer implements AutoCloseable {
         server.start();
     }
 
-    X509Certificate certificate() {
+    public X509Certificate certificate() {
         return certificate;
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    String url(String host, String path) {
+    public String url(String host, String path) {
         return "https://" + host + ":" + port() + path;
     }
 

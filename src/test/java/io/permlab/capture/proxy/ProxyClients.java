@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Java's own HTTP client through the proxy: one that trusts only the lab CA, and one with the JDK's default trust. */
-final class ProxyClients {
+public final class ProxyClients {
     private ProxyClients() {
     }
 
@@ -25,7 +25,7 @@ final class ProxyClients {
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    static SSLContext trusting(X509Certificate certificate) throws Exception {
+    public static SSLContext trusting(X509Certificate certificate) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setCertificateEntry("ca", certificate);

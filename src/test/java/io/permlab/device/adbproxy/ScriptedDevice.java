@@ -10,9 +10,11 @@ import java.util.function.Predicate;
  * A test double at the adb boundary (no Android device or emulator exists on the machines these tests run on): it
  * answers the few commands DeviceProxy sends the way adb and Android's {@code settings} tool do — "null" for an unset
  * setting, an empty line for a successful put, "List of devices attached" — keeps the device's http_proxy and
- * reverse ports as state, and logs every command. Failures are scripted per command.
+ * reverse ports as state, and logs every command. Failures are scripted per command. {@code ls} of files answers as
+ * toybox does: the paths that exist on stdout, "ls: PATH: No such file or directory" on stderr and exit 1 for the others.
+ * Public for the pipeline's capture tests, which pair it with the session's scripted device.
  */
-final class ScriptedDevice implements AdbShell {
+public final class ScriptedDevice implements AdbShell {
     final String udid;
     String state = "device";
     String httpProxy;
@@ -21,13 +23,16 @@ final class ScriptedDevice implements AdbShell {
     private Predicate<String> failing = c -> false;
     private boolean unplugged;
 
-    ScriptedDevice(String udid, String httpProxy) {
+    /** Files that exist on the device, for {@code ls} (a CA in the system store, say). */
+    final Set<String> files = new java.util.LinkedHashSet<>();
+
+    public ScriptedDevice(String udid, String httpProxy) {
         this.udid = udid;
         this.httpProxy = httpProxy;
     }
 
     /** Commands matching {@code which} fail as adb does when Android refuses them. */
-    ScriptedDevice failing(Predicate<String> which) {
+    public ScriptedDevice failing(Predicate<String> which) {
         this.failing = which;
         return this;
     }
@@ -69,6 +74,37 @@ final class ScriptedDevice implements AdbShell {
             return reverses.remove(rest.get(2)) ? new AdbResult(0, "", "")
                     : new AdbResult(1, "", "adb: error: listener '" + rest.get(2) + "' not found");
         }
+        if (rest.size() > 2 && rest.get(0).equals("shell") && rest.get(1).equals("ls")) {
+            StringBuilder out = new StringBuilder();
+            StringBuilder err = new StringBuilder();
+            for (String path : rest.subList(2, rest.size())) {
+                if (files.contains(path)) {
+                    out.append(path).append('\n');
+                } else {
+                    err.append("ls: ").append(path).append(": No such file or directory\n");
+                }
+            }
+            return new AdbResult(err.length() == 0 ? 0 : 1, out.toString(), err.toString());
+        }
         return new AdbResult(1, "", "unexpected command in test: " + command);
+    }
+
+    /** The device's http_proxy setting now (null: none). */
+    public String httpProxy() {
+        return httpProxy;
+    }
+
+    public List<String> log() {
+        return log;
+    }
+
+    public Set<String> reverses() {
+        return reverses;
+    }
+
+    /** Puts {@code path} on the device (for {@code ls}). */
+    public ScriptedDevice withFile(String path) {
+        files.add(path);
+        return this;
     }
 }

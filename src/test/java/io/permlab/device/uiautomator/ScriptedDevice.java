@@ -51,6 +51,12 @@ public final class ScriptedDevice implements DeviceLink {
     private boolean attached = true;
     private int launches;
     private Consumer<ScriptedDevice> onRelaunch;
+    private ShellAnswer extraShell = command -> null;
+
+    /** More of the device's shell: the answer to a command, null when this does not know it; may fail as adb does. */
+    public interface ShellAnswer {
+        String answer(String command) throws AdbException;
+    }
 
     public ScriptedDevice(String apiLevel, String freshState) {
         this.apiLevel = apiLevel;
@@ -95,6 +101,12 @@ public final class ScriptedDevice implements DeviceLink {
     /** What the app shows when it is launched again within one session (after a force-stop). */
     public ScriptedDevice onRelaunch(Consumer<ScriptedDevice> then) {
         this.onRelaunch = then;
+        return this;
+    }
+
+    /** Answers shell commands the defaults do not (run-as, su, the app's files), before the defaults. */
+    public ScriptedDevice shell(ShellAnswer answers) {
+        this.extraShell = answers;
         return this;
     }
 
@@ -143,6 +155,10 @@ public final class ScriptedDevice implements DeviceLink {
             @Override
             public String shell(String command, Duration timeout) throws AdbException {
                 shellLog.add(command);
+                String extra = extraShell.answer(command);
+                if (extra != null) {
+                    return extra;
+                }
                 if (command.equals("getprop ro.build.version.sdk")) {
                     return apiLevel + "\n";
                 }

@@ -1,0 +1,128 @@
+package io.permlab.pipeline.dynamic;
+
+import io.permlab.device.adb.AdbException;
+import io.permlab.device.storage.AppStorageReader;
+import io.permlab.device.uiautomator.AndroidProfile;
+import io.permlab.device.uiautomator.DeviceChoice;
+import io.permlab.device.uiautomator.DeviceLink;
+import io.permlab.exercise.ArtifactStore;
+import io.permlab.exercise.RawRun;
+import io.permlab.exercise.RunRecorder;
+import io.permlab.exercise.Session;
+import io.permlab.exercise.SessionException;
+import io.permlab.exercise.SessionFactory;
+import io.permlab.model.android.DeviceCapture;
+import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunPolicy;
+import io.permlab.model.dynamic.RunProblem;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The capture of one APK target's runs on a device: each session the exploration opens gets its own proxy, started
+ * when the session is (one per run, so each run has its own visibility verdict), with the device pointed at it; each
+ * recorded run gets its {@link DeviceCapture.RunCapture}. A proxy that cannot start or a device that refuses the setting
+ * does not stop the run: its permission evidence stands, and its traffic is recorded as not captured, with why.
+ */
+final class DeviceCaptureRuns {
+    private final DeviceCapturePlan plan;
+    private final AndroidProfile profile;
+    private final DeviceLink link;
+    private final String packageName;
+    private final Path outDir;
+    private final Path scratch;
+    private final List<DeviceCapture.RunCapture> runs = new ArrayList<>();
+    private CapturingSession current;
+
+    DeviceCaptureRuns(DeviceCapturePlan plan, AndroidProfile profile, DeviceLink link, String packageName, Path outDir, Path scratch) {
+        this.plan = plan;
+        this.profile = profile;
+        this.link = link;
+        this.packageName = packageName;
+        this.outDir = outDir;
+        this.scratch = scratch;
+    }
+
+    /** Sessions with their capture around them. */
+    SessionFactory sessions(SessionFactory inner) {
+        return new SessionFactory() {
+            @Override
+            public Session open(RunPolicy policy) throws SessionException {
+                Session session = inner.open(policy);
+                String serial;
+                try {
+                    serial = DeviceChoice.choose(profile, link.devices());
+                } catch (AdbException | SessionException e) {
+                    session.close();
+                    throw new SessionException(SessionException.Kind.SESSION_ERROR, "the device went away: " + e.getMessage(), e);
+                }
+                DeviceCapturePlan.Started started = null;
+                String why = null;
+                try {
+                    started = plan.start(serial, outDir);
+                } catch (IOException | RuntimeException e) {
+                    why = e.getMessage();
+                }
+                current = new CapturingSession(session, started, why,
+                        new AppStorageReader(link.shell(serial), packageName, plan.storageLimits()), scratch);
+                return current;
+            }
+
+            @Override
+            public String describe() {
+                return inner.describe();
+            }
+
+            @Override
+            public void close() {
+                inner.close();
+            }
+        };
+    }
+
+    /** The recorder, noting each run's capture while its session (and proxy) is still open. */
+    RunRecorder recorder(RunRecorder inner) {
+        return new RunRecorder() {
+            @Override
+            public ArtifactStore filesFor(String functionId, String runId) {
+                return inner.filesFor(functionId, runId);
+            }
+
+            @Override
+            public Run record(RawRun raw) {
+                if (current != null) {
+                    DeviceCapture.RunCapture capture = current.capture(raw.id(), raw.functionId());
+                    runs.add(capture);
+                    current = null;
+                    raw = withCoverage(raw, capture);
+                }
+                return inner.record(raw);
+            }
+        };
+    }
+
+    /**
+     * The run with what it could not see among its problems too, so that the run itself — not only the capture
+     * section — says that its traffic or storage was not inspected (its outcome is unchanged: the flow's evidence stands).
+     */
+    static RawRun withCoverage(RawRun raw, DeviceCapture.RunCapture capture) {
+        List<RunProblem> problems = new ArrayList<>(raw.problems());
+        int step = raw.steps().isEmpty() ? 0 : raw.steps().get(raw.steps().size() - 1).index();
+        if (!capture.traffic().complete()) {
+            problems.add(RawRun.problem("traffic-not-visible", capture.trafficSummary(), step, raw.durationMillis()));
+        }
+        if (!capture.storageInspectable()) {
+            problems.add(RawRun.problem("storage-not-inspectable", capture.storageNote(), step, raw.durationMillis()));
+        }
+        return new RawRun(raw.id(), raw.functionId(), raw.policy(), raw.session(), raw.startedAt(), raw.durationMillis(),
+                raw.consentAtMillis(), raw.functionStartStep(), raw.steps(), raw.requests(), raw.exchanges(), raw.storage(),
+                raw.checkpoint(), problems, raw.downloads(), raw.outcome(), raw.retryOf());
+    }
+
+    DeviceCapture section() {
+        return new DeviceCapture(packageName, runs);
+    }
+}

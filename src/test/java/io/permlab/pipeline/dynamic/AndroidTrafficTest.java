@@ -1,0 +1,248 @@
+package io.permlab.pipeline.dynamic;
+
+import io.permlab.capture.proxy.LabCa;
+import io.permlab.capture.proxy.LocalHttpsServer;
+import io.permlab.capture.proxy.ProxyClients;
+import io.permlab.capture.proxy.ProxyOptions;
+import io.permlab.capture.proxy.UpstreamTrust;
+import io.permlab.device.adb.AdbException;
+import io.permlab.device.storage.AppStorageReader;
+import io.permlab.device.uiautomator.AndroidProfile;
+import io.permlab.device.uiautomator.ScriptedDevice;
+import io.permlab.exercise.Ceilings;
+import io.permlab.exercise.FlowRunner;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.EvidencePointer;
+import io.permlab.model.Finding;
+import io.permlab.model.TargetResult;
+import io.permlab.model.android.DeviceCapture;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.NetworkExchange;
+import io.permlab.model.dynamic.Run;
+import io.permlab.pipeline.BatchListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.permlab.device.uiautomator.ScriptedDevice.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An Android run's traffic through the lab proxy and its storage through adb, end to end through the pipeline. The
+ * device is two doubles AT THE adb/Appium BOUNDARY ONLY (no device exists on these machines): the session's
+ * {@link ScriptedDevice} (screens, dumpsys, run-as/su answers in the device's words) and the proxy setting's
+ * {@link io.permlab.device.adbproxy.ScriptedDevice} ({@code settings}, {@code reverse}, {@code ls}). The proxy, the lab
+ * CA, the HTTPS backend and the "app's" HTTP clients are real: when the flow taps, the app reads the device's proxy
+ * setting and sends through it, once with a client that trusts the lab CA and once with one that does not (an SDK that
+ * pins or ignores user CAs).
+ */
+class AndroidTrafficTest {
+    private static final String PKG = "io.permlab.sample.delivery";
+    private static LocalHttpsServer backend;
+
+    @TempDir
+    Path tmp;
+    private Path targetDir;
+    private Path out;
+    private io.permlab.device.adbproxy.ScriptedDevice proxyAdb;
+
+    @BeforeAll
+    static void backend() throws Exception {
+        backend = new LocalHttpsServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+    }
+
+    @BeforeEach
+    void target() throws IOException {
+        targetDir = tmp.resolve("apps/delivery-android");
+        Files.createDirectories(targetDir.resolve("build"));
+        Files.copy(Path.of("apps/demo-delivery-android/build/demo-delivery-android.apk").toAbsolutePath(), targetDir.resolve("build/delivery.apk"));
+        Files.writeString(targetDir.resolve("target.json"), """
+                {"name": "delivery on a device", "kind": "apk", "category": "餐饮外卖", "apk": "build/delivery.apk",
+                 "package": "%s",
+                 "functions": [{"id": "add-address", "name": "新增收货地址", "flow": "add-address.flow.json"}]}
+                """.formatted(PKG));
+        Files.writeString(targetDir.resolve("add-address.flow.json"), """
+                {"function": "add-address",
+                 "steps": [
+                   {"open": "app"},
+                   {"tap": {"text": "新增收货地址"}, "start": true},
+                   {"checkpoint": {"text": "地址已保存"}, "timeoutMs": 300}
+                 ]}
+                """);
+        out = tmp.resolve("out");
+        proxyAdb = new io.permlab.device.adbproxy.ScriptedDevice(ScriptedDevice.SERIAL, null);
+    }
+
+    /** The app: saving an address posts the phone number through the device's proxy; an SDK that pins tries too. */
+    private ScriptedDevice app(ScriptedDevice.ShellAnswer shell) {
+        return new ScriptedDevice("33", fixture("dumpsys-package/api33-fresh.txt"))
+                .home(fixture("screens/app-home.xml"))
+                .appOps(fixture("appops/appops-get-api33.txt"))
+                .shell(shell)
+                .onTap("新增收货地址", d -> {
+                    sendThroughTheDevicesProxy();
+                    d.show(fixture("screens/app-address-saved.xml"));
+                });
+    }
+
+    private void sendThroughTheDevicesProxy() {
+        String setting = proxyAdb.httpProxy();
+        if (setting == null || setting.equals(":0")) {
+            return; // no proxy set: the app goes straight out, which the lab does not see
+        }
+        InetSocketAddress proxy = new InetSocketAddress(setting.substring(0, setting.lastIndexOf(':')),
+                Integer.parseInt(setting.substring(setting.lastIndexOf(':') + 1)));
+        try {
+            LabCa ca = LabCa.loadOrCreate(tmp.resolve("ca"));
+            HttpClient trusting = HttpClient.newBuilder().proxy(ProxySelector.of(proxy)).sslContext(ProxyClients.trusting(ca.certificate()))
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            trusting.send(HttpRequest.newBuilder(URI.create(backend.url("localhost", "/api/address")))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + LocalHttpsServer.PHONE_SENT + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpClient pinned = HttpClient.newBuilder().proxy(ProxySelector.of(proxy)).sslContext(SSLContext.getDefault())
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            try {
+                pinned.send(HttpRequest.newBuilder(URI.create(backend.url("127.0.0.1", "/api/address"))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                throw new AssertionError("a client that does not trust the lab CA got through");
+            } catch (IOException refused) {
+                Thread.sleep(300); // the proxy's event loop notes the refused handshake
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private TargetResult run(ScriptedDevice device) {
+        AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
+        DeviceCapturePlan plan = new DeviceCapturePlan(tmp.resolve("ca"),
+                ProxyOptions.loopback().trusting(UpstreamTrust.system().plus(backend.certificate())), () -> proxyAdb,
+                AppStorageReader.Limits.defaults());
+        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), profile, new FlowRunner.Options(true, 0), true, tmp, null,
+                url -> device, plan);
+        List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
+        assertThat(results).hasSize(1);
+        return results.get(0);
+    }
+
+    private static ScriptedDevice.ShellAnswer productionPhone() {
+        return command -> {
+            if (command.equals("run-as " + PKG + " id")) {
+                throw new AdbException("adb -s " + ScriptedDevice.SERIAL + " shell " + command + " exited with 1: run-as: package not debuggable: " + PKG);
+            }
+            if (command.equals("su -c id")) {
+                throw new AdbException("adb -s " + ScriptedDevice.SERIAL + " shell " + command + " exited with 127: /system/bin/sh: su: inaccessible or not found");
+            }
+            return null;
+        };
+    }
+
+    @Test
+    void theRunsTrafficIsReadThroughTheProxyAndWhatThePinnedClientSentIsSaidNotVisible() throws IOException {
+        TargetResult result = run(app(productionPhone()));
+
+        assertThat(result.errors()).isEmpty();
+        Run baseline = result.evidence().section(Exploration.class).orElseThrow().functions().get(0).baseline();
+        assertThat(baseline.passed()).isTrue();
+        NetworkExchange posted = baseline.exchanges().stream().filter(x -> x.url().endsWith("/api/address") && x.host().equals("localhost"))
+                .findFirst().orElseThrow(() -> new AssertionError("the posted address is not in the run: " + baseline.exchanges()));
+        assertThat(posted.method()).isEqualTo("POST");
+        assertThat(posted.piSent()).isNotEmpty();
+        assertThat(posted.stepIndex()).as("placed in the tap's step").isEqualTo(1);
+        assertThat(baseline.exchanges()).noneMatch(x -> x.host().equals("127.0.0.1")); // nothing of it was readable
+
+        Path har = out.resolve(baseline.harFile().startsWith("runs/") ? baseline.harFile() : "runs");
+        try (Stream<Path> files = Files.walk(out)) {
+            har = files.filter(p -> p.getFileName().toString().equals("traffic.har") && p.getParent().getFileName().toString().equals(baseline.id()))
+                    .findFirst().orElseThrow();
+        }
+        String harText = Files.readString(har);
+        assertThat(harText).contains("/api/address").doesNotContain(LocalHttpsServer.PHONE_SENT); // masked by default
+
+        DeviceCapture capture = result.evidence().section(DeviceCapture.class).orElseThrow();
+        DeviceCapture.RunCapture seen = capture.runs().stream().filter(r -> r.runId().equals(baseline.id())).findFirst().orElseThrow();
+        assertThat(seen.traffic()).isEqualTo(DeviceCapture.Traffic.PARTLY_VISIBLE);
+        assertThat(seen.hosts()).extracting(DeviceCapture.Host::host, DeviceCapture.Host::state)
+                .contains(org.assertj.core.groups.Tuple.tuple("localhost", "VISIBLE"),
+                        org.assertj.core.groups.Tuple.tuple("127.0.0.1", "REFUSED_BY_CLIENT"));
+        assertThat(seen.caNote()).startsWith("lab CA not in the device's system store");
+        assertThat(seen.storageInspectable()).isFalse();
+        assertThat(seen.storageNote()).contains("run-as: package not debuggable: " + PKG).contains("su: inaccessible or not found");
+        // the run itself says so too, without becoming inconclusive
+        assertThat(baseline.inconclusive()).isFalse();
+        assertThat(baseline.problems()).extracting(io.permlab.model.dynamic.RunProblem::kind)
+                .contains("traffic-not-visible", "storage-not-inspectable");
+
+        Finding notVisible = result.findings().stream().filter(f -> f.ruleId().equals("AND-TRAFFIC-NOT-VISIBLE")).findFirst().orElseThrow();
+        assertThat(notVisible.message().en()).contains("127.0.0.1").contains("NOT inspected").doesNotContain("localhost");
+        assertThat(notVisible.evidence()).extracting(EvidencePointer::run).contains(baseline.id());
+        assertThat(result.findings()).extracting(Finding::ruleId).contains("AND-STORAGE-NOT-INSPECTABLE");
+        assertThat(result.rules()).contains("AND-TRAFFIC-NOT-VISIBLE", "AND-STORAGE-NOT-INSPECTABLE");
+
+        // the device was pointed at the proxy through adb reverse, and put back as it was
+        assertThat(proxyAdb.log()).anyMatch(c -> c.matches("-s " + ScriptedDevice.SERIAL + " shell settings put global http_proxy 127\\.0\\.0\\.1:\\d+"));
+        assertThat(proxyAdb.httpProxy()).isNull();
+        assertThat(proxyAdb.reverses()).isEmpty();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".permlab-device-proxy-"));
+        }
+    }
+
+    @Test
+    void aDeviceThatRefusesTheProxyIsRunStillAndItsTrafficIsSaidNotCapturedWhileDebuggableStorageIsRead() {
+        proxyAdb.failing(c -> c.contains("settings put global http_proxy 127.0.0.1"))
+                .withFile("/system/etc/security/cacerts/ignored.0");
+        ScriptedDevice device = app(command -> {
+            if (command.equals("run-as " + PKG + " id")) {
+                return "uid=10234(u0_a234) gid=10234(u0_a234) groups=10234(u0_a234) context=u:r:untrusted_app:s0:c234,c256,c512,c768\n";
+            }
+            if (command.startsWith("run-as " + PKG + " find shared_prefs databases files ")) {
+                return "431 shared_prefs/delivery_prefs.xml\n";
+            }
+            if (command.equals("run-as " + PKG + " cat 'shared_prefs/delivery_prefs.xml'")) {
+                return fixture("storage/delivery_prefs.xml");
+            }
+            return null;
+        });
+
+        TargetResult result = run(device);
+
+        assertThat(result.errors()).isEmpty();
+        Run baseline = result.evidence().section(Exploration.class).orElseThrow().functions().get(0).baseline();
+        assertThat(baseline.passed()).as("the permission evidence stands without the proxy").isTrue();
+        assertThat(baseline.exchanges()).isEmpty();
+        DeviceCapture.RunCapture seen = result.evidence().section(DeviceCapture.class).orElseThrow().runs().get(0);
+        assertThat(seen.traffic()).isEqualTo(DeviceCapture.Traffic.NOT_CAPTURED);
+        assertThat(seen.trafficSummary()).startsWith("traffic not captured: ").contains("WRITE_SECURE_SETTINGS");
+        assertThat(seen.storageAccess()).isEqualTo("run-as");
+        assertThat(baseline.storage()).anyMatch(s -> s.area().equals("shared_prefs") && !s.pi().isEmpty());
+
+        assertThat(result.findings()).extracting(Finding::ruleId).contains("AND-TRAFFIC-NOT-VISIBLE", "DYN-PI-PLAINTEXT-STORAGE")
+                .doesNotContain("AND-STORAGE-NOT-INSPECTABLE");
+        assertThat(proxyAdb.httpProxy()).as("the refused setting left the device as it was").isNull();
+        assertThat(proxyAdb.reverses()).isEmpty();
+    }
+}
