@@ -25,9 +25,15 @@ final class DevicesCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--lab", paramLabel = "FILE", description = "A lab profile (kind android-lab): list the lab's devices, free, busy or offline.")
+    Path lab;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (lab != null) {
+            return lab(out);
+        }
         Path home = PermLabHome.dir();
         out.println("Attached devices (adb devices -l):");
         List<EnvironmentCheck.Result> devices = AndroidChecks.devices(Adb.locate());
@@ -44,6 +50,32 @@ final class DevicesCommand implements java.util.concurrent.Callable<Integer> {
         return (device && driver ? ExitCode.CLEAN : ExitCode.FINISHED_WITH_ERRORS).code();
     }
 
+    /** The lab's devices; exit 0 when one is free. */
+    private int lab(PrintWriter out) {
+        io.permlab.device.lab.LabProfile profile;
+        try {
+            profile = io.permlab.device.lab.LabProfiles.load(lab);
+        } catch (io.permlab.device.lab.LabProfiles.InvalidLabProfileException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCode.FINISHED_WITH_ERRORS.code();
+        }
+        io.permlab.device.lab.Lab l = profile.lab();
+        out.println("Devices of " + l.describe() + ":");
+        try {
+            List<io.permlab.device.lab.LabDevice> devices = l.devices();
+            devices.forEach(d -> out.println("  " + d.describe()));
+            if (devices.isEmpty()) {
+                out.println("  (none)");
+            }
+            long free = devices.stream().filter(io.permlab.device.lab.LabDevice::free).count();
+            out.println(free + " free of " + devices.size());
+            return (free > 0 ? ExitCode.CLEAN : ExitCode.FINISHED_WITH_ERRORS).code();
+        } catch (io.permlab.device.lab.LabException e) {
+            out.println("  unreachable: " + e.getMessage());
+            return ExitCode.FINISHED_WITH_ERRORS.code();
+        }
+    }
+
     private static void print(PrintWriter out, EnvironmentCheck.Result r) {
         out.printf("  %-6s %-22s %s%n", r.status().label(), r.name(), r.detail());
         if (r.status() != EnvironmentCheck.Status.OK && r.fix() != null) {
@@ -56,6 +88,15 @@ final class DevicesCommand implements java.util.concurrent.Callable<Integer> {
         List<String> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                if (io.permlab.device.lab.LabProfiles.isLab(f)) {
+                    try {
+                        io.permlab.device.lab.LabProfile l = io.permlab.device.lab.LabProfiles.load(f);
+                        out.add(f.getFileName() + "  lab: " + l.via().id() + " " + l.url() + " (permlab devices --lab " + f + ")");
+                    } catch (io.permlab.device.lab.LabProfiles.InvalidLabProfileException e) {
+                        out.add(f.getFileName() + "  UNUSABLE: " + e.getMessage());
+                    }
+                    continue;
+                }
                 if (!AndroidProfiles.isAndroid(f)) {
                     out.add(f.getFileName() + "  browser profile (H5 runs)");
                     continue;

@@ -1,5 +1,7 @@
 package io.permlab.cli;
 
+import io.permlab.device.lab.LabProfile;
+import io.permlab.device.lab.LabProfiles;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.AndroidProfiles;
 import io.permlab.device.web.DeviceProfile;
@@ -11,6 +13,7 @@ import io.permlab.pipeline.BatchListener;
 import io.permlab.pipeline.Pipelines;
 import io.permlab.pipeline.TargetLoader;
 import io.permlab.pipeline.dynamic.AndroidBatch;
+import io.permlab.pipeline.dynamic.LabBatch;
 import io.permlab.pipeline.dynamic.DynamicOptions;
 import io.permlab.pipeline.dynamic.SessionChoice;
 import picocli.CommandLine;
@@ -78,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         return Inspecting.run("run", options, spec.commandLine().getErr(), (knowledge, outDir, listener) -> {
             Path profileFile = device != null ? device : PermLabHome.dir().resolve("devices/local-chromium.json");
+            if (LabProfiles.isLab(profileFile)) {
+                return labRun(profileFile, knowledge, outDir, listener);
+            }
             if (AndroidProfiles.isAndroid(profileFile)) {
                 return androidRun(profileFile, knowledge, outDir, listener);
             }
@@ -95,6 +101,22 @@ final class RunCommand implements Callable<Integer> {
                     new TargetLoader(knowledge, options.category, Pipelines.EXERCISED_KINDS), Pipelines.workRoot(outDir),
                     Version.current(), listener);
         });
+    }
+
+    /** A device lab profile: the APK targets spread over the lab's free devices (README, "Running on a device lab"). */
+    private RunResult labRun(Path profileFile, io.permlab.knowledge.KnowledgeBase knowledge, Path outDir, BatchListener listener)
+            throws Inspecting.UsageException {
+        LabProfile profile;
+        try {
+            profile = LabProfiles.load(profileFile);
+        } catch (LabProfiles.InvalidLabProfileException e) {
+            throw new Inspecting.UsageException(e.getMessage());
+        }
+        if (remote != null) {
+            throw new Inspecting.UsageException("a lab profile names its own server (\"url\"): drop --appium / --grid");
+        }
+        return new LabBatch(knowledge, profile, new FlowRunner.Options(!options.unmasked, relaunchProbe), !options.unmasked,
+                PermLabHome.dir()).run(targets, options.category, outDir, Version.current(), listener);
     }
 
     /** An Android device profile: the APK targets' flows run on the device (docs/android-devices.md). */

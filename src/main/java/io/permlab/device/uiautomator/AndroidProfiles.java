@@ -47,7 +47,11 @@ public final class AndroidProfiles {
     }
 
     public static AndroidProfile load(Path file) throws InvalidAndroidProfileException {
-        JsonObject o = read(file);
+        return parse(file, read(file));
+    }
+
+    /** A profile from its JSON object, read from {@code file} (named in errors); a lab profile's device part comes this way. */
+    public static AndroidProfile parse(Path file, JsonObject o) throws InvalidAndroidProfileException {
         for (String key : o.keySet()) {
             if (!KNOWN.contains(key)) {
                 throw new InvalidAndroidProfileException(file, "$." + key, "unknown field (known: " + String.join(", ", KNOWN.stream().sorted().toList()) + ")");
