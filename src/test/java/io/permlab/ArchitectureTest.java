@@ -144,9 +144,9 @@ class ArchitectureTest {
         // (rules.policy.*Observations above); the policy itself is read by the policy rules and views only
         section("io.permlab.model.policy..", "io.permlab.rules.policy..", "io.permlab.inspect.policy..",
                 "io\\.permlab\\.(pipeline\\.policy\\..*|report\\.(PolicyMasking|SectionMaskers|html\\.(PolicySectionHtml|SectionHtmls)))(\\$.*)?");
-        // the device's facts: collected by the device code, joined to runs by the Android rules (which read both sections)
+        // the device's facts and what of its traffic and storage could be seen: collected by the device code, joined to runs by the Android rules
         section("io.permlab.model.android..", "io.permlab.rules.android..", "io.permlab.device..",
-                "io\\.permlab\\.(pipeline\\.dynamic\\..*|batch\\.PipelineInspector|report\\.(DeviceEvidenceMasking|SectionMaskers|html\\.DeviceSectionHtml))(\\$.*)?");
+                "io\\.permlab\\.(pipeline\\.dynamic\\..*|batch\\.PipelineInspector|report\\.(DeviceEvidenceMasking|DeviceCaptureMasking|SectionMaskers|html\\.(DeviceSectionHtml|DeviceCaptureSectionHtml)))(\\$.*)?");
     }
 
     private static void section(String sectionPackage, String rulesPackage, String producerPackage, String ownersRegex) {
