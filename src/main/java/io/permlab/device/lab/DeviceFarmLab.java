@@ -15,20 +15,18 @@ import java.util.Locale;
  * src/interfaces/IDevice.ts and src/app/routers/grid.ts in AppiumTestDistribution/appium-device-farm). Sessions are
  * asked for at the server's own URL; the plugin routes one with {@code appium:udid} to that device.
  */
-public final class DeviceFarmLab implements Lab {
+public final class DeviceFarmLab extends HttpLab {
     static final String DEVICES = "/device-farm/api/device";
     private static final String FIX = "start Appium with the plugin: APPIUM_HOME=.appium npx --no-install appium server "
             + "--use-plugins=device-farm --plugin-device-farm-platform=android (README, \"Running on a device lab\")";
 
-    private final URL url;
-
     public DeviceFarmLab(URL url) {
-        this.url = url;
+        super(url, DEVICES, FIX);
     }
 
     @Override
-    public List<LabDevice> devices() throws LabException {
-        return parse(LabHttp.get(url, DEVICES, FIX), url + DEVICES);
+    List<LabDevice> read(JsonElement answer, String source) throws LabException {
+        return parse(answer, source);
     }
 
     /** The Android devices in the plugin's answer; anything but an array of objects is an error naming the source. */
@@ -72,12 +70,7 @@ public final class DeviceFarmLab implements Lab {
     }
 
     @Override
-    public URL sessionUrl() {
-        return url;
-    }
-
-    @Override
     public String describe() {
-        return "appium device-farm " + url;
+        return "appium device-farm " + url();
     }
 }

@@ -15,20 +15,18 @@ import java.util.Locale;
  * device's adb serial as {@code appium:udid} in its stereotype, since PermLab resets the app through adb before the
  * session and asks the Grid for exactly that device.
  */
-public final class GridLab implements Lab {
+public final class GridLab extends HttpLab {
     static final String STATUS = "/status";
     private static final String FIX = "check the Grid's URL and that it runs (java -jar selenium-server.jar hub / node --config "
             + "relay.toml; README, \"Running on a device lab\")";
 
-    private final URL url;
-
     public GridLab(URL url) {
-        this.url = url;
+        super(url, STATUS, FIX);
     }
 
     @Override
-    public List<LabDevice> devices() throws LabException {
-        return parse(LabHttp.get(url, STATUS, FIX), url + STATUS);
+    List<LabDevice> read(JsonElement answer, String source) throws LabException {
+        return parse(answer, source);
     }
 
     /** The android slots of the Grid's /status answer. */
@@ -84,12 +82,7 @@ public final class GridLab implements Lab {
     }
 
     @Override
-    public URL sessionUrl() {
-        return url;
-    }
-
-    @Override
     public String describe() {
-        return "selenium grid " + url;
+        return "selenium grid " + url();
     }
 }
