@@ -74,7 +74,7 @@ public final class AndroidSession implements Session {
         this.watchMillis = watchMillis;
         this.description = description;
         this.mask = mask;
-        this.answerer = new PromptAnswerer(adb, driver, app.packageName(), policy);
+        this.answerer = new PromptAnswerer(adb, driver, app.packageName(), policy, apiLevel);
     }
 
     @Override
