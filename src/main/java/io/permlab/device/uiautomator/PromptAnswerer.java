@@ -121,6 +121,9 @@ final class PromptAnswerer {
                 if (changes.isEmpty()) {
                     outcome = "denied for good";
                 }
+            } else if (changes.isEmpty() && n > 1 && before != null && after != null) {
+                // API 23-28: refused again with "Don't ask again" left unticked, so the state (USER_SET) stays as it was
+                outcome = "denied again (still refused, the app may ask again)";
             }
         }
         // the device's position accuracy is not known here: the dialog answer says only precise or approximate
