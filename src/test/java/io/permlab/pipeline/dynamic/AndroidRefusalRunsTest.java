@@ -149,4 +149,30 @@ class AndroidRefusalRunsTest {
         assertThat(refused.requests().get(0).options().get("screenBefore")).startsWith("runs/delivery-android/add-address-deny-android_contacts/");
         assertThat(refused.harFile()).isEqualTo("runs/delivery-android/add-address-deny-android_contacts/traffic.har");
     }
+
+    /** Android 10 (its dialog and getprop): the approximate run cannot be expressed, so it is inconclusive and not judged. */
+    @Test
+    void onAndroid10TheApproximateRunIsRecordedAsNotExpressibleAndNotJudged() throws IOException {
+        String granted = fixture("dumpsys-package/api33-fresh.txt")
+                .replace("ACCESS_FINE_LOCATION: granted=false, flags=[ ", "ACCESS_FINE_LOCATION: granted=true, flags=[ USER_SET|")
+                .replace("ACCESS_COARSE_LOCATION: granted=false, flags=[ ", "ACCESS_COARSE_LOCATION: granted=true, flags=[ USER_SET|");
+        ScriptedDevice device = new ScriptedDevice("29", fixture("dumpsys-package/api33-fresh.txt"))
+                .home(fixture("screens/app-home.xml"))
+                .onTap("新增收货地址", d -> d.show(fixture("dialogs/api29-location.xml")))
+                .onTap(DIALOG + "permission_allow_foreground_only_button", d -> {
+                    d.packageState(granted);
+                    d.show(fixture("screens/app-address-saved.xml"));
+                })
+                .onTap(DIALOG + "permission_deny_button", d -> {
+                    d.packageState(fixture("dumpsys-package/api33-location-denied.txt"));
+                    d.show(fixture("screens/app-address-blocked.xml"));
+                });
+        FunctionExploration f = run(device).evidence().section(Exploration.class).orElseThrow().functions().get(0);
+
+        Run approximate = run(f, "add-address-approximate-geolocation");
+        assertThat(approximate.inconclusive()).isTrue();
+        assertThat(approximate.outcome().cause()).contains("cannot be expressed on this Android version (API 29)");
+        assertThat(f.effects()).filteredOn(e -> e.variant() == io.permlab.model.dynamic.RunPolicy.Kind.APPROXIMATE)
+                .singleElement().satisfies(e -> assertThat(e.judged()).isFalse());
+    }
 }
