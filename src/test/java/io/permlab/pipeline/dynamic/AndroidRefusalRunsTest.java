@@ -5,6 +5,7 @@ import io.permlab.device.uiautomator.ScriptedDevice;
 import io.permlab.exercise.Ceilings;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.Finding;
 import io.permlab.model.TargetResult;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
@@ -129,6 +130,8 @@ class AndroidRefusalRunsTest {
         assertThat(refused.requests().get(1).outcome()).isEqualTo("denied for good");
 
         assertThat(f.effects()).extracting(PermissionEffect::permission).containsExactly("android:contacts");
+        // the re-ask right after the refusal is what the shared re-ask rule judges (S5)
+        assertThat(result.findings()).extracting(Finding::ruleId).contains("DYN-PERM-REASK");
         assertThat(device.dialogTaps()).containsExactly(DIALOG + "permission_allow_button", DIALOG + "permission_deny_button",
                 DIALOG + "permission_deny_and_dont_ask_again_button");
     }
