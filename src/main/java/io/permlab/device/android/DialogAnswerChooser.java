@@ -16,6 +16,18 @@ public final class DialogAnswerChooser {
     private static final List<Choice> GRANTS = List.of(Choice.ALLOW_FOREGROUND, Choice.ALLOW, Choice.ALLOW_ALWAYS,
             Choice.ALLOW_ONE_TIME, Choice.ALLOW_LIMITED);
 
+    private final ApiLevelAnswers version;
+
+    /** A chooser that knows nothing of the device's version: what each dialog offers decides. */
+    public DialogAnswerChooser() {
+        this(ApiLevelAnswers.unknown());
+    }
+
+    /** A chooser for one device's version, which says why a policy cannot be expressed there. */
+    public DialogAnswerChooser(ApiLevelAnswers version) {
+        this.version = version;
+    }
+
     public AnswerPlan choose(PermissionDialog dialog, DialogPolicy policy) {
         return switch (policy) {
             case GRANT -> grant(dialog, Choice.PRECISE, "");
@@ -36,9 +48,13 @@ public final class DialogAnswerChooser {
         return new AnswerPlan(taps, true, note);
     }
 
-    private static AnswerPlan approximate(PermissionDialog dialog) {
+    private AnswerPlan approximate(PermissionDialog dialog) {
         if (dialog.offered(Choice.APPROXIMATE).isPresent()) {
             return grant(dialog, Choice.APPROXIMATE, "");
+        }
+        Optional<String> inexpressible = version.cannotExpress(DialogPolicy.GRANT_APPROXIMATE, dialog.group());
+        if (inexpressible.isPresent()) {
+            return new AnswerPlan(List.of(), false, inexpressible.get());
         }
         if (dialog.group() == null) {
             return new AnswerPlan(List.of(), false,

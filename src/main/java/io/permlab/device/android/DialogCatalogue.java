@@ -125,6 +125,16 @@ public final class DialogCatalogue {
         return messageIds;
     }
 
+    /** Every permission group the catalogue recognises in a dialog, in file order. */
+    public List<Group> groups() {
+        return List.copyOf(groups);
+    }
+
+    /** The group a runtime permission belongs to ("LOCATION" for android.permission.ACCESS_FINE_LOCATION), if any. */
+    public Optional<Group> groupOf(String permission) {
+        return groups.stream().filter(g -> g.permissions().contains(permission)).findFirst();
+    }
+
     /** The group whose longest phrase occurs in the text (case-insensitive), if any. */
     public Optional<Group> groupNamedIn(String text) {
         String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'');

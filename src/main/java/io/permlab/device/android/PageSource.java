@@ -25,12 +25,17 @@ public final class PageSource {
     }
 
     public static UiNode parse(String xml, String source) {
+        return node(root(xml, source));
+    }
+
+    /** The {@code <hierarchy>} element, read safely; for readers that need attributes UiNode does not keep (bounds). */
+    static Element root(String xml, String source) {
         try {
             Element root = builder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
             if (!root.getTagName().equals("hierarchy")) {
                 throw new DeviceOutputException(source, 0, "root element is <" + root.getTagName() + ">, not <hierarchy>");
             }
-            return node(root);
+            return root;
         } catch (SAXParseException e) {
             throw new DeviceOutputException(source, e.getLineNumber(), "not a page source: " + e.getMessage(), e);
         } catch (SAXException | IOException e) {

@@ -5,6 +5,7 @@ import io.permlab.device.android.DeviceOutputException;
 import io.permlab.device.android.DialogCatalogue;
 import io.permlab.device.android.DialogRecognition;
 import io.permlab.device.android.PageSource;
+import io.permlab.device.android.PageSourcePi;
 import io.permlab.device.android.PermissionDialogRecognizer;
 import io.permlab.device.android.UiNode;
 import io.permlab.exercise.ArtifactStore;
@@ -22,6 +23,7 @@ import io.permlab.model.flow.Locator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -31,7 +33,8 @@ import java.util.stream.Collectors;
  * dialog for a moment (the profile's {@code dialogWatchMs}), also while waiting for an element: a recognised dialog is
  * answered under the run's policy and recorded as a permission request, with the app's screen just before it kept as a
  * screenshot; a system window PermLab cannot read fails the step as {@code unrecognised-dialog}, so the flow runner
- * keeps its page source and screenshot, and nothing is tapped. At the end of the run the device's facts (dumpsys
+ * keeps its page source and screenshot, and nothing is tapped. Every screenshot and page source kept as evidence has the
+ * PI the masker flags painted over or masked ({@link PageSourcePi}, {@link ScreenshotMasking}). At the end of the run the device's facts (dumpsys
  * package, appops, logcat) are written to {@code device-facts.json} in the run's folder.
  */
 public final class AndroidSession implements Session {
@@ -57,6 +60,7 @@ public final class AndroidSession implements Session {
     private volatile boolean closed;
     private String textBefore = "";
     private byte[] shotBefore;
+    private String sourceBefore;
 
     AndroidSession(AdbShell adb, DeviceDriver driver, AppUnderTest app, RunPolicy policy, Integer apiLevel, long watchMillis,
                    String description, UnaryOperator<String> mask) {
@@ -74,7 +78,7 @@ public final class AndroidSession implements Session {
         this.watchMillis = watchMillis;
         this.description = description;
         this.mask = mask;
-        this.answerer = new PromptAnswerer(adb, driver, app.packageName(), policy);
+        this.answerer = new PromptAnswerer(adb, driver, app.packageName(), policy, apiLevel);
     }
 
     @Override
@@ -160,15 +164,21 @@ public final class AndroidSession implements Session {
         // dialogs are watched inside each action, where a failure can still be reported as the step's
     }
 
-    /** The device's screen as it is; Android already draws password fields as dots, other typed text is not hidden. */
+    /**
+     * The device's screen, kept as evidence: views whose text the PI masker flags are painted over (Android already
+     * draws password fields as dots). A screenshot showing PI that cannot be masked is withheld, as a failed screenshot.
+     */
     @Override
     public byte[] screenshot(boolean hideTypedText) throws SessionException {
-        return driver.screenshot();
+        byte[] shot = driver.screenshot();
+        return maskedScreenshot(shot, driver.pageSource()).orElseThrow(() -> new SessionException(SessionException.Kind.SESSION_ERROR,
+                "the screenshot shows personal information that could not be painted over; it is not kept"));
     }
 
+    /** The page source, kept as evidence: its texts masked, its layout as read. */
     @Override
     public String pageSource() throws SessionException {
-        return driver.pageSource();
+        return PageSourcePi.masked(driver.pageSource(), mask);
     }
 
     @Override
@@ -276,12 +286,26 @@ public final class AndroidSession implements Session {
     /** The app's screen and text before an action that may bring up a dialog: what a purpose must be shown on. */
     private void remember() {
         try {
-            textBefore = appText(driver.pageSource());
+            sourceBefore = driver.pageSource();
+            textBefore = appText(sourceBefore);
             shotBefore = files != null ? driver.screenshot() : null;
         } catch (SessionException | DeviceOutputException e) {
             textBefore = "";
+            sourceBefore = null;
             shotBefore = null;
         }
+    }
+
+    /** The screenshot with the views showing PI in {@code source} painted over; empty when that cannot be done. */
+    private Optional<byte[]> maskedScreenshot(byte[] shot, String source) {
+        PageSourcePi.Regions pi;
+        try {
+            pi = PageSourcePi.regions(source, mask);
+        } catch (DeviceOutputException e) {
+            // where anything is shown cannot be read: kept only when the text holds nothing the masker would change
+            return source != null && PageSourcePi.masked(source, mask).equals(source) ? Optional.of(shot) : Optional.empty();
+        }
+        return ScreenshotMasking.masked(shot, pi);
     }
 
     /** Watches for dialogs for the profile's window after an action; always looks at least once. */
@@ -311,8 +335,9 @@ public final class AndroidSession implements Session {
         if (seen instanceof DialogRecognition.PermissionDialog dialog) {
             dialogs++;
             String shot = null;
-            if (files != null && shotBefore != null) {
-                shot = files.save(String.format("dialog-%02d-screen-before.png", dialogs), shotBefore);
+            if (files != null && shotBefore != null && sourceBefore != null) {
+                String name = String.format("dialog-%02d-screen-before.png", dialogs);
+                shot = maskedScreenshot(shotBefore, sourceBefore).map(png -> files.save(name, png)).orElse(null);
             }
             requests.add(answerer.answer(dialog, textBefore, shot));
             awaitGone(dialog);
@@ -321,7 +346,7 @@ public final class AndroidSession implements Session {
         if (seen instanceof DialogRecognition.UnrecognisedDialog u) {
             dialogs++;
             if (files != null) {
-                files.saveText(String.format("dialog-%02d-unrecognised.xml", dialogs), source);
+                files.saveText(String.format("dialog-%02d-unrecognised.xml", dialogs), PageSourcePi.masked(source, mask));
             }
             String texts = u.texts().stream().map(mask).collect(Collectors.joining(" | "));
             throw new SessionException(SessionException.Kind.UNRECOGNISED_DIALOG, new Localized(

@@ -4,6 +4,7 @@ import io.appium.java_client.android.options.UiAutomator2Options;
 import io.permlab.device.adb.AdbException;
 import io.permlab.device.adb.AdbShell;
 import io.permlab.device.adb.AppReset;
+import io.permlab.device.android.DialogCatalogue;
 import io.permlab.exercise.Session;
 import io.permlab.exercise.SessionException;
 import io.permlab.exercise.SessionFactory;
@@ -18,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,6 +29,7 @@ import java.util.function.UnaryOperator;
  */
 public final class AndroidSessionFactory implements SessionFactory {
     private static final Duration INSTALL = Duration.ofMinutes(3);
+    private static final Set<String> REFUSABLE = PermissionIds.recognised(DialogCatalogue.bundled());
 
     private final AndroidProfile profile;
     private final AppUnderTest app;
@@ -62,6 +65,16 @@ public final class AndroidSessionFactory implements SessionFactory {
         DeviceDriver driver = link.driver(options(serial));
         return new AndroidSession(adb, driver, app, policy, apiLevel, profile.dialogWatchMillis(),
                 describe() + " " + serial + " (API " + apiLevel + ")", mask, facts::put);
+    }
+
+    /**
+     * Every runtime-permission group the dialog catalogue recognises can be refused in its own run (contacts, phone,
+     * SMS, calendar, storage and media, body sensors, nearby devices… as well as the groups with a web counterpart):
+     * the run refuses that group's dialog and grants the others. An unrecognised group ({@code android:unknown}) cannot.
+     */
+    @Override
+    public boolean canRefuse(String permission) {
+        return REFUSABLE.contains(permission);
     }
 
     /**

@@ -3,9 +3,11 @@ package io.permlab.device.uiautomator;
 import io.permlab.device.adb.AdbException;
 import io.permlab.device.adb.AdbShell;
 import io.permlab.device.android.AnswerPlan;
+import io.permlab.device.android.ApiLevelAnswers;
 import io.permlab.device.android.Choice;
 import io.permlab.device.android.DeviceOutputException;
 import io.permlab.device.android.DialogAnswerChooser;
+import io.permlab.device.android.DialogCatalogue;
 import io.permlab.device.android.DialogPolicy;
 import io.permlab.device.android.DialogRecognition.PermissionDialog;
 import io.permlab.device.android.DumpsysPackageParser;
@@ -20,9 +22,11 @@ import io.permlab.model.dynamic.RunPolicy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -35,24 +39,26 @@ import java.util.stream.Collectors;
 final class PromptAnswerer {
     static final String API = "android-permission-dialog";
     private static final Duration DUMPSYS = Duration.ofSeconds(20);
-    private static final Map<String, String> GROUP_OF_PERMISSION = Map.of(
-            "android.permission.ACCESS_FINE_LOCATION", "LOCATION", "android.permission.ACCESS_COARSE_LOCATION", "LOCATION",
-            "android.permission.ACCESS_BACKGROUND_LOCATION", "LOCATION", "android.permission.CAMERA", "CAMERA",
-            "android.permission.RECORD_AUDIO", "MICROPHONE", "android.permission.POST_NOTIFICATIONS", "NOTIFICATIONS",
-            "android.permission.ACTIVITY_RECOGNITION", "ACTIVITY_RECOGNITION", "android.permission.READ_CONTACTS", "CONTACTS");
+    private static final DialogCatalogue CATALOGUE = DialogCatalogue.bundled();
     private static final String FINE = "android.permission.ACCESS_FINE_LOCATION";
 
     private final AdbShell adb;
     private final DeviceDriver driver;
     private final String appPackage;
     private final RunPolicy policy;
-    private final DialogAnswerChooser chooser = new DialogAnswerChooser();
+    private final ApiLevelAnswers version;
+    private final DialogAnswerChooser chooser;
+    /** Refusals tapped in this run, per permission id: the run starts like a first launch, so these are the device's too. */
+    private final Map<String, Integer> refusals = new HashMap<>();
 
-    PromptAnswerer(AdbShell adb, DeviceDriver driver, String appPackage, RunPolicy policy) {
+    /** @param apiLevel the device's API level, null when it could not be read (the dialogs then decide alone) */
+    PromptAnswerer(AdbShell adb, DeviceDriver driver, String appPackage, RunPolicy policy, Integer apiLevel) {
         this.adb = adb;
         this.driver = driver;
         this.appPackage = appPackage;
         this.policy = policy;
+        this.version = apiLevel == null ? ApiLevelAnswers.unknown() : ApiLevelAnswers.of(apiLevel);
+        this.chooser = new DialogAnswerChooser(version);
     }
 
     /**
@@ -81,8 +87,8 @@ final class PromptAnswerer {
         PackageState after = state();
         List<PermissionChange> changes = before != null && after != null ? PackageStateDiff.between(before, after, 0) : List.of();
         if (dialog.group() == null) {
-            permission = changes.stream().map(c -> GROUP_OF_PERMISSION.get(c.permission())).filter(g -> g != null)
-                    .findFirst().map(PermissionIds::of).orElse(permission);
+            permission = changes.stream().map(c -> CATALOGUE.groupOf(c.permission())).flatMap(Optional::stream)
+                    .findFirst().map(g -> PermissionIds.of(g.id())).orElse(permission);
         }
         Map<String, String> options = new LinkedHashMap<>();
         options.put("skin", dialog.skin());
@@ -104,9 +110,31 @@ final class PromptAnswerer {
         if ("geolocation".equals(permission)) {
             options.put("enableHighAccuracy", Boolean.toString(asksPrecise(dialog, before)));
         }
+        String outcome = outcome(changes, plan);
+        if (refuses(plan)) {
+            int n = refusals.merge(permission, 1, Integer::sum);
+            options.put("refusal", Integer.toString(n));
+            options.put("androidVersion", version.toString());
+            if (version.refusalIsFinal(n)) {
+                // AOSP: from API 29 a repeated request's only refusal is final; from 30 the system stops showing the dialog
+                options.put("systemAsksAgain", "false");
+                if (changes.isEmpty()) {
+                    outcome = "denied for good";
+                }
+            } else if (changes.isEmpty() && n > 1 && before != null && after != null) {
+                // API 23-28: refused again with "Don't ask again" left unticked, so the state (USER_SET) stays as it was
+                outcome = "denied again (still refused, the app may ask again)";
+            }
+        }
         // the device's position accuracy is not known here: the dialog answer says only precise or approximate
         return new ObservedRequest(permission, API, options, at, appPackage, null, true, textBefore == null ? "" : textBefore,
-                outcome(changes, plan), answer(changes), null);
+                outcome, answer(changes), null);
+    }
+
+    /** Whether the plan's last tap refuses (a checkbox left as it is, or ticked, comes before the refusal itself). */
+    private static boolean refuses(AnswerPlan plan) {
+        Choice last = plan.taps().get(plan.taps().size() - 1).choice();
+        return last == Choice.DENY || last == Choice.DENY_DONT_ASK_AGAIN;
     }
 
     /**
@@ -137,7 +165,7 @@ final class PromptAnswerer {
         boolean forGood = changes.stream().anyMatch(c -> c.kind() == PermissionChange.Kind.DENIED_FOR_GOOD);
         boolean denied = changes.stream().anyMatch(c -> c.kind() == PermissionChange.Kind.DENIED);
         if (granted) {
-            boolean location = changes.stream().anyMatch(c -> GROUP_OF_PERMISSION.getOrDefault(c.permission(), "").equals("LOCATION"));
+            boolean location = changes.stream().anyMatch(c -> CATALOGUE.groupOf(c.permission()).filter(g -> g.id().equals("LOCATION")).isPresent());
             return location && !fine ? "granted approximate" : "granted";
         }
         return forGood ? "denied for good" : denied ? "denied" : "answered " + tapped;

@@ -34,7 +34,8 @@ import java.util.Locale;
 /**
  * Turns a raw run into evidence: writes its traffic to a HAR file (masked unless asked otherwise), scans what was sent,
  * received and stored for PI, and places every request and exchange relative to the consent and to the function's
- * start. Files go to {@code runs/<target>/<run>/} under the output folder.
+ * start. Files go to {@code runs/<target>/<run>/} under the output folder, the run's id made safe as a folder name
+ * ({@link RunFolderNames}).
  */
 final class ExplorationRecorder implements RunRecorder {
     private final java.nio.file.Path outDir;
@@ -58,12 +59,12 @@ final class ExplorationRecorder implements RunRecorder {
 
     @Override
     public ArtifactStore filesFor(String functionId, String runId) {
-        return new FileArtifacts(outDir, root + "/" + runId);
+        return new FileArtifacts(outDir, root + "/" + RunFolderNames.of(runId));
     }
 
     @Override
     public Run record(RawRun raw) {
-        FileArtifacts files = new FileArtifacts(outDir, root + "/" + raw.id());
+        FileArtifacts files = new FileArtifacts(outDir, root + "/" + RunFolderNames.of(raw.id()));
         Long consent = raw.consentAtMillis();
         List<PermissionRequest> requests = new ArrayList<>();
         for (RawRun.TimedRequest t : raw.requests()) {

@@ -52,6 +52,8 @@ public final class ScriptedDevice implements DeviceLink {
     private int launches;
     private Consumer<ScriptedDevice> onRelaunch;
     private ShellAnswer extraShell = command -> null;
+    /** What the screen's screenshot is; unset, a few bytes naming the screen (not an image). */
+    private byte[] png;
 
     /** More of the device's shell: the answer to a command, null when this does not know it; may fail as adb does. */
     public interface ShellAnswer {
@@ -107,6 +109,12 @@ public final class ScriptedDevice implements DeviceLink {
     /** Answers shell commands the defaults do not (run-as, su, the app's files), before the defaults. */
     public ScriptedDevice shell(ShellAnswer answers) {
         this.extraShell = answers;
+        return this;
+    }
+
+    /** Every screenshot is this PNG (made by the test), so that what is kept of it can be decoded and checked. */
+    public ScriptedDevice screenshots(byte[] png) {
+        this.png = png.clone();
         return this;
     }
 
@@ -255,7 +263,7 @@ public final class ScriptedDevice implements DeviceLink {
 
             @Override
             public byte[] screenshot() {
-                return ("PNG of " + screen.length() + " chars").getBytes(StandardCharsets.UTF_8);
+                return png != null ? png.clone() : ("PNG of " + screen.length() + " chars").getBytes(StandardCharsets.UTF_8);
             }
 
             @Override

@@ -1,0 +1,63 @@
+package io.permlab.device.uiautomator;
+
+import io.permlab.device.android.PageSourcePi;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Paints over the views of a device screenshot that show PI, from the page source read with it
+ * ({@link PageSourcePi#regions}): an opaque black box per view, its bounds scaled when the screenshot's size is not the
+ * page source's. Without PI the screenshot is returned unchanged; a screenshot that shows PI but cannot be decoded, or
+ * whose PI cannot all be located, is withheld (empty) — never saved as it is. Headless java.awt and ImageIO only.
+ */
+final class ScreenshotMasking {
+    private ScreenshotMasking() {
+    }
+
+    static Optional<byte[]> masked(byte[] screenshot, PageSourcePi.Regions pi) {
+        if (pi.isEmpty()) {
+            return Optional.of(screenshot);
+        }
+        if (pi.unlocated() > 0) {
+            return Optional.empty();
+        }
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(screenshot));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (image == null) {
+            return Optional.empty();
+        }
+        double sx = pi.screenWidth() > 0 ? (double) image.getWidth() / pi.screenWidth() : 1;
+        double sy = pi.screenHeight() > 0 ? (double) image.getHeight() / pi.screenHeight() : 1;
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.drawImage(image, 0, 0, null);
+            g.setColor(Color.BLACK);
+            for (PageSourcePi.Bounds b : pi.bounds()) {
+                int left = (int) Math.floor(b.left() * sx);
+                int top = (int) Math.floor(b.top() * sy);
+                g.fillRect(left, top, (int) Math.ceil(b.right() * sx) - left, (int) Math.ceil(b.bottom() * sy) - top);
+            }
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(out, "png", png);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.of(png.toByteArray());
+    }
+}
