@@ -143,7 +143,11 @@ class AndroidDeviceEvidenceTest {
 
     @Test
     void locationReadInTheBackgroundIsReportedFromTheDevicesAppOps() {
-        TargetResult result = run(device().appOpsDump(fixture("appops/dumpsys-appops-api30-bg-location.txt")), true);
+        // The dump's ages are relative to when it is read ("-500ms"); a scripted run can be shorter than that, which would
+        // put the access before the run began (and rightly not judged). An age of 1 ms keeps it inside any run.
+        String dump = fixture("appops/dumpsys-appops-api30-bg-location.txt").replace("(-500ms)", "(-1ms)");
+        assertThat(dump).contains("Access: [bg-s] 2026-12-06 08:00:04.500 (-1ms)");
+        TargetResult result = run(device().appOpsDump(dump), true);
 
         DeviceRunFacts granted = result.evidence().section(DeviceEvidence.class).orElseThrow().of("add-address", "add-address-grant").orElseThrow();
         assertThat(granted.appOps()).filteredOn(o -> o.name().equals("FINE_LOCATION")).singleElement()
