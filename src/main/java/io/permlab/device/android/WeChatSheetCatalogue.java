@@ -105,6 +105,11 @@ public final class WeChatSheetCatalogue {
         return scopes.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
+    /** The permission ids the sheets stand for ("geolocation", "camera", "scope.werun", "phoneNumber" …). */
+    public java.util.Set<String> scopePermissions() {
+        return scopes.stream().map(Scope::permission).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** The scope whose longest phrase occurs in the text (case-insensitive), if any. */
     public Optional<Scope> scopeNamedIn(String text) {
         String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'');
