@@ -105,7 +105,7 @@ public final class WeChatSessionFactory implements SessionFactory {
 
     /**
      * UiAutomator2 on WeChat: no reset of any kind (checked after the profile's capabilities: a reset wipes the WeChat
-     * account), auto-granting off (checked), WebViews offered only with pages. The profile's capabilities carry the
+     * account), auto-granting off (checked, chromedriver's own granting too), WebViews offered only with pages. The profile's capabilities carry the
      * chromedriver matching WeChat's XWeb ({@code appium:chromedriverExecutable}, docs/android-devices.md).
      */
     public UiAutomator2Options options(String serial) throws SessionException {
@@ -120,6 +120,10 @@ public final class WeChatSessionFactory implements SessionFactory {
             o.setCapability(c.getKey(), c.getValue());
         }
         AndroidSessionFactory.refuseAutoGrant(o);
+        if (Boolean.TRUE.equals(o.getCapability("appium:chromedriverGrantPermissions"))) {
+            throw new SessionException(SessionException.Kind.UNREACHABLE, "refused: chromedriverGrantPermissions would grant WeChat "
+                    + "every runtime permission before its WebView is automated");
+        }
         if (!o.doesNoReset().orElse(false) || o.doesFullReset().orElse(false)) {
             throw new SessionException(SessionException.Kind.UNREACHABLE, "refused: the profile's capabilities would let Appium "
                     + "reset WeChat (noReset off or fullReset on), which wipes the logged-in account");

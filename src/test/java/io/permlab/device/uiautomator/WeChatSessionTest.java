@@ -299,6 +299,8 @@ class WeChatSessionTest {
                 .hasMessageContaining("wipes the logged-in account");
         assertThatThrownBy(() -> factory(device, WeChatAnswerMemory.inMemory(), Map.of("appium:autoGrantPermissions", true)).options(ScriptedDevice.SERIAL))
                 .hasMessageContaining("autoGrantPermissions");
+        assertThatThrownBy(() -> factory(device, WeChatAnswerMemory.inMemory(), Map.of("appium:chromedriverGrantPermissions", true))
+                .options(ScriptedDevice.SERIAL)).hasMessageContaining("chromedriverGrantPermissions");
     }
 
     @Test
