@@ -98,9 +98,13 @@ public final class WeChatSheetRecognizer {
         return "";
     }
 
+    /** "NAME", "NAME 申请" or "NAME申请": the line that only introduces the program. */
     private boolean isNameLine(String text, String name) {
-        return !name.isEmpty() && catalogue.requestWords().stream().anyMatch(w -> text.strip().equals(name + " " + w)
-                || text.strip().equals(name + w)) || !name.isEmpty() && text.strip().equals(name);
+        if (name.isEmpty()) {
+            return false;
+        }
+        String line = text.strip();
+        return line.equals(name) || catalogue.requestWords().stream().anyMatch(w -> line.equals(name + " " + w) || line.equals(name + w));
     }
 
     /** The node's resource-id when no other native node shares it, else its label outside any WebView. */

@@ -63,6 +63,7 @@ public final class WeChatSession implements Session {
     private final List<ObservedRequest> requests = new ArrayList<>();
     private ArtifactStore files;
     private String webContext;
+    private boolean opened;
     private String current;
     private int sheets;
     private String textBefore = "";
@@ -105,6 +106,9 @@ public final class WeChatSession implements Session {
     @Override
     public void open(String url, Duration timeout) throws SessionException {
         String link = link(url == null ? "" : url.trim());
+        if (opened) {
+            WeChatSessionFactory.closeWeChat(adb, launch.wechatPackage()); // opened again (the relaunch probe): anew, as a user would
+        }
         String command = "am start -W -a android.intent.action.VIEW -p " + launch.wechatPackage() + " -d '" + link + "'";
         String out;
         try {
@@ -116,6 +120,7 @@ public final class WeChatSession implements Session {
             throw new SessionException(SessionException.Kind.SESSION_ERROR, "WeChat did not take " + link + ": "
                     + out.strip().lines().filter(l -> l.contains("Error")).findFirst().orElse(out.strip()));
         }
+        opened = true;
         webContext = null;
         current = null;
         enterProgram(timeout == null ? OPEN_TIMEOUT : timeout);

@@ -55,6 +55,7 @@ public final class WeChatSessionFactory implements SessionFactory {
         requireWeChat(adb);
         String key = programKey(serial);
         refuseWhatCannotBeExpressed(policy, key);
+        closeWeChat(adb);
         HybridDriver driver = link.hybridDriver(options(serial));
         return new WeChatSession(adb, driver, launch, policy, key, memory, profile.dialogWatchMillis(),
                 describe() + " " + serial + " (" + launch.wechatPackage() + ")", mask);
@@ -63,6 +64,24 @@ public final class WeChatSessionFactory implements SessionFactory {
     /** The memory's key of this program on that device: its AppID, or its generated scheme. */
     public String programKey(String serial) {
         return WeChatAnswerMemory.programKey(serial, launch.wechatPackage(), launch.appId() != null ? launch.appId() : launch.url());
+    }
+
+    /**
+     * Stops WeChat, and the program's appbrand process with it, so that the run opens the program anew, as a user who
+     * swiped WeChat away would: nothing of WeChat's data or account is touched (the program's own storage survives; only
+     * deleting the program clears it).
+     */
+    static void closeWeChat(AdbShell adb, String wechatPackage) throws SessionException {
+        try {
+            adb.shell("am force-stop " + wechatPackage, Duration.ofSeconds(20));
+        } catch (AdbException e) {
+            throw new SessionException(SessionException.Kind.SESSION_ERROR, "cannot stop " + wechatPackage + " to open the program anew: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void closeWeChat(AdbShell adb) throws SessionException {
+        closeWeChat(adb, launch.wechatPackage());
     }
 
     private void requireWeChat(AdbShell adb) throws SessionException {

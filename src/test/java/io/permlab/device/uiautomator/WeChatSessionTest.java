@@ -93,8 +93,10 @@ class WeChatSessionTest {
             List<ObservedRequest> asked = addAddress(session);
             assertThat(session.waitFor(SAVED, STEP)).isTrue();
 
-            assertThat(device.shellLog()).contains("am start -W -a android.intent.action.VIEW -p com.tencent.mm -d "
-                    + "'weixin://dl/business/?appid=wx0123456789abcdef&path=pages/index/index'");
+            String start = "am start -W -a android.intent.action.VIEW -p com.tencent.mm -d "
+                    + "'weixin://dl/business/?appid=wx0123456789abcdef&path=pages/index/index'";
+            // WeChat is stopped (never cleared) before the program is opened, so the run opens it anew
+            assertThat(device.shellLog()).containsSubsequence("am force-stop com.tencent.mm", start);
             assertThat(device.shellLog()).noneMatch(c -> c.startsWith("pm clear"));
             assertThat(device.dialogTaps()).containsExactly(ALLOW);
             // the tools process's WebView is not the program's; the sheet was looked for natively after the tap
@@ -281,7 +283,10 @@ class WeChatSessionTest {
     void aPagePathOpensThroughThePlainTextSchemeAndAnythingElseIsRefused() throws Exception {
         ScriptedDevice device = wechat("sheet-location-zh.xml");
         try (Session session = factory(device, WeChatAnswerMemory.inMemory()).open(RunPolicy.baseline())) {
+            session.open("app", STEP);
             session.open("pages/address/edit", STEP);
+            // opened a second time in one run (the relaunch probe): WeChat is stopped first, as a user would swipe it away
+            assertThat(device.shellLog().stream().filter(c -> c.equals("am force-stop com.tencent.mm"))).hasSize(2);
             assertThat(device.shellLog()).anyMatch(c -> c.endsWith("-d 'weixin://dl/business/?appid=wx0123456789abcdef&path=pages/address/edit'"));
             assertThatThrownBy(() -> session.open("https://example.com/'; reboot", STEP)).hasMessageContaining("a mini-program flow opens");
         }
