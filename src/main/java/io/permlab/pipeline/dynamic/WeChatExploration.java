@@ -42,11 +42,21 @@ final class WeChatExploration {
                 + WeChatLaunch.SCHEME_PREFIX + "… URL, not '" + value + "'";
     }
 
+    /** The answer memory; one that cannot be read stops the target (never a guess about what WeChat remembers). */
+    private static WeChatAnswerMemory memory(Path home) throws SessionException {
+        try {
+            return WeChatAnswerMemory.at(home.resolve(MEMORY));
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new SessionException(SessionException.Kind.UNREACHABLE, e.getMessage() + " (fix or delete it; delete it only "
+                    + "if every program it names was also deleted from WeChat)", e);
+        }
+    }
+
     static Exploration explore(Target target, List<FunctionUnderTest> functions, KnowledgeBase knowledge, AndroidProfile profile,
                                FlowRunner.Options runnerOptions, boolean mask, Path home, Path outDir, DeviceLink link,
                                UnaryOperator<String> masker, StageContext context) throws SessionException {
         WeChatLaunch launch = target.miniProgram().wechat();
-        WeChatSessionFactory factory = new WeChatSessionFactory(profile, launch, link, WeChatAnswerMemory.at(home.resolve(MEMORY)), masker);
+        WeChatSessionFactory factory = new WeChatSessionFactory(profile, launch, link, memory(home), masker);
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), runnerOptions);
         RunFilesIndex recorder = new RunFilesIndex(new ExplorationRecorder(outDir, "runs/" + target.id(), mask));
         Explorer explorer = new Explorer(factory, runner, recorder, knowledge, profile.ceilings());

@@ -170,6 +170,8 @@ class WeChatSessionTest {
             assertThat(e.getMessage()).contains("scope.userLocation 'allow' (run grant", "delete the program from WeChat by hand");
             assertThat(e.reason().zh()).contains("微信记住了此前的授权");
         });
+        // nor can a baseline (another function's) show the sheets again
+        assertThatThrownBy(() -> factory.open(RunPolicy.baseline())).hasMessageContaining("will not show the sheet again");
         // a refusal of a permission never answered is still possible
         assertThat(factory.open(RunPolicy.deny("camera"))).isNotNull();
         assertThat(device.sessions()).hasSize(2);

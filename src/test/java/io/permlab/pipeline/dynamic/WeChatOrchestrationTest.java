@@ -137,6 +137,18 @@ class WeChatOrchestrationTest {
     }
 
     @Test
+    void anUnreadableAnswerMemoryStopsTheTargetInsteadOfGuessingWhatWeChatRemembers() throws IOException {
+        Files.createDirectories(tmp.resolve(WeChatExploration.MEMORY).getParent());
+        Files.writeString(tmp.resolve(WeChatExploration.MEMORY), "[not, the memory");
+        ScriptedDevice device = wechat();
+        TargetResult result = run(device);
+        // the target stops (no evidence, no exploration); the batch records why
+        assertThat(result.evidence()).isNull();
+        assertThat(result.errors()).anySatisfy(e -> assertThat(e.message()).contains("not PermLab's WeChat answer memory"));
+        assertThat(device.sessions()).isEmpty();
+    }
+
+    @Test
     void aMiniProgramWithoutAWeChatBlockGetsItsStaticFactsAndSaysWhyItWasNotRun() throws IOException {
         Files.writeString(targetDir.resolve("target.json"), """
                 {"name": "delivery", "kind": "miniprogram", "category": "餐饮外卖", "source": "mp",
