@@ -119,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
                 PermLabHome.dir()).run(targets, options.category, outDir, Version.current(), listener);
     }
 
-    /** An Android device profile: the APK targets' flows run on the device (docs/android-devices.md). */
+    /** An Android device profile: the APK targets' flows run on the device, mini-programs inside WeChat (docs/android-devices.md). */
     private RunResult androidRun(Path profileFile, io.permlab.knowledge.KnowledgeBase knowledge, Path outDir, BatchListener listener)
             throws Inspecting.UsageException {
         AndroidProfile profile;

@@ -16,7 +16,12 @@ public class SessionException extends Exception {
         SESSION_ERROR("session-error", "会话错误", "session error"),
         UNREACHABLE("unreachable", "无法访问", "unreachable"),
         /** A system window PermLab cannot read as a permission dialog: kept with its page source, never answered blindly. */
-        UNRECOGNISED_DIALOG("unrecognised-dialog", "无法识别的对话框", "unrecognised dialog");
+        UNRECOGNISED_DIALOG("unrecognised-dialog", "无法识别的对话框", "unrecognised dialog"),
+        /**
+         * The run's policy cannot be carried out where it runs (WeChat offers no approximate choice; WeChat remembers an
+         * earlier answer and will not ask again): the run proves nothing and says why.
+         */
+        POLICY_NOT_EXPRESSIBLE("policy-not-expressible", "无法执行该应答策略", "policy cannot be expressed");
 
         private final String id;
         private final Localized label;

@@ -10,6 +10,7 @@ import io.permlab.model.Expectation;
 import io.permlab.model.H5Site;
 import io.permlab.model.TargetKind;
 import io.permlab.model.TargetText;
+import io.permlab.model.WeChatLaunch;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -28,7 +29,7 @@ import java.util.regex.PatternSyntaxException;
 public record TargetDescriptor(String name, TargetKind kind, String category, String apk, String source, String entry,
                                List<H5Site.Served> serve, List<String> ownHosts, List<String> allowHosts,
                                List<AppFunction> functions, Expectation expect, AndroidApp android,
-                               List<MiniProgramRun.RequestFixture> fixtures) {
+                               List<MiniProgramRun.RequestFixture> fixtures, WeChatLaunch wechat) {
 
     /** What an H5 target needs to be exercised; null for the other kinds. */
     public H5Site site() {
@@ -37,7 +38,7 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
 
     /** What a mini-program target needs in PermLab's runtime; null for the other kinds. */
     public MiniProgramRun miniProgram() {
-        return kind == TargetKind.MINIPROGRAM ? new MiniProgramRun(ownHosts, fixtures) : null;
+        return kind == TargetKind.MINIPROGRAM ? new MiniProgramRun(ownHosts, fixtures, wechat) : null;
     }
 
     public static final String FILE = "target.json";
@@ -79,7 +80,8 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
         TargetDescriptor d = new TargetDescriptor(name, kind, string(file, o, "category", false),
                 string(file, o, "apk", false), string(file, o, "source", false), string(file, o, "entry", false),
                 serve(file, o), strings(file, o, "ownHosts"), hosts(file, o, "allowHosts"), functions, expect(file, o),
-                kind == TargetKind.APK ? android(file, o) : null, fixtures(file, o));
+                kind == TargetKind.APK ? android(file, o) : null, fixtures(file, o),
+                WeChatBlock.read(file, o, kind == TargetKind.MINIPROGRAM));
         if (kind == TargetKind.APK && d.apk() == null) {
             throw new TargetFileException(file, "field 'apk' is required for kind apk (path of the .apk relative to this file)");
         }

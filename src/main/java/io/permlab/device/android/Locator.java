@@ -13,6 +13,15 @@ public record Locator(Kind kind, String value) {
         return new Locator(Kind.XPATH, "//*[@package=" + literal(packageName) + " and @text=" + literal(label) + "]");
     }
 
+    /**
+     * Like {@link #byText}, but only outside any WebView: a native sheet's button, never a same-labelled element of the
+     * web page under it (UiAutomator2 names page-source elements by class, and a WebView's content lies below its node).
+     */
+    public static Locator byNativeText(String packageName, String label) {
+        return new Locator(Kind.XPATH, "//*[@package=" + literal(packageName) + " and @text=" + literal(label)
+                + " and not(ancestor-or-self::*[contains(@class, 'WebView')])]");
+    }
+
     private static String literal(String s) {
         if (!s.contains("'")) {
             return "'" + s + "'";

@@ -16,10 +16,15 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** {@link DeviceDriver} through an Appium server's UiAutomator2 driver (io.appium java-client's AndroidDriver). */
-final class AppiumDeviceDriver implements DeviceDriver {
+/**
+ * {@link DeviceDriver} through an Appium server's UiAutomator2 driver (io.appium java-client's AndroidDriver), with its
+ * contexts: in a WEBVIEW context locators are web locators (a mini-program's page), see {@link WebViewLocators}.
+ */
+final class AppiumDeviceDriver implements HybridDriver {
     private final AndroidDriver driver;
+    private boolean inWebView;
 
     private AppiumDeviceDriver(AndroidDriver driver) {
         this.driver = driver;
@@ -52,7 +57,7 @@ final class AppiumDeviceDriver implements DeviceDriver {
 
     @Override
     public Presence find(io.permlab.model.flow.Locator locator) throws SessionException {
-        By by = AndroidLocators.by(locator);
+        By by = by(locator);
         return call(() -> {
             List<WebElement> found = driver.findElements(by);
             if (found.isEmpty()) {
@@ -64,7 +69,7 @@ final class AppiumDeviceDriver implements DeviceDriver {
 
     @Override
     public void tap(io.permlab.model.flow.Locator locator) throws SessionException {
-        By by = AndroidLocators.by(locator);
+        By by = by(locator);
         call(() -> {
             driver.findElement(by).click();
             return null;
@@ -73,7 +78,7 @@ final class AppiumDeviceDriver implements DeviceDriver {
 
     @Override
     public void type(io.permlab.model.flow.Locator locator, String text) throws SessionException {
-        By by = AndroidLocators.by(locator);
+        By by = by(locator);
         call(() -> {
             WebElement e = driver.findElement(by);
             e.clear();
@@ -83,7 +88,33 @@ final class AppiumDeviceDriver implements DeviceDriver {
     }
 
     @Override
+    public Set<String> contexts() throws SessionException {
+        return call(driver::getContextHandles);
+    }
+
+    @Override
+    public String context() throws SessionException {
+        return call(driver::getContext);
+    }
+
+    @Override
+    public void switchTo(String context) throws SessionException {
+        call(() -> driver.context(context));
+        inWebView = !NATIVE.equals(context);
+    }
+
+    private By by(io.permlab.model.flow.Locator locator) throws SessionException {
+        return inWebView ? WebViewLocators.by(locator) : AndroidLocators.by(locator);
+    }
+
+    @Override
     public void scroll(io.permlab.model.flow.Locator locator) throws SessionException {
+        if (inWebView) {
+            By target = locator == null ? null : by(locator);
+            call(() -> target == null ? driver.executeScript("window.scrollBy(0, window.innerHeight * 0.8)")
+                    : driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(target)));
+            return;
+        }
         if (locator != null && locator.kind() == io.permlab.model.flow.LocatorKind.TEXT) {
             By into = AppiumBy.androidUIAutomator("new UiScrollable(new UiSelector().scrollable(true)).scrollIntoView("
                     + "new UiSelector().text(" + AndroidLocators.javaString(locator.value().trim()) + "))");

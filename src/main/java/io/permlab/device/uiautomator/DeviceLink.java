@@ -22,6 +22,16 @@ public interface DeviceLink {
 
     DeviceDriver driver(UiAutomator2Options options) throws SessionException;
 
+    /** A UI session that can also switch into the device's WebViews (a mini-program inside WeChat). */
+    default HybridDriver hybridDriver(UiAutomator2Options options) throws SessionException {
+        DeviceDriver driver = driver(options);
+        if (driver instanceof HybridDriver hybrid) {
+            return hybrid;
+        }
+        driver.quit();
+        throw new SessionException(SessionException.Kind.UNREACHABLE, describe() + " cannot switch into WebView contexts");
+    }
+
     /** "appium http://127.0.0.1:4723". */
     String describe();
 

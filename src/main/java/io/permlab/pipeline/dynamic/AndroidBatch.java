@@ -66,7 +66,7 @@ public final class AndroidBatch {
         TargetPipeline pipeline = new TargetPipeline(Pipelines.inspectors(knowledge, InspectionLimits.defaults(), null),
                 List.of(exercise),
                 true, new RuleEngine(knowledge, RuleSet.all()));
-        return pipeline.run("run", paths, new TargetLoader(knowledge, category, EnumSet.of(TargetKind.APK)), Pipelines.workRoot(outDir),
+        return pipeline.run("run", paths, new TargetLoader(knowledge, category, EnumSet.of(TargetKind.APK, TargetKind.MINIPROGRAM)), Pipelines.workRoot(outDir),
                 version, listener);
     }
 

@@ -89,9 +89,10 @@ public final class AndroidExercise implements ExerciseStage {
         this.links = links != null ? links : url -> DeviceLink.real(Adb.locate(), url);
     }
 
+    /** APKs, and mini-programs (run inside WeChat when target.json has a "wechat" block). */
     @Override
     public boolean handles(Target target) {
-        return target.kind() == TargetKind.APK;
+        return target.kind() == TargetKind.APK || target.kind() == TargetKind.MINIPROGRAM;
     }
 
     @Override
@@ -112,6 +113,9 @@ public final class AndroidExercise implements ExerciseStage {
 
     @Override
     public Optional<EvidenceSection> collect(Target target, StageContext context) throws StageFailure {
+        if (target.kind() == TargetKind.MINIPROGRAM) {
+            return insideWeChat(target, context);
+        }
         Path dir = target.folder();
         if (dir == null) {
             context.problem(target.location().toString(), "target", "an APK is exercised on a device from a folder with "
@@ -158,6 +162,30 @@ public final class AndroidExercise implements ExerciseStage {
             context.contribute(capture.section());
         }
         return Optional.of(new Exploration("android-app://" + android.packageName(), List.of(), factory.describe(), explored));
+    }
+
+    /** A mini-program explored inside WeChat on the device (docs/android-devices.md, "Mini-programs inside WeChat"). */
+    private Optional<EvidenceSection> insideWeChat(Target target, StageContext context) throws StageFailure {
+        Path dir = target.folder();
+        if (dir == null || target.miniProgram() == null || target.miniProgram().wechat() == null) {
+            context.problem(dir == null ? target.location().toString() : dir.resolve(TargetDescriptor.FILE).toString(), "target",
+                    "a mini-program runs on a device inside WeChat only with a 'wechat' block in " + TargetDescriptor.FILE
+                            + " (appId or scheme); its static facts are still reported");
+            return Optional.empty();
+        }
+        List<FunctionUnderTest> functions = FunctionRuns.flows(target, dir, home, WeChatExploration::openProblem,
+                profile.ceilings().stepMillis(), context);
+        if (functions.isEmpty()) {
+            context.problem(dir.resolve(TargetDescriptor.FILE).toString(), "flow", "no function with a runnable flow: nothing to exercise");
+            return Optional.empty();
+        }
+        try {
+            deviceAndServer();
+            return Optional.of(WeChatExploration.explore(target, functions, knowledge, profile, runnerOptions, mask, home, outDir,
+                    links.link(appiumUrl), mask ? EvidenceMasker::mask : UnaryOperator.identity(), context));
+        } catch (SessionException e) {
+            throw SessionFailures.stageFailure(target.location().toString(), e);
+        }
     }
 
     /** The facts each run left on the device, joined to the run through the file store the run was given. */

@@ -32,6 +32,9 @@ import java.util.function.Consumer;
  * current page source as XPath, the way UiAutomator2 matches them; a tap on a scripted element moves to the next
  * screen and may change the package state, as the app and the permission controller would. Everything PermLab does
  * above this boundary — reset, launch, flow, dialog recognition, answer policy, diff, evidence — runs for real.
+ * With {@link #webContexts} it also offers Appium's WebView contexts (a mini-program inside WeChat): in a WEBVIEW
+ * context locators see only what lies inside the screen's WebView node, as chromedriver sees only the page, and
+ * dialog choices cannot be tapped, as chromedriver cannot reach native views.
  */
 public final class ScriptedDevice implements DeviceLink {
     public static final String SERIAL = "R5CT20SCRIPTED";
@@ -54,6 +57,9 @@ public final class ScriptedDevice implements DeviceLink {
     private ShellAnswer extraShell = command -> null;
     /** What the screen's screenshot is; unset, a few bytes naming the screen (not an image). */
     private byte[] png;
+    private List<String> webContexts = List.of();
+    private final List<String> contextSwitches = new ArrayList<>();
+    private String context = HybridDriver.NATIVE;
 
     /** More of the device's shell: the answer to a command, null when this does not know it; may fail as adb does. */
     public interface ShellAnswer {
@@ -116,6 +122,17 @@ public final class ScriptedDevice implements DeviceLink {
     public ScriptedDevice screenshots(byte[] png) {
         this.png = png.clone();
         return this;
+    }
+
+    /** The WEBVIEW contexts Appium lists besides NATIVE_APP (what getContextHandles returns). */
+    public ScriptedDevice webContexts(String... names) {
+        this.webContexts = List.of(names);
+        return this;
+    }
+
+    /** Every context the session switched to, in order. */
+    public List<String> contextSwitches() {
+        return contextSwitches;
     }
 
     public ScriptedDevice detached() {
@@ -206,7 +223,30 @@ public final class ScriptedDevice implements DeviceLink {
     public DeviceDriver driver(UiAutomator2Options options) throws SessionException {
         sessions.add(options);
         launches = 0;
-        return new DeviceDriver() {
+        context = HybridDriver.NATIVE;
+        return new HybridDriver() {
+            @Override
+            public java.util.Set<String> contexts() {
+                java.util.Set<String> all = new java.util.LinkedHashSet<>();
+                all.add(HybridDriver.NATIVE);
+                all.addAll(webContexts);
+                return all;
+            }
+
+            @Override
+            public String context() {
+                return context;
+            }
+
+            @Override
+            public void switchTo(String name) throws SessionException {
+                if (!contexts().contains(name)) {
+                    throw new SessionException(SessionException.Kind.SESSION_ERROR, "No such context found: " + name);
+                }
+                context = name;
+                contextSwitches.add(name);
+            }
+
             @Override
             public void launch(String appPackage, String activity) {
                 screen = homeScreen;
@@ -241,6 +281,9 @@ public final class ScriptedDevice implements DeviceLink {
 
             @Override
             public void tapDialogChoice(Locator locator) throws SessionException {
+                if (!HybridDriver.NATIVE.equals(context)) {
+                    throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, "a native view cannot be reached from " + context);
+                }
                 String x = locator.kind() == Locator.Kind.RESOURCE_ID ? "//*[@resource-id='" + locator.value() + "']" : locator.value();
                 if (count(x) == 0) {
                     throw new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, "no dialog choice " + locator.value());
@@ -258,7 +301,7 @@ public final class ScriptedDevice implements DeviceLink {
 
             @Override
             public String pageSource() {
-                return screen;
+                return HybridDriver.NATIVE.equals(context) ? screen : "<html><!-- the web page of " + context + " --></html>";
             }
 
             @Override
@@ -288,10 +331,29 @@ public final class ScriptedDevice implements DeviceLink {
         };
     }
 
+    /** What chromedriver would see: the first WebView node's content as a document of its own (empty when none). */
+    private static Document webViewOnly(DocumentBuilderFactory f, Document screenDoc) throws Exception {
+        Document web = f.newDocumentBuilder().newDocument();
+        org.w3c.dom.Element root = web.createElement("html");
+        web.appendChild(root);
+        NodeList views = (NodeList) XPathFactory.newInstance().newXPath()
+                .evaluate("//*[contains(@class, 'WebView')]", screenDoc, XPathConstants.NODESET);
+        if (views.getLength() > 0) {
+            NodeList children = views.item(0).getChildNodes();
+            for (int i = 0; i < children.getLength(); i++) {
+                root.appendChild(web.importNode(children.item(i), true));
+            }
+        }
+        return web;
+    }
+
     private int count(String xpath) throws SessionException {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(screen.getBytes(StandardCharsets.UTF_8)));
+            if (!HybridDriver.NATIVE.equals(context)) {
+                doc = webViewOnly(f, doc);
+            }
             return ((NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, doc, XPathConstants.NODESET)).getLength();
         } catch (Exception e) {
             throw new SessionException(SessionException.Kind.SESSION_ERROR, "scripted device: " + e.getMessage());
