@@ -81,6 +81,6 @@ public final class PromptedNotDeclaredRule implements Rule {
 
     /** Only a group the permission catalogue knows can be said to be undeclared. */
     private static boolean known(String group, KnowledgeBase kb) {
-        return kb.permissions().stream().anyMatch(p -> p.group().equals(group));
+        return kb.permissions().stream().anyMatch(p -> group.equals(p.group()));
     }
 }
