@@ -62,6 +62,9 @@ public final class AndroidSession implements Session {
     /** The app as it was just before the last relaunch, and whether nothing was done since (then it is the flow's end). */
     private DeviceRunFacts.FlowEnd beforeRelaunch;
     private boolean relaunchedLast;
+    /** The device's home package, read once (null: it could not be told). */
+    private String home;
+    private boolean homeRead;
 
     AndroidSession(AdbShell adb, DeviceDriver driver, AppUnderTest app, RunPolicy policy, Integer apiLevel, long watchMillis,
                    String description, UnaryOperator<String> mask) {
@@ -283,7 +286,34 @@ public final class AndroidSession implements Session {
         } catch (SessionException | DeviceOutputException e) {
             // no screen to read: what is in front stays unknown
         }
-        return new DeviceRunFacts.FlowEnd(running, front, homePackage(), texts);
+        return new DeviceRunFacts.FlowEnd(running, front, home(), texts);
+    }
+
+    /**
+     * Whether the window in front says the app has gone rather than asking something: the home screen (the app exited or
+     * finished), or the system's "app has stopped" / "isn't responding" dialog (AOSP app_error_dialog.xml and
+     * app_anr_dialog.xml, ids {@code android:id/aerr_*}). Neither is a question to answer, and neither is PermLab's
+     * to dismiss: the app's next element never comes, the step fails as the app's doing, and the crash log and the
+     * flow's end say why (AND-REFUSAL-EXIT).
+     */
+    private boolean appLeft(DialogRecognition.UnrecognisedDialog u, String source) {
+        if (u.packageName().equals(home())) {
+            return true;
+        }
+        try {
+            return u.packageName().equals("android") && PageSource.parse(source, "page source").flatten()
+                    .anyMatch(n -> n.resourceId() != null && n.resourceId().startsWith("android:id/aerr_"));
+        } catch (DeviceOutputException e) {
+            return false;
+        }
+    }
+
+    private String home() {
+        if (!homeRead) {
+            home = homePackage();
+            homeRead = true;
+        }
+        return home;
     }
 
     /** The launcher: the activity HOME resolves to ({@code cmd package resolve-activity --brief}, last line "pkg/.Activity"). */
@@ -382,6 +412,9 @@ public final class AndroidSession implements Session {
             requests.add(answerer.answer(dialog, textBefore, shot));
             awaitGone(dialog);
             return true;
+        }
+        if (seen instanceof DialogRecognition.UnrecognisedDialog u && appLeft(u, source)) {
+            return false; // nothing to answer: the step waits for the app's element, which will not come
         }
         if (seen instanceof DialogRecognition.UnrecognisedDialog u) {
             dialogs++;
