@@ -193,6 +193,24 @@ class AndroidRefusalEvidenceTest {
     }
 
     @Test
+    void theSystemsAppHasStoppedDialogIsNotAnsweredNorUnrecognisedTheAppLeft() {
+        AtomicBoolean gone = new AtomicBoolean();
+        ScriptedDevice d = device(dev -> {
+            gone.set(true);
+            dev.show(ScriptedDevice.fixture("dialogs/aosp-app-error.xml"));
+        }).onRelaunch(dev -> gone.set(false)).shell(command -> command.startsWith("pidof " + PKG + " ||") ? (gone.get() ? "" : "4242\n") : null);
+        TargetResult result = run(d);
+
+        io.permlab.model.dynamic.Run denied = result.evidence().section(io.permlab.model.dynamic.Exploration.class).orElseThrow()
+                .functions().get(0).run("add-address-deny-geolocation");
+        assertThat(denied.inconclusive()).isFalse();
+        assertThat(denied.passed()).isFalse();
+        assertThat(d.dialogTaps()).noneMatch(t -> t.contains("aerr_"));
+        assertThat(of(result, "AND-REFUSAL-EXIT")).singleElement()
+                .satisfies(f -> assertThat(f.message().en()).contains("the app's process was gone at the flow's end"));
+    }
+
+    @Test
     void withoutARelaunchDialogThereIsNoReask() {
         TargetResult result = run(device(dev -> dev.show(fixture("screens/app-address-blocked.xml"))));
         assertThat(of(result, "DYN-PERM-REASK")).isEmpty();
