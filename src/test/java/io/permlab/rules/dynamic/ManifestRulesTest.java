@@ -1,6 +1,8 @@
-package io.permlab.rules.android;
+package io.permlab.rules.dynamic;
 
 import io.permlab.model.Finding;
+import io.permlab.rules.android.DeclaredNotPromptedRule;
+import io.permlab.rules.android.PromptedNotDeclaredRule;
 import io.permlab.model.android.DeviceRunFacts;
 import io.permlab.model.apk.ApkFacts;
 import io.permlab.model.dynamic.Run;
@@ -11,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.permlab.rules.android.AndroidEvidence.*;
+import static io.permlab.rules.dynamic.AndroidEvidence.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The manifest joined with the runs' dialogs: declared but never asked for, asked for but not declared. */

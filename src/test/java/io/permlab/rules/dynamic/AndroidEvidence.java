@@ -1,4 +1,4 @@
-package io.permlab.rules.android;
+package io.permlab.rules.dynamic;
 
 import io.permlab.device.android.AppCrash;
 import io.permlab.device.android.CrashLogParser;

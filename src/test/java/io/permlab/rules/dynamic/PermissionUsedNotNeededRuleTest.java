@@ -1,9 +1,10 @@
-package io.permlab.rules.android;
+package io.permlab.rules.dynamic;
 
 import io.permlab.device.android.AppOp;
 import io.permlab.device.android.AppOps;
 import io.permlab.device.android.AppOpsParser;
 import io.permlab.model.Finding;
+import io.permlab.rules.android.PermissionUsedNotNeededRule;
 import io.permlab.model.android.DeviceRunFacts;
 import io.permlab.model.dynamic.Run;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.permlab.rules.android.AndroidEvidence.*;
+import static io.permlab.rules.dynamic.AndroidEvidence.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,6 +1,9 @@
-package io.permlab.rules.android;
+package io.permlab.rules.dynamic;
 
 import io.permlab.model.Finding;
+import io.permlab.rules.android.RefusalExitRule;
+import io.permlab.rules.android.RefusalGrantScreenRule;
+import io.permlab.rules.android.RefusalLoopRule;
 import io.permlab.model.android.DeviceRunFacts;
 import io.permlab.model.dynamic.Run;
 import org.junit.jupiter.api.Nested;
@@ -10,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.permlab.rules.android.AndroidEvidence.*;
+import static io.permlab.rules.dynamic.AndroidEvidence.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What happens after a refusal on Android: exit, loop, a grant-only screen (164号文 S1/S3/S4), on hand-built runs. */
