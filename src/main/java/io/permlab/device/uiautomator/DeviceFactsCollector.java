@@ -32,12 +32,12 @@ final class DeviceFactsCollector {
     /** {@code dumpsys appops} prints per-uid-state access lines from Android 10 (API 29). */
     static final int DUMPSYS_APPOPS_SINCE_API = 29;
     private static final Duration CALL = Duration.ofSeconds(20);
+    /** Empties the buffers crashes ({@code crash}) and ANRs ({@code system}) are logged to, when a run starts. */
+    static final String CLEAR_CRASH_LOG = "logcat -c -b crash -b system";
+    private static final String CRASH_BUFFER = "logcat -d -v threadtime -b crash";
+    private static final String SYSTEM_BUFFER = "logcat -d -v threadtime -b system";
 
     private DeviceFactsCollector() {
-    }
-
-    static DeviceRunFacts collect(AdbShell adb, String pkg, Integer apiLevel, UnaryOperator<String> mask) {
-        return collect(adb, pkg, apiLevel, mask, true, null);
     }
 
     /**
@@ -75,11 +75,6 @@ final class DeviceFactsCollector {
         }
         return new DeviceRunFacts(pkg, adb.serial(), apiLevel, at, requested, runtime, ops, log, problems, crashes, flowEnd);
     }
-
-    /** The commands that clear the buffers crashes ({@code crash}) and ANRs ({@code system}) are logged to. */
-    static final String CLEAR_CRASH_LOG = "logcat -c -b crash -b system";
-    private static final String CRASH_BUFFER = "logcat -d -v threadtime -b crash";
-    private static final String SYSTEM_BUFFER = "logcat -d -v threadtime -b system";
 
     /**
      * The app's crashes (crash buffer, "FATAL EXCEPTION") and ANRs (system buffer, "ANR in") since the run started: read

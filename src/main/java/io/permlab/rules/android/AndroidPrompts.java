@@ -88,6 +88,12 @@ final class AndroidPrompts {
         return -1;
     }
 
+    /** The first refused dialog of a run that {@link #refusedAndConclusive refused}. */
+    static PermissionRequest refusal(Run run) {
+        List<PermissionRequest> asked = refusedAsks(run);
+        return asked.get(firstRefusal(asked));
+    }
+
     /** A run that refuses one permission, ran its course, and in which a dialog for it was refused. */
     static boolean refusedAndConclusive(Run run) {
         return run.policy().kind() == RunPolicy.Kind.DENY && !run.inconclusive() && firstRefusal(refusedAsks(run)) >= 0;

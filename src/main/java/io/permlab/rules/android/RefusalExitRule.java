@@ -61,7 +61,7 @@ public final class RefusalExitRule implements Rule {
                         .arg("run", run.id())
                         .arg("how", how)
                         .key(f.functionId() + ":" + run.policy().permission())
-                        .at(AndroidPrompts.dialog(run, refusal(run)));
+                        .at(AndroidPrompts.dialog(run, AndroidPrompts.refusal(run)));
                 for (DeviceRunFacts.Crash c : facts.crashes()) {
                     v.at(EvidencePointer.inRun(run.id(), "device-facts", null, run.id() + " " + c.kind() + " " + c.time(),
                             c.process() + " (pid " + c.pid() + "): " + c.summary()));
@@ -74,11 +74,6 @@ public final class RefusalExitRule implements Rule {
                 ctx.report(v);
             }
         }
-    }
-
-    private static io.permlab.model.dynamic.PermissionRequest refusal(Run run) {
-        var asked = AndroidPrompts.refusedAsks(run);
-        return asked.get(AndroidPrompts.firstRefusal(asked));
     }
 
     /** What shows the app left, in the report's words; null when nothing does. */

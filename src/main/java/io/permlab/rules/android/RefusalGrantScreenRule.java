@@ -76,7 +76,7 @@ public final class RefusalGrantScreenRule implements Rule {
                         .arg("text", said.get())
                         .arg("run", run.id())
                         .key(f.functionId() + ":" + p.id())
-                        .at(AndroidPrompts.dialog(run, AndroidPrompts.refusedAsks(run).get(AndroidPrompts.firstRefusal(AndroidPrompts.refusedAsks(run)))))
+                        .at(AndroidPrompts.dialog(run, AndroidPrompts.refusal(run)))
                         .at(EvidencePointer.inRun(run.id(), "device-facts", null, run.id() + " flow end", String.join(" | ", end.appTexts())))
                         .at(AndroidPrompts.failure(run)));
             }
