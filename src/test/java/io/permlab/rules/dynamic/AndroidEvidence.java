@@ -184,7 +184,10 @@ final class AndroidEvidence {
     }
 
     static List<Finding> findings(Rule rule, String category, EvidenceSection... sections) {
-        KnowledgeBase kb = KnowledgeBase.builtIn();
+        return findings(KnowledgeBase.builtIn(), rule, category, sections);
+    }
+
+    static List<Finding> findings(KnowledgeBase kb, Rule rule, String category, EvidenceSection... sections) {
         Target target = new Target("demo", "demo", TargetKind.APK, Paths.get("apps/demo"), null, List.of());
         RuleEngine.Outcome outcome = new RuleEngine(kb, List.of(rule)).run(Evidence.of(target, sections),
                 category == null ? null : kb.category(category));

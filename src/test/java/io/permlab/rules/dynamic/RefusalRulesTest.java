@@ -6,9 +6,17 @@ import io.permlab.rules.android.RefusalGrantScreenRule;
 import io.permlab.rules.android.RefusalLoopRule;
 import io.permlab.model.android.DeviceRunFacts;
 import io.permlab.model.dynamic.Run;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.KnowledgeSource;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +65,21 @@ class RefusalRulesTest {
                     dialog(LOC, "LOCATION", io.permlab.model.dynamic.RequestAnswer.FAILED, 3, true),
                     dialog(LOC, "LOCATION", io.permlab.model.dynamic.RequestAnswer.FAILED, 3, true),
                     granted("camera", "CAMERA", 3), granted("camera", "CAMERA", 3)).build())).isEmpty();
+        }
+
+        @Test
+        void theLoopThresholdIsTheRulesLoopAsksParameter(@TempDir Path dir) throws IOException {
+            String json;
+            try (InputStream in = KnowledgeBase.class.getResourceAsStream("/knowledge/rules-android.json")) {
+                json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertThat(json).contains("\"loopAsks\": 2");
+            Files.writeString(dir.resolve("rules-android.json"), json.replace("\"loopAsks\": 2", "\"loopAsks\": 1"));
+            KnowledgeBase kb = KnowledgeBase.load(KnowledgeSource.withOverrides(dir));
+            Run base = baseline().ask(granted(LOC, "LOCATION", 2)).build();
+            Run once = denied(LOC).failed().ask(refused(LOC, "LOCATION", 2), refused(LOC, "LOCATION", 3)).build();
+            assertThat(findings(kb, new RefusalLoopRule(), "餐饮外卖", exploration(base, once), device(byRun(base, quiet(), once, quiet()))))
+                    .singleElement().satisfies(x -> assertThat(x.message().en()).contains("1 more times"));
         }
 
         @Test
