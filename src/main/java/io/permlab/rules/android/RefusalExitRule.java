@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * The app exits when a permission is refused (164号文 S1, S4): in a run that refused it, the device logged a crash
  * ("FATAL EXCEPTION") or an ANR of the app's process, or at the flow's end the process was gone or the home screen was
- * in front. Evidence only when the same function's baseline completed with no crash of its own: then the refusal is
- * what differs. Otherwise (baseline failed, cut short or crashed too, facts not read) nothing is judged; the crash is
+ * in front. Evidence only when the same function's baseline completed with no crash of its own and the app still
+ * there at its end: then the refusal is what differs. Otherwise (baseline failed, cut short or crashed too, facts not read) nothing is judged; the crash is
  * still shown with the run's device facts.
  */
 public final class RefusalExitRule implements Rule {
@@ -40,7 +40,9 @@ public final class RefusalExitRule implements Rule {
         for (FunctionExploration f : x.functions()) {
             Run baseline = f.baseline();
             DeviceRunFacts baseFacts = baseline == null ? null : device.of(f.functionId(), baseline.id()).orElse(null);
-            if (!AndroidPrompts.completed(baseline) || baseFacts == null || !baseFacts.crashes().isEmpty()) {
+            // the baseline must have kept the app alive and in front: a flow that itself ends on the home screen proves nothing
+            if (!AndroidPrompts.completed(baseline) || baseFacts == null || !baseFacts.crashes().isEmpty()
+                    || baseFacts.flowEnd() != null && baseFacts.flowEnd().appLeft()) {
                 continue;
             }
             for (Run run : f.runs()) {

@@ -141,6 +141,9 @@ class RefusalRulesTest {
             Run failedBase = baseline().failed().ask(granted(LOC, "LOCATION", 2)).build();
             assertThat(exit(failedBase, quiet(), crashed)).isEmpty();
             assertThat(exit(base, crashed, crashed)).isEmpty();
+            // a flow that leaves the app in the baseline too (it ends by going home) says nothing about the refusal
+            DeviceRunFacts home = facts(33, List.of(), List.of(), new DeviceRunFacts.FlowEnd(true, HOME, HOME, List.of()));
+            assertThat(exit(base, home, home)).isEmpty();
             assertThat(findings(new RefusalExitRule(), "餐饮外卖", exploration(base, denied), device(byRun(denied, crashed)))).isEmpty();
         }
     }
