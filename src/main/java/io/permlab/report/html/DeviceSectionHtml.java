@@ -24,6 +24,8 @@ final class DeviceSectionHtml implements SectionHtml<DeviceEvidence> {
 
     /** Lines of a crash block shown; the rest of a stack adds nothing a reader needs here. */
     static final int CRASH_LINES = 8;
+    /** The app's texts shown from its screen at the flow's end (what a grant-only screen said). */
+    static final int FLOW_END_TEXTS = 6;
 
     public record PermissionRow(String name, boolean granted, String flags) {
     }
@@ -58,12 +60,13 @@ final class DeviceSectionHtml implements SectionHtml<DeviceEvidence> {
                 flowEnd(f.flowEnd()));
     }
 
-    /** "process running: false · in front: com.android.launcher3 (home)", or "" when the flow's end was not looked at. */
+    /** "process running: false · in front: com.android.launcher3 (home) · texts", or "" when the flow's end was not looked at. */
     private static String flowEnd(DeviceRunFacts.FlowEnd e) {
         if (e == null) {
             return "";
         }
         String front = e.inFront() == null ? "?" : e.inFront() + (e.inFront().equals(e.homePackage()) ? " (home)" : "");
-        return "process running: " + (e.processRunning() == null ? "?" : e.processRunning()) + " · in front: " + front;
+        String texts = e.appTexts().isEmpty() ? "" : " · " + String.join(" | ", e.appTexts().subList(0, Math.min(FLOW_END_TEXTS, e.appTexts().size())));
+        return "process running: " + (e.processRunning() == null ? "?" : e.processRunning()) + " · in front: " + front + texts;
     }
 }

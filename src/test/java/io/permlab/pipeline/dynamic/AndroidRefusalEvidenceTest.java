@@ -118,6 +118,17 @@ class AndroidRefusalEvidenceTest {
     }
 
     @Test
+    void theReportShowsWhatTheAppSaidAtTheFlowsEnd() throws IOException {
+        TargetResult result = run(device(d -> d.show(fixture("screens/app-address-blocked.xml"))));
+        Path reports = Files.createDirectories(tmp.resolve("reports"));
+        RunResult run = new RunResult("run", "PermLab", "test", Instant.now(), Instant.now(), List.of(result));
+        assertThat(Reports.write(run, KnowledgeBase.builtIn(), new ReportOptions(reports, Lang.ZH, false),
+                new LinkedHashSet<>(List.of("html")))).isEmpty();
+        assertThat(Files.readString(reports.resolve("index.html")))
+                .contains("process running: true · in front: " + PKG + " · 需要开启精确定位才能新增地址 | 去设置", "AND-REFUSAL-GRANT-SCREEN");
+    }
+
+    @Test
     void aCrashAndTheHomeScreenAfterTheRefusalAreAnExitAndTheReportShowsTheCrashMasked() throws IOException {
         // refusing crashes the app: the crash is in the crash buffer until it is cleared (when a run starts), the process
         // is gone until the app is started again (the relaunch probe)
