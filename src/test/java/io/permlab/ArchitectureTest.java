@@ -133,8 +133,9 @@ class ArchitectureTest {
      */
     @Test
     void eachSectionsTypesStayWithItsOwnStageRulesAndViews() {
+        // the Android rules join the manifest with the runs through one reader of it (rules.android.ManifestPermissions)
         section("io.permlab.model.apk..", "io.permlab.rules.apk..", "io.permlab.inspect.apk..",
-                "io\\.permlab\\.(pipeline\\.inspect\\.ApkStage|rules\\.policy\\.ApkObservations|report\\.(ApkMasking|SectionMaskers|html\\.(ApkSectionHtml|EvidenceViews?)))(\\$.*)?");
+                "io\\.permlab\\.(pipeline\\.inspect\\.ApkStage|rules\\.policy\\.ApkObservations|rules\\.android\\.ManifestPermissions|report\\.(ApkMasking|SectionMaskers|html\\.(ApkSectionHtml|EvidenceViews?)))(\\$.*)?");
         section("io.permlab.model.miniprogram..", "io.permlab.rules.miniprogram..", "io.permlab.inspect.miniprogram..",
                 "io\\.permlab\\.(pipeline\\.inspect\\.MiniProgramStage|rules\\.policy\\.MiniProgramObservations|report\\.(MiniProgramMasking|SectionMaskers|html\\.(MiniProgramSectionHtml|MiniProgramViews?)))(\\$.*)?");
         // the exploration is what the exercise produces; the TestNG adapter cuts it into cases

@@ -61,6 +61,14 @@ public final class AndroidSession implements Session {
     private String textBefore = "";
     private byte[] shotBefore;
     private String sourceBefore;
+    /** Whether the crash and system log buffers were emptied before the app started, so that what they hold is this run's. */
+    private boolean crashLogCleared;
+    /** The app as it was just before the last relaunch, and whether nothing was done since (then it is the flow's end). */
+    private DeviceRunFacts.FlowEnd beforeRelaunch;
+    private boolean relaunchedLast;
+    /** The device's home package, read once (null: it could not be told). */
+    private String home;
+    private boolean homeRead;
 
     AndroidSession(AdbShell adb, DeviceDriver driver, AppUnderTest app, RunPolicy policy, Integer apiLevel, long watchMillis,
                    String description, UnaryOperator<String> mask) {
@@ -97,16 +105,21 @@ public final class AndroidSession implements Session {
         String target = url == null ? "" : url.trim();
         String activity = target.isEmpty() || target.equals("app") || target.equals("/") ? app.activity() : target;
         if (launched) {
+            beforeRelaunch = observeApp();
             relaunch();
+        } else {
+            clearCrashLog();
         }
         remember();
         driver.launch(app.packageName(), activity);
+        relaunchedLast = launched;
         launched = true;
         watchDialogs();
     }
 
     @Override
     public void tap(Locator locator, Duration timeout) throws SessionException {
+        relaunchedLast = false;
         ready(locator, timeout);
         driver.tap(locator);
         watchDialogs();
@@ -114,6 +127,7 @@ public final class AndroidSession implements Session {
 
     @Override
     public void type(Locator locator, String text, Duration timeout) throws SessionException {
+        relaunchedLast = false;
         ready(locator, timeout);
         driver.type(locator, text);
         watchDialogs();
@@ -127,6 +141,7 @@ public final class AndroidSession implements Session {
 
     @Override
     public void scroll(Locator locator, Duration timeout) throws SessionException {
+        relaunchedLast = false;
         ensureLaunched();
         driver.scroll(locator);
         watchDialogs();
@@ -134,6 +149,7 @@ public final class AndroidSession implements Session {
 
     @Override
     public void back() throws SessionException {
+        relaunchedLast = false;
         ensureLaunched();
         remember();
         driver.back();
@@ -143,6 +159,7 @@ public final class AndroidSession implements Session {
     /** Visible means on screen, enabled or not; dialogs that come up meanwhile are answered. */
     @Override
     public boolean waitFor(Locator locator, Duration timeout) throws SessionException {
+        relaunchedLast = false;
         ensureLaunched();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -238,10 +255,88 @@ public final class AndroidSession implements Session {
         if (facts != null) {
             return;
         }
-        facts = DeviceFactsCollector.collect(adb, app.packageName(), apiLevel, mask);
+        // after the relaunch probe the flow's end is what the app showed before it; otherwise it is now
+        DeviceRunFacts.FlowEnd flowEnd = relaunchedLast && beforeRelaunch != null ? beforeRelaunch : observeApp();
+        facts = DeviceFactsCollector.collect(adb, app.packageName(), apiLevel, mask, crashLogCleared, flowEnd);
         if (files != null) {
             files.saveText("device-facts.json", DeviceFactsJson.write(facts));
             factsSink.accept(files, facts);
+        }
+    }
+
+    /** Empties the buffers the app's crashes and ANRs go to, once, before the app first starts in this run. */
+    private void clearCrashLog() {
+        try {
+            adb.shell(DeviceFactsCollector.CLEAR_CRASH_LOG, Duration.ofSeconds(20));
+            crashLogCleared = true;
+        } catch (io.permlab.device.adb.AdbException e) {
+            crashLogCleared = false; // the facts then say crashes were not read
+        }
+    }
+
+    /**
+     * The app as it is now: its process running or not ({@code pidof}; null when that cannot be told), the package in
+     * front, the device's home package, and the app's own texts (masked): whether it left and what it asks of the user.
+     */
+    private DeviceRunFacts.FlowEnd observeApp() {
+        Boolean running = null;
+        try {
+            String pid = adb.shell("pidof " + app.packageName() + " || true", Duration.ofSeconds(20)).trim();
+            running = pid.matches("\\d+( \\d+)*") ? Boolean.TRUE : pid.isEmpty() ? Boolean.FALSE : null;
+        } catch (io.permlab.device.adb.AdbException e) {
+            // the device did not answer: running stays unknown
+        }
+        String front = null;
+        List<String> texts = List.of();
+        try {
+            UiNode root = PageSource.parse(driver.pageSource(), "page source");
+            front = root.flatten().map(UiNode::packageName).filter(p -> p != null && !p.isBlank()).findFirst().orElse(null);
+            texts = root.flatten().filter(n -> app.packageName().equals(n.packageName()) && !n.text().isBlank())
+                    .map(n -> mask.apply(n.text())).toList();
+        } catch (SessionException | DeviceOutputException e) {
+            // no screen to read: what is in front stays unknown
+        }
+        return new DeviceRunFacts.FlowEnd(running, front, home(), texts);
+    }
+
+    /**
+     * Whether the window in front says the app has gone rather than asking something: the home screen (the app exited or
+     * finished), or the system's "app has stopped" / "isn't responding" dialog (AOSP app_error_dialog.xml and
+     * app_anr_dialog.xml, ids {@code android:id/aerr_*}). Neither is a question to answer, and neither is PermLab's
+     * to dismiss: the app's next element never comes, the step fails as the app's doing, and the crash log and the
+     * flow's end say why (AND-REFUSAL-EXIT).
+     */
+    private boolean appLeft(DialogRecognition.UnrecognisedDialog u, String source) {
+        if (u.packageName().equals(home())) {
+            return true;
+        }
+        try {
+            return u.packageName().equals("android") && PageSource.parse(source, "page source").flatten()
+                    .anyMatch(n -> n.resourceId() != null && n.resourceId().startsWith("android:id/aerr_"));
+        } catch (DeviceOutputException e) {
+            return false;
+        }
+    }
+
+    private String home() {
+        if (!homeRead) {
+            home = homePackage();
+            homeRead = true;
+        }
+        return home;
+    }
+
+    /** The launcher: the activity HOME resolves to ({@code cmd package resolve-activity --brief}, last line "pkg/.Activity"). */
+    private String homePackage() {
+        try {
+            String out = adb.shell("cmd package resolve-activity --brief -a android.intent.action.MAIN -c android.intent.category.HOME",
+                    Duration.ofSeconds(20));
+            List<String> lines = out.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+            String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+            int slash = last.indexOf('/');
+            return slash > 0 && !last.contains(" ") ? last.substring(0, slash) : null;
+        } catch (io.permlab.device.adb.AdbException e) {
+            return null;
         }
     }
 
@@ -342,6 +437,9 @@ public final class AndroidSession implements Session {
             requests.add(answerer.answer(dialog, textBefore, shot));
             awaitGone(dialog);
             return true;
+        }
+        if (seen instanceof DialogRecognition.UnrecognisedDialog u && appLeft(u, source)) {
+            return false; // nothing to answer: the step waits for the app's element, which will not come
         }
         if (seen instanceof DialogRecognition.UnrecognisedDialog u) {
             dialogs++;

@@ -5,6 +5,8 @@ import io.permlab.device.adb.AdbShell;
 import io.permlab.device.android.AppOp;
 import io.permlab.device.android.AppOps;
 import io.permlab.device.android.AppOpsParser;
+import io.permlab.device.android.AppCrash;
+import io.permlab.device.android.CrashLogParser;
 import io.permlab.device.android.DeviceOutputException;
 import io.permlab.device.android.DumpsysPackageParser;
 import io.permlab.device.android.PackageState;
@@ -19,8 +21,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Reads what the device says about the app after a run, through the existing parsers: {@code dumpsys package} (runtime
- * permissions and flags), {@code appops get} (last access per op), and {@code logcat -d --pid} (the app's own lines,
- * Android 7+; masked before they are kept). A part that cannot be read is named in the facts' problems.
+ * permissions and flags), {@code appops get} (last access per op), {@code logcat -d --pid} (the app's own lines,
+ * Android 7+; masked before they are kept), and the app's crashes and ANRs from the crash and system log buffers. A part
+ * that cannot be read is named in the facts' problems.
  */
 final class DeviceFactsCollector {
     /** {@code logcat --pid} exists from Android 7 (API 24). */
@@ -29,11 +32,21 @@ final class DeviceFactsCollector {
     /** {@code dumpsys appops} prints per-uid-state access lines from Android 10 (API 29). */
     static final int DUMPSYS_APPOPS_SINCE_API = 29;
     private static final Duration CALL = Duration.ofSeconds(20);
+    /** Empties the buffers crashes ({@code crash}) and ANRs ({@code system}) are logged to, when a run starts. */
+    static final String CLEAR_CRASH_LOG = "logcat -c -b crash -b system";
+    private static final String CRASH_BUFFER = "logcat -d -v threadtime -b crash";
+    private static final String SYSTEM_BUFFER = "logcat -d -v threadtime -b system";
 
     private DeviceFactsCollector() {
     }
 
-    static DeviceRunFacts collect(AdbShell adb, String pkg, Integer apiLevel, UnaryOperator<String> mask) {
+    /**
+     * @param crashLogCleared whether the crash and system buffers were cleared when the run started: only then is what
+     *                        they hold this run's (otherwise no crash is read, and the problems say why)
+     * @param flowEnd         the app as the flow left it, looked at by the session
+     */
+    static DeviceRunFacts collect(AdbShell adb, String pkg, Integer apiLevel, UnaryOperator<String> mask, boolean crashLogCleared,
+                                  DeviceRunFacts.FlowEnd flowEnd) {
         Instant at = Instant.now();
         List<String> problems = new ArrayList<>();
         List<String> requested = List.of();
@@ -56,7 +69,30 @@ final class DeviceFactsCollector {
             problems.add("appops get: " + e.getMessage());
         }
         List<String> log = logcat(adb, pkg, apiLevel, mask, problems);
-        return new DeviceRunFacts(pkg, adb.serial(), apiLevel, at, requested, runtime, ops, log, problems);
+        List<DeviceRunFacts.Crash> crashes = crashLogCleared ? crashes(adb, pkg, mask, problems) : List.of();
+        if (!crashLogCleared) {
+            problems.add("crash log: the crash and system buffers could not be cleared when the run started, so crashes and ANRs were not read");
+        }
+        return new DeviceRunFacts(pkg, adb.serial(), apiLevel, at, requested, runtime, ops, log, problems, crashes, flowEnd);
+    }
+
+    /**
+     * The app's crashes (crash buffer, "FATAL EXCEPTION") and ANRs (system buffer, "ANR in") since the run started: read
+     * whole and filtered by process name, since a crashed process's pid is gone by now (docs/android-evidence.md).
+     */
+    private static List<DeviceRunFacts.Crash> crashes(AdbShell adb, String pkg, UnaryOperator<String> mask, List<String> problems) {
+        List<DeviceRunFacts.Crash> out = new ArrayList<>();
+        for (String command : List.of(CRASH_BUFFER, SYSTEM_BUFFER)) {
+            try {
+                for (AppCrash c : new CrashLogParser().parse(adb.shell(command, CALL), pkg, command)) {
+                    out.add(new DeviceRunFacts.Crash(c.kind().name(), c.time(), c.pid(), c.process(), mask.apply(c.summary()),
+                            c.lines().stream().map(mask).toList()));
+                }
+            } catch (AdbException | DeviceOutputException e) {
+                problems.add(command + ": " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     /**
