@@ -76,7 +76,7 @@ class MiniProgramEntryExplorationTest {
                 new TargetLoader(knowledge, category, Pipelines.EXERCISED_KINDS), Pipelines.workRoot(out), "test", BatchListener.NONE).targets();
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
