@@ -77,6 +77,29 @@ class PrivacyAgreementTest {
     }
 
     @Test
+    void requirePrivacyAuthorizeWaitsForTheAgreementToo(@TempDir Path dir) throws Exception {
+        // it stands for a private API: while the agreement is pending it calls the listener and does not succeed
+        Path program = dir.resolve("require");
+        Files.createDirectories(program.resolve("pages/index"));
+        Files.writeString(program.resolve("app.json"), "{\"pages\": [\"pages/index/index\"], \"__usePrivacyCheck__\": true}");
+        Files.writeString(program.resolve("app.js"), "App({onLaunch() { wx.onNeedPrivacyAuthorization((resolve) => { getApp().pending = resolve; }); }});");
+        Files.writeString(program.resolve("pages/index/index.json"), "{}");
+        Files.writeString(program.resolve("pages/index/index.wxml"), "<view>{{state}}</view>");
+        Files.writeString(program.resolve("pages/index/index.js"),
+                "Page({data: {state: '等待'}, onLoad() { wx.requirePrivacyAuthorize({success: () => this.setData({state: '已同意'})}); }});");
+        try (MiniProgramSession s = new MiniProgramSessionFactory(MiniProgramConfig.standard(HOME, program, scratch))
+                .openMiniProgram(RunPolicy.baseline())) {
+            s.open("/pages/index/index", null);
+            s.settle(Duration.ofMillis(300));
+            assertThat(s.visibleText()).contains("等待").doesNotContain("已同意");
+            assertThat(s.events()).anySatisfy(e -> {
+                assertThat(e.kind()).isEqualTo("privacy");
+                assertThat(e.api()).isEqualTo("requirePrivacyAuthorize");
+            });
+        }
+    }
+
+    @Test
     void wxAuthorizeIsAPrivateApiAndWaitsForTheAgreement(@TempDir Path dir) throws Exception {
         // WeChat lists wx.authorize({scope: 'scope.werun'}) among the private APIs: no sheet before the agreement
         Path program = dir.resolve("authorize");
