@@ -33,6 +33,11 @@ const PRIVATE_APIS = ['getLocation', 'getFuzzyLocation', 'chooseLocation', 'choo
   'chooseInvoice', 'chooseInvoiceTitle', 'chooseLicensePlate', 'getUserProfile', 'createCameraContext', 'scanCode',
   'getPhoneNumber', 'getUserInfo', 'chooseAvatar'];
 
+/** A private API (隐私接口), wx.authorize for one of the scopes above included, as WeChat lists them. */
+function isPrivate(api) {
+  return PRIVATE_APIS.includes(api) || api === 'authorize' || api === 'requirePrivacyAuthorize';
+}
+
 class Authorization {
   constructor(appJson, policy, journal) {
     this.appJson = appJson || {};
@@ -40,6 +45,10 @@ class Authorization {
     this.journal = journal;
     this.state = {}; // scope -> true | false, as getSetting reports it
     this.privacyAgreed = false;
+    // who agreed: 'user' (the agree button tapped, or WeChat's own pop-up answered), 'program' (the listener's resolve
+    // said agree though no agree button was tapped since it was called); null while nobody has
+    this.privacyAgreedBy = null;
+    this.agreeButtonTapped = false;
     this.privacyListener = null;
     this.privacyWaiting = [];
   }
@@ -63,7 +72,18 @@ class Authorization {
   }
 
   needsPrivacy(api) {
-    return this.usesPrivacyCheck() && !this.privacyAgreed && PRIVATE_APIS.includes(api);
+    return this.usesPrivacyCheck() && !this.privacyAgreed && isPrivate(api);
+  }
+
+  /**
+   * A private API goes ahead (its sheet is next, or the PI is handed): journalled with who had agreed to the privacy
+   * agreement by then, 'off' when the program does not opt in (__usePrivacyCheck__), where WeChat's own pop-up or the
+   * sheet's privacy tick box stands between (docs/miniprogram-runtime.md), so the program cannot ask before it.
+   */
+  proceeding(api) {
+    if (!isPrivate(api) || api === 'requirePrivacyAuthorize') return; // it collects nothing itself
+    const privacy = !this.usesPrivacyCheck() ? 'off' : this.privacyAgreedBy || 'nobody';
+    this.journal.add('private', {api, privacy});
   }
 
   /** The user's answer to a sheet for this scope under the run's policy. */
@@ -116,12 +136,21 @@ class Authorization {
     if (this.privacyListener) {
       this.journal.add('privacy', {api, shown: 'program-popup', waiting: true});
       let settled = false;
+      this.agreeButtonTapped = false;
       const resolve = (res) => {
+        if (res && res.event === 'exposureAuthorization') return; // the program telling WeChat its pop-up is showing
         if (settled) return;
         settled = true;
         const agreed = res && res.event === 'agree';
-        if (agreed) this.privacyAgreed = true;
-        this.journal.add('privacy', {api, shown: 'program-popup', answer: agreed ? 'agree' : (res && res.event) || 'none'});
+        // WeChat's base library checks the agree button was tapped; the runtime lets the program's word through and
+        // records whose agreement it was, so that what the program does next is evidence (DYN-MP-BEFORE-PRIVACY)
+        const by = this.agreeButtonTapped ? 'user' : 'program';
+        if (agreed) {
+          this.privacyAgreed = true;
+          if (this.privacyAgreedBy !== 'user') this.privacyAgreedBy = by;
+        }
+        this.journal.add('privacy', {api, shown: 'program-popup', answer: agreed ? 'agree' : (res && res.event) || 'none',
+          by: agreed ? by : 'user', buttonId: res && res.buttonId ? String(res.buttonId) : null});
         if (agreed) proceed(); else refuse('privacy permission is not authorized');
       };
       this.privacyWaiting.push(resolve);
@@ -136,6 +165,7 @@ class Authorization {
     this.journal.add('privacy', {api, shown: 'wechat-popup', answer: policyAgree ? 'agree' : 'disagree'});
     if (policyAgree) {
       this.privacyAgreed = true;
+      this.privacyAgreedBy = 'user';
       return proceed();
     }
     return refuse('privacy permission is not authorized');
@@ -144,6 +174,8 @@ class Authorization {
   /** The agree button (open-type agreePrivacyAuthorization) was tapped. */
   agreeTapped() {
     this.privacyAgreed = true;
+    this.privacyAgreedBy = 'user';
+    this.agreeButtonTapped = true;
     this.journal.add('privacy', {api: 'button:agreePrivacyAuthorization', answer: 'agree'});
   }
 }

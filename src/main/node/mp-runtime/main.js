@@ -29,6 +29,7 @@ async function run(msg) {
   switch (msg.cmd) {
     case 'open': return runtime.open(msg);
     case 'tap': return runtime.tap(msg);
+    case 'explore': return runtime.explore(msg);
     case 'type': return runtime.type(msg);
     case 'select': return runtime.select(msg);
     case 'back': return runtime.back(msg);

@@ -313,7 +313,80 @@ class Runtime {
     this.journal.add('action', {action: 'tap', locator, tag: node.tag, text: this.tree.textOf(node).trim().slice(0, 200)});
     this.dispatch(innermost(this.tree, node).el, 'tap', {x: 0, y: 0});
     if (button) this.openType(button);
+    this.follow(node);
     return {};
+  }
+
+  /** A navigator tapped: WeChat opens its url (open-type navigate, redirect, switchTab, reLaunch, navigateBack). */
+  follow(node) {
+    const nav = node.tag === 'navigator' ? node : ancestor(node, n => n.tag === 'navigator');
+    if (!nav) return;
+    const type = String(treeLib.attr(nav, 'open-type') || 'navigate');
+    const api = {navigate: 'navigateTo', redirect: 'redirectTo', switchTab: 'switchTab', reLaunch: 'reLaunch', navigateBack: 'navigateBack'}[type];
+    const url = treeLib.attr(nav, 'url');
+    if (!api || (api !== 'navigateBack' && !url)) return; // exit and the other program targets leave the program
+    const problem = this.navigate(api, api === 'navigateBack' ? {delta: Number(treeLib.attr(nav, 'delta')) || 1} : {url: String(url)});
+    if (problem) this.journal.add('error', {message: 'navigator: ' + problem, where: 'navigator'});
+  }
+
+  /**
+   * The entry exploration's taps (docs/miniprogram-runtime.md): every element on the page a user can tap (one with
+   * a tap listener, a navigator, an open-type button) is tapped once, innermost first, each given settleMs to act,
+   * and the page is brought back after a navigation. maxTaps and budgetMs bound it; what was tapped is journalled.
+   */
+  async explore({maxTaps, settleMs, budgetMs}) {
+    const home = this.current();
+    const homeDepth = this.stack.length;
+    const deadline = Date.now() + Math.max(0, budgetMs || 20000);
+    const limit = Math.max(0, maxTaps === undefined ? 20 : maxTaps);
+    const targets = this.tappables().map(t => t.key);
+    const done = [];
+    for (const key of targets) {
+      if (done.length >= limit || Date.now() >= deadline) break;
+      const node = this.tappables().find(t => t.key === key);
+      if (!node) continue; // the page changed: what it showed before is gone
+      this.resetAction();
+      const button = openTypeButton(node.n);
+      this.journal.add('action', {action: 'tap', explored: true, tag: node.n.tag, text: node.text, route: home.route});
+      this.dispatch(innermost(this.tree, node.n).el, 'tap', {x: 0, y: 0});
+      if (button) this.openType(button);
+      this.follow(node.n);
+      done.push({tag: node.n.tag, text: node.text});
+      await this.settle({maxMs: Math.min(settleMs || 300, Math.max(1, deadline - Date.now()))});
+      this.returnTo(home, homeDepth);
+    }
+    const left = targets.length - done.length;
+    return {tapped: done, left};
+  }
+
+  /** Back to the explored page: navigateBack over what a tap pushed, or a relaunch when it was redirected or relaunched away. */
+  returnTo(home, depth) {
+    if (this.stack[depth - 1] === home && this.stack.length === depth) return;
+    this.resetAction();
+    if (this.stack[depth - 1] === home) {
+      this.guard('exploration: back', () => this.navigate('navigateBack', {delta: this.stack.length - depth}));
+    } else {
+      this.guard('exploration: relaunch', () => this.navigate('reLaunch', {url: '/' + home.route + query(home.query)}));
+    }
+    this.journal.add('action', {action: 'return', explored: true, route: home.route});
+  }
+
+  /**
+   * The tappable elements of the page now showing, innermost first (an element holding a tappable one is reached by
+   * its bubbling), each with a key (tag, text and ordinal) that finds it again after the page re-rendered.
+   */
+  tappables() {
+    const all = this.tree.flatten(this.rendered(), null, []);
+    const tappable = n => !disabled(n) && (hasTap(n.el) || n.tag === 'navigator' || (n.tag === 'button' && treeLib.attr(n, 'open-type')));
+    const hits = all.filter(tappable);
+    const inner = hits.filter(n => !hits.some(o => o !== n && isInside(o, n)));
+    const seen = {};
+    return inner.map(n => {
+      const text = this.tree.textOf(n).replace(/\s+/g, ' ').trim().slice(0, 80);
+      const sig = n.tag + '|' + text;
+      seen[sig] = (seen[sig] || 0) + 1;
+      return {n, text, key: sig + '|' + seen[sig]};
+    });
   }
 
   openType(button) {
@@ -325,6 +398,7 @@ class Runtime {
     } else if (type === 'getPhoneNumber' || type === 'getRealtimePhoneNumber') {
       const refused = (this.policy.refuse || []).includes('phoneNumber');
       this.auth.withPrivacy('getPhoneNumber', () => {
+        this.auth.proceeding('getPhoneNumber');
         this.journal.add('sheet', {scope: 'phoneNumber', api: 'button:' + type, desc: null, answer: refused ? 'deny' : 'allow', options: {}});
         fire(type.toLowerCase(), refused ? {errMsg: type + ':fail user deny'} : {errMsg: type + ':ok', code: 'permlab-simulated-code'});
       }, reason => fire(type.toLowerCase(), {errMsg: type + ':fail ' + reason}));
@@ -447,6 +521,24 @@ class Runtime {
       context() { return query; }, node() { return query; }};
     return query;
   }
+}
+
+/** Whether the program listens for taps on this element itself (bindtap, catchtap, capture-bind:tap). */
+function hasTap(el) {
+  const events = el && el.__wxEvents;
+  const tap = events && (events.tap || events.longpress);
+  return !!(tap && tap.empty === false);
+}
+
+/** Whether n lies inside a (the flattened tree's parent links). */
+function isInside(n, a) {
+  for (let p = n.parent; p; p = p.parent) if (p === a) return true;
+  return false;
+}
+
+function query(q) {
+  const keys = Object.keys(q || {});
+  return keys.length ? '?' + keys.map(k => encodeURIComponent(k) + '=' + encodeURIComponent(q[k])).join('&') : '';
 }
 
 /** Disabled itself or inside a disabled control (a built-in button, or a component such as van-button with disabled set). */

@@ -66,6 +66,7 @@ function createWx(ctx) {
         return done.fail('the api need to be declared in the requiredPrivateInfos field in app.json/ext.json');
       }
       auth.withPrivacy(api, () => {
+        auth.proceeding(api);
         const scope = auth.scopeOf(api);
         if (!scope) return work(done, 'allow');
         const d = auth.decide(scope, api, summarize(options));
@@ -137,6 +138,7 @@ function createWx(ctx) {
         const scope = o && o.scope;
         if (!scope) return done.fail('invalid scope');
         auth.withPrivacy('authorize', () => {
+          auth.proceeding('authorize');
           const d = auth.decide(scope, 'authorize', {scope});
           return d.granted ? done.ok() : done.fail('auth deny', {errno: 103});
         }, reason => done.fail(reason, {errno: 104}));

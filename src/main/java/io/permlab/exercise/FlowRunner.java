@@ -142,7 +142,7 @@ public final class FlowRunner {
         RunOutcome outcome = cutShort != null ? RunOutcome.inconclusive(cutShort) : RunOutcome.of(checkpoint.reached());
         return new RawRun(runId, flow.function(), policy, session.describe(), rec.started, rec.elapsed(), consentAt,
                 flow.functionStartIndex(), rec.steps, rec.requests, rec.exchanges, storage, checkpoint, rec.problems, rec.downloads, outcome, null,
-                checkpointText);
+                checkpointText, rec.events);
     }
 
     /**
@@ -248,6 +248,7 @@ public final class FlowRunner {
         final List<RawRun.TimedExchange> exchanges = new ArrayList<>();
         final List<RunProblem> problems = new ArrayList<>();
         final List<Download> downloads = new ArrayList<>();
+        final List<io.permlab.model.dynamic.RunEvent> events = new ArrayList<>();
         final DownloadKeeper keeper;
         boolean relaunched;
 
@@ -293,6 +294,9 @@ public final class FlowRunner {
             for (ObservedDownload d : session.takeDownloads(last)) {
                 long at = since(d.beganAt());
                 downloads.add(keeper.keep(d, at, stepAt(at, stepIndex)));
+            }
+            for (ObservedEvent e : session.takeEvents()) {
+                events.add(new io.permlab.model.dynamic.RunEvent(since(e.at()), stepIndex, e.kind(), e.api(), e.details()));
             }
             for (PageError e : session.takePageErrors()) {
                 problems.add(new RunProblem("js-error", e.message() + (e.url() == null ? "" : " (" + e.url() + ":" + e.line() + ")"),

@@ -21,14 +21,25 @@ public record RawRun(String id, String functionId, RunPolicy policy, String sess
                      Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<TimedRequest> requests,
                      List<TimedExchange> exchanges, ObservedStorage storage, CheckpointResult checkpoint,
                      List<io.permlab.model.dynamic.RunProblem> problems, List<Download> downloads, RunOutcome outcome,
-                     String retryOf, String checkpointText) {
+                     String retryOf, String checkpointText, List<io.permlab.model.dynamic.RunEvent> events) {
 
     public RawRun {
+        events = events == null ? List.of() : List.copyOf(events);
         steps = List.copyOf(steps);
         requests = List.copyOf(requests);
         exchanges = List.copyOf(exchanges);
         problems = List.copyOf(problems);
         downloads = downloads == null ? List.of() : List.copyOf(downloads);
+    }
+
+    /** A run whose session keeps no timeline of its own ({@link Session#takeEvents()}). */
+    public RawRun(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
+                  Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<TimedRequest> requests,
+                  List<TimedExchange> exchanges, ObservedStorage storage, CheckpointResult checkpoint,
+                  List<io.permlab.model.dynamic.RunProblem> problems, List<Download> downloads, RunOutcome outcome,
+                  String retryOf, String checkpointText) {
+        this(id, functionId, policy, session, startedAt, durationMillis, consentAtMillis, functionStartStep, steps, requests,
+                exchanges, storage, checkpoint, problems, downloads, outcome, retryOf, checkpointText, List.of());
     }
 
     /** A run whose page text at the checkpoint was not read. */
@@ -62,7 +73,7 @@ public record RawRun(String id, String functionId, RunPolicy policy, String sess
     /** This run as the retry of {@code runId}. */
     public RawRun retrying(String runId) {
         return new RawRun(id, functionId, policy, session, startedAt, durationMillis, consentAtMillis, functionStartStep, steps,
-                requests, exchanges, storage, checkpoint, problems, downloads, outcome, runId, checkpointText);
+                requests, exchanges, storage, checkpoint, problems, downloads, outcome, runId, checkpointText, events);
     }
 
     public boolean passed() {

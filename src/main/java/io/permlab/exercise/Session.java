@@ -102,6 +102,14 @@ public interface Session extends AutoCloseable {
     default void keepFilesIn(ArtifactStore files) {
     }
 
+    /**
+     * Timeline entries since the last call that are evidence but neither a permission request nor traffic (the
+     * mini-program runtime's modals, privacy-agreement answers, taps of its entry exploration). Browsers keep none.
+     */
+    default List<ObservedEvent> takeEvents() {
+        return List.of();
+    }
+
     /** Uncaught page errors since the last call. */
     List<PageError> takePageErrors();
 

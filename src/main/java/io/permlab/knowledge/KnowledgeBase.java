@@ -22,14 +22,17 @@ public final class KnowledgeBase {
     private final Map<String, LegalSource> legalSources;
     private final Map<String, RuleMeta> rules;
     private final Map<String, WebPermission> webPermissions;
+    /** Mini-program scopes with no web counterpart (web-permissions.json "miniProgramScopes"): judged, never granted by a browser. */
+    private final Map<String, WebPermission> scopePermissions;
     private final List<String> purposeMarkers;
     private final MiniProgramApis miniProgramApis;
 
     KnowledgeBase(Map<String, PiKind> piKinds, Map<String, PermissionInfo> permissions, Map<String, Category> categories,
                   Map<String, SdkSignature> sdks, Map<String, SensitiveApi> apis, Map<String, LegalSource> legalSources,
-                  Map<String, RuleMeta> rules, Map<String, WebPermission> webPermissions, List<String> purposeMarkers,
-                  MiniProgramApis miniProgramApis) {
+                  Map<String, RuleMeta> rules, Map<String, WebPermission> webPermissions, Map<String, WebPermission> scopePermissions,
+                  List<String> purposeMarkers, MiniProgramApis miniProgramApis) {
         this.miniProgramApis = miniProgramApis;
+        this.scopePermissions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scopePermissions));
         this.webPermissions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(webPermissions));
         this.purposeMarkers = List.copyOf(purposeMarkers);
         this.piKinds = Map.copyOf(piKinds);
@@ -121,9 +124,14 @@ public final class KnowledgeBase {
         return webPermissions.values();
     }
 
-    /** A web permission by id ("geolocation"), or empty for a name PermLab does not know. */
+    /**
+     * A permission the dynamic rules judge, by id: a web permission ("geolocation") or a mini-program scope without a
+     * web counterpart ("scope.werun"); empty for a name PermLab does not know. {@link #webPermissions()} lists only
+     * the first kind, the ones a browser grants.
+     */
     public Optional<WebPermission> webPermission(String id) {
-        return Optional.ofNullable(webPermissions.get(id));
+        WebPermission p = webPermissions.get(id);
+        return Optional.ofNullable(p != null ? p : scopePermissions.get(id));
     }
 
     /** The WeChat mini-program APIs PermLab follows (miniprogram-apis.json). */

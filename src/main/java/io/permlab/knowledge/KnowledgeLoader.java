@@ -65,8 +65,15 @@ final class KnowledgeLoader {
         checkUniqueChineseNames(categories);
         Map<String, WebPermission> web = index("web-permissions.json", "permissions", f -> webPermission(f, pi), WebPermission::id);
         List<String> purposeMarkers = root("web-permissions.json").strings("purposeMarkers");
+        Map<String, WebPermission> scopes = new LinkedHashMap<>();
+        for (Fields f : root("web-permissions.json").objects("miniProgramScopes")) {
+            WebPermission scope = scopePermission(f, pi);
+            if (web.containsKey(scope.id()) || scopes.putIfAbsent(scope.id(), scope) != null) {
+                throw f.error("id", "duplicate permission id '" + scope.id() + "'");
+            }
+        }
         MiniProgramApis miniProgramApis = MiniProgramApis.read(root(MiniProgramApis.FILE), pi.keySet());
-        return new KnowledgeBase(pi, permissions, categories, sdks, apis, legal, rules, web, purposeMarkers, miniProgramApis);
+        return new KnowledgeBase(pi, permissions, categories, sdks, apis, legal, rules, web, scopes, purposeMarkers, miniProgramApis);
     }
 
     private <T> Map<String, T> index(String file, String arrayField, Function<Fields, T> read, Function<T, String> id) {
@@ -165,6 +172,19 @@ final class KnowledgeLoader {
         }
         return new WebPermission(f.text("id"), f.text("zh"), f.text("en"), known(f, "pi", pi.keySet(), "PI kind"),
                 descriptor, grantType, chooser, subjects);
+    }
+
+    /** A mini-program scope without a web counterpart ("scope.werun"): no browser grant, only what it reaches and its words. */
+    private WebPermission scopePermission(Fields f, Map<String, PiKind> pi) {
+        String id = f.text("id");
+        if (!id.startsWith("scope.")) {
+            throw f.error("id", "a mini-program scope's id starts with 'scope.'");
+        }
+        List<String> subjects = f.strings("subjects");
+        if (subjects.isEmpty()) {
+            throw f.error("subjects", "must list the words that name the scope on screen");
+        }
+        return new WebPermission(id, f.text("zh"), f.text("en"), known(f, "pi", pi.keySet(), "PI kind"), null, null, false, subjects);
     }
 
     private LegalSource legalSource(Fields f) {

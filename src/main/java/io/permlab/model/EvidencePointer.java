@@ -25,6 +25,14 @@ public record EvidencePointer(String kind, String file, Integer line, Integer co
         return new EvidencePointer(kind, file, null, null, symbol, excerpt, runId);
     }
 
+    /**
+     * Another finding this one confirms or rests on, by that finding's fingerprint (kind "related"; the fingerprint
+     * stands where a file would, the other rule's id as the symbol): a dynamic finding pointing at the static one it proves.
+     */
+    public static EvidencePointer related(String ruleId, String fingerprint, String excerpt) {
+        return new EvidencePointer("related", fingerprint, null, null, ruleId, excerpt);
+    }
+
     /** "file:line:column" when a position is known, else the file. */
     public String location() {
         if (file == null) {

@@ -43,7 +43,15 @@ final class ExplorationMasking {
                 r.securityFlaws().stream().map(f -> new WebSecurityFlaw(f.kind(), EvidenceMasker.mask(f.subject()), f.detail(),
                         EvidenceMasker.mask(f.reason()), EvidenceMasker.mask(f.pageUrl()), f.exchangeId(), f.stepIndex())).toList(),
                 r.exposures().stream().map(e -> new ResponseExposure(e.exchangeId(), e.stepIndex(), e.method(),
-                        EvidenceMasker.mask(e.url()), e.host(), e.kind(), e.type(), e.where(), e.maskedValue(), e.screenshot())).toList());
+                        EvidenceMasker.mask(e.url()), e.host(), e.kind(), e.type(), e.where(), e.maskedValue(), e.screenshot())).toList(),
+                r.events().stream().map(ExplorationMasking::mask).toList());
+    }
+
+    /** A timeline entry's texts (a modal's words, a tapped element's text) with PI masked. */
+    private static io.permlab.model.dynamic.RunEvent mask(io.permlab.model.dynamic.RunEvent e) {
+        java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+        e.details().forEach((k, v) -> details.put(k, EvidenceMasker.mask(v)));
+        return new io.permlab.model.dynamic.RunEvent(e.atMillis(), e.stepIndex(), e.kind(), e.api(), details);
     }
 
     private static Download mask(Download d) {

@@ -40,6 +40,25 @@ public final class RuleContext {
         return knowledge.rule(rule.id()).orElseThrow(() -> new IllegalStateException("rule " + rule.id() + " has no metadata"));
     }
 
+    /** A finding another rule makes on the same evidence: its key and the fingerprint its finding carries. */
+    public record Reported(String ruleId, String key, String fingerprint) {
+    }
+
+    /**
+     * What {@code other} reports on this evidence (nothing when a section it reads is missing), so that a finding can
+     * point at a related one by its fingerprint ({@link io.permlab.model.EvidencePointer#related}): a dynamic
+     * confirmation of a static finding, say. The other rule runs in a context of its own; nothing it finds is reported here.
+     */
+    public List<Reported> reportedBy(Rule other, io.permlab.model.Evidence evidence) {
+        if (!evidence.has(other.reads())) {
+            return List.of();
+        }
+        RuleContext scratch = new RuleContext(knowledge, category);
+        other.check(evidence, scratch);
+        return scratch.violations.stream()
+                .map(v -> new Reported(other.id(), v.key(), RuleEngine.fingerprint(other.id(), evidence, v.key()))).toList();
+    }
+
     public void report(Violation v) {
         violations.add(v);
     }

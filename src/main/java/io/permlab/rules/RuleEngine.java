@@ -110,7 +110,7 @@ public final class RuleEngine {
     }
 
     /** Same rule, same app, same key: same fingerprint, whatever the file name or run. */
-    private static String fingerprint(String ruleId, Evidence evidence, String key) {
+    static String fingerprint(String ruleId, Evidence evidence, String key) {
         String app = evidence.appIdentity();
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest((ruleId + "|" + app + "|" + key).getBytes(StandardCharsets.UTF_8));

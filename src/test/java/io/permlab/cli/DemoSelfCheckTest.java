@@ -57,7 +57,7 @@ class DemoSelfCheckTest {
     void theMiniProgramSamplesAreExercisedInTheRuntime() {
         // the non-compliant one fails under refused location, its settings loop judged; the twin stays clean
         assertThat(findingsOf("demo-delivery-miniprogram")).extracting(f -> f.get("ruleId").getAsString())
-                .contains("DYN-PERM-MANDATORY", "DYN-PERM-REASK", "DYN-PRECISE-COORDS-SENT", "MP-LOC-FORCED-REAUTH");
+                .contains("DYN-PERM-MANDATORY", "DYN-PERM-REASK", "DYN-PRECISE-COORDS-SENT", "MP-LOC-FORCED-REAUTH", "DYN-MP-FORCED-REAUTH");
         assertThat(findingsOf("demo-delivery-miniprogram-compliant")).isEmpty();
         assertThat(dir.resolve("demo/runs/demo-delivery-miniprogram")).isDirectory();
     }

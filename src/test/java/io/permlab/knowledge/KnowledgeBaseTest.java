@@ -82,6 +82,36 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void miniProgramScopesAreJudgedButNeverGrantedByABrowser() {
+        assertThat(kb.webPermission("scope.werun")).get().satisfies(p -> {
+            assertThat(p.pi()).containsExactly("physical_activity");
+            assertThat(p.descriptor()).isNull();
+            assertThat(p.label().zh()).isEqualTo("微信运动步数");
+        });
+        assertThat(kb.webPermission("scope.writePhotosAlbum").orElseThrow().pi()).containsExactly("photos_media");
+        assertThat(kb.webPermissions()).extracting(WebPermission::id).doesNotContain("scope.werun", "scope.writePhotosAlbum",
+                "scope.addPhoneContact", "scope.addPhoneCalendar").contains("geolocation");
+        assertThat(kb.category("运动健身").necessaryPi()).doesNotContain("physical_activity");
+    }
+
+    @Test
+    void aMiniProgramScopeMustBeNamedAsOne(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("web-permissions.json"), builtIn("web-permissions.json").replace("\"id\": \"scope.werun\"", "\"id\": \"werun\""));
+        assertThatThrownBy(() -> KnowledgeBase.load(KnowledgeSource.withOverrides(dir)))
+                .isInstanceOf(KnowledgeException.class)
+                .hasMessageContaining("a mini-program scope's id starts with 'scope.'");
+    }
+
+    @Test
+    void aMiniProgramScopeMayNotReuseAWebPermissionsId(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("web-permissions.json"), builtIn("web-permissions.json").replace("\"id\": \"scope.werun\"", "\"id\": \"scope.camera\"")
+                .replace("{\"id\": \"camera\"", "{\"id\": \"scope.camera\""));
+        assertThatThrownBy(() -> KnowledgeBase.load(KnowledgeSource.withOverrides(dir)))
+                .isInstanceOf(KnowledgeException.class)
+                .hasMessageContaining("duplicate permission id 'scope.camera'");
+    }
+
+    @Test
     void malformedFileFailsWithItsName(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("rules.json"), "{ \"rules\": [ {\"id\": ");
         assertThatThrownBy(() -> KnowledgeBase.load(KnowledgeSource.withOverrides(dir)))

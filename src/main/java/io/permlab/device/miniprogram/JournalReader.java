@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.permlab.exercise.HandedCoordinate;
 import io.permlab.exercise.Header;
+import io.permlab.exercise.ObservedEvent;
 import io.permlab.exercise.ObservedExchange;
 import io.permlab.exercise.ObservedRequest;
 import io.permlab.model.dynamic.RequestAnswer;
@@ -24,11 +25,16 @@ import java.util.function.Supplier;
  * every entry also as a {@link WxEvent}.
  */
 final class JournalReader {
+    /** Journal kinds that are evidence for the run's timeline; "action" only for the entry exploration's own taps. */
+    private static final java.util.Set<String> TIMELINE = java.util.Set.of("modal", "privacy", "private", "settings", "action");
+
     private final String origin;
     final List<ObservedRequest> requests = new ArrayList<>();
     final List<ObservedExchange> exchanges = new ArrayList<>();
     final List<PageError> errors = new ArrayList<>();
     final List<WxEvent> events = new ArrayList<>();
+    /** The entries a run keeps as its timeline (modals, privacy answers, private APIs going ahead, settings, exploration taps). */
+    final List<ObservedEvent> timeline = new ArrayList<>();
     /** Every position handed to the program so far in the session, with its source: sent coordinates are traced to them. */
     final List<HandedCoordinate> handed = new ArrayList<>();
     private String route = "";
@@ -44,7 +50,11 @@ final class JournalReader {
             JsonObject o = e.getAsJsonObject();
             String kind = str(o, "kind");
             Instant at = Instant.ofEpochMilli(o.get("at").getAsLong());
-            events.add(event(o, at, kind));
+            WxEvent event = event(o, at, kind);
+            events.add(event);
+            if (TIMELINE.contains(kind) && (!kind.equals("action") || "true".equals(event.field("explored")))) {
+                timeline.add(new ObservedEvent(at, kind, event.api(), event.fields()));
+            }
             switch (kind) {
                 case "lifecycle" -> {
                     if ("onLoad".equals(str(o, "hook"))) {

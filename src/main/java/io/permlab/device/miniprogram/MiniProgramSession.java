@@ -3,6 +3,7 @@ package io.permlab.device.miniprogram;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.permlab.exercise.ObservedEvent;
 import io.permlab.exercise.ObservedExchange;
 import io.permlab.exercise.ObservedRequest;
 import io.permlab.exercise.ObservedStorage;
@@ -26,6 +27,15 @@ import java.util.List;
 public final class MiniProgramSession implements Session {
     /** Node loading jsdom and miniprogram-simulate and staging the program: seconds on a busy machine, never a program loop. */
     private static final long STARTUP_MILLIS = 60_000;
+
+    /**
+     * The locator a step taps to explore the page instead of one element: not a selector a flow could mean (the
+     * runtime's css has no pseudo-classes), used by the entry exploration (MiniProgramEntryFlows).
+     */
+    public static final Locator EVERY_TAPPABLE = new Locator(io.permlab.model.flow.LocatorKind.CSS, ":every-tappable");
+    /** At most this many taps per page, each given this long to act: a page's exploration stays within seconds. */
+    static final int EXPLORED_TAPS = 20;
+    static final long EXPLORED_SETTLE_MILLIS = 300;
 
     private final RuntimeProcess runtime;
     private final JournalReader journal;
@@ -72,7 +82,24 @@ public final class MiniProgramSession implements Session {
 
     @Override
     public void tap(Locator locator, Duration timeout) throws SessionException {
+        if (EVERY_TAPPABLE.equals(locator)) {
+            explore(timeout);
+            return;
+        }
         runtime.call("tap", located(locator, timeout), wait(timeout));
+    }
+
+    /**
+     * The entry exploration's step: every tappable element of the page showing (bindtap/catchtap, navigator, open-type
+     * button) tapped once, {@link #EXPLORED_TAPS} at most, the page brought back after a navigation, within the step's
+     * timeout; each tap is on the run's timeline (docs/miniprogram-runtime.md, "Entry exploration").
+     */
+    private void explore(Duration timeout) throws SessionException {
+        JsonObject a = new JsonObject();
+        a.addProperty("maxTaps", EXPLORED_TAPS);
+        a.addProperty("settleMs", EXPLORED_SETTLE_MILLIS);
+        a.addProperty("budgetMs", timeout == null ? 20_000 : timeout.toMillis());
+        runtime.call("explore", a, wait(timeout));
     }
 
     @Override
@@ -152,6 +179,14 @@ public final class MiniProgramSession implements Session {
         drain();
         List<ObservedExchange> out = List.copyOf(journal.exchanges);
         journal.exchanges.clear();
+        return out;
+    }
+
+    @Override
+    public List<ObservedEvent> takeEvents() {
+        drain();
+        List<ObservedEvent> out = List.copyOf(journal.timeline);
+        journal.timeline.clear();
         return out;
     }
 

@@ -10,14 +10,16 @@ import java.util.List;
  * screenshots, page sources) are relative to the run's output folder. {@code outcome} says whether the run may be
  * judged at all; {@code retryOf} names the inconclusive run this one repeats in a fresh session (null for a first try).
  * {@code securityFlaws}: insecure cookies and mixed content its traffic showed. {@code exposures}: PI its responses
- * carried in full that the page showed only masked or not at all, or that was not the test persona's.
+ * carried in full that the page showed only masked or not at all, or that was not the test persona's. {@code events}:
+ * the rest of the session's own timeline (the mini-program runtime's modals, privacy answers, exploration taps).
  */
 public record Run(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
                   Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<PermissionRequest> requests,
                   List<NetworkExchange> exchanges, List<StoredValue> storage, CheckpointResult checkpoint,
                   List<RunProblem> problems, String harFile, List<Download> downloads, RunOutcome outcome, String retryOf,
-                  List<WebSecurityFlaw> securityFlaws, List<ResponseExposure> exposures) {
+                  List<WebSecurityFlaw> securityFlaws, List<ResponseExposure> exposures, List<RunEvent> events) {
     public Run {
+        events = events == null ? List.of() : List.copyOf(events);
         exposures = exposures == null ? List.of() : List.copyOf(exposures);
         steps = List.copyOf(steps);
         requests = List.copyOf(requests);
@@ -26,6 +28,16 @@ public record Run(String id, String functionId, RunPolicy policy, String session
         problems = List.copyOf(problems);
         downloads = downloads == null ? List.of() : List.copyOf(downloads);
         securityFlaws = securityFlaws == null ? List.of() : List.copyOf(securityFlaws);
+    }
+
+    /** A run whose session keeps no timeline of its own (a browser's). */
+    public Run(String id, String functionId, RunPolicy policy, String session, Instant startedAt, long durationMillis,
+               Long consentAtMillis, int functionStartStep, List<StepRecord> steps, List<PermissionRequest> requests,
+               List<NetworkExchange> exchanges, List<StoredValue> storage, CheckpointResult checkpoint,
+               List<RunProblem> problems, String harFile, List<Download> downloads, RunOutcome outcome, String retryOf,
+               List<WebSecurityFlaw> securityFlaws, List<ResponseExposure> exposures) {
+        this(id, functionId, policy, session, startedAt, durationMillis, consentAtMillis, functionStartStep, steps, requests,
+                exchanges, storage, checkpoint, problems, harFile, downloads, outcome, retryOf, securityFlaws, exposures, List.of());
     }
 
     /** A run whose responses were not compared with the page (callers that predate it). */

@@ -130,7 +130,14 @@ final class ExplorationRecorder implements RunRecorder {
                 maskText(checkpoint.detail()), checkpoint.atMillis(), checkpoint.screenshot(), checkpoint.reason().map(this::maskText));
         return new Run(raw.id(), raw.functionId(), raw.policy(), raw.session(), raw.startedAt(), raw.durationMillis(), consent,
                 raw.functionStartStep(), steps, requests, exchanges, storage, recorded, problems, harFile, raw.downloads(),
-                raw.outcome(), raw.retryOf(), WebSecurityScan.scan(raw.exchanges()), exposed);
+                raw.outcome(), raw.retryOf(), WebSecurityScan.scan(raw.exchanges()), exposed, events(raw));
+    }
+
+    /** The session's timeline, its texts (a modal's words) with the persona masked as the run's other texts are. */
+    private List<io.permlab.model.dynamic.RunEvent> events(RawRun raw) {
+        return raw.events().stream().map(e -> new io.permlab.model.dynamic.RunEvent(e.atMillis(), e.stepIndex(), e.kind(), e.api(),
+                e.details().entrySet().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
+                        en -> en.getValue() == null ? "" : maskText(en.getValue()))))).toList();
     }
 
     /**

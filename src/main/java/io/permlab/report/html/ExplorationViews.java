@@ -8,6 +8,7 @@ import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionEffect;
 import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunEvent;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.model.dynamic.StepRecord;
 import io.permlab.report.html.ExplorationView.EffectView;
@@ -56,7 +57,22 @@ final class ExplorationViews {
                 (int) r.exchanges().stream().filter(x -> !x.piSent().isEmpty()).count(), r.harFile() == null ? "" : r.harFile(),
                 shot == null ? "" : shot, screenshots.dataUri(shot),
                 r.problems().stream().map(p -> p.kind() + ": " + p.message()).toList(),
-                r.downloads().stream().map(ExplorationViews::download).toList());
+                r.downloads().stream().map(ExplorationViews::download).toList(),
+                r.events().stream().map(ExplorationViews::event).toList());
+    }
+
+    /** A line of the session's own timeline: "+2207 ms · step 2 · modal · showCancel=false, title=需要位置权限, …". */
+    private static String event(RunEvent e) {
+        StringBuilder sb = new StringBuilder("+").append(e.atMillis()).append(" ms · step ").append(e.stepIndex()).append(" · ")
+                .append(e.kind());
+        if (e.api() != null) {
+            sb.append(" · ").append(e.api());
+        }
+        if (!e.details().isEmpty()) {
+            sb.append(" · ").append(new java.util.TreeMap<>(e.details()).entrySet().stream()
+                    .map(en -> en.getKey() + "=" + en.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return sb.toString();
     }
 
     private static ExplorationView.DownloadView download(Download d) {

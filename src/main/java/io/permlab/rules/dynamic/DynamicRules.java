@@ -18,6 +18,8 @@ public final class DynamicRules {
                 new PermissionBeforeUseRule(),
                 new PermissionReaskRule(),
                 new PermissionWithoutPurposeRule(),
+                new MiniProgramForcedReauthRule(new io.permlab.rules.miniprogram.ForcedReauthorizationRule()),
+                new MiniProgramBeforePrivacyRule(),
                 new PiBeforeConsentRule(),
                 new PiCleartextRule(),
                 new PreciseCoordinatesSentRule(),

@@ -47,14 +47,24 @@ class MiniProgramEntryExplorationTest {
         List<FunctionExploration> pages = t.evidence().section(Exploration.class).orElseThrow().functions();
         assertThat(pages).extracting(FunctionExploration::functionId).containsExactly("open-pages-index-index",
                 "open-pages-address-address", "open-packageOrder-pages-checkout-checkout");
-        assertThat(pages.get(0).runs()).hasSize(1); // the index page asks for nothing
+        // the index page asks for nothing itself; its "填写收货地址" button, tapped by the exploration, opens the address
+        // page, whose ask on load is seen at the tap step and said to come from that page
+        FunctionExploration index = pages.get(0);
+        assertThat(index.runs()).extracting(Run::id).containsExactly("open-pages-index-index-grant",
+                "open-pages-index-index-deny-geolocation", "open-pages-index-index-approximate-geolocation");
+        assertThat(index.baseline().requests()).singleElement().satisfies(r -> {
+            assertThat(r.stepIndex()).isEqualTo(2);
+            assertThat(r.frameUrl()).isEqualTo("pages/address/address");
+        });
+        assertThat(index.baseline().events()).filteredOn(e -> "tap".equals(e.detail("action"))).extracting(e -> e.detail("text"))
+                .containsExactly("填写收货地址");
         FunctionExploration address = pages.get(1);
         assertThat(address.runs()).extracting(Run::id).containsExactly("open-pages-address-address-grant",
                 "open-pages-address-address-deny-geolocation", "open-pages-address-address-approximate-geolocation");
         Run refused = address.run("open-pages-address-address-deny-geolocation");
         assertThat(refused.requests()).extracting(PermissionRequest::api).containsExactly("wx.getLocation", "wx.openSetting");
         assertThat(refused.requests().get(0).stepIndex()).isZero(); // asked on entry
-        assertThat(t.findings()).extracting(Finding::ruleId).contains("DYN-PERM-REASK");
+        assertThat(t.findings()).extracting(Finding::ruleId).contains("DYN-PERM-REASK", "DYN-MP-FORCED-REAUTH");
     }
 
     @Test
@@ -76,7 +86,7 @@ class MiniProgramEntryExplorationTest {
                 new TargetLoader(knowledge, category, Pipelines.EXERCISED_KINDS), Pipelines.workRoot(out), "test", BatchListener.NONE).targets();
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());

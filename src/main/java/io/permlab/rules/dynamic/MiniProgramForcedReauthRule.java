@@ -1,0 +1,140 @@
+package io.permlab.rules.dynamic;
+
+import io.permlab.model.Evidence;
+import io.permlab.model.EvidencePointer;
+import io.permlab.model.EvidenceSection;
+import io.permlab.model.Localized;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.PermissionRequest;
+import io.permlab.model.dynamic.RequestAnswer;
+import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunEvent;
+import io.permlab.model.dynamic.RunPolicy;
+import io.permlab.rules.Rule;
+import io.permlab.rules.RuleContext;
+import io.permlab.rules.Violation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The dynamic proof of a forced re-authorization in a mini-program (认定方法 三.2; 164号文 S5): in a run that refused a
+ * permission, after the refusal the program showed a modal the user cannot cancel (showCancel: false), opened the
+ * settings page itself (wx.openSetting, not a settings button the user chose), or asked for the same scope again at
+ * least {@link #LOOP} times. A cancellable modal alone, or a single re-ask (DYN-PERM-REASK's business), is not
+ * reported. The finding points at the static MP-LOC-FORCED-REAUTH finding of the same page and API by its
+ * fingerprint when the static rule made one (docs/rulebase.md).
+ */
+public final class MiniProgramForcedReauthRule implements Rule {
+    /** Asking again this many times after the refusal, within one run, is a loop. */
+    static final int LOOP = 2;
+
+    private final Rule staticRule;
+
+    /** @param staticRule the static rule whose findings this one confirms (MP-LOC-FORCED-REAUTH) */
+    public MiniProgramForcedReauthRule(Rule staticRule) {
+        this.staticRule = staticRule;
+    }
+
+    @Override
+    public String id() {
+        return "DYN-MP-FORCED-REAUTH";
+    }
+
+    @Override
+    public Set<Class<? extends EvidenceSection>> reads() {
+        return Set.of(Exploration.class);
+    }
+
+    @Override
+    public void check(Evidence evidence, RuleContext ctx) {
+        List<RuleContext.Reported> statics = null; // the static rule runs only when there is something to link
+        for (FunctionExploration f : evidence.section(Exploration.class).orElseThrow().functions()) {
+            for (Run run : f.runs()) {
+                if (run.policy().kind() != RunPolicy.Kind.DENY || run.inconclusive()) {
+                    continue;
+                }
+                String permission = run.policy().permission();
+                PermissionRequest refusal = run.requests().stream()
+                        .filter(r -> permission.equals(r.permission()) && r.answer() == RequestAnswer.FAILED && !r.afterRelaunch()
+                                && !"wx.openSetting".equals(r.api()))
+                        .findFirst().orElse(null);
+                if (refusal == null) {
+                    continue;
+                }
+                long after = refusal.atMillis();
+                List<RunEvent> modals = run.events().stream()
+                        .filter(e -> e.kind().equals("modal") && "false".equals(e.detail("showCancel")) && e.atMillis() >= after).toList();
+                List<PermissionRequest> settings = run.requests().stream()
+                        .filter(r -> r.api().equals("wx.openSetting") && "openSetting".equals(r.options().get("via"))
+                                && r.atMillis() >= after && !r.afterRelaunch()).toList();
+                List<PermissionRequest> again = run.requests().stream()
+                        .filter(r -> r != refusal && permission.equals(r.permission()) && !r.api().equals("wx.openSetting")
+                                && r.atMillis() >= after && !r.afterRelaunch()).toList();
+                boolean loop = again.size() >= LOOP;
+                if (modals.isEmpty() && settings.isEmpty() && !loop) {
+                    continue;
+                }
+                List<Localized> how = new ArrayList<>();
+                if (!modals.isEmpty()) {
+                    how.add(ctx.text(this, "modal").with("count", modals.size()).text());
+                }
+                if (!settings.isEmpty()) {
+                    how.add(ctx.text(this, "settings").with("count", settings.size()).text());
+                }
+                if (loop) {
+                    how.add(ctx.text(this, "loop").with("count", again.size()).text());
+                }
+                if (statics == null) {
+                    statics = ctx.reportedBy(staticRule, evidence);
+                }
+                List<RuleContext.Reported> related = related(statics, refusal);
+                Violation v = Violation.of(this)
+                        .arg("function", new Localized(f.functionName(), f.functionName()))
+                        .arg("permission", ExplorationRule.permission(ctx.knowledge(), permission))
+                        .arg("api", refusal.api())
+                        .arg("how", join(how))
+                        .arg("related", related.isEmpty() ? ctx.text(this, "noStatic").text()
+                                : ctx.text(this, "confirms").with("rule", staticRule.id()).text())
+                        .key(f.functionId() + ":" + permission)
+                        .at(ExplorationRule.request(run, refusal));
+                modals.stream().limit(3).forEach(m -> v.at(modal(run, m)));
+                settings.stream().limit(3).forEach(s -> v.at(ExplorationRule.request(run, s)));
+                if (loop) {
+                    again.stream().limit(3).forEach(r -> v.at(ExplorationRule.request(run, r)));
+                }
+                related.forEach(r -> v.at(EvidencePointer.related(r.ruleId(), r.fingerprint(), r.key())));
+                ctx.report(v);
+            }
+        }
+    }
+
+    /**
+     * The static findings about the page and API that were refused: the static key is "owner#function#api" with the
+     * owner the page's path ("pages/address/address#locate#getLocation"); those of the page for another API when none
+     * names this one (a wrapper the static analysis saw under another name).
+     */
+    static List<RuleContext.Reported> related(List<RuleContext.Reported> statics, PermissionRequest refusal) {
+        String page = refusal.frameUrl() == null ? "" : refusal.frameUrl().replaceAll("^/+", "").split("\\?", 2)[0];
+        String api = refusal.api().startsWith("wx.") ? refusal.api().substring(3) : refusal.api();
+        List<RuleContext.Reported> onPage = statics.stream().filter(s -> s.key().startsWith(page + "#")).toList();
+        List<RuleContext.Reported> sameApi = onPage.stream().filter(s -> s.key().endsWith("#" + api)).toList();
+        return sameApi.isEmpty() ? onPage : sameApi;
+    }
+
+    private static EvidencePointer modal(Run run, RunEvent m) {
+        return EvidencePointer.inRun(run.id(), "timeline", null, run.id() + " step " + m.stepIndex() + " +" + m.atMillis() + " ms",
+                "wx.showModal showCancel=false \"" + nz(m.detail("title")) + "\" " + nz(m.detail("content")) + " -> " + nz(m.detail("answer")));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Localized join(List<Localized> parts) {
+        return new Localized(String.join("；", parts.stream().map(Localized::zh).toList()),
+                String.join("; ", parts.stream().map(Localized::en).toList()));
+    }
+}

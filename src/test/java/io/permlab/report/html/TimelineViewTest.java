@@ -1,0 +1,40 @@
+package io.permlab.report.html;
+
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.dynamic.CheckpointResult;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunEvent;
+import io.permlab.model.dynamic.RunOutcome;
+import io.permlab.model.dynamic.RunPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A run's timeline (the mini-program runtime's modals and exploration taps) is shown with the run, one line per entry, in order. */
+class TimelineViewTest {
+    @Test
+    void eachEntryIsALineWithItsTimeStepKindAndDetails(@TempDir Path out) {
+        List<RunEvent> events = List.of(
+                new RunEvent(2187, 2, "action", null, Map.of("action", "tap", "explored", "true", "text", "填写收货地址")),
+                new RunEvent(2207, 2, "modal", null, Map.of("title", "需要位置权限", "showCancel", "false")));
+        Run run = new Run("open-deny-geolocation", "open", RunPolicy.deny("geolocation"), "test", Instant.EPOCH, 2400, null, 0, List.of(),
+                List.of(), List.of(), List.of(), new CheckpointResult(true, "checkpoint", "visible", 2300, null), List.of(), null, List.of(),
+                RunOutcome.of(true), null, List.of(), List.of(), events);
+        Exploration x = new Exploration("miniprogram://x/pages/index/index", List.of(), "test",
+                List.of(new FunctionExploration("open", "打开页面", "app.json", List.of(run), List.of())));
+
+        ExplorationView view = new ExplorationViews(KnowledgeBase.builtIn(), new Screenshots(out)).of(x);
+
+        assertThat(view.functions().get(0).runs().get(0).timeline()).containsExactly(
+                "+2187 ms · step 2 · action · action=tap, explored=true, text=填写收货地址",
+                "+2207 ms · step 2 · modal · showCancel=false, title=需要位置权限");
+    }
+}
