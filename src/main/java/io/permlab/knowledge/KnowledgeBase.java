@@ -22,7 +22,10 @@ public final class KnowledgeBase {
     private final Map<String, LegalSource> legalSources;
     private final Map<String, RuleMeta> rules;
     private final Map<String, WebPermission> webPermissions;
-    /** Mini-program scopes with no web counterpart (web-permissions.json "miniProgramScopes"): judged, never granted by a browser. */
+    /**
+     * Permissions with no web counterpart, judged but never granted by a browser: mini-program scopes (web-permissions.json
+     * "miniProgramScopes", "scope.werun") and Android permission groups ("androidGroups", "android:contacts").
+     */
     private final Map<String, WebPermission> scopePermissions;
     private final List<String> purposeMarkers;
     private final MiniProgramApis miniProgramApis;
@@ -126,7 +129,7 @@ public final class KnowledgeBase {
 
     /**
      * A permission the dynamic rules judge, by id: a web permission ("geolocation") or a mini-program scope without a
-     * web counterpart ("scope.werun"); empty for a name PermLab does not know. {@link #webPermissions()} lists only
+     * web counterpart ("scope.werun", "android:contacts"); empty for a name PermLab does not know. {@link #webPermissions()} lists only
      * the first kind, the ones a browser grants.
      */
     public Optional<WebPermission> webPermission(String id) {

@@ -66,10 +66,14 @@ final class KnowledgeLoader {
         Map<String, WebPermission> web = index("web-permissions.json", "permissions", f -> webPermission(f, pi), WebPermission::id);
         List<String> purposeMarkers = root("web-permissions.json").strings("purposeMarkers");
         Map<String, WebPermission> scopes = new LinkedHashMap<>();
-        for (Fields f : root("web-permissions.json").objects("miniProgramScopes")) {
-            WebPermission scope = scopePermission(f, pi);
-            if (web.containsKey(scope.id()) || scopes.putIfAbsent(scope.id(), scope) != null) {
-                throw f.error("id", "duplicate permission id '" + scope.id() + "'");
+        // WeChat scopes and Android permission groups without a browser counterpart: judged alike, never granted by a browser
+        for (String[] kind : new String[][] {{"miniProgramScopes", "scope.", "a mini-program scope"},
+                {"androidGroups", "android:", "an Android permission group"}}) {
+            for (Fields f : root("web-permissions.json").objects(kind[0])) {
+                WebPermission scope = judgedOnlyPermission(f, pi, kind[1], kind[2]);
+                if (web.containsKey(scope.id()) || scopes.putIfAbsent(scope.id(), scope) != null) {
+                    throw f.error("id", "duplicate permission id '" + scope.id() + "'");
+                }
             }
         }
         MiniProgramApis miniProgramApis = MiniProgramApis.read(root(MiniProgramApis.FILE), pi.keySet());
@@ -175,14 +179,14 @@ final class KnowledgeLoader {
     }
 
     /** A mini-program scope without a web counterpart ("scope.werun"): no browser grant, only what it reaches and its words. */
-    private WebPermission scopePermission(Fields f, Map<String, PiKind> pi) {
+    private WebPermission judgedOnlyPermission(Fields f, Map<String, PiKind> pi, String prefix, String what) {
         String id = f.text("id");
-        if (!id.startsWith("scope.")) {
-            throw f.error("id", "a mini-program scope's id starts with 'scope.'");
+        if (!id.startsWith(prefix)) {
+            throw f.error("id", what + "'s id starts with '" + prefix + "'");
         }
         List<String> subjects = f.strings("subjects");
         if (subjects.isEmpty()) {
-            throw f.error("subjects", "must list the words that name the scope on screen");
+            throw f.error("subjects", "must list the words that name it on screen");
         }
         return new WebPermission(id, f.text("zh"), f.text("en"), known(f, "pi", pi.keySet(), "PI kind"), null, null, false, subjects);
     }

@@ -137,6 +137,16 @@ class AndroidRefusalRunsTest {
     }
 
     @Test
+    void aFunctionThatStopsWithoutContactsIsJudgedMandatoryForADeliveryApp() {
+        TargetResult result = run(contactsLoop());
+
+        // contacts has no browser counterpart: web-permissions.json's androidGroups say what it reaches (the address
+        // book), which a food-delivery app's category does not need
+        assertThat(result.findings()).filteredOn(f -> f.ruleId().equals("DYN-PERM-MANDATORY")).singleElement()
+                .satisfies(f -> assertThat(f.message().en()).contains("contacts"));
+    }
+
+    @Test
     void theRefusedRunsFilesGoToAFolderWindowsAcceptsWhileTheEvidenceKeepsItsId() throws IOException {
         TargetResult result = run(contactsLoop());
 
