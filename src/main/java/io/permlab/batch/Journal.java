@@ -26,6 +26,9 @@ import java.util.Optional;
 public final class Journal implements AutoCloseable {
     public static final String FILE = "batch-journal.sqlite";
     private static final String FORMAT = "permlab-batch-journal/1";
+    /** Grid sessions open now (a row is removed when its session is quit); added to journals made before it existed. */
+    private static final String GRID_SESSIONS_TABLE = "CREATE TABLE IF NOT EXISTS grid_sessions (id TEXT PRIMARY KEY, "
+            + "grid TEXT NOT NULL, opened_at TEXT NOT NULL)";
 
     private final Path file;
     private final Connection db;
@@ -65,6 +68,7 @@ public final class Journal implements AutoCloseable {
                 s.execute("CREATE TABLE targets (id TEXT PRIMARY KEY, row INTEGER NOT NULL UNIQUE, state TEXT NOT NULL "
                         + "CHECK (state IN ('pending','running','done','failed')), attempts INTEGER NOT NULL DEFAULT 0, "
                         + "reason TEXT, result TEXT, updated_at TEXT)");
+                s.execute(GRID_SESSIONS_TABLE);
             }
             putMeta(db, "format", FORMAT);
             putMeta(db, "manifest", manifest.file().toAbsolutePath().normalize().toString());
@@ -112,6 +116,7 @@ public final class Journal implements AutoCloseable {
             }
             j.db.setAutoCommit(false);
             j.update("UPDATE targets SET state = 'pending' WHERE state = 'running'");
+            j.update(GRID_SESSIONS_TABLE);
             return j;
         } catch (SQLException e) {
             j.close();
@@ -184,6 +189,40 @@ public final class Journal implements AutoCloseable {
     /** A target is finished: its state and its whole result in one transaction. */
     public synchronized void finished(String id, TargetState state, String reason, String resultJson) {
         change("UPDATE targets SET state = ?, reason = ?, result = ?, updated_at = ? WHERE id = ?", state.id(), reason, resultJson, now(), id);
+    }
+
+    /** A Grid session this campaign opened and has not quit yet (a killed run leaves it here for the resume to end). */
+    public record GridSession(String id, String grid) {
+    }
+
+    public synchronized void gridSessionOpened(String grid, String id) {
+        change("INSERT INTO grid_sessions (grid, id, opened_at) VALUES (?, ?, ?)", grid, id, now());
+    }
+
+    public synchronized void gridSessionEnded(String id) {
+        try (PreparedStatement p = db.prepareStatement("DELETE FROM grid_sessions WHERE id = ?")) {
+            p.setString(1, id);
+            p.executeUpdate();
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw JournalException.writeFailed("cannot write the journal " + file + " (" + e.getMessage() + "): the campaign stops here; "
+                    + "what was committed is kept, run it again with --resume", e);
+        }
+    }
+
+    /** The Grid sessions recorded as open, oldest first. */
+    public synchronized List<GridSession> gridSessions() {
+        List<GridSession> out = new ArrayList<>();
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, grid FROM grid_sessions ORDER BY opened_at, id")) {
+            while (rs.next()) {
+                out.add(new GridSession(rs.getString(1), rs.getString(2)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw JournalException.writeFailed("cannot read the journal " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private void change(String sql, String... args) {

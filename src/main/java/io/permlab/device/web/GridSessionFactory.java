@@ -17,15 +17,37 @@ import java.nio.file.Path;
  */
 public final class GridSessionFactory extends WebSessionFactory {
     private final URL grid;
+    private final GridSessionLedger ledger;
 
     public GridSessionFactory(URL grid, DeviceProfile profile, WebEnvironment environment, KnowledgeBase knowledge, Path workDir) {
+        this(grid, profile, environment, knowledge, workDir, GridSessionLedger.NONE);
+    }
+
+    /** Sessions are told to {@code ledger} as they are opened and quit (the batch journals them, to end a killed run's). */
+    public GridSessionFactory(URL grid, DeviceProfile profile, WebEnvironment environment, KnowledgeBase knowledge, Path workDir,
+                              GridSessionLedger ledger) {
         super(profile, environment, knowledge, workDir);
         this.grid = grid;
+        this.ledger = ledger;
     }
 
     @Override
     WebDriver startDriver(Path userDataDir) {
-        return new Augmenter().augment(new RemoteWebDriver(grid, BrowserOptions.chrome(profile, environment, userDataDir)));
+        RemoteWebDriver remote = new RemoteWebDriver(grid, BrowserOptions.chrome(profile, environment, userDataDir));
+        try {
+            ledger.opened(grid, remote.getSessionId().toString());
+        } catch (RuntimeException e) {
+            remote.quit(); // a session nobody recorded would outlive a kill: not kept
+            throw e;
+        }
+        return new Augmenter().augment(remote);
+    }
+
+    @Override
+    void quit(WebDriver driver) {
+        String id = ((RemoteWebDriver) driver).getSessionId().toString();
+        driver.quit();
+        ledger.ended(id);
     }
 
     @Override
