@@ -26,9 +26,12 @@ import java.util.Optional;
 public final class Journal implements AutoCloseable {
     public static final String FILE = "batch-journal.sqlite";
     private static final String FORMAT = "permlab-batch-journal/1";
-    /** Grid sessions open now (a row is removed when its session is quit); added to journals made before it existed. */
-    private static final String GRID_SESSIONS_TABLE = "CREATE TABLE IF NOT EXISTS grid_sessions (id TEXT PRIMARY KEY, "
-            + "grid TEXT NOT NULL, opened_at TEXT NOT NULL)";
+    /**
+     * Grid sessions asked for and not quit yet, by browser profile folder (id null until the Grid answered); a row is
+     * removed when its session is quit. Added to journals made before it existed.
+     */
+    private static final String GRID_SESSIONS_TABLE = "CREATE TABLE IF NOT EXISTS grid_sessions (profile TEXT PRIMARY KEY, "
+            + "grid TEXT NOT NULL, id TEXT, opened_at TEXT NOT NULL)";
 
     private final Path file;
     private final Connection db;
@@ -191,17 +194,24 @@ public final class Journal implements AutoCloseable {
         change("UPDATE targets SET state = ?, reason = ?, result = ?, updated_at = ? WHERE id = ?", state.id(), reason, resultJson, now(), id);
     }
 
-    /** A Grid session this campaign opened and has not quit yet (a killed run leaves it here for the resume to end). */
-    public record GridSession(String id, String grid) {
+    /**
+     * A Grid session this campaign asked for and has not quit: a killed run leaves it here for the resume to end. Its id
+     * is null when the process was killed before it read the Grid's answer.
+     */
+    public record GridSession(String profile, String grid, String id) {
     }
 
-    public synchronized void gridSessionOpened(String grid, String id) {
-        change("INSERT INTO grid_sessions (grid, id, opened_at) VALUES (?, ?, ?)", grid, id, now());
+    public synchronized void gridSessionOpening(String grid, String profile) {
+        change("INSERT INTO grid_sessions (grid, profile, opened_at) VALUES (?, ?, ?)", grid, profile, now());
     }
 
-    public synchronized void gridSessionEnded(String id) {
-        try (PreparedStatement p = db.prepareStatement("DELETE FROM grid_sessions WHERE id = ?")) {
-            p.setString(1, id);
+    public synchronized void gridSessionOpened(String profile, String id) {
+        change("UPDATE grid_sessions SET id = ? WHERE profile = ?", id, profile);
+    }
+
+    public synchronized void gridSessionEnded(String profile) {
+        try (PreparedStatement p = db.prepareStatement("DELETE FROM grid_sessions WHERE profile = ?")) {
+            p.setString(1, profile);
             p.executeUpdate();
             db.commit();
         } catch (SQLException e) {
@@ -211,13 +221,13 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** The Grid sessions recorded as open, oldest first. */
+    /** The Grid sessions recorded as not quit, oldest first. */
     public synchronized List<GridSession> gridSessions() {
         List<GridSession> out = new ArrayList<>();
         try (Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, grid FROM grid_sessions ORDER BY opened_at, id")) {
+             ResultSet rs = s.executeQuery("SELECT profile, grid, id FROM grid_sessions ORDER BY opened_at, profile")) {
             while (rs.next()) {
-                out.add(new GridSession(rs.getString(1), rs.getString(2)));
+                out.add(new GridSession(rs.getString(1), rs.getString(2), rs.getString(3)));
             }
             return out;
         } catch (SQLException e) {

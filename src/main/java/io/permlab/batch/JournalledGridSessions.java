@@ -3,6 +3,7 @@ package io.permlab.batch;
 import io.permlab.device.web.GridSessionLedger;
 
 import java.net.URL;
+import java.nio.file.Path;
 
 /** The campaign's Grid sessions recorded in its journal while they are open, for a resumed run to end a killed one's. */
 final class JournalledGridSessions implements GridSessionLedger {
@@ -13,12 +14,17 @@ final class JournalledGridSessions implements GridSessionLedger {
     }
 
     @Override
-    public void opened(URL grid, String sessionId) {
-        journal.gridSessionOpened(grid.toString(), sessionId);
+    public void opening(URL grid, Path profile) {
+        journal.gridSessionOpening(grid.toString(), profile.toString());
     }
 
     @Override
-    public void ended(String sessionId) {
-        journal.gridSessionEnded(sessionId);
+    public void opened(Path profile, String sessionId) {
+        journal.gridSessionOpened(profile.toString(), sessionId);
+    }
+
+    @Override
+    public void ended(Path profile) {
+        journal.gridSessionEnded(profile.toString());
     }
 }

@@ -5,6 +5,7 @@ import io.permlab.device.web.GridHub;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,11 @@ import java.util.Map;
 /**
  * Ends the Grid sessions an interrupted run of this campaign left open, before anything is inspected: a process killed
  * with -9 quits none of its sessions, and the Grid would hold them, and their nodes' slots, until its session timeout.
- * Only sessions this campaign's journal recorded are ended, each on the Grid that opened it, never another user's.
- * A session the Grid was still creating at the kill is not recorded; the Grid ends that one itself once it sees the
- * requester gone (Selenium Grid 4.48: "has been created but it has timed out or the connection dropped").
+ * Only sessions this campaign's journal recorded are ended, each on the Grid that opened it, never another user's: by
+ * the id the Grid answered, or, when the process was killed before it read that answer, by the browser profile folder
+ * it asked for (a folder inside this campaign's output folder; the Grid's /status names each session's). A session the
+ * Grid was still creating at the kill, the Grid ends itself once it sees the requester gone (Selenium Grid 4.48: "has
+ * been created but it has timed out or the connection dropped").
  */
 final class LeftoverGridSessions {
     private LeftoverGridSessions() {
@@ -28,16 +31,21 @@ final class LeftoverGridSessions {
         List<String> notices = new ArrayList<>();
         for (Journal.GridSession s : journal.gridSessions()) {
             try {
-                GridHub.Ended result = GridHub.endSession(url(s.grid()), s.id());
-                if (result == GridHub.Ended.ENDED) {
-                    endedByGrid.computeIfAbsent(s.grid(), g -> new ArrayList<>()).add(s.id());
-                } else {
-                    gone++;
+                URL grid = url(s.grid());
+                String id = s.id() != null ? s.id() : GridHub.sessionWithProfile(grid, Path.of(s.profile())).orElse(null);
+                // no id: asked for, never answered, and not on the Grid (never created, or the Grid ended it itself)
+                if (id != null) {
+                    if (GridHub.endSession(grid, id) == GridHub.Ended.ENDED) {
+                        endedByGrid.computeIfAbsent(s.grid(), g -> new ArrayList<>()).add(id);
+                    } else {
+                        gone++; // quit, or timed out, before the resume
+                    }
                 }
-                journal.gridSessionEnded(s.id());
+                journal.gridSessionEnded(s.profile());
             } catch (IOException | IllegalArgumentException e) {
                 // kept in the journal: the next resume tries again; meanwhile the Grid's own timeout ends it
-                notices.add("could not end Grid session " + s.id() + " the interrupted batch left open on " + s.grid() + ": "
+                String which = s.id() != null ? s.id() : "of " + s.profile();
+                notices.add("could not end Grid session " + which + " the interrupted batch left open on " + s.grid() + ": "
                         + e.getMessage() + " (the Grid ends it after its session timeout; the next --resume tries again)");
             }
         }

@@ -25,13 +25,18 @@ class JournalGridSessionsTest {
     @Test
     void sessionsStillOpenAtAKillAreThereOnResumeAndQuitOnesAreNot() throws Exception {
         Manifest m = BatchFixtures.threeApps(dir);
+        String grid = "http://127.0.0.1:4444";
         try (Journal j = Journal.create(dir, m, CampaignRunner.Ids.of(m).targets(), Instant.now())) {
-            j.gridSessionOpened("http://127.0.0.1:4444", "a1");
-            j.gridSessionOpened("http://127.0.0.1:4444", "b2");
-            j.gridSessionEnded("a1");
-        } // killed here: b2 still open
+            j.gridSessionOpening(grid, "/out/.work/p1");
+            j.gridSessionOpened("/out/.work/p1", "a1");
+            j.gridSessionOpening(grid, "/out/.work/p2");
+            j.gridSessionOpened("/out/.work/p2", "b2");
+            j.gridSessionOpening(grid, "/out/.work/p3"); // asked for; killed before the Grid's answer was read
+            j.gridSessionEnded("/out/.work/p1");
+        } // killed here
         try (Journal j = Journal.resume(dir, m)) {
-            assertThat(j.gridSessions()).containsExactly(new Journal.GridSession("b2", "http://127.0.0.1:4444"));
+            assertThat(j.gridSessions()).containsExactlyInAnyOrder(new Journal.GridSession("/out/.work/p2", grid, "b2"),
+                    new Journal.GridSession("/out/.work/p3", grid, null));
         }
     }
 
@@ -44,8 +49,8 @@ class JournalGridSessionsTest {
         }
         try (Journal j = Journal.resume(dir, m)) {
             assertThat(j.gridSessions()).isEmpty();
-            j.gridSessionOpened("http://127.0.0.1:4444", "c3");
-            assertThat(j.gridSessions()).extracting(Journal.GridSession::id).containsExactly("c3");
+            j.gridSessionOpening("http://127.0.0.1:4444", "/out/.work/p3");
+            assertThat(j.gridSessions()).extracting(Journal.GridSession::profile).containsExactly("/out/.work/p3");
         }
     }
 
@@ -54,11 +59,15 @@ class JournalGridSessionsTest {
         Manifest m = BatchFixtures.threeApps(dir);
         String grid = "http://127.0.0.1:" + closedPort();
         try (Journal j = Journal.create(dir, m, CampaignRunner.Ids.of(m).targets(), Instant.now())) {
-            j.gridSessionOpened(grid, "d4");
+            j.gridSessionOpening(grid, "/out/.work/p4");
+            j.gridSessionOpened("/out/.work/p4", "d4");
+            j.gridSessionOpening(grid, "/out/.work/p5");
             List<String> notices = LeftoverGridSessions.end(j);
-            assertThat(notices).singleElement().asString().startsWith("could not end Grid session d4 the interrupted batch left open on " + grid)
+            assertThat(notices).hasSize(2);
+            assertThat(notices.get(0)).startsWith("could not end Grid session d4 the interrupted batch left open on " + grid)
                     .endsWith("(the Grid ends it after its session timeout; the next --resume tries again)");
-            assertThat(j.gridSessions()).extracting(Journal.GridSession::id).containsExactly("d4");
+            assertThat(notices.get(1)).startsWith("could not end Grid session of /out/.work/p5 the interrupted batch left open on " + grid);
+            assertThat(j.gridSessions()).extracting(Journal.GridSession::id).containsExactly("d4", null);
         }
     }
 

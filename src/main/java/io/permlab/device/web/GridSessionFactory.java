@@ -33,21 +33,27 @@ public final class GridSessionFactory extends WebSessionFactory {
 
     @Override
     WebDriver startDriver(Path userDataDir) {
-        RemoteWebDriver remote = new RemoteWebDriver(grid, BrowserOptions.chrome(profile, environment, userDataDir));
+        ledger.opening(grid, userDataDir);
+        RemoteWebDriver remote;
         try {
-            ledger.opened(grid, remote.getSessionId().toString());
+            remote = new RemoteWebDriver(grid, BrowserOptions.chrome(profile, environment, userDataDir));
         } catch (RuntimeException e) {
-            remote.quit(); // a session nobody recorded would outlive a kill: not kept
+            ledger.ended(userDataDir); // the Grid gave no session (one it created for a dropped request, it ends itself)
+            throw e;
+        }
+        try {
+            ledger.opened(userDataDir, remote.getSessionId().toString());
+        } catch (RuntimeException e) {
+            remote.quit(); // the journal cannot record it: not kept open
             throw e;
         }
         return new Augmenter().augment(remote);
     }
 
     @Override
-    void quit(WebDriver driver) {
-        String id = ((RemoteWebDriver) driver).getSessionId().toString();
+    void quit(WebDriver driver, Path userDataDir) {
         driver.quit();
-        ledger.ended(id);
+        ledger.ended(userDataDir);
     }
 
     @Override

@@ -67,7 +67,7 @@ final class WebSession implements Session {
     private final CdpClient cdp;
     private final String description;
     private final Path userDataDir;
-    private final java.util.function.Consumer<WebDriver> quit;
+    private final java.util.function.BiConsumer<WebDriver, Path> quit;
     private final PermissionObserver permissions = new PermissionObserver();
     private final NetworkRecorder network = new NetworkRecorder();
     private final DownloadWatcher downloads;
@@ -75,7 +75,7 @@ final class WebSession implements Session {
     private volatile boolean crashed;
     private Duration pageLoadTimeout = Duration.ofSeconds(30);
 
-    WebSession(WebDriver driver, CdpClient cdp, String description, Path userDataDir, java.util.function.Consumer<WebDriver> quit) {
+    WebSession(WebDriver driver, CdpClient cdp, String description, Path userDataDir, java.util.function.BiConsumer<WebDriver, Path> quit) {
         this.driver = driver;
         this.quit = quit;
         this.cdp = cdp;
@@ -455,7 +455,7 @@ final class WebSession implements Session {
         Thread closer = new Thread(() -> {
             cdp.close();
             try {
-                quit.accept(driver); // also stops a local ChromeDriver service
+                quit.accept(driver, userDataDir); // also stops a local ChromeDriver service
             } catch (RuntimeException ignored) {
                 // a crashed browser cannot be quit; its process is gone already (a Grid session that could not be quit
                 // stays in the batch's journal, and a resumed batch ends it)

@@ -39,7 +39,7 @@ abstract class WebSessionFactory implements SessionFactory {
     abstract DevTools devTools(WebDriver driver);
 
     /** Quits the browser; the Grid's factory also tells its ledger that the session is gone. */
-    void quit(WebDriver driver) {
+    void quit(WebDriver driver, Path userDataDir) {
         driver.quit(); // also stops a local ChromeDriver service
     }
 
@@ -65,7 +65,7 @@ abstract class WebSessionFactory implements SessionFactory {
             return session;
         } catch (RuntimeException e) {
             try {
-                quit(driver);
+                quit(driver, userData);
             } catch (RuntimeException ignored) {
                 // the browser is already gone
             }
