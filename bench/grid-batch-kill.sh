@@ -28,7 +28,8 @@ for i in $(seq "$RUNS"); do
   t1=$(date +%s%N)
   test_s=$(grep -o 'testcase name="killedAndResumedGridCampaignEqualsAnUninterruptedOne"[^>]*time="[0-9.]*"' \
            "$BUILD/surefire-reports/TEST-io.permlab.it.dynamic.GridBatchKillTest.xml" | grep -o 'time="[0-9.]*"' | tr -dc '0-9.')
-  TIMES+=("| $i | $test_s | $(( (t1 - t0) / 1000000000 )) | $(cut -d' ' -f1-3 /proc/loadavg) |")
+  ref_ms=$(grep -o 'GridBatchKillTest: reference run [0-9]* ms' "$LOG" | grep -o '[0-9]*' | head -1 || true)
+  TIMES+=("| $i | ${ref_ms:+$(( ref_ms / 1000 ))} | $test_s | $(( (t1 - t0) / 1000000000 )) | $(cut -d' ' -f1-3 /proc/loadavg) |")
   echo "bench: run $i: test ${test_s} s" >&2
 done
 
@@ -39,8 +40,11 @@ done
   echo "Hub + 2 nodes (1 slot each), 3 H5 targets, --parallel 2: an uninterrupted reference run, then the campaign"
   echo "killed while a target runs, resumed, killed after a target finished, resumed to the end; all checks green."
   echo
-  echo "| run | test (s, surefire) | mvn wall (s, with the Grid's start) | load average at the end |"
-  echo "|---|---|---|---|"
+  echo "| run | uninterrupted reference run (s) | test (s, surefire) | mvn wall (s, with the build and the Grid's start) | load average at the end |"
+  echo "|---|---|---|---|---|"
   printf '%s\n' "${TIMES[@]}"
+  echo
+  echo "Issue 10 asks for <= 90 s on a quiet 2-core machine for a kill test in CI; the reference run alone takes about half"
+  echo "of the test, so the test is tagged grid-kill and left out of the default 'mvn test' (pom.xml permlab.excludedGroups)."
 } >"$OUT"
 echo "bench: wrote $OUT" >&2
