@@ -64,6 +64,7 @@ public final class CampaignRunner {
         boolean journalled = resume && Journal.exists(outDir);
         try (Journal journal = journalled ? Journal.resume(outDir, manifest) : Journal.create(outDir, manifest, ids.targets(), Instant.now())) {
             CampaignState state = new CampaignState(manifest, ids, journal);
+            inspector.prepare(journal).forEach(listener::notice);
             listener.started(manifest.rows().size() + manifest.rejected().size());
             // Targets finished by an earlier process are told first, so the console and permlab.log list the whole campaign.
             state.entries().stream().filter(e -> e.result() != null).forEach(e -> listener.finished(e.result()));

@@ -26,6 +26,12 @@ import java.util.Optional;
 public final class Journal implements AutoCloseable {
     public static final String FILE = "batch-journal.sqlite";
     private static final String FORMAT = "permlab-batch-journal/1";
+    /**
+     * Grid sessions asked for and not quit yet, by browser profile folder (id null until the Grid answered); a row is
+     * removed when its session is quit. Added to journals made before it existed.
+     */
+    private static final String GRID_SESSIONS_TABLE = "CREATE TABLE IF NOT EXISTS grid_sessions (profile TEXT PRIMARY KEY, "
+            + "grid TEXT NOT NULL, id TEXT, opened_at TEXT NOT NULL)";
 
     private final Path file;
     private final Connection db;
@@ -65,6 +71,7 @@ public final class Journal implements AutoCloseable {
                 s.execute("CREATE TABLE targets (id TEXT PRIMARY KEY, row INTEGER NOT NULL UNIQUE, state TEXT NOT NULL "
                         + "CHECK (state IN ('pending','running','done','failed')), attempts INTEGER NOT NULL DEFAULT 0, "
                         + "reason TEXT, result TEXT, updated_at TEXT)");
+                s.execute(GRID_SESSIONS_TABLE);
             }
             putMeta(db, "format", FORMAT);
             putMeta(db, "manifest", manifest.file().toAbsolutePath().normalize().toString());
@@ -112,6 +119,7 @@ public final class Journal implements AutoCloseable {
             }
             j.db.setAutoCommit(false);
             j.update("UPDATE targets SET state = 'pending' WHERE state = 'running'");
+            j.update(GRID_SESSIONS_TABLE);
             return j;
         } catch (SQLException e) {
             j.close();
@@ -184,6 +192,47 @@ public final class Journal implements AutoCloseable {
     /** A target is finished: its state and its whole result in one transaction. */
     public synchronized void finished(String id, TargetState state, String reason, String resultJson) {
         change("UPDATE targets SET state = ?, reason = ?, result = ?, updated_at = ? WHERE id = ?", state.id(), reason, resultJson, now(), id);
+    }
+
+    /**
+     * A Grid session this campaign asked for and has not quit: a killed run leaves it here for the resume to end. Its id
+     * is null when the process was killed before it read the Grid's answer.
+     */
+    public record GridSession(String profile, String grid, String id) {
+    }
+
+    public synchronized void gridSessionOpening(String grid, String profile) {
+        change("INSERT INTO grid_sessions (grid, profile, opened_at) VALUES (?, ?, ?)", grid, profile, now());
+    }
+
+    public synchronized void gridSessionOpened(String profile, String id) {
+        change("UPDATE grid_sessions SET id = ? WHERE profile = ?", id, profile);
+    }
+
+    public synchronized void gridSessionEnded(String profile) {
+        try (PreparedStatement p = db.prepareStatement("DELETE FROM grid_sessions WHERE profile = ?")) {
+            p.setString(1, profile);
+            p.executeUpdate();
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw JournalException.writeFailed("cannot write the journal " + file + " (" + e.getMessage() + "): the campaign stops here; "
+                    + "what was committed is kept, run it again with --resume", e);
+        }
+    }
+
+    /** The Grid sessions recorded as not quit, oldest first. */
+    public synchronized List<GridSession> gridSessions() {
+        List<GridSession> out = new ArrayList<>();
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT profile, grid, id FROM grid_sessions ORDER BY opened_at, profile")) {
+            while (rs.next()) {
+                out.add(new GridSession(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw JournalException.writeFailed("cannot read the journal " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private void change(String sql, String... args) {

@@ -2,6 +2,7 @@ package io.permlab.batch;
 
 import io.permlab.device.web.DeviceProfile;
 import io.permlab.device.web.DeviceProfiles;
+import io.permlab.device.web.GridSessionLedger;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.inspect.InspectionLimits;
 import io.permlab.knowledge.KnowledgeBase;
@@ -40,6 +41,7 @@ public final class PipelineInspector implements TargetInspector {
     private final Path outDir;
     private final Dynamic dynamic;
     private final ThreadLocal<TargetPipeline> inspections;
+    private volatile GridSessionLedger gridSessions = GridSessionLedger.NONE;
 
     public PipelineInspector(KnowledgeBase knowledge, Path outDir, Dynamic dynamic) {
         this.knowledge = knowledge;
@@ -61,6 +63,14 @@ public final class PipelineInspector implements TargetInspector {
         } catch (io.permlab.pipeline.TargetDescriptor.TargetFileException e) {
             return TargetKind.UNKNOWN;
         }
+    }
+
+    /** Ends the Grid sessions a killed run of this campaign left open; this run's are journalled from now on. */
+    @Override
+    public List<String> prepare(Journal journal) {
+        List<String> notices = LeftoverGridSessions.end(journal);
+        gridSessions = new JournalledGridSessions(journal);
+        return notices;
     }
 
     @Override
@@ -104,7 +114,7 @@ public final class PipelineInspector implements TargetInspector {
 
     private DynamicOptions dynamicOptions(ManifestRow row) throws DeviceProfiles.InvalidProfileException {
         DeviceProfile profile = DeviceProfiles.load(row.device() != null ? row.device() : dynamic.defaultProfile());
-        return new DynamicOptions(profile, dynamic.sessions(), dynamic.mask(),
+        return new DynamicOptions(profile, dynamic.sessions().withGridLedger(gridSessions), dynamic.mask(),
                 new FlowRunner.Options(dynamic.mask(), dynamic.relaunchProbeMillis()), dynamic.home());
     }
 

@@ -10,6 +10,14 @@ public interface TargetInspector {
     Inspected inspect(BatchTarget target);
 
     /**
+     * Called once the campaign's journal is open, before any target is inspected: ends what an interrupted run of the
+     * campaign left open (its Grid sessions) and records what this run opens. Returns what to tell the user.
+     */
+    default java.util.List<String> prepare(Journal journal) {
+        return java.util.List.of();
+    }
+
+    /**
      * A target's result; {@code transientCause} names what cut it short when that was not the app's doing (a lost
      * session, a crashed browser, a Grid node gone), so another attempt may succeed; null otherwise.
      */

@@ -57,6 +57,11 @@ final class ProgressListener implements BatchListener, AutoCloseable {
     }
 
     @Override
+    public void notice(String line) {
+        log.notice("permlab " + task + ": " + line);
+    }
+
+    @Override
     public void close() {
         if (bar != null) {
             bar.close();

@@ -51,6 +51,13 @@ final class RunLog implements AutoCloseable {
         }
     }
 
+    /** A line for the user that is neither a target nor an error, masked like every other. */
+    void notice(String line) {
+        String masked = EvidenceMasker.mask(line);
+        toFile(masked);
+        toConsole(masked);
+    }
+
     void error(String phase, String message) {
         String line = "permlab: " + phase + ": " + EvidenceMasker.mask(message);
         toFile(line);

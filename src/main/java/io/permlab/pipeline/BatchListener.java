@@ -8,6 +8,10 @@ public interface BatchListener {
 
     void finished(TargetResult result);
 
+    /** Something the user should know that is no target's result (say, Grid sessions a killed run left open, ended). */
+    default void notice(String line) {
+    }
+
     BatchListener NONE = new BatchListener() {
         @Override
         public void started(int total) {

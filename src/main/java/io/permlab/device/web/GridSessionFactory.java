@@ -17,15 +17,43 @@ import java.nio.file.Path;
  */
 public final class GridSessionFactory extends WebSessionFactory {
     private final URL grid;
+    private final GridSessionLedger ledger;
 
     public GridSessionFactory(URL grid, DeviceProfile profile, WebEnvironment environment, KnowledgeBase knowledge, Path workDir) {
+        this(grid, profile, environment, knowledge, workDir, GridSessionLedger.NONE);
+    }
+
+    /** Sessions are told to {@code ledger} as they are opened and quit (the batch journals them, to end a killed run's). */
+    public GridSessionFactory(URL grid, DeviceProfile profile, WebEnvironment environment, KnowledgeBase knowledge, Path workDir,
+                              GridSessionLedger ledger) {
         super(profile, environment, knowledge, workDir);
         this.grid = grid;
+        this.ledger = ledger;
     }
 
     @Override
     WebDriver startDriver(Path userDataDir) {
-        return new Augmenter().augment(new RemoteWebDriver(grid, BrowserOptions.chrome(profile, environment, userDataDir)));
+        ledger.opening(grid, userDataDir);
+        RemoteWebDriver remote;
+        try {
+            remote = new RemoteWebDriver(grid, BrowserOptions.chrome(profile, environment, userDataDir));
+        } catch (RuntimeException e) {
+            ledger.ended(userDataDir); // the Grid gave no session (one it created for a dropped request, it ends itself)
+            throw e;
+        }
+        try {
+            ledger.opened(userDataDir, remote.getSessionId().toString());
+        } catch (RuntimeException e) {
+            remote.quit(); // the journal cannot record it: not kept open
+            throw e;
+        }
+        return new Augmenter().augment(remote);
+    }
+
+    @Override
+    void quit(WebDriver driver, Path userDataDir) {
+        driver.quit();
+        ledger.ended(userDataDir);
     }
 
     @Override

@@ -67,6 +67,7 @@ final class WebSession implements Session {
     private final CdpClient cdp;
     private final String description;
     private final Path userDataDir;
+    private final java.util.function.BiConsumer<WebDriver, Path> quit;
     private final PermissionObserver permissions = new PermissionObserver();
     private final NetworkRecorder network = new NetworkRecorder();
     private final DownloadWatcher downloads;
@@ -74,8 +75,9 @@ final class WebSession implements Session {
     private volatile boolean crashed;
     private Duration pageLoadTimeout = Duration.ofSeconds(30);
 
-    WebSession(WebDriver driver, CdpClient cdp, String description, Path userDataDir) {
+    WebSession(WebDriver driver, CdpClient cdp, String description, Path userDataDir, java.util.function.BiConsumer<WebDriver, Path> quit) {
         this.driver = driver;
+        this.quit = quit;
         this.cdp = cdp;
         this.description = description;
         this.userDataDir = userDataDir;
@@ -453,9 +455,10 @@ final class WebSession implements Session {
         Thread closer = new Thread(() -> {
             cdp.close();
             try {
-                driver.quit(); // also stops a local ChromeDriver service
+                quit.accept(driver, userDataDir); // also stops a local ChromeDriver service
             } catch (RuntimeException ignored) {
-                // a crashed browser cannot be quit; its process is gone already
+                // a crashed browser cannot be quit; its process is gone already (a Grid session that could not be quit
+                // stays in the batch's journal, and a resumed batch ends it)
             }
         }, "permlab-session-close");
         closer.setDaemon(true);

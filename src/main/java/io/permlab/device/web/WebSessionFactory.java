@@ -38,6 +38,11 @@ abstract class WebSessionFactory implements SessionFactory {
     /** The DevTools connection to that browser. */
     abstract DevTools devTools(WebDriver driver);
 
+    /** Quits the browser; the Grid's factory also tells its ledger that the session is gone. */
+    void quit(WebDriver driver, Path userDataDir) {
+        driver.quit(); // also stops a local ChromeDriver service
+    }
+
     @Override
     public final Session open(RunPolicy policy) throws SessionException {
         Path userData = newProfileDir();
@@ -55,12 +60,12 @@ abstract class WebSessionFactory implements SessionFactory {
         try {
             DevTools devTools = devTools(driver);
             devTools.createSession();
-            WebSession session = new WebSession(driver, new CdpClient(devTools), describe(), userData);
+            WebSession session = new WebSession(driver, new CdpClient(devTools), describe(), userData, this::quit);
             session.start(policy, knowledge, profile);
             return session;
         } catch (RuntimeException e) {
             try {
-                driver.quit(); // also stops a local ChromeDriver service
+                quit(driver, userData);
             } catch (RuntimeException ignored) {
                 // the browser is already gone
             }

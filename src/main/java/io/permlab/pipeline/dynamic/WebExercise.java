@@ -133,7 +133,7 @@ public final class WebExercise implements ExerciseStage {
         Path work = context.work();
         SessionFactory factory = switch (options.sessions().kind()) {
             case LOCAL -> new LocalChromeSessionFactory(options.profile(), env, knowledge, work);
-            case GRID -> new GridSessionFactory(options.sessions().url(), options.profile(), env, knowledge, work);
+            case GRID -> new GridSessionFactory(options.sessions().url(), options.profile(), env, knowledge, work, options.sessions().gridLedger());
             case APPIUM -> new AppiumSessionFactory(appium(), options.profile(), env, knowledge, work);
         };
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), options.runner());
