@@ -4,6 +4,7 @@ import io.permlab.model.Evidence;
 import io.permlab.model.EvidencePointer;
 import io.permlab.model.EvidenceSection;
 import io.permlab.model.Localized;
+import io.permlab.model.TargetKind;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionRequest;
@@ -50,6 +51,9 @@ public final class MiniProgramForcedReauthRule implements Rule {
 
     @Override
     public void check(Evidence evidence, RuleContext ctx) {
+        if (evidence.target().kind() != TargetKind.MINIPROGRAM) {
+            return; // a page's or a native app's re-asks are DYN-PERM-REASK's and AND-REFUSAL-LOOP's business
+        }
         List<RuleContext.Reported> statics = null; // the static rule runs only when there is something to link
         for (FunctionExploration f : evidence.section(Exploration.class).orElseThrow().functions()) {
             for (Run run : f.runs()) {

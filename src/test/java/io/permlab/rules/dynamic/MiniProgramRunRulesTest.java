@@ -92,6 +92,16 @@ class MiniProgramRunRulesTest {
     }
 
     @Test
+    void aWebPageOrAnAndroidAppThatAsksAgainIsNotAMiniProgramsForcedReauthorization() {
+        // the same re-asks in a browser or a native app are DYN-PERM-REASK's and AND-REFUSAL-LOOP's business
+        Run twice = refused("scope.werun").sheet("getWeRunData", "scope.werun", 100, false)
+                .decided("getWeRunData", "scope.werun", 200).decided("getWeRunData", "scope.werun", 300).build();
+        assertThat(findings(TargetKind.H5, FORCED, null, twice)).isEmpty();
+        assertThat(findings(TargetKind.APK, FORCED, null, twice)).isEmpty();
+        assertThat(findings(TargetKind.MINIPROGRAM, FORCED, null, twice)).hasSize(1);
+    }
+
+    @Test
     void aBaselineOrAnInconclusiveRunIsNotJudged() {
         Run baseline = new RunBuilder(RunPolicy.baseline()).sheet("getWeRunData", "scope.werun", 100, true).modal(120, false).build();
         Run cut = refused("scope.werun").sheet("getWeRunData", "scope.werun", 100, false).modal(120, false).inconclusive().build();
@@ -250,6 +260,10 @@ class MiniProgramRunRulesTest {
     }
 
     private static List<Finding> findings(Rule rule, String category, Run... runs) {
+        return findings(TargetKind.MINIPROGRAM, rule, category, runs);
+    }
+
+    private static List<Finding> findings(TargetKind kind, Rule rule, String category, Run... runs) {
         KnowledgeBase kb = KnowledgeBase.builtIn();
         Run baseline = runs[0];
         List<PermissionEffect> effects = new ArrayList<>();
@@ -260,7 +274,7 @@ class MiniProgramRunRulesTest {
         }
         Exploration x = new Exploration("miniprogram://fitness-club/pages/home/home", List.of(), "test",
                 List.of(new FunctionExploration("sync-steps", "同步今日步数", "flows/sync-steps.flow.json", List.of(runs), effects)));
-        Target target = new Target("fitness", "fitness", TargetKind.MINIPROGRAM, Paths.get("fitness"),
+        Target target = new Target("fitness", "fitness", kind, Paths.get("fitness"),
                 category == null ? null : kb.category(category).id(), List.of());
         RuleEngine.Outcome outcome = new RuleEngine(kb, List.of(rule)).run(Evidence.of(target, x), category == null ? null : kb.category(category));
         assertThat(outcome.errors()).isEmpty();
