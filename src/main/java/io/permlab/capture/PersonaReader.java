@@ -2,9 +2,11 @@ package io.permlab.capture;
 
 import io.permlab.json.Fields;
 import io.permlab.json.JsonFileException;
+import io.permlab.json.JsonNode;
 import io.permlab.json.StrictJson;
 import io.permlab.model.dynamic.Persona;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -35,30 +37,69 @@ public final class PersonaReader {
     }
 
     public static Persona read(Path file) throws PersonaFileException {
-        Fields o;
+        return persona(file, root(file), "");
+    }
+
+    /**
+     * The persona an Android device profile declares under "persona" (docs/android-devices.md), or null when it
+     * declares none: inline, {@code "persona": {"imei": …, "androidId": …}}, read by the rules of a persona file with
+     * the fields named {@code persona.imei}; or {@code "persona": "file.json"}, a persona file beside the profile.
+     * Errors name the profile and the field, never the value.
+     */
+    public static Persona ofAndroidProfile(Path profile) throws PersonaFileException {
+        Fields o = root(profile);
+        JsonNode declared = o.node().get("persona");
+        if (declared == null || declared instanceof JsonNode.Null) {
+            return null;
+        }
+        if (declared instanceof JsonNode.Obj inline) {
+            return persona(profile, new Fields(profile.toString(), "$.persona", inline), "persona.");
+        }
+        if (declared instanceof JsonNode.Str name && !name.text().isBlank()) {
+            Path parent = profile.toAbsolutePath().getParent();
+            Path file = parent.resolve(name.text().strip());
+            if (!Files.isRegularFile(file)) {
+                throw new PersonaFileException(profile, "field 'persona' (line " + declared.line() + ") names no persona file: "
+                        + file + " does not exist");
+            }
+            try {
+                return read(file);
+            } catch (PersonaFileException e) {
+                throw new PersonaFileException(profile, "field 'persona' (line " + declared.line() + "): " + e.getMessage());
+            }
+        }
+        throw new PersonaFileException(profile, "field 'persona' (line " + declared.line() + ") must be an object of the "
+                + "device's identifiers ({\"imei\": …}) or the name of a persona file beside the profile");
+    }
+
+    private static Fields root(Path file) throws PersonaFileException {
         try {
-            o = StrictJson.object(StrictJson.parse(file), file.toString());
+            return StrictJson.object(StrictJson.parse(file), file.toString());
         } catch (JsonFileException e) {
             // the parser's own words may quote the text, which is the tester's PI: only the place is told
             String problem = !e.syntax() ? e.problem() + " (line " + e.line() + ")" : e.line() > 0 ? "malformed JSON at " + e.place() : "malformed JSON (" + e.problem() + ")";
             throw new PersonaFileException(file, problem);
         }
-        for (String key : o.keys()) {
-            if (!FIELDS.contains(key)) {
-                throw new PersonaFileException(file, "unknown field '" + key + "' (expected one of " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
-            }
-        }
-        return new Persona(string(file, o, "name"), string(file, o, "phone"), string(file, o, "idNumber"),
-                string(file, o, "address"), string(file, o, "email"), string(file, o, "imei"),
-                string(file, o, "androidId"), string(file, o, "oaid"), string(file, o, "mac"));
     }
 
-    private static String string(Path file, Fields o, String field) throws PersonaFileException {
+    /** The persona in object {@code o} of {@code file}, its fields named with {@code prefix} in errors. */
+    private static Persona persona(Path file, Fields o, String prefix) throws PersonaFileException {
+        for (String key : o.keys()) {
+            if (!FIELDS.contains(key)) {
+                throw new PersonaFileException(file, "unknown field '" + prefix + key + "' (expected one of " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+            }
+        }
+        return new Persona(string(file, o, prefix, "name"), string(file, o, prefix, "phone"), string(file, o, prefix, "idNumber"),
+                string(file, o, prefix, "address"), string(file, o, prefix, "email"), string(file, o, prefix, "imei"),
+                string(file, o, prefix, "androidId"), string(file, o, prefix, "oaid"), string(file, o, prefix, "mac"));
+    }
+
+    private static String string(Path file, Fields o, String prefix, String field) throws PersonaFileException {
         String raw;
         try {
             raw = o.optString(field);
         } catch (JsonFileException e) {
-            throw new PersonaFileException(file, "field '" + field + "'" + line(o, field) + " must be a string");
+            throw new PersonaFileException(file, "field '" + prefix + field + "'" + line(o, field) + " must be a string");
         }
         if (raw == null) {
             return null;
@@ -69,7 +110,7 @@ public final class PersonaReader {
                 || field.equals("idNumber") && !idCheckDigitOk(v);
         if (bad) {
             // the bad value is not repeated: it is the tester's PI
-            throw new PersonaFileException(file, "field '" + field + "'" + line(o, field) + " must be "
+            throw new PersonaFileException(file, "field '" + prefix + field + "'" + line(o, field) + " must be "
                     + EXPECTED.getOrDefault(field, "a non-empty string"));
         }
         return v;

@@ -102,12 +102,13 @@ final class DevicesCommand implements java.util.concurrent.Callable<Integer> {
                     continue;
                 }
                 try {
-                    AndroidProfile p = AndroidProfiles.load(f);
+                    AndroidProfile p = AndroidProfiles.load(f).withPersona(io.permlab.capture.PersonaReader.ofAndroidProfile(f));
                     String device = p.udid() != null ? "device " + p.udid() : p.avd() != null ? "emulator " + p.avd() : "the one attached device";
                     out.add(f.getFileName() + "  android: " + device + (p.platformVersion() == null ? "" : ", Android " + p.platformVersion())
                             + ", appium " + (p.localAppium() ? "local (started on demand)" : p.appium().toString())
-                            + (p.proxy() == null ? "" : ", proxy " + p.proxy().host() + ":" + p.proxy().port()));
-                } catch (AndroidProfiles.InvalidAndroidProfileException e) {
+                            + (p.proxy() == null ? "" : ", proxy " + p.proxy().host() + ":" + p.proxy().port())
+                            + (p.persona() == null ? "" : ", declares " + p.persona())); // field names only, never values
+                } catch (AndroidProfiles.InvalidAndroidProfileException | io.permlab.capture.PersonaFileException e) {
                     out.add(f.getFileName() + "  UNUSABLE: " + e.getMessage());
                 }
             }

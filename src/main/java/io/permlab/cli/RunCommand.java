@@ -124,8 +124,9 @@ final class RunCommand implements Callable<Integer> {
             throws Inspecting.UsageException {
         AndroidProfile profile;
         try {
-            profile = AndroidProfiles.load(profileFile);
-        } catch (AndroidProfiles.InvalidAndroidProfileException e) {
+            // the device's identifiers complete each target's persona (docs/persona.md)
+            profile = AndroidProfiles.load(profileFile).withPersona(io.permlab.capture.PersonaReader.ofAndroidProfile(profileFile));
+        } catch (AndroidProfiles.InvalidAndroidProfileException | io.permlab.capture.PersonaFileException e) {
             throw new Inspecting.UsageException(e.getMessage());
         }
         if (remote != null && remote.grid != null) {

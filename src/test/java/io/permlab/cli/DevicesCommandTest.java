@@ -38,4 +38,19 @@ class DevicesCommandTest {
         assertThat(DevicesCommand.profiles(dir)).singleElement().asString()
                 .startsWith("bad.json  UNUSABLE:").contains("$.capabilities.autoGrantPermissions", "refused");
     }
+
+    @Test
+    void aProfilesPersonaIsListedByFieldNeverByValueAndABadOneMakesItUnusable(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("ids.json"), "{\"kind\": \"android\", \"name\": \"p\", "
+                + "\"persona\": {\"imei\": \"356938035643809\", \"androidId\": \"9774d56d682e549c\"}}");
+        java.nio.file.Files.writeString(dir.resolve("zbad.json"), "{\"kind\": \"android\", \"name\": \"q\", "
+                + "\"persona\": {\"mac\": \"0a:1b:2c\"}}");
+
+        List<String> listed = DevicesCommand.profiles(dir);
+
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0)).startsWith("ids.json  android:").contains("declares Persona[IMEI=***, ANDROID_ID=***]")
+                .doesNotContain("356938035643809").doesNotContain("9774d56d682e549c");
+        assertThat(listed.get(1)).startsWith("zbad.json  UNUSABLE:").contains("field 'persona.mac'").doesNotContain("0a:1b:2c");
+    }
 }

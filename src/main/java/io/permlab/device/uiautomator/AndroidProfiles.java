@@ -46,8 +46,20 @@ public final class AndroidProfiles {
         }
     }
 
+    /**
+     * The profile in {@code file}. Its {@code "persona"} (the device's identifiers) is only checked for its type here:
+     * it is read strictly by {@code capture.PersonaReader.ofAndroidProfile} and attached with {@link
+     * AndroidProfile#withPersona}, as the device layer does not read persona files.
+     */
     public static AndroidProfile load(Path file) throws InvalidAndroidProfileException {
-        return parse(file, read(file));
+        JsonObject o = read(file);
+        JsonElement persona = o.remove("persona");
+        if (persona != null && !persona.isJsonNull() && !persona.isJsonObject()
+                && !(persona.isJsonPrimitive() && persona.getAsJsonPrimitive().isString())) {
+            throw new InvalidAndroidProfileException(file, "$.persona", "must be an object of the device's identifiers "
+                    + "({\"imei\": …}) or the name of a persona file beside the profile");
+        }
+        return parse(file, o);
     }
 
     /** A profile from its JSON object, read from {@code file} (named in errors); a lab profile's device part comes this way. */

@@ -9,6 +9,23 @@ import java.util.function.Function;
 public record Persona(String name, String phone, String idNumber, String address, String email,
                       String imei, String androidId, String oaid, String mac) {
 
+    /**
+     * This persona with the fields it does not give taken from {@code fallback} (null: none): a target's persona
+     * completed by the device profile's identifiers, the target's value winning where both give one.
+     */
+    public Persona orElse(Persona fallback) {
+        if (fallback == null) {
+            return this;
+        }
+        return new Persona(or(name, fallback.name), or(phone, fallback.phone), or(idNumber, fallback.idNumber),
+                or(address, fallback.address), or(email, fallback.email), or(imei, fallback.imei),
+                or(androidId, fallback.androidId), or(oaid, fallback.oaid), or(mac, fallback.mac));
+    }
+
+    private static String or(String value, String fallback) {
+        return value != null ? value : fallback;
+    }
+
     /** Which fields were given, never their values: a persona that reaches a log must not leak itself. */
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package io.permlab.pipeline.dynamic;
 
 import io.permlab.capture.EvidenceMasker;
+import io.permlab.capture.PersonaMatcher;
 import io.permlab.device.adb.Adb;
 import io.permlab.device.adb.AdbException;
 import io.permlab.device.uiautomator.AndroidProfile;
@@ -26,6 +27,7 @@ import io.permlab.model.android.DeviceEvidence;
 import io.permlab.model.android.DeviceCapture;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.Persona;
 import io.permlab.pipeline.ExerciseStage;
 import io.permlab.pipeline.StageContext;
 import io.permlab.pipeline.StageFailure;
@@ -134,18 +136,26 @@ public final class AndroidExercise implements ExerciseStage {
             context.problem(file.toString(), "flow", "no function with a runnable flow: nothing to exercise");
             return Optional.empty();
         }
+        // the target's persona, completed by the device's identifiers the profile declares (docs/persona.md)
+        Persona declared = PersonaFlows.declared(dir, functions, context);
+        Persona persona = declared != null ? declared.orElse(profile.persona()) : profile.persona();
+        functions = PersonaFlows.typed(functions, persona, context);
+        if (functions.isEmpty()) {
+            context.problem(file.toString(), "flow", "no function with a runnable flow: nothing to exercise");
+            return Optional.empty();
+        }
         try {
             deviceAndServer();
         } catch (SessionException e) {
             throw SessionFailures.stageFailure(null, e);
         }
         Deadline deadline = Deadline.in(profile.ceilings().targetMillis(), "target");
-        UnaryOperator<String> masker = mask ? EvidenceMasker::mask : UnaryOperator.identity();
+        UnaryOperator<String> masker = mask ? masker(persona) : UnaryOperator.identity();
         DeviceLink link = links.link(appiumUrl);
         AndroidSessionFactory factory = new AndroidSessionFactory(profile,
                 new AppUnderTest(target.location(), android.packageName(), android.activity()), link, masker);
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), runnerOptions);
-        RunFilesIndex recorder = new RunFilesIndex(new ExplorationRecorder(outDir, "runs/" + target.id(), mask));
+        RunFilesIndex recorder = new RunFilesIndex(new ExplorationRecorder(outDir, "runs/" + target.id(), mask, persona));
         // each run's traffic through the lab proxy and its storage through adb (docs/android-traffic.md)
         DeviceCaptureRuns capture = capturePlan == null ? null
                 : new DeviceCaptureRuns(capturePlan, profile, link, android.packageName(), outDir, context.work().resolve("storage"));
@@ -186,6 +196,18 @@ public final class AndroidExercise implements ExerciseStage {
         } catch (SessionException e) {
             throw SessionFailures.stageFailure(target.location().toString(), e);
         }
+    }
+
+    /**
+     * The device's masker (page sources, screenshots, device facts): the persona's exact values and encodings first,
+     * as the recorder masks them in the run's texts and HAR, then PI by shape.
+     */
+    static UnaryOperator<String> masker(Persona persona) {
+        if (persona == null) {
+            return EvidenceMasker::mask;
+        }
+        PersonaMatcher matcher = new PersonaMatcher(persona);
+        return text -> EvidenceMasker.mask(matcher.maskPersona(text));
     }
 
     /** The facts each run left on the device, joined to the run through the file store the run was given. */

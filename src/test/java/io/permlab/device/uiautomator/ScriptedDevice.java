@@ -43,6 +43,8 @@ public final class ScriptedDevice implements DeviceLink {
     private final Map<String, Consumer<ScriptedDevice>> taps = new HashMap<>();
     private final List<String> shellLog = new ArrayList<>();
     private final List<String> dialogTaps = new ArrayList<>();
+    /** What the flow typed, in order: what the app under test reads from its fields. */
+    private final List<String> typed = new ArrayList<>();
     private final List<UiAutomator2Options> sessions = new ArrayList<>();
     private final String freshState;
     /** The launcher, before the app starts: nothing of the app's on screen. */
@@ -154,6 +156,11 @@ public final class ScriptedDevice implements DeviceLink {
 
     public List<String> shellLog() {
         return shellLog;
+    }
+
+    /** The texts typed into the app's fields, in order. */
+    public List<String> typed() {
+        return List.copyOf(typed);
     }
 
     public List<String> dialogTaps() {
@@ -273,6 +280,7 @@ public final class ScriptedDevice implements DeviceLink {
 
             @Override
             public void type(io.permlab.model.flow.Locator locator, String text) {
+                typed.add(text);
             }
 
             @Override
@@ -324,7 +332,7 @@ public final class ScriptedDevice implements DeviceLink {
         return switch (l.kind()) {
             case TEXT -> "//*[@text='" + l.value() + "']";
             case ID -> "//*[@resource-id='" + l.value() + "' or substring(@resource-id, string-length(@resource-id) - "
-                    + (l.value().length() + 4) + ")=':id/" + l.value() + "']";
+                    + (l.value().length() + 3) + ")=':id/" + l.value() + "']"; // XPath positions start at 1
             case ACCESSIBILITY_ID -> "//*[@content-desc='" + l.value() + "']";
             case XPATH -> l.value();
             default -> throw new IllegalArgumentException("the scripted device does not evaluate " + l);
