@@ -21,6 +21,12 @@ public record MiniProgramConfig(String node, Path script, List<Path> nodeModules
     }
 
     /** A position wx.getLocation answers, with its accuracy in metres. */
+    /**
+     * The runtime's JavaScript heap ceiling (node --max-old-space-size): a program that allocates without end stops there,
+     * its run inconclusive, instead of taking the machine's memory from the other runs of a batch.
+     */
+    public static final int HEAP_MB = 512;
+
     public record Position(double latitude, double longitude, double accuracy) {
     }
 

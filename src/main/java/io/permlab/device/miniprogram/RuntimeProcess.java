@@ -47,7 +47,7 @@ final class RuntimeProcess implements AutoCloseable {
     }
 
     static RuntimeProcess start(MiniProgramConfig config) throws SessionException {
-        List<String> command = List.of(config.node(), config.script().toString());
+        List<String> command = List.of(config.node(), "--max-old-space-size=" + MiniProgramConfig.HEAP_MB, config.script().toString());
         ProcessBuilder pb = new ProcessBuilder(command);
         List<String> paths = new ArrayList<>();
         config.nodeModules().forEach(p -> paths.add(p.toAbsolutePath().toString()));
@@ -102,7 +102,10 @@ final class RuntimeProcess implements AutoCloseable {
             }
             if (answer == CLOSED) {
                 dead = true;
-                throw new SessionException(SessionException.Kind.BROWSER_CRASH, "the mini-program runtime has stopped" + tail());
+                throw new SessionException(SessionException.Kind.BROWSER_CRASH, outOfMemory()
+                        ? "the mini-program runtime reached its memory ceiling of " + MiniProgramConfig.HEAP_MB
+                                + " MB (a program that allocates without end?) and stopped"
+                        : "the mini-program runtime has stopped" + tail());
             }
             if (!answer.has("id") || answer.get("id").isJsonNull() || answer.get("id").getAsLong() != id) {
                 continue; // an answer to a command that timed out earlier
@@ -150,6 +153,13 @@ final class RuntimeProcess implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // the process ended
+        }
+    }
+
+    /** Whether V8 said it ran out of heap (its words since Node 12: "Reached heap limit", "JavaScript heap out of memory"). */
+    private boolean outOfMemory() {
+        synchronized (stderr) {
+            return stderr.indexOf("heap out of memory") >= 0 || stderr.indexOf("Reached heap limit") >= 0;
         }
     }
 

@@ -85,4 +85,19 @@ class MiniProgramFaultsTest {
                     e -> assertThat(e.kind()).isEqualTo(SessionException.Kind.BROWSER_CRASH));
         }
     }
+
+    @Test
+    void aHandlerThatAllocatesWithoutEndStopsAtTheRuntimesMemoryCeiling() throws Exception {
+        // a command timeout long enough that only the memory ceiling can end the handler first
+        try (MiniProgramSession s = open(60_000)) {
+            s.open("/pages/home/home", null);
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> s.tap(new Locator(LocatorKind.TEXT, "吃内存"), Duration.ofMillis(200)))
+                    .isInstanceOfSatisfying(SessionException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(SessionException.Kind.BROWSER_CRASH);
+                        assertThat(e.getMessage()).contains("memory ceiling of " + MiniProgramConfig.HEAP_MB + " MB");
+                    });
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+        }
+    }
 }
