@@ -45,6 +45,8 @@ import java.util.concurrent.Callable;
                 "  permlab run apps/demo-delivery --grid http://127.0.0.1:4444",
                 "  # an Android app on a device (profile with \"kind\": \"android\")",
                 "  permlab run apps/apidemos-android --device devices/android-usb.json",
+                "  # a mini-program inside WeChat on that phone (target.json \"wechat\" block)",
+                "  permlab run apps/my-miniprogram --device devices/android-usb.json",
                 "",
                 "A target is a folder with target.json (kind h5, entry URL, functions and",
                 "their flows under tests/). Writes to --out what 'scan' writes, plus",
