@@ -47,11 +47,12 @@ permlab_run() {
 }
 
 ROWS=()
-for kind in local grid appium; do
+for kind in local local-1 grid appium; do
   for sample in demo-delivery demo-delivery-compliant; do
     for i in $(seq "$RUNS"); do
       case "$kind" in
         local) permlab_run "$kind" "$sample" "$i" ;;
+        local-1) permlab_run "$kind" "$sample" "$i" --runs-at-once 1 ;;
         grid) permlab_run "$kind" "$sample" "$i" --grid "http://127.0.0.1:$GRID_PORT" ;;
         appium) permlab_run "$kind" "$sample" "$i" --appium "http://127.0.0.1:$(free_port)" ;;
       esac
@@ -76,11 +77,13 @@ OVERHEAD="$(bench/exploration-overhead.sh 7)"
   echo "prebuilt), $RUNS times per sample and session kind. An exploration is 1 baseline run + k runs (here k = 2: location"
   echo "refused, location approximate). *Run* is the run's own time as recorded in findings.json: first step to end of the"
   echo "run (steps, waits, screenshots, the 2 s relaunch probe of a refused run, the storage snapshot); it excludes opening"
-  echo "and closing the browser session. *Beyond runs, per run* is (target time − sum of runs) / runs: session open and close,"
-  echo "PI scan and HAR writing, serving the sample, rules; the command's wall time adds JVM start, knowledge loading and reports."
+  echo "and closing the browser session. *Exploration* is each function's own time as findings.json records it (\`millis\`: from"
+  echo "opening the baseline's session to the last run recorded, sessions, PI scan and HAR included) and how many of its runs"
+  echo "could have a session open at once (\`--runs-at-once\`, default 2; the local-1 rows run them one after another); the"
+  echo "target time adds serving the sample and the rules, the command's wall time JVM start, knowledge loading and reports."
   echo "The appium rows include PermLab starting and stopping the pinned Appium server on every command (nothing listens on the port)."
   echo
-  echo "| session | sample | n | \`permlab run\` wall time | target time | runs (median each) | beyond runs, per run | findings |"
+  echo "| session | sample | n | \`permlab run\` wall time | target time | runs (median each) | exploration per function | findings |"
   echo "|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
   echo

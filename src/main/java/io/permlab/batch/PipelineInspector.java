@@ -32,7 +32,7 @@ import java.util.List;
  */
 public final class PipelineInspector implements TargetInspector {
     /** Settings for dynamic targets: the default device profile, where sessions come from, masking, runner options. */
-    public record Dynamic(Path defaultProfile, SessionChoice sessions, boolean mask, long relaunchProbeMillis, Path home) {
+    public record Dynamic(Path defaultProfile, SessionChoice sessions, boolean mask, long relaunchProbeMillis, Path home, int runsAtOnce) {
     }
 
     private static final Object APKTOOL = new Object();
@@ -115,7 +115,7 @@ public final class PipelineInspector implements TargetInspector {
     private DynamicOptions dynamicOptions(ManifestRow row) throws DeviceProfiles.InvalidProfileException {
         DeviceProfile profile = DeviceProfiles.load(row.device() != null ? row.device() : dynamic.defaultProfile());
         return new DynamicOptions(profile, dynamic.sessions().withGridLedger(gridSessions), dynamic.mask(),
-                new FlowRunner.Options(dynamic.mask(), dynamic.relaunchProbeMillis()), dynamic.home());
+                new FlowRunner.Options(dynamic.mask(), dynamic.relaunchProbeMillis()), dynamic.home(), dynamic.runsAtOnce());
     }
 
     /**

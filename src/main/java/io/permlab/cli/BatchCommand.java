@@ -6,6 +6,7 @@ import io.permlab.batch.Manifest;
 import io.permlab.batch.ManifestException;
 import io.permlab.batch.ManifestReader;
 import io.permlab.batch.PipelineInspector;
+import io.permlab.pipeline.dynamic.DynamicOptions;
 import io.permlab.pipeline.dynamic.SessionChoice;
 import io.permlab.report.campaign.CampaignReports;
 import picocli.CommandLine;
@@ -54,6 +55,11 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "Browser sessions at once for H5 targets (default: ${DEFAULT-VALUE}).")
     int parallel;
 
+    @Option(names = "--runs-at-once", paramLabel = "N",
+            description = "Runs of one exploration with a session open at once (default: 2 with --parallel 1, else 1: the targets "
+                    + "already share the sessions; at most --parallel × N sessions are open).")
+    Integer runsAtOnce;
+
     @Option(names = "--grid", paramLabel = "URL", description = "Run H5 targets' sessions on a Selenium Grid instead of local Chromium.")
     URL grid;
 
@@ -66,6 +72,11 @@ final class BatchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("permlab batch: --parallel must be at least 1");
             return ExitCode.USAGE_ERROR.code();
         }
+        if (runsAtOnce != null && runsAtOnce < 1) {
+            spec.commandLine().getErr().println("permlab batch: --runs-at-once must be at least 1");
+            return ExitCode.USAGE_ERROR.code();
+        }
+        int runsPerExploration = runsAtOnce != null ? runsAtOnce : parallel == 1 ? DynamicOptions.DEFAULT_RUNS_AT_ONCE : 1;
         if (options.out == null) {
             spec.commandLine().getErr().println("permlab batch: --out is required (the campaign's journal lives there, for --resume)");
             return ExitCode.USAGE_ERROR.code();
@@ -83,7 +94,7 @@ final class BatchCommand implements Callable<Integer> {
             Path home = PermLabHome.dir();
             PipelineInspector inspector = new PipelineInspector(knowledge, outDir, new PipelineInspector.Dynamic(
                     device != null ? device : home.resolve("devices/local-chromium.json"),
-                    grid != null ? SessionChoice.grid(grid) : SessionChoice.local(), !options.unmasked, 2000, home));
+                    grid != null ? SessionChoice.grid(grid) : SessionChoice.local(), !options.unmasked, 2000, home, runsPerExploration));
             CampaignRunner runner = new CampaignRunner(inspector, PipelineInspector::isDynamic,
                     new CampaignRunner.Options(Runtime.getRuntime().availableProcessors(), parallel, MAX_ATTEMPTS));
             CampaignRunner.Outcome outcome;

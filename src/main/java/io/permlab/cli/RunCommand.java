@@ -79,8 +79,17 @@ final class RunCommand implements Callable<Integer> {
             description = "After a refused run, reopen the page and watch this long for a renewed request (default: ${DEFAULT-VALUE}).")
     long relaunchProbe;
 
+    @Option(names = "--runs-at-once", paramLabel = "N", defaultValue = "2",
+            description = "Runs of one exploration with a session open at once: a refused run starts as soon as the baseline is asked "
+                    + "for its permission (browsers and the mini-program runtime; an Android device runs one at a time) (default: ${DEFAULT-VALUE}).")
+    int runsAtOnce;
+
     @Override
     public Integer call() {
+        if (runsAtOnce < 1) {
+            spec.commandLine().getErr().println("permlab run: --runs-at-once must be at least 1");
+            return ExitCode.USAGE_ERROR.code();
+        }
         return Inspecting.run("run", options, spec.commandLine().getErr(), (knowledge, outDir, listener) -> {
             Path profileFile = device != null ? device : PermLabHome.dir().resolve("devices/local-chromium.json");
             if (LabProfiles.isLab(profileFile)) {
@@ -98,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
             SessionChoice sessions = remote == null ? SessionChoice.local()
                     : remote.appium != null ? SessionChoice.appium(remote.appium) : SessionChoice.grid(remote.grid);
             DynamicOptions dynamic = new DynamicOptions(profile, sessions, !options.unmasked,
-                    new FlowRunner.Options(!options.unmasked, relaunchProbe), PermLabHome.dir());
+                    new FlowRunner.Options(!options.unmasked, relaunchProbe), PermLabHome.dir(), runsAtOnce);
             return Pipelines.exercising(knowledge, InspectionLimits.defaults(), dynamic, outDir).run("run", targets,
                     new TargetLoader(knowledge, options.category, Pipelines.EXERCISED_KINDS), Pipelines.workRoot(outDir),
                     Version.current(), listener);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,38 +35,76 @@ public final class Explorer {
     private final RunRecorder recorder;
     private final KnowledgeBase knowledge;
     private final Ceilings ceilings;
+    private final int runsAtOnce;
 
     public Explorer(SessionFactory sessions, FlowRunner runner, RunRecorder recorder, KnowledgeBase knowledge) {
         this(sessions, runner, recorder, knowledge, Ceilings.DEFAULTS);
     }
 
     public Explorer(SessionFactory sessions, FlowRunner runner, RunRecorder recorder, KnowledgeBase knowledge, Ceilings ceilings) {
+        this(sessions, runner, recorder, knowledge, ceilings, 1);
+    }
+
+    /**
+     * @param runsAtOnce how many runs of one exploration may have a session open at once (the baseline counts as one);
+     *                   1, or a factory whose sessions cannot be open together, runs them one after another
+     */
+    public Explorer(SessionFactory sessions, FlowRunner runner, RunRecorder recorder, KnowledgeBase knowledge, Ceilings ceilings,
+                    int runsAtOnce) {
+        if (runsAtOnce < 1) {
+            throw new IllegalArgumentException("runsAtOnce must be at least 1, was " + runsAtOnce);
+        }
         this.sessions = sessions;
         this.runner = runner;
         this.recorder = recorder;
         this.knowledge = knowledge;
         this.ceilings = ceilings;
+        this.runsAtOnce = sessions.concurrentSessions() ? runsAtOnce : 1;
     }
 
     public FunctionExploration explore(FunctionUnderTest function, UnaryOperator<String> urls) throws SessionException {
         return explore(function, urls, Deadline.none());
     }
 
-    /** Explores within the exploration ceiling and the caller's deadline (the target's), whichever comes first. */
+    /**
+     * Explores within the exploration ceiling and the caller's deadline (the target's), whichever comes first. With
+     * more than one run at once, a permission's refused runs start as soon as the baseline is asked for it, while the
+     * baseline goes on; the runs and effects are listed in the same order either way (baseline, then each permission in
+     * the order it was first asked, refused before approximate).
+     */
     public FunctionExploration explore(FunctionUnderTest function, UnaryOperator<String> urls, Deadline outer) throws SessionException {
         Deadline deadline = Deadline.in(ceilings.explorationMillis(), "exploration").earlierOf(outer);
+        long startNanos = System.nanoTime();
         List<Run> runs = new ArrayList<>();
-        Run baseline = attempt(function, RunPolicy.baseline(), urls, deadline, runs);
         List<PermissionEffect> effects = new ArrayList<>();
-        for (String permission : refusable(baseline)) {
-            List<RunPolicy> variants = "geolocation".equals(permission)
-                    ? List.of(RunPolicy.deny(permission), RunPolicy.approximateLocation()) : List.of(RunPolicy.deny(permission));
-            for (RunPolicy policy : variants) {
-                Run variant = attempt(function, policy, urls, deadline, runs);
-                effects.add(effect(permission, policy.kind(), baseline, variant));
+        try (VariantRuns variants = new VariantRuns(runsAtOnce, (policy, asked) -> attempt(function, policy, urls, deadline, asked))) {
+            // one run at once: the refused runs wait for the baseline anyway, and follow only the baseline that counts
+            Consumer<String> early = runsAtOnce == 1 ? permission -> { } : permission -> {
+                if (refusable(permission)) {
+                    variants.launch(permission, variantsOf(permission));
+                }
+            };
+            Attempt baseline = variants.baseline(RunPolicy.baseline(), early);
+            runs.addAll(baseline.runs());
+            Set<String> compared = refusable(baseline.counting());
+            for (String permission : compared) {
+                variants.launch(permission, variantsOf(permission)); // those the page asked for only at the end of the run
+            }
+            for (VariantRuns.Launched launched : variants.finished()) {
+                runs.addAll(launched.attempt().runs());
+                // a permission only an abandoned baseline attempt asked for has its runs kept, but no comparison
+                if (compared.contains(launched.permission())) {
+                    effects.add(effect(launched.permission(), launched.policy().kind(), baseline.counting(), launched.attempt().counting()));
+                }
             }
         }
-        return new FunctionExploration(function.id(), function.name(), function.flow().file(), runs, effects);
+        return new FunctionExploration(function.id(), function.name(), function.flow().file(), runs, effects,
+                (System.nanoTime() - startNanos) / 1_000_000, runsAtOnce);
+    }
+
+    private static List<RunPolicy> variantsOf(String permission) {
+        return "geolocation".equals(permission)
+                ? List.of(RunPolicy.deny(permission), RunPolicy.approximateLocation()) : List.of(RunPolicy.deny(permission));
     }
 
     /**
@@ -75,14 +114,15 @@ public final class Explorer {
     private Set<String> refusable(Run baseline) {
         Set<String> out = new LinkedHashSet<>();
         for (var r : baseline.requests()) {
-            if (r.permission() == null) {
-                continue;
-            }
-            if (knowledge.webPermission(r.permission()).filter(p -> !p.chooser()).isPresent() || sessions.canRefuse(r.permission())) {
+            if (r.permission() != null && refusable(r.permission())) {
                 out.add(r.permission());
             }
         }
         return out;
+    }
+
+    private boolean refusable(String permission) {
+        return knowledge.webPermission(permission).filter(p -> !p.chooser()).isPresent() || sessions.canRefuse(permission);
     }
 
     private static PermissionEffect effect(String permission, RunPolicy.Kind kind, Run baseline, Run variant) {
@@ -90,22 +130,27 @@ public final class Explorer {
                 !baseline.inconclusive() && !variant.inconclusive());
     }
 
-    /** A run, and when it is inconclusive and time is left, its retry in a fresh session; returns the one that counts. */
-    private Run attempt(FunctionUnderTest function, RunPolicy policy, UnaryOperator<String> urls, Deadline deadline, List<Run> runs)
-            throws SessionException {
+    /** A run, and when it is inconclusive and time is left, its retry in a fresh session; the last one counts. */
+    private Attempt attempt(FunctionUnderTest function, RunPolicy policy, UnaryOperator<String> urls, Deadline deadline,
+                            Consumer<String> asked) throws SessionException {
         String runId = function.id() + "-" + policy.id();
-        Run first = run(function, policy, urls, runId, deadline, null);
-        runs.add(first);
+        Run first = run(function, policy, urls, runId, deadline, null, asked);
         if (!first.inconclusive() || deadline.passed()) {
-            return first;
+            return new Attempt(List.of(first));
         }
-        Run retry = run(function, policy, urls, runId + "-retry", deadline, runId);
-        runs.add(retry);
-        return retry;
+        Run retry = run(function, policy, urls, runId + "-retry", deadline, runId, asked);
+        return new Attempt(List.of(first, retry));
+    }
+
+    /** The runs of one policy: the first, and its retry when the first was inconclusive. */
+    record Attempt(List<Run> runs) {
+        Run counting() {
+            return runs.get(runs.size() - 1);
+        }
     }
 
     private Run run(FunctionUnderTest function, RunPolicy policy, UnaryOperator<String> urls, String runId, Deadline outer,
-                    String retryOf) throws SessionException {
+                    String retryOf, Consumer<String> asked) throws SessionException {
         ArtifactStore files = recorder.filesFor(function.id(), runId);
         Instant started = Instant.now();
         if (outer.passed()) {
@@ -125,7 +170,7 @@ public final class Explorer {
         // the run's clock starts once its browser is up: starting one is bounded by the driver, and slow on a busy machine
         Deadline deadline = Deadline.in(ceilings.runMillis(), "run").earlierOf(outer);
         try (session; RunWatchdog watchdog = RunWatchdog.watch(session, deadline)) {
-            return recorder.record(runner.run(function.flow(), session, policy, runId, urls, files, deadline).retrying(retryOf));
+            return recorder.record(runner.run(function.flow(), session, policy, runId, urls, files, deadline, asked).retrying(retryOf));
         } catch (RuntimeException e) {
             // an unexpected driver or recorder error: the run proves nothing, and the exploration goes on
             String cause = "stopped by an unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage();

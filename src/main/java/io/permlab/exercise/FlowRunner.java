@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,7 +53,16 @@ public final class FlowRunner {
      */
     public RawRun run(Flow flow, Session session, RunPolicy policy, String runId, UnaryOperator<String> urls, ArtifactStore files,
                       Deadline deadline) {
-        Recorder rec = new Recorder(session, files, options.hideTypedText());
+        return run(flow, session, policy, runId, urls, files, deadline, permission -> { });
+    }
+
+    /**
+     * The same, telling {@code asked} each permission as soon as the page asks for it (the explorer starts a refused run
+     * while the baseline is still going).
+     */
+    public RawRun run(Flow flow, Session session, RunPolicy policy, String runId, UnaryOperator<String> urls, ArtifactStore files,
+                      Deadline deadline, Consumer<String> asked) {
+        Recorder rec = new Recorder(session, files, options.hideTypedText(), asked);
         session.keepFilesIn(files);
         Long consentAt = null;
         CheckpointResult checkpoint = null;
@@ -250,12 +260,14 @@ public final class FlowRunner {
         final List<Download> downloads = new ArrayList<>();
         final List<io.permlab.model.dynamic.RunEvent> events = new ArrayList<>();
         final DownloadKeeper keeper;
+        final Consumer<String> asked;
         boolean relaunched;
 
-        Recorder(Session session, ArtifactStore files, boolean hideTypedText) {
+        Recorder(Session session, ArtifactStore files, boolean hideTypedText, Consumer<String> asked) {
             this.session = session;
             this.files = files;
             this.hideTypedText = hideTypedText;
+            this.asked = asked;
             this.keeper = new DownloadKeeper(files);
         }
 
@@ -274,11 +286,11 @@ public final class FlowRunner {
         }
 
         void collect(int stepIndex, boolean last, PurposeDetector purposes) {
-            List<ObservedRequest> asked = session.takePermissionRequests(last);
-            if (!asked.isEmpty()) {
+            List<ObservedRequest> taken = session.takePermissionRequests(last);
+            if (!taken.isEmpty()) {
                 String shot = screenshot(String.format("step-%02d-%s.png", stepIndex, relaunched ? "relaunch-request" : "request"));
                 String pageText = null;
-                for (ObservedRequest r : asked) {
+                for (ObservedRequest r : taken) {
                     String text = r.visibleText();
                     if (!r.topFrame()) {
                         pageText = pageText != null ? pageText : quietText();
@@ -286,6 +298,9 @@ public final class FlowRunner {
                     }
                     String purpose = purposes.purpose(r.permission(), text).orElse(null);
                     requests.add(new RawRun.TimedRequest(r, since(r.at()), stepIndex, relaunched, purpose, shot));
+                    if (r.permission() != null) {
+                        asked.accept(r.permission());
+                    }
                 }
             }
             for (ObservedExchange x : session.takeExchanges(last)) {

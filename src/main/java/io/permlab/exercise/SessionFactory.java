@@ -18,6 +18,15 @@ public interface SessionFactory extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether several of this factory's sessions may be open at once, so that the runs of one exploration can run side
+     * by side: true where every session is a fresh browser or runtime process of its own; false where sessions share
+     * one device and one installed app (an Android phone, WeChat on it), whose runs must follow one another.
+     */
+    default boolean concurrentSessions() {
+        return false;
+    }
+
     /** Stops what the factory started (an Appium server, say). */
     @Override
     default void close() {

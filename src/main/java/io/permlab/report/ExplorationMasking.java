@@ -29,7 +29,7 @@ final class ExplorationMasking {
 
     private static FunctionExploration mask(FunctionExploration f) {
         return new FunctionExploration(f.functionId(), f.functionName(), f.flowFile(), f.runs().stream().map(ExplorationMasking::mask).toList(),
-                f.effects());
+                f.effects(), f.millis(), f.runsAtOnce());
     }
 
     private static Run mask(Run r) {

@@ -30,6 +30,6 @@ final class BatchFixtures {
 
     static PipelineInspector inspector(Path outDir) {
         return new PipelineInspector(KNOWLEDGE, outDir, new PipelineInspector.Dynamic(home().resolve("devices/local-chromium.json"),
-                io.permlab.pipeline.dynamic.SessionChoice.local(), true, 2000, home()));
+                io.permlab.pipeline.dynamic.SessionChoice.local(), true, 2000, home(), 1));
     }
 }

@@ -46,7 +46,7 @@ final class BenchSample implements AutoCloseable {
         List<String> args = new java.util.ArrayList<>(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-default-apps", "--use-fake-device-for-media-stream",
-                "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process",
+                "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process,AsyncDns",
                 "--lang=" + profile.locale(), "--window-size=" + profile.width() + "," + profile.height(),
                 "--user-data-dir=" + userDataDir));
         args.add("--host-resolver-rules=" + environment.hostResolverRules());

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Summarises repeated 'permlab run' invocations of one target: a file of lines "WALL_MS FINDINGS_JSON" in, one
  * Markdown table row out with medians: the command's wall time, the target's time, the number of runs and each run's
- * own time (first step to end of run), and what the target cost beyond its runs (sessions, recording, rules).
+ * own time (first step to end of run), and each function's exploration time (its baseline's session opening to its
+ * last run recorded) with how many runs it let have a session open at once.
  *
  *   java -cp ... io.permlab.bench.ExplorationFigures SESSION_LABEL TARGET_ID RUNS_FILE
  */
@@ -28,8 +29,9 @@ public final class ExplorationFigures {
         String targetId = args[1];
         List<Double> wall = new ArrayList<>();
         List<Double> target = new ArrayList<>();
-        List<Double> beyondRuns = new ArrayList<>();
         Map<String, List<Double>> perRun = new LinkedHashMap<>();
+        Map<String, List<Double>> perFunction = new LinkedHashMap<>();
+        Map<String, Integer> atOnce = new LinkedHashMap<>();
         int runCount = -1;
         int findings = -1;
         for (String line : Files.readAllLines(Paths.get(args[2]))) {
@@ -43,25 +45,29 @@ public final class ExplorationFigures {
             }
             wall.add(Double.parseDouble(parts[0]));
             target.add(t.get("millis").getAsDouble());
-            double sum = 0;
             int count = 0;
             for (JsonElement f : t.getAsJsonObject("evidence").getAsJsonArray("functions")) {
-                for (JsonElement r : f.getAsJsonObject().getAsJsonArray("runs")) {
+                JsonObject fo = f.getAsJsonObject();
+                String function = fo.get("functionId").getAsString();
+                perFunction.computeIfAbsent(function, k -> new ArrayList<>()).add(fo.get("millis").getAsDouble());
+                atOnce.put(function, fo.get("runsAtOnce").getAsInt());
+                for (JsonElement r : fo.getAsJsonArray("runs")) {
                     double d = r.getAsJsonObject().get("durationMillis").getAsDouble();
                     perRun.computeIfAbsent(r.getAsJsonObject().get("id").getAsString(), k -> new ArrayList<>()).add(d);
-                    sum += d;
                     count++;
                 }
             }
             runCount = count;
             findings = t.getAsJsonArray("findings").size();
-            beyondRuns.add((t.get("millis").getAsDouble() - sum) / count);
         }
         StringBuilder runs = new StringBuilder();
         perRun.forEach((id, d) -> runs.append(runs.length() == 0 ? "" : "<br>").append(id).append(": ").append(Median.ms(Median.of(d))));
+        StringBuilder functions = new StringBuilder();
+        perFunction.forEach((id, d) -> functions.append(functions.length() == 0 ? "" : "<br>").append(id).append(": ")
+                .append(Median.ms(Median.of(d))).append(" (").append(Median.range(d)).append("), ").append(atOnce.get(id)).append(" at once"));
         System.out.printf("| %s | %s | %d | %s | %s | %s | %s | %d |%n", label, targetId, wall.size(),
                 Median.ms(Median.of(wall)) + " (" + Median.range(wall) + ")", Median.ms(Median.of(target)),
-                "1 + " + (runCount - 1) + " runs:<br>" + runs, Median.ms(Median.of(beyondRuns)), findings);
+                "1 + " + (runCount - 1) + " runs:<br>" + runs, functions, findings);
     }
 
     private static JsonObject target(Path findings, String id) throws Exception {

@@ -41,6 +41,12 @@ public final class MiniProgramSessionFactory implements SessionFactory {
         return Scopes.refusable(permission);
     }
 
+    /** Each session is a runtime process of its own with its own staged copy of the program. */
+    @Override
+    public boolean concurrentSessions() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "mini-program runtime (node + miniprogram-simulate)";

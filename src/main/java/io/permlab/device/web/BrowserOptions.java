@@ -24,7 +24,9 @@ final class BrowserOptions {
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
                 "--use-fake-device-for-media-stream",
                 // All frames in one renderer, so the permission observer injected into the page reaches cross-origin iframes.
-                "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process",
+                // AsyncDns off: Chromium's own DNS client stalled the first navigation of a new profile for 5 s when two
+                // browsers started at once (docs/architecture.md, "Runs at once"); the system resolver answers at once.
+                "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process,AsyncDns",
                 "--lang=" + profile.locale(),
                 "--window-size=" + profile.width() + "," + profile.height(),
                 "--user-data-dir=" + userDataDir));

@@ -61,6 +61,12 @@ public final class GridSessionFactory extends WebSessionFactory {
         return ((HasDevTools) driver).getDevTools();
     }
 
+    /** Each session is a fresh browser on whichever node has a free slot; the Grid queues what it cannot place yet. */
+    @Override
+    public boolean concurrentSessions() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "selenium grid " + grid;

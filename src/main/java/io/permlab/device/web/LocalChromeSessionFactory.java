@@ -32,6 +32,12 @@ public final class LocalChromeSessionFactory extends WebSessionFactory {
         return ((ChromeDriver) driver).getDevTools();
     }
 
+    /** A fresh browser with its own profile folder per session. */
+    @Override
+    public boolean concurrentSessions() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "local chromium (" + profile.name() + ")";

@@ -109,7 +109,7 @@ public final class MiniProgramExercise implements ExerciseStage {
         MiniProgramSessionFactory factory = new MiniProgramSessionFactory(config);
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), options.runner());
         ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), options.mask(), persona);
-        Explorer explorer = new Explorer(factory, runner, recorder, knowledge, options.profile().ceilings());
+        Explorer explorer = new Explorer(factory, runner, recorder, knowledge, options.profile().ceilings(), options.runsAtOnce());
         Deadline deadline = Deadline.in(options.profile().ceilings().targetMillis(), "target");
         UnaryOperator<String> paths = url -> url == null ? "/" + pages.entry() : url;
         List<FunctionExploration> explored = FunctionRuns.explore(explorer, functions, paths, deadline, target, "scope", context);

@@ -138,7 +138,7 @@ public final class WebExercise implements ExerciseStage {
         };
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), options.runner());
         ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), options.mask(), persona);
-        Explorer explorer = new Explorer(factory, runner, recorder, knowledge, ceilings());
+        Explorer explorer = new Explorer(factory, runner, recorder, knowledge, ceilings(), options.runsAtOnce());
         FlowUrls urls = new FlowUrls(target.site().entry(), sites);
         List<FunctionExploration> explored = FunctionRuns.explore(explorer, functions, urls, deadline, target, "permission", context);
         return new Exploration(urls.apply(target.site().entry()), ownHosts(target.site()), factory.describe(), explored);
