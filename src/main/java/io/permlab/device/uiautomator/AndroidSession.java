@@ -4,10 +4,12 @@ import io.permlab.device.adb.AdbShell;
 import io.permlab.device.android.DeviceOutputException;
 import io.permlab.device.android.DialogCatalogue;
 import io.permlab.device.android.DialogRecognition;
+import io.permlab.device.android.DumpsysPackageParser;
 import io.permlab.device.android.PageSource;
 import io.permlab.device.android.PageSourcePi;
 import io.permlab.device.android.PermissionDialogRecognizer;
 import io.permlab.device.android.UiNode;
+import io.permlab.device.android.UserPermissions;
 import io.permlab.exercise.ArtifactStore;
 import io.permlab.exercise.ObservedExchange;
 import io.permlab.exercise.ObservedRequest;
@@ -23,6 +25,7 @@ import io.permlab.model.flow.Locator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
@@ -434,8 +437,9 @@ public final class AndroidSession implements Session {
                 String name = String.format("dialog-%02d-screen-before.png", dialogs);
                 shot = maskedScreenshot(shotBefore, sourceBefore).map(png -> files.save(name, png)).orElse(null);
             }
+            Map<Integer, UserPermissions> before = runtimePermissions();
             requests.add(answerer.answer(dialog, textBefore, shot));
-            awaitGone(dialog);
+            awaitGone(dialog, before);
             return true;
         }
         if (seen instanceof DialogRecognition.UnrecognisedDialog u && appLeft(u, source)) {
@@ -456,9 +460,11 @@ public final class AndroidSession implements Session {
 
     /**
      * Waits until the answered dialog has left the screen, so that it is not answered twice; another dialog (the next
-     * permission of one request) may follow. One that stays is a session problem, never the app's.
+     * permission of one request) may follow. One that is still there when the wait is over is the app asking again
+     * if the system took the answer ({@code dumpsys package}'s runtime permissions differ from {@code before}: Android
+     * 11+ shows an identical dialog the second time), else it stayed: a session problem, never the app's.
      */
-    private void awaitGone(DialogRecognition.PermissionDialog answered) throws SessionException {
+    private void awaitGone(DialogRecognition.PermissionDialog answered, Map<Integer, UserPermissions> before) throws SessionException {
         long goneMillis = Math.max(DIALOG_GONE_MIN_MILLIS, 2 * watchMillis);
         long deadline = System.nanoTime() + Duration.ofMillis(goneMillis).toNanos();
         while (true) {
@@ -474,10 +480,24 @@ public final class AndroidSession implements Session {
                 return;
             }
             if (System.nanoTime() >= deadline) {
+                Map<Integer, UserPermissions> after = before == null ? null : runtimePermissions();
+                if (after != null && !after.equals(before)) {
+                    return; // answered, and asked again: the watch answers the new one
+                }
                 throw new SessionException(SessionException.Kind.SESSION_ERROR, "the " + answered.skin() + " permission dialog ('"
                         + mask.apply(answered.message()) + "') stayed on screen " + goneMillis + " ms after it was answered");
             }
             sleep(POLL_MILLIS);
+        }
+    }
+
+    /** The app's runtime permissions and their flags per user, as the system holds them; null when they cannot be read. */
+    private Map<Integer, UserPermissions> runtimePermissions() {
+        try {
+            return new DumpsysPackageParser().parse(adb.shell("dumpsys package " + app.packageName(), Duration.ofSeconds(20)),
+                    app.packageName()).users();
+        } catch (io.permlab.device.adb.AdbException | DeviceOutputException e) {
+            return null;
         }
     }
 

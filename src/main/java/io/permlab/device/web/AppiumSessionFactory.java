@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * Chromium through an Appium server's Chromium driver: the flow goes through Appium, DevTools straight to the
  * browser's debugger address that Appium reports (Appium 3.8 must not be asked for BiDi: TOOLCHAIN). The server's
- * life belongs to whoever ensured it (one per batch), not to this factory.
+ * life belongs to whoever ensured it (one per batch), not to this factory. Its sessions are not declared concurrent:
+ * the driver starts each session's ChromeDriver on port 9515 unless the session names another (appium-chromedriver's
+ * default), so an exploration's runs through it follow one another.
  */
 public final class AppiumSessionFactory extends WebSessionFactory {
     private final AppiumServer server;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.permlab.device.uiautomator.ScriptedDevice.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -266,6 +267,34 @@ class AndroidOrchestrationTest {
         assertThat(f.runs()).allSatisfy(r -> assertThat(r.inconclusive()).isTrue());
         // each run (and retry) answered the dialog once, never twice: one final tap (allow or deny) per run
         assertThat(device.dialogTaps().stream().filter(t -> !t.endsWith("_radio_coarse"))).hasSize(f.runs().size());
+    }
+
+    /**
+     * An app that asks again the moment it is refused brings back a dialog identical to the one just answered (Android
+     * 11+ shows the same buttons the second time). The system recorded the first refusal (dumpsys: USER_SET), so the
+     * dialog on screen is a new request, answered again and counted — not a dialog that stayed, which would make the run
+     * inconclusive and hide the re-asking (AND-REFUSAL-LOOP).
+     */
+    @Test
+    void anIdenticalDialogRightAfterARefusalIsANewRequestNotAStuckOne() {
+        AtomicInteger refusals = new AtomicInteger();
+        ScriptedDevice device = foundingCase().onTap(DIALOG + "permission_deny_button", d -> {
+            if (refusals.incrementAndGet() % 2 == 1) {
+                d.packageState(fixture("dumpsys-package/api33-location-denied.txt"));
+                d.show(fixture("dialogs/api31-location-zh.xml")); // asked again at once: the same dialog
+            } else {
+                d.packageState(fixture("dumpsys-package/api33-location-denied-twice.txt"));
+                d.show(fixture("screens/app-address-blocked.xml"));
+            }
+        });
+        TargetResult result = run(device);
+        FunctionExploration f = result.evidence().section(Exploration.class).orElseThrow().functions().get(0);
+        Run refused = run(f, "add-address-deny-geolocation");
+        assertThat(refused.inconclusive()).as("%s", refused.outcome()).isFalse();
+        assertThat(refused.passed()).isFalse();
+        assertThat(refused.requests()).extracting(r -> r.permission() + " " + r.outcome() + " " + r.options().get("refusal"))
+                .containsExactly("geolocation denied 1", "geolocation denied for good 2");
+        assertThat(device.dialogTaps().stream().filter(t -> t.equals(DIALOG + "permission_deny_button"))).hasSize(2);
     }
 
     /** After a refusal the app is stopped and opened again: asking again at once is recorded as after the relaunch (S6). */
