@@ -188,6 +188,8 @@ write_results() {
       echo "## H5 campaign ($TARGETS targets: apps/demo-delivery and apps/demo-delivery-compliant alternately) on a Grid"
       echo
       echo "Hub + N nodes of Selenium Grid 4.48 on 127.0.0.1, each node one slot (\`--max-sessions 1\`), started fresh for each N."
+      echo "\`--runs-at-once\` is the batch's default: 2 with \`--parallel 1\` (an exploration's refused run asks the Grid for a"
+      echo "second session while the baseline holds the first), else 1."
       echo
       echo "| Grid nodes (1 slot each) | --parallel | targets | wall (s) | targets/min | done | retried | findings (total; per target) | sessions | Grid sessions left | permlab peak RSS | load avg start → end | exit |"
       echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
