@@ -7,8 +7,9 @@ import java.util.List;
 /** The runs of an exercised target: per function, the runs side by side and the permission timeline of the baseline. */
 public record ExplorationView(String entryUrl, String session, String ownHosts, List<FunctionView> functions) {
 
+    /** @param seconds the exploration's time ("8.4"), "" when it was not taken; @param runsAtOnce how many runs could overlap */
     public record FunctionView(String name, String flowFile, List<RunView> runs, List<RequestView> baselineRequests,
-                               List<EffectView> effects) {
+                               List<EffectView> effects, String seconds, int runsAtOnce) {
     }
 
     /** One run: its policy, whether the checkpoint was reached and why not, its screenshot, and its files. */

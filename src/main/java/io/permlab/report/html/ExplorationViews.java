@@ -42,7 +42,8 @@ final class ExplorationViews {
                         r.beforeFunctionStart(), r.afterRelaunch(), r.purposeText() == null ? "" : r.purposeText()))
                 .toList();
         return new FunctionView(f.functionName(), f.flowFile(), f.runs().stream().map(this::run).toList(), requests,
-                f.effects().stream().map(this::effect).toList());
+                f.effects().stream().map(this::effect).toList(),
+                f.millis() > 0 ? String.format(java.util.Locale.ROOT, "%.1f", f.millis() / 1000.0) : "", f.runsAtOnce());
     }
 
     private RunView run(Run r) {

@@ -119,9 +119,23 @@ class ConcurrentRunsTest {
         assertThat(together.outDir().resolve("runs/locate-later/check-deny-geolocation/step-01-request.png")).isRegularFile();
     }
 
-    private static JsonArray effects(CliRun run) {
-        JsonObject function = run.report().json().getAsJsonArray("targets").get(0).getAsJsonObject().getAsJsonObject("evidence")
+    @Test
+    void theReportShowsHowLongTheExplorationTookAndThatItsRunsOverlapped() throws java.io.IOException {
+        JsonObject function = function(together);
+        assertThat(function.get("runsAtOnce").getAsInt()).isEqualTo(2);
+        assertThat(function(oneByOne).get("runsAtOnce").getAsInt()).isEqualTo(1);
+        String seconds = String.format(java.util.Locale.ROOT, "%.1f", function.get("millis").getAsLong() / 1000.0);
+        String html = java.nio.file.Files.readString(together.outDir().resolve("index.html"));
+        assertThat(html).contains("<span class=\"en\" lang=\"en\">runs in</span> " + seconds + " s")
+                .contains("<span class=\"en\" lang=\"en\">up to</span> 2 <span class=\"zh\"");
+    }
+
+    private static JsonObject function(CliRun run) {
+        return run.report().json().getAsJsonArray("targets").get(0).getAsJsonObject().getAsJsonObject("evidence")
                 .getAsJsonArray("functions").get(0).getAsJsonObject();
-        return function.getAsJsonArray("effects");
+    }
+
+    private static JsonArray effects(CliRun run) {
+        return function(run).getAsJsonArray("effects");
     }
 }
