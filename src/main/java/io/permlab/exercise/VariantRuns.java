@@ -2,7 +2,9 @@ package io.permlab.exercise;
 
 import io.permlab.model.dynamic.RunPolicy;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -38,15 +40,17 @@ final class VariantRuns implements AutoCloseable {
     private static final AtomicInteger EXPLORATIONS = new AtomicInteger();
 
     private final Runner runner;
-    private final Semaphore places;
     private final ExecutorService threads;
     private final Set<String> launched = new HashSet<>();
     private final List<Pending> pending = new ArrayList<>();
+    /** Launched runs not started yet, in launch order: a place that frees goes to the first (a thread's start order would not). */
+    private final Deque<FutureTask<Explorer.Attempt>> waiting = new ArrayDeque<>();
+    private int freePlaces;
     private boolean collected;
 
     VariantRuns(int placesAtOnce, Runner runner) {
         this.runner = runner;
-        this.places = new Semaphore(placesAtOnce, true);
+        this.freePlaces = placesAtOnce;
         if (placesAtOnce == 1) {
             this.threads = null;
         } else {
@@ -62,11 +66,13 @@ final class VariantRuns implements AutoCloseable {
 
     /** Runs the baseline on this thread, holding a place; {@code asked} may {@link #launch} while it runs. */
     Explorer.Attempt baseline(RunPolicy policy, Consumer<String> asked) throws SessionException {
-        places.acquireUninterruptibly();
+        synchronized (this) {
+            freePlaces--; // the first run of the exploration: a place is free
+        }
         try {
             return runner.attempt(policy, asked);
         } finally {
-            places.release();
+            placeFreed();
         }
     }
 
@@ -76,16 +82,36 @@ final class VariantRuns implements AutoCloseable {
             return;
         }
         for (RunPolicy policy : policies) {
-            pending.add(new Pending(permission, policy, threads == null ? null : threads.submit(() -> inPlace(policy))));
+            FutureTask<Explorer.Attempt> task = threads == null ? null : new FutureTask<>(() -> inPlace(policy));
+            pending.add(new Pending(permission, policy, task));
+            if (task != null) {
+                waiting.add(task);
+            }
+        }
+        startWhilePlacesAreFree();
+    }
+
+    private synchronized void startWhilePlacesAreFree() {
+        while (freePlaces > 0 && !waiting.isEmpty() && !threads.isShutdown()) {
+            freePlaces--;
+            threads.execute(waiting.poll());
+        }
+    }
+
+    private void placeFreed() {
+        synchronized (this) {
+            freePlaces++;
+        }
+        if (threads != null) {
+            startWhilePlacesAreFree();
         }
     }
 
     private Explorer.Attempt inPlace(RunPolicy policy) throws SessionException {
-        places.acquireUninterruptibly();
         try {
             return runner.attempt(policy, NOT_LISTENING);
         } finally {
-            places.release();
+            placeFreed();
         }
     }
 
