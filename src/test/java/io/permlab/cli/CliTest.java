@@ -40,6 +40,21 @@ class CliTest {
         assertThat(run("frobnicate")).isEqualTo(ExitCode.USAGE_ERROR.code());
     }
 
+    /** Runs at once below 1 would explore nothing: refused before anything starts, with the option named. */
+    @Test
+    void runsAtOnceBelowOneIsAUsageError(@TempDir Path dir) {
+        assertThat(run("run", "apps/demo-delivery", "--runs-at-once", "0", "--out", dir.resolve("run").toString()))
+                .isEqualTo(ExitCode.USAGE_ERROR.code());
+        assertThat(err.toString()).contains("--runs-at-once must be at least 1");
+        assertThat(run("batch", "campaign.csv", "--runs-at-once", "-1", "--out", dir.resolve("batch").toString()))
+                .isEqualTo(ExitCode.USAGE_ERROR.code());
+        assertThat(err.toString()).contains("permlab batch: --runs-at-once must be at least 1");
+        assertThat(dir.resolve("run")).doesNotExist();
+        assertThat(dir.resolve("batch")).doesNotExist();
+        assertThat(run("run", "--help")).isZero();
+        assertThat(out.toString()).contains("--runs-at-once");
+    }
+
     @Test
     void findingsAboveTheThresholdExitWith4AndBelowItWith0(@TempDir Path dir) {
         String apk = ThirdPartyApks.apiDemos().toString();

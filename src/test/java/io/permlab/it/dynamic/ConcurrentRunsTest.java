@@ -127,7 +127,7 @@ class ConcurrentRunsTest {
         String seconds = String.format(java.util.Locale.ROOT, "%.1f", function.get("millis").getAsLong() / 1000.0);
         String html = java.nio.file.Files.readString(together.outDir().resolve("index.html"));
         assertThat(html).contains("<span class=\"en\" lang=\"en\">runs in</span> " + seconds + " s")
-                .contains("<span class=\"en\" lang=\"en\">up to</span> 2 <span class=\"zh\"");
+                .contains("<span class=\"en\" lang=\"en\">, up to</span> 2 <span class=\"zh\"");
     }
 
     private static JsonObject function(CliRun run) {
