@@ -1,9 +1,6 @@
 package io.permlab.pipeline.dynamic;
 
-import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.ScriptedDevice;
-import io.permlab.exercise.Ceilings;
-import io.permlab.exercise.FlowRunner;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Finding;
 import io.permlab.model.Lang;
@@ -12,7 +9,6 @@ import io.permlab.model.TargetResult;
 import io.permlab.model.android.DeviceEvidence;
 import io.permlab.model.android.DeviceRunFacts;
 import io.permlab.model.dynamic.Exploration;
-import io.permlab.pipeline.BatchListener;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.Reports;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 import static io.permlab.device.uiautomator.ScriptedDevice.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,22 +41,7 @@ class AndroidDeviceEvidenceTest {
 
     @BeforeEach
     void target() throws IOException {
-        targetDir = tmp.resolve("apps/delivery-android");
-        Files.createDirectories(targetDir.resolve("build"));
-        Files.copy(Path.of("apps/demo-delivery-android/build/demo-delivery-android.apk").toAbsolutePath(), targetDir.resolve("build/delivery.apk"));
-        Files.writeString(targetDir.resolve("target.json"), """
-                {"name": "delivery on a device", "kind": "apk", "category": "餐饮外卖", "apk": "build/delivery.apk",
-                 "package": "io.permlab.sample.delivery",
-                 "functions": [{"id": "add-address", "name": "新增收货地址", "flow": "add-address.flow.json"}]}
-                """);
-        Files.writeString(targetDir.resolve("add-address.flow.json"), """
-                {"function": "add-address",
-                 "steps": [
-                   {"open": "app"},
-                   {"tap": {"text": "新增收货地址"}, "start": true},
-                   {"checkpoint": {"text": "地址已保存"}, "timeoutMs": 300}
-                 ]}
-                """);
+        targetDir = DeliveryOnADevice.target(tmp, "delivery-android", "delivery on a device", PKG);
         out = tmp.resolve("out");
     }
 
@@ -82,10 +62,7 @@ class AndroidDeviceEvidenceTest {
     }
 
     private TargetResult run(ScriptedDevice device, boolean mask) {
-        AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
-        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), profile, new FlowRunner.Options(true, 0), mask, tmp, null,
-                url -> device);
-        return batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets().get(0);
+        return DeliveryOnADevice.explore(tmp, targetDir, out, device, 0, mask);
     }
 
     @Test

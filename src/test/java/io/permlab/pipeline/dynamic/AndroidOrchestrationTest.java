@@ -1,17 +1,12 @@
 package io.permlab.pipeline.dynamic;
 
-import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.ScriptedDevice;
-import io.permlab.exercise.Ceilings;
-import io.permlab.exercise.FlowRunner;
-import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Finding;
 import io.permlab.model.TargetResult;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionRequest;
 import io.permlab.model.dynamic.Run;
-import io.permlab.pipeline.BatchListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,23 +43,7 @@ class AndroidOrchestrationTest {
 
     @BeforeEach
     void target() throws IOException {
-        targetDir = tmp.resolve("apps/delivery-android");
-        Files.createDirectories(targetDir.resolve("build"));
-        // a real APK (the sample the build makes): the pipeline inspects it statically before the device runs its flows
-        Files.copy(Path.of("apps/demo-delivery-android/build/demo-delivery-android.apk").toAbsolutePath(), targetDir.resolve("build/delivery.apk"));
-        Files.writeString(targetDir.resolve("target.json"), """
-                {"name": "delivery on a device", "kind": "apk", "category": "餐饮外卖", "apk": "build/delivery.apk",
-                 "package": "io.permlab.sample.delivery",
-                 "functions": [{"id": "add-address", "name": "新增收货地址", "flow": "add-address.flow.json"}]}
-                """);
-        Files.writeString(targetDir.resolve("add-address.flow.json"), """
-                {"function": "add-address",
-                 "steps": [
-                   {"open": "app"},
-                   {"tap": {"text": "新增收货地址"}, "start": true},
-                   {"checkpoint": {"text": "地址已保存"}, "timeoutMs": 300}
-                 ]}
-                """);
+        targetDir = DeliveryOnADevice.target(tmp, "delivery-android", "delivery on a device", PKG);
         out = tmp.resolve("out");
     }
 
@@ -95,16 +73,11 @@ class AndroidOrchestrationTest {
     }
 
     private TargetResult run(ScriptedDevice device, long relaunchProbeMillis) {
-        AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
-        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), profile, new FlowRunner.Options(true, relaunchProbeMillis), true, tmp, null,
-                url -> device);
-        List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
-        assertThat(results).hasSize(1);
-        return results.get(0);
+        return DeliveryOnADevice.explore(tmp, targetDir, out, device, relaunchProbeMillis);
     }
 
     private static Run run(FunctionExploration f, String id) {
-        return f.runs().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no run " + id));
+        return DeliveryOnADevice.run(f, id);
     }
 
     @Test

@@ -86,16 +86,7 @@ class AndroidPersonaTest {
 
     @BeforeEach
     void target() throws IOException {
-        targetDir = tmp.resolve("apps/delivery-android");
-        Files.createDirectories(targetDir.resolve("build"));
-        Files.copy(Path.of("apps/demo-delivery-android/build/demo-delivery-android.apk").toAbsolutePath(), targetDir.resolve("build/delivery.apk"));
-        Files.writeString(targetDir.resolve("target.json"), """
-                {"name": "delivery on a device", "kind": "apk", "category": "餐饮外卖", "apk": "build/delivery.apk",
-                 "package": "%s",
-                 "functions": [{"id": "add-address", "name": "新增收货地址", "flow": "add-address.flow.json"}]}
-                """.formatted(PKG));
-        Files.writeString(targetDir.resolve("persona.json"), "{\"name\": \"张三丰\", \"phone\": \"" + PHONE + "\"}");
-        Files.writeString(targetDir.resolve("add-address.flow.json"), """
+        targetDir = DeliveryOnADevice.target(tmp, "delivery-android", "delivery on a device", PKG, """
                 {"function": "add-address",
                  "steps": [
                    {"open": "app"},
@@ -104,6 +95,7 @@ class AndroidPersonaTest {
                    {"checkpoint": {"text": "地址已保存"}, "timeoutMs": 300}
                  ]}
                 """);
+        Files.writeString(targetDir.resolve("persona.json"), "{\"name\": \"张三丰\", \"phone\": \"" + PHONE + "\"}");
         out = tmp.resolve("out");
         proxyAdb = new io.permlab.device.adbproxy.ScriptedDevice(ScriptedDevice.SERIAL, null);
     }

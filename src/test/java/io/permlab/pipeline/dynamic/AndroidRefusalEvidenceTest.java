@@ -1,9 +1,6 @@
 package io.permlab.pipeline.dynamic;
 
-import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.ScriptedDevice;
-import io.permlab.exercise.Ceilings;
-import io.permlab.exercise.FlowRunner;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Finding;
 import io.permlab.model.Lang;
@@ -11,7 +8,6 @@ import io.permlab.model.RunResult;
 import io.permlab.model.TargetResult;
 import io.permlab.model.android.DeviceEvidence;
 import io.permlab.model.android.DeviceRunFacts;
-import io.permlab.pipeline.BatchListener;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.Reports;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,22 +42,7 @@ class AndroidRefusalEvidenceTest {
 
     @BeforeEach
     void target() throws IOException {
-        targetDir = tmp.resolve("apps/delivery-android");
-        Files.createDirectories(targetDir.resolve("build"));
-        Files.copy(Path.of("apps/demo-delivery-android/build/demo-delivery-android.apk").toAbsolutePath(), targetDir.resolve("build/delivery.apk"));
-        Files.writeString(targetDir.resolve("target.json"), """
-                {"name": "delivery on a device", "kind": "apk", "category": "餐饮外卖", "apk": "build/delivery.apk",
-                 "package": "com.permlab.demo.delivery",
-                 "functions": [{"id": "add-address", "name": "新增收货地址", "flow": "add-address.flow.json"}]}
-                """);
-        Files.writeString(targetDir.resolve("add-address.flow.json"), """
-                {"function": "add-address",
-                 "steps": [
-                   {"open": "app"},
-                   {"tap": {"text": "新增收货地址"}, "start": true},
-                   {"checkpoint": {"text": "地址已保存"}, "timeoutMs": 300}
-                 ]}
-                """);
+        targetDir = DeliveryOnADevice.target(tmp, "delivery-android", "delivery on a device", PKG);
     }
 
     private static String fixture(String path) {
@@ -87,10 +67,7 @@ class AndroidRefusalEvidenceTest {
     }
 
     private TargetResult run(ScriptedDevice device) {
-        AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
-        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), profile, new FlowRunner.Options(true, 300), true, tmp, null,
-                url -> device);
-        return batch.run(List.of(targetDir), null, tmp.resolve("out"), "test", BatchListener.NONE).targets().get(0);
+        return DeliveryOnADevice.explore(tmp, targetDir, tmp.resolve("out"), device, 300);
     }
 
     private static List<Finding> of(TargetResult r, String rule) {

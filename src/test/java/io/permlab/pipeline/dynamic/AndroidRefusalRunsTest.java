@@ -1,17 +1,12 @@
 package io.permlab.pipeline.dynamic;
 
-import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.ScriptedDevice;
-import io.permlab.exercise.Ceilings;
-import io.permlab.exercise.FlowRunner;
-import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Finding;
 import io.permlab.model.TargetResult;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionEffect;
 import io.permlab.model.dynamic.Run;
-import io.permlab.pipeline.BatchListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.permlab.device.uiautomator.ScriptedDevice.fixture;
@@ -53,22 +46,7 @@ class AndroidRefusalRunsTest {
 
     @BeforeEach
     void target() throws IOException {
-        targetDir = tmp.resolve("apps/delivery-android");
-        Files.createDirectories(targetDir.resolve("build"));
-        Files.copy(Path.of("apps/demo-delivery-android/build/demo-delivery-android.apk").toAbsolutePath(), targetDir.resolve("build/delivery.apk"));
-        Files.writeString(targetDir.resolve("target.json"), """
-                {"name": "delivery on a device", "kind": "apk", "category": "餐饮外卖", "apk": "build/delivery.apk",
-                 "package": "io.permlab.sample.delivery",
-                 "functions": [{"id": "add-address", "name": "新增收货地址", "flow": "add-address.flow.json"}]}
-                """);
-        Files.writeString(targetDir.resolve("add-address.flow.json"), """
-                {"function": "add-address",
-                 "steps": [
-                   {"open": "app"},
-                   {"tap": {"text": "新增收货地址"}, "start": true},
-                   {"checkpoint": {"text": "地址已保存"}, "timeoutMs": 300}
-                 ]}
-                """);
+        targetDir = DeliveryOnADevice.target(tmp, "delivery-android", "delivery on a device", DeliveryOnADevice.FIXTURES_PACKAGE);
         out = tmp.resolve("out");
     }
 
@@ -92,16 +70,11 @@ class AndroidRefusalRunsTest {
     }
 
     private TargetResult run(ScriptedDevice device) {
-        AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
-        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), profile, new FlowRunner.Options(true, 0), true, tmp, null,
-                url -> device);
-        List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
-        assertThat(results).hasSize(1);
-        return results.get(0);
+        return DeliveryOnADevice.explore(tmp, targetDir, out, device, 0);
     }
 
     private static Run run(FunctionExploration f, String id) {
-        return f.runs().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no run " + id));
+        return DeliveryOnADevice.run(f, id);
     }
 
     @Test

@@ -64,23 +64,7 @@ class LabBatchTest {
     @BeforeEach
     void fiveTargets() throws IOException {
         for (int i = 1; i <= 5; i++) {
-            Path dir = tmp.resolve("apps/delivery-" + i);
-            Files.createDirectories(dir.resolve("build"));
-            Files.copy(Path.of("apps/demo-delivery-android/build/demo-delivery-android.apk").toAbsolutePath(), dir.resolve("build/delivery.apk"));
-            Files.writeString(dir.resolve("target.json"), """
-                    {"name": "delivery %d", "kind": "apk", "category": "餐饮外卖", "apk": "build/delivery.apk",
-                     "package": "io.permlab.sample.delivery",
-                     "functions": [{"id": "add-address", "name": "新增收货地址", "flow": "add-address.flow.json"}]}
-                    """.formatted(i));
-            Files.writeString(dir.resolve("add-address.flow.json"), """
-                    {"function": "add-address",
-                     "steps": [
-                       {"open": "app"},
-                       {"tap": {"text": "新增收货地址"}, "start": true},
-                       {"checkpoint": {"text": "地址已保存"}, "timeoutMs": 300}
-                     ]}
-                    """);
-            targets.add(dir);
+            targets.add(DeliveryOnADevice.target(tmp, "delivery-" + i, "delivery " + i, DeliveryOnADevice.FIXTURES_PACKAGE));
         }
         out = tmp.resolve("out");
     }
