@@ -1,23 +1,17 @@
 package io.permlab.it.dynamic;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Selenium Grid 4.48 on 127.0.0.1 as a hub and separate node processes ({@code @RegisterExtension static}), each
@@ -50,11 +44,7 @@ final class GridHubAndNodes implements BeforeAllCallback, AfterAllCallback {
     }
 
     URL url() {
-        try {
-            return URI.create("http://127.0.0.1:" + port).toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+        return GridProcesses.url(port);
     }
 
     /** The hub and node processes (their browsers and drivers are below the nodes). */
@@ -114,34 +104,12 @@ final class GridHubAndNodes implements BeforeAllCallback, AfterAllCallback {
 
     /** The hub's /status value, or null while it does not answer. */
     JsonObject status() {
-        try {
-            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-                    .send(HttpRequest.newBuilder(URI.create(url() + "/status")).timeout(Duration.ofSeconds(5)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? JsonParser.parseString(r.body()).getAsJsonObject().getAsJsonObject("value") : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return GridProcesses.status(url());
     }
 
     /** Ids of the sessions the Grid holds open, on any node. */
     List<String> openSessions() {
-        JsonObject status = status();
-        if (status == null) {
-            throw new AssertionError("the Grid does not answer /status");
-        }
-        List<String> open = new ArrayList<>();
-        for (JsonObject node : RunReport.objects(status.getAsJsonArray("nodes"))) {
-            for (JsonObject slot : RunReport.objects(node.getAsJsonArray("slots"))) {
-                if (slot.has("session") && !slot.get("session").isJsonNull()) {
-                    open.add(slot.getAsJsonObject("session").get("sessionId").getAsString());
-                }
-            }
-        }
-        return open;
+        return GridProcesses.openSessions(url()).stream().map(s -> s.get("sessionId").getAsString()).toList();
     }
 
     /**
@@ -176,17 +144,7 @@ final class GridHubAndNodes implements BeforeAllCallback, AfterAllCallback {
         List<Process> reversed = new ArrayList<>(processes);
         java.util.Collections.reverse(reversed); // nodes first: they quit their browsers; then the hub
         for (Process p : reversed) {
-            if (!p.isAlive()) {
-                continue;
-            }
-            List<ProcessHandle> below = p.descendants().toList();
-            below.forEach(ProcessHandle::destroy);
-            p.destroy();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
-            }
-            below.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            GridProcesses.stop(p);
         }
     }
 

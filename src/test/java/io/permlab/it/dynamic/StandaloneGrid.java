@@ -1,17 +1,12 @@
 package io.permlab.it.dynamic;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,11 +43,7 @@ final class StandaloneGrid implements BeforeAllCallback, AfterAllCallback {
     }
 
     URL url() {
-        try {
-            return URI.create("http://127.0.0.1:" + port).toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+        return GridProcesses.url(port);
     }
 
     int port() {
@@ -100,48 +91,16 @@ final class StandaloneGrid implements BeforeAllCallback, AfterAllCallback {
 
     /** The Grid's /status value, or null while it does not answer. */
     JsonObject status() {
-        try {
-            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-                    .send(HttpRequest.newBuilder(URI.create(url() + "/status")).timeout(Duration.ofSeconds(5)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? JsonParser.parseString(r.body()).getAsJsonObject().getAsJsonObject("value") : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return GridProcesses.status(url());
     }
 
     /** Sessions the Grid still holds open. */
     int openSessions() {
-        JsonObject status = status();
-        if (status == null) {
-            throw new AssertionError("the Grid does not answer /status");
-        }
-        int open = 0;
-        for (JsonObject node : RunReport.objects(status.getAsJsonArray("nodes"))) {
-            for (JsonObject slot : RunReport.objects(node.getAsJsonArray("slots"))) {
-                if (slot.has("session") && !slot.get("session").isJsonNull()) {
-                    open++;
-                }
-            }
-        }
-        return open;
+        return GridProcesses.openSessions(url()).size();
     }
 
     void stop() throws InterruptedException {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        List<ProcessHandle> below = process.descendants().toList();
-        below.forEach(ProcessHandle::destroy);
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
-        below.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        GridProcesses.stop(process);
     }
 
     String tail() {
