@@ -1,5 +1,6 @@
 package io.permlab.cli;
 
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Lang;
 import io.permlab.model.RunResult;
@@ -103,6 +104,11 @@ final class ReportingOptions {
 
     KnowledgeBase knowledge() {
         return KnowledgeOption.load(knowledgeDir);
+    }
+
+    /** The dialog and sheet catalogues the device sessions use, from the same --knowledge folder. */
+    DialogKnowledge dialogKnowledge(KnowledgeBase knowledge) {
+        return KnowledgeOption.dialogs(knowledgeDir, knowledge);
     }
 
     static ExitCode exitCode(RunResult run, Severity threshold, List<String> reportProblems) {

@@ -1,5 +1,6 @@
 package io.permlab.pipeline.dynamic;
 
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.ScriptedDevice;
 import io.permlab.exercise.Ceilings;
@@ -83,7 +84,7 @@ class AndroidDeviceEvidenceTest {
 
     private TargetResult run(ScriptedDevice device, boolean mask) {
         AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
-        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), profile, new FlowRunner.Options(true, 0), mask, tmp, null,
+        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), DialogKnowledge.builtIn(), profile, new FlowRunner.Options(true, 0), mask, tmp, null,
                 url -> device);
         return batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets().get(0);
     }

@@ -1,5 +1,6 @@
 package io.permlab.pipeline.dynamic;
 
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.ScriptedDevice;
 import io.permlab.exercise.Ceilings;
@@ -96,7 +97,7 @@ class AndroidOrchestrationTest {
 
     private TargetResult run(ScriptedDevice device, long relaunchProbeMillis) {
         AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
-        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), profile, new FlowRunner.Options(true, relaunchProbeMillis), true, tmp, null,
+        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), DialogKnowledge.builtIn(), profile, new FlowRunner.Options(true, relaunchProbeMillis), true, tmp, null,
                 url -> device);
         List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
         assertThat(results).hasSize(1);
