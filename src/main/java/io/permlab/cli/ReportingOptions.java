@@ -42,7 +42,7 @@ final class ReportingOptions {
     @Option(names = "--unmasked", description = "Write personal information unmasked (files are then readable by the owner only).")
     boolean unmasked;
 
-    @Option(names = "--knowledge", paramLabel = "DIR", description = "Folder whose knowledge files replace the built-in ones of the same name (categories.json, sdks.json...).")
+    @Option(names = "--knowledge", paramLabel = "DIR", description = "Folder whose knowledge files replace the built-in ones of the same name (categories.json, sdks.json, permission-dialogs.json...).")
     Path knowledgeDir;
 
     @Option(names = "--baseline", paramLabel = "FILE",
