@@ -82,7 +82,7 @@ final class BatchCommand implements Callable<Integer> {
             return ExitCode.USAGE_ERROR.code();
         }
         List<String> campaignProblems = new ArrayList<>();
-        return Inspecting.run("batch", options, spec.commandLine().getErr(), (knowledge, outDir, listener) -> {
+        return Inspecting.run("batch", options, spec.commandLine().getErr(), (knowledge, dialogs, outDir, listener) -> {
             Manifest manifest;
             try {
                 manifest = new ManifestReader(knowledge).read(manifestFile);

@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path apps = PermLabHome.dir().resolve("apps");
-        return Inspecting.run("demo", options, spec.commandLine().getErr(), (knowledge, outDir, listener) -> {
+        return Inspecting.run("demo", options, spec.commandLine().getErr(), (knowledge, dialogs, outDir, listener) -> {
             DeviceProfile profile;
             try {
                 profile = DeviceProfiles.load(PermLabHome.dir().resolve("devices/local-chromium.json"));

@@ -1,5 +1,6 @@
 package io.permlab.cli;
 
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.KnowledgeException;
 import io.permlab.knowledge.UnknownCategoryException;
@@ -21,9 +22,13 @@ import java.util.Set;
  * run the batch with progress and a log, write the reports, and turn the outcome into an exit code.
  */
 final class Inspecting {
-    /** The command-specific part: a batch over the targets, given the knowledge, output folder and listener. */
+    /**
+     * The command-specific part: a batch over the targets, given the knowledge, the dialog and sheet catalogues device
+     * sessions recognise the screen with (both from --knowledge when given), the output folder and the listener.
+     */
     interface Batch {
-        RunResult run(KnowledgeBase knowledge, Path outDir, BatchListener listener) throws UsageException, StoppedException;
+        RunResult run(KnowledgeBase knowledge, DialogKnowledge dialogs, Path outDir, BatchListener listener)
+                throws UsageException, StoppedException;
     }
 
     /** Turns a finished batch into the exit code; every command but 'demo' judges findings against --fail-on. */
@@ -83,8 +88,11 @@ final class Inspecting {
             return ExitCode.USAGE_ERROR.code();
         }
         KnowledgeBase knowledge;
+        DialogKnowledge dialogs;
         try {
             knowledge = options.knowledge();
+            // loaded for every command, before anything is written: a broken override is refused up front, never mid-run
+            dialogs = options.dialogKnowledge(knowledge);
         } catch (KnowledgeException e) {
             err.println("permlab: knowledge base: " + e.getMessage());
             return ExitCode.INTERNAL_ERROR.code();
@@ -109,7 +117,7 @@ final class Inspecting {
             RunLog log = new RunLog(outDir, err);
             RunResult result;
             try (ProgressListener progress = new ProgressListener(err, log, !options.noProgress, command)) {
-                result = batch.run(knowledge, outDir, progress);
+                result = batch.run(knowledge, dialogs, outDir, progress);
             } catch (UsageException e) {
                 err.println(TerminalText.clean("permlab " + command + ": " + e.getMessage()));
                 log.close();

@@ -1,5 +1,6 @@
 package io.permlab.cli;
 
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.KnowledgeException;
 import io.permlab.knowledge.KnowledgeSource;
@@ -16,7 +17,10 @@ final class KnowledgeOption {
     /** The knowledge, or null after telling {@code err} why it cannot be loaded (exit with INTERNAL_ERROR then). */
     KnowledgeBase loadOrExplain(PrintWriter err) {
         try {
-            return load(dir);
+            KnowledgeBase knowledge = load(dir);
+            // not shown here, but checked: every command that takes the folder refuses a broken copy of either catalogue
+            dialogs(dir, knowledge);
+            return knowledge;
         } catch (KnowledgeException e) {
             err.println("permlab: knowledge base: " + e.getMessage());
             return null;
@@ -25,6 +29,15 @@ final class KnowledgeOption {
 
     /** The built-in knowledge, each file replaced by a file of the same name in {@code dir} when given. */
     static KnowledgeBase load(Path dir) {
-        return KnowledgeBase.load(dir == null ? KnowledgeSource.builtIn() : KnowledgeSource.withOverrides(dir));
+        return KnowledgeBase.load(source(dir));
+    }
+
+    /** The permission-dialog and WeChat-sheet catalogues from the same folder, checked against {@code knowledge}. */
+    static DialogKnowledge dialogs(Path dir, KnowledgeBase knowledge) {
+        return DialogKnowledge.load(source(dir), knowledge);
+    }
+
+    private static KnowledgeSource source(Path dir) {
+        return dir == null ? KnowledgeSource.builtIn() : KnowledgeSource.withOverrides(dir);
     }
 }

@@ -1,5 +1,6 @@
 package io.permlab.cli;
 
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Lang;
 import io.permlab.model.RunResult;
@@ -41,7 +42,7 @@ final class ReportingOptions {
     @Option(names = "--unmasked", description = "Write personal information unmasked (files are then readable by the owner only).")
     boolean unmasked;
 
-    @Option(names = "--knowledge", paramLabel = "DIR", description = "Folder whose knowledge files replace the built-in ones of the same name (categories.json, sdks.json...).")
+    @Option(names = "--knowledge", paramLabel = "DIR", description = "Folder whose knowledge files replace the built-in ones of the same name (categories.json, sdks.json, permission-dialogs.json...).")
     Path knowledgeDir;
 
     @Option(names = "--baseline", paramLabel = "FILE",
@@ -103,6 +104,11 @@ final class ReportingOptions {
 
     KnowledgeBase knowledge() {
         return KnowledgeOption.load(knowledgeDir);
+    }
+
+    /** The dialog and sheet catalogues the device sessions use, from the same --knowledge folder. */
+    DialogKnowledge dialogKnowledge(KnowledgeBase knowledge) {
+        return KnowledgeOption.dialogs(knowledgeDir, knowledge);
     }
 
     static ExitCode exitCode(RunResult run, Severity threshold, List<String> reportProblems) {

@@ -1,5 +1,6 @@
 package io.permlab.cli;
 
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.device.lab.LabProfile;
 import io.permlab.device.lab.LabProfiles;
 import io.permlab.device.uiautomator.AndroidProfile;
@@ -90,13 +91,13 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("permlab run: --runs-at-once must be at least 1");
             return ExitCode.USAGE_ERROR.code();
         }
-        return Inspecting.run("run", options, spec.commandLine().getErr(), (knowledge, outDir, listener) -> {
+        return Inspecting.run("run", options, spec.commandLine().getErr(), (knowledge, dialogs, outDir, listener) -> {
             Path profileFile = device != null ? device : PermLabHome.dir().resolve("devices/local-chromium.json");
             if (LabProfiles.isLab(profileFile)) {
-                return labRun(profileFile, knowledge, outDir, listener);
+                return labRun(profileFile, knowledge, dialogs, outDir, listener);
             }
             if (AndroidProfiles.isAndroid(profileFile)) {
-                return androidRun(profileFile, knowledge, outDir, listener);
+                return androidRun(profileFile, knowledge, dialogs, outDir, listener);
             }
             DeviceProfile profile;
             try {
@@ -115,7 +116,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A device lab profile: the APK targets spread over the lab's free devices (README, "Running on a device lab"). */
-    private RunResult labRun(Path profileFile, io.permlab.knowledge.KnowledgeBase knowledge, Path outDir, BatchListener listener)
+    private RunResult labRun(Path profileFile, io.permlab.knowledge.KnowledgeBase knowledge, DialogKnowledge dialogs, Path outDir,
+                             BatchListener listener)
             throws Inspecting.UsageException {
         LabProfile profile;
         try {
@@ -126,12 +128,13 @@ final class RunCommand implements Callable<Integer> {
         if (remote != null) {
             throw new Inspecting.UsageException("a lab profile names its own server (\"url\"): drop --appium / --grid");
         }
-        return new LabBatch(knowledge, profile, new FlowRunner.Options(!options.unmasked, relaunchProbe), !options.unmasked,
+        return new LabBatch(knowledge, dialogs, profile, new FlowRunner.Options(!options.unmasked, relaunchProbe), !options.unmasked,
                 PermLabHome.dir()).run(targets, options.category, outDir, Version.current(), listener);
     }
 
     /** An Android device profile: the APK targets' flows run on the device, mini-programs inside WeChat (docs/android-devices.md). */
-    private RunResult androidRun(Path profileFile, io.permlab.knowledge.KnowledgeBase knowledge, Path outDir, BatchListener listener)
+    private RunResult androidRun(Path profileFile, io.permlab.knowledge.KnowledgeBase knowledge, DialogKnowledge dialogs, Path outDir,
+                                 BatchListener listener)
             throws Inspecting.UsageException {
         AndroidProfile profile;
         try {
@@ -143,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
         if (remote != null && remote.grid != null) {
             throw new Inspecting.UsageException("--grid drives browsers; an Android profile runs through Appium (its \"appium\" field or --appium)");
         }
-        return new AndroidBatch(knowledge, profile, new FlowRunner.Options(!options.unmasked, relaunchProbe), !options.unmasked,
+        return new AndroidBatch(knowledge, dialogs, profile, new FlowRunner.Options(!options.unmasked, relaunchProbe), !options.unmasked,
                 PermLabHome.dir(), remote == null ? null : remote.appium).run(targets, options.category, outDir, Version.current(), listener);
     }
 }

@@ -49,7 +49,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Inspecting.run("scan", options, spec.commandLine().getErr(), (knowledge, outDir, listener) ->
+        return Inspecting.run("scan", options, spec.commandLine().getErr(), (knowledge, dialogs, outDir, listener) ->
                 Pipelines.inspecting(knowledge, InspectionLimits.defaults(), appId).run("scan", targets,
                         new TargetLoader(knowledge, options.category), Pipelines.workRoot(outDir), Version.current(), listener));
     }

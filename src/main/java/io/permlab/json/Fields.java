@@ -131,6 +131,18 @@ public final class Fields {
         return has(field) ? bool(field) : fallback;
     }
 
+    /**
+     * Refuses a field not in {@code known}: in a file people edit by hand a misspelt field would otherwise be ignored
+     * without a word. Fields whose name starts with "_" are comments ("_about", "_note").
+     */
+    public void onlyFields(Set<String> known) {
+        for (String key : keys()) {
+            if (!key.startsWith("_") && !known.contains(key)) {
+                throw error(key, "unknown field (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
     /** An array of strings; absent or null reads as empty. */
     public List<String> strings(String field) {
         if (!has(field)) {

@@ -11,6 +11,11 @@ public class KnowledgeException extends RuntimeException {
         super(cause.getMessage(), cause);
     }
 
+    /** A problem another reader already described in full (file, line and field). */
+    public KnowledgeException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     public KnowledgeException(String file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
     }

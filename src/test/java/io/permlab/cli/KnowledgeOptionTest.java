@@ -48,6 +48,35 @@ class KnowledgeOptionTest {
         assertThat(out.toString()).isEmpty();
     }
 
+    /** The dialog catalogues are knowledge too: the commands that show knowledge refuse a broken copy of them as well. */
+    @Test
+    void aBrokenDialogCatalogueIsRefusedByRulesNamingFileAndField(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("permission-dialogs.json"), builtIn("permission-dialogs.json")
+                .replaceFirst("android.permission.CAMERA\"", "android.permission.CAMERRA\""));
+        assertThat(run("rules", "--knowledge", dir.toString())).isEqualTo(ExitCode.INTERNAL_ERROR.code());
+        assertThat(err.toString()).contains(dir.resolve("permission-dialogs.json").toString(), "$.groups.CAMERA.permissions",
+                "android.permission.CAMERRA");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    /**
+     * 'permlab run --device' with a broken WeChat sheet catalogue stops before any device work: nothing is written, not
+     * even the output folder, and the message names the file and the field.
+     */
+    @Test
+    void aBrokenSheetCatalogueStopsAnAndroidRunBeforeItStarts(@TempDir Path dir) throws IOException {
+        Path knowledge = Files.createDirectories(dir.resolve("knowledge"));
+        Files.writeString(knowledge.resolve("wechat-auth-sheets.json"), builtIn("wechat-auth-sheets.json")
+                .replaceFirst("\"phrases\":", "\"phrase\": [\"x\"], \"phrases\":"));
+        Path reports = dir.resolve("out");
+        int code = run("run", "--device", Path.of("devices/android-usb.json").toAbsolutePath().toString(), "--knowledge", knowledge.toString(),
+                "--out", reports.toString(), "--no-progress", Path.of("apps/demo-delivery-android").toAbsolutePath().toString());
+        assertThat(code).isEqualTo(ExitCode.INTERNAL_ERROR.code());
+        assertThat(err.toString()).contains(knowledge.resolve("wechat-auth-sheets.json").toString(), "$.scopes.scope.userLocation.phrase",
+                "unknown field");
+        assertThat(reports).doesNotExist();
+    }
+
     private static String builtIn(String name) throws IOException {
         try (InputStream in = KnowledgeBase.class.getResourceAsStream("/knowledge/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

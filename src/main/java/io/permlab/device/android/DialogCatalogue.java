@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The facts dialog recognition rests on, from the knowledge file permission-dialogs.json: which window packages show
@@ -86,6 +87,7 @@ public final class DialogCatalogue {
     }
 
     private static DialogCatalogue read(Fields root) {
+        root.onlyFields(Set.of("packages", "resourceIds", "messageIds", "labels", "groups"));
         Map<String, String> skins = new LinkedHashMap<>();
         Fields packages = root.object("packages");
         packages.keys().forEach(k -> skins.put(k, packages.text(k)));
@@ -103,6 +105,7 @@ public final class DialogCatalogue {
         Fields all = root.object("groups");
         for (String id : all.keys()) {
             Fields g = all.object(id);
+            g.onlyFields(Set.of("permissions", "phrases"));
             groups.add(new Group(id, nonEmpty(g, "permissions"), nonEmpty(g, "phrases")));
         }
         return new DialogCatalogue(skins, resourceIds, messageIds, labels, groups);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The facts WeChat authorization-sheet recognition rests on, from the knowledge file wechat-auth-sheets.json: WeChat's
@@ -71,10 +72,12 @@ public final class WeChatSheetCatalogue {
     }
 
     private static WeChatSheetCatalogue read(Fields root) {
+        root.onlyFields(Set.of("package", "allowLabels", "denyLabels", "requestWords", "scopes"));
         List<Scope> scopes = new ArrayList<>();
         Fields all = root.object("scopes");
         for (String id : all.keys()) {
             Fields s = all.object(id);
+            s.onlyFields(Set.of("permission", "remembered", "phrases"));
             scopes.add(new Scope(id, s.text("permission"), s.bool("remembered"), nonEmpty(s, "phrases")));
         }
         if (scopes.isEmpty()) {

@@ -44,7 +44,6 @@ public final class AndroidSession implements Session {
     private static final long POLL_MILLIS = 250;
     /** The least an answered dialog is given to leave the screen (its exit animation) before it counts as stuck. */
     private static final long DIALOG_GONE_MIN_MILLIS = 1000;
-    private static final PermissionDialogRecognizer RECOGNIZER = new PermissionDialogRecognizer(DialogCatalogue.bundled());
 
     private final AdbShell adb;
     private final DeviceDriver driver;
@@ -53,6 +52,7 @@ public final class AndroidSession implements Session {
     private final long watchMillis;
     private final String description;
     private final UnaryOperator<String> mask;
+    private final PermissionDialogRecognizer recognizer;
     private final PromptAnswerer answerer;
     private final BiConsumer<ArtifactStore, DeviceRunFacts> factsSink;
     private final List<ObservedRequest> requests = new ArrayList<>();
@@ -73,14 +73,13 @@ public final class AndroidSession implements Session {
     private String home;
     private boolean homeRead;
 
+    /**
+     * @param dialogs   the run's permission-dialog knowledge: what is recognised, answered and recorded
+     * @param factsSink told the run's facts once they are read, with the run's file store they belong to
+     */
     AndroidSession(AdbShell adb, DeviceDriver driver, AppUnderTest app, RunPolicy policy, Integer apiLevel, long watchMillis,
-                   String description, UnaryOperator<String> mask) {
-        this(adb, driver, app, policy, apiLevel, watchMillis, description, mask, (files, facts) -> { });
-    }
-
-    /** @param factsSink told the run's facts once they are read, with the run's file store they belong to */
-    AndroidSession(AdbShell adb, DeviceDriver driver, AppUnderTest app, RunPolicy policy, Integer apiLevel, long watchMillis,
-                   String description, UnaryOperator<String> mask, BiConsumer<ArtifactStore, DeviceRunFacts> factsSink) {
+                   String description, UnaryOperator<String> mask, DialogCatalogue dialogs,
+                   BiConsumer<ArtifactStore, DeviceRunFacts> factsSink) {
         this.factsSink = factsSink;
         this.adb = adb;
         this.driver = driver;
@@ -89,7 +88,8 @@ public final class AndroidSession implements Session {
         this.watchMillis = watchMillis;
         this.description = description;
         this.mask = mask;
-        this.answerer = new PromptAnswerer(adb, driver, app.packageName(), policy, apiLevel);
+        this.recognizer = new PermissionDialogRecognizer(dialogs);
+        this.answerer = new PromptAnswerer(adb, driver, app.packageName(), policy, apiLevel, dialogs);
     }
 
     @Override
@@ -426,7 +426,7 @@ public final class AndroidSession implements Session {
         String source = driver.pageSource();
         DialogRecognition seen;
         try {
-            seen = RECOGNIZER.recognize(source, app.packageName());
+            seen = recognizer.recognize(source, app.packageName());
         } catch (DeviceOutputException e) {
             throw new SessionException(SessionException.Kind.SESSION_ERROR, "the page source is not UiAutomator2 XML: " + e.getMessage(), e);
         }
@@ -470,7 +470,7 @@ public final class AndroidSession implements Session {
         while (true) {
             DialogRecognition now;
             try {
-                now = RECOGNIZER.recognize(driver.pageSource(), app.packageName());
+                now = recognizer.recognize(driver.pageSource(), app.packageName());
             } catch (DeviceOutputException e) {
                 return; // the next look at the screen reports it
             }

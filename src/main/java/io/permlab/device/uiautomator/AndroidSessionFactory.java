@@ -29,17 +29,22 @@ import java.util.function.UnaryOperator;
  */
 public final class AndroidSessionFactory implements SessionFactory {
     private static final Duration INSTALL = Duration.ofMinutes(3);
-    private static final Set<String> REFUSABLE = PermissionIds.recognised(DialogCatalogue.bundled());
 
     private final AndroidProfile profile;
     private final AppUnderTest app;
     private final DeviceLink link;
     private final UnaryOperator<String> mask;
+    /** The run's permission-dialog knowledge (--knowledge may replace the built-in file). */
+    private final DialogCatalogue dialogs;
+    private final Set<String> refusable;
     private String installedOn;
     private Integer apiLevel;
     private final Map<ArtifactStore, DeviceRunFacts> facts = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    public AndroidSessionFactory(AndroidProfile profile, AppUnderTest app, DeviceLink link, UnaryOperator<String> mask) {
+    public AndroidSessionFactory(AndroidProfile profile, AppUnderTest app, DeviceLink link, UnaryOperator<String> mask,
+                                 DialogCatalogue dialogs) {
+        this.dialogs = dialogs;
+        this.refusable = PermissionIds.recognised(dialogs);
         this.profile = profile;
         this.app = app;
         this.link = link;
@@ -64,7 +69,7 @@ public final class AndroidSessionFactory implements SessionFactory {
         }
         DeviceDriver driver = link.driver(options(serial));
         return new AndroidSession(adb, driver, app, policy, apiLevel, profile.dialogWatchMillis(),
-                describe() + " " + serial + " (API " + apiLevel + ")", mask, facts::put);
+                describe() + " " + serial + " (API " + apiLevel + ")", mask, dialogs, facts::put);
     }
 
     /**
@@ -74,7 +79,7 @@ public final class AndroidSessionFactory implements SessionFactory {
      */
     @Override
     public boolean canRefuse(String permission) {
-        return REFUSABLE.contains(permission);
+        return refusable.contains(permission);
     }
 
     /**

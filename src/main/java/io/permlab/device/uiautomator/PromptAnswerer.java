@@ -39,7 +39,6 @@ import java.util.stream.Collectors;
 final class PromptAnswerer {
     static final String API = "android-permission-dialog";
     private static final Duration DUMPSYS = Duration.ofSeconds(20);
-    private static final DialogCatalogue CATALOGUE = DialogCatalogue.bundled();
     private static final String FINE = "android.permission.ACCESS_FINE_LOCATION";
 
     private final AdbShell adb;
@@ -48,11 +47,13 @@ final class PromptAnswerer {
     private final RunPolicy policy;
     private final ApiLevelAnswers version;
     private final DialogAnswerChooser chooser;
+    private final DialogCatalogue catalogue;
     /** Refusals tapped in this run, per permission id: the run starts like a first launch, so these are the device's too. */
     private final Map<String, Integer> refusals = new HashMap<>();
 
     /** @param apiLevel the device's API level, null when it could not be read (the dialogs then decide alone) */
-    PromptAnswerer(AdbShell adb, DeviceDriver driver, String appPackage, RunPolicy policy, Integer apiLevel) {
+    PromptAnswerer(AdbShell adb, DeviceDriver driver, String appPackage, RunPolicy policy, Integer apiLevel, DialogCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.adb = adb;
         this.driver = driver;
         this.appPackage = appPackage;
@@ -87,7 +88,7 @@ final class PromptAnswerer {
         PackageState after = state();
         List<PermissionChange> changes = before != null && after != null ? PackageStateDiff.between(before, after, 0) : List.of();
         if (dialog.group() == null) {
-            permission = changes.stream().map(c -> CATALOGUE.groupOf(c.permission())).flatMap(Optional::stream)
+            permission = changes.stream().map(c -> catalogue.groupOf(c.permission())).flatMap(Optional::stream)
                     .findFirst().map(g -> PermissionIds.of(g.id())).orElse(permission);
         }
         Map<String, String> options = new LinkedHashMap<>();
@@ -155,7 +156,7 @@ final class PromptAnswerer {
         return denied ? RequestAnswer.FAILED : RequestAnswer.UNKNOWN;
     }
 
-    private static String outcome(List<PermissionChange> changes, AnswerPlan plan) {
+    private String outcome(List<PermissionChange> changes, AnswerPlan plan) {
         String tapped = plan.taps().get(plan.taps().size() - 1).choice().name();
         if (changes.isEmpty()) {
             return "answered " + tapped + " (no runtime permission changed)";
@@ -165,7 +166,7 @@ final class PromptAnswerer {
         boolean forGood = changes.stream().anyMatch(c -> c.kind() == PermissionChange.Kind.DENIED_FOR_GOOD);
         boolean denied = changes.stream().anyMatch(c -> c.kind() == PermissionChange.Kind.DENIED);
         if (granted) {
-            boolean location = changes.stream().anyMatch(c -> CATALOGUE.groupOf(c.permission()).filter(g -> g.id().equals("LOCATION")).isPresent());
+            boolean location = changes.stream().anyMatch(c -> catalogue.groupOf(c.permission()).filter(g -> g.id().equals("LOCATION")).isPresent());
             return location && !fine ? "granted approximate" : "granted";
         }
         return forGood ? "denied for good" : denied ? "denied" : "answered " + tapped;

@@ -3,6 +3,7 @@ package io.permlab.device.uiautomator;
 import io.permlab.device.adb.AdbException;
 import io.permlab.device.adb.AdbShell;
 import io.permlab.device.android.DeviceOutputException;
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.device.android.PageSource;
 import io.permlab.device.android.UiNode;
 import io.permlab.exercise.ArtifactStore;
@@ -45,7 +46,8 @@ public final class WeChatSession implements Session {
     private boolean opened;
 
     WeChatSession(AdbShell adb, HybridDriver driver, WeChatLaunch launch, RunPolicy policy, String programKey,
-                  WeChatAnswerMemory memory, long watchMillis, String description, UnaryOperator<String> mask) {
+                  WeChatAnswerMemory memory, long watchMillis, String description, UnaryOperator<String> mask,
+                  DialogKnowledge knowledge) {
         this.adb = adb;
         this.driver = driver;
         this.launch = launch;
@@ -53,7 +55,7 @@ public final class WeChatSession implements Session {
         this.contexts = new WeChatContexts(driver, launch.wechatPackage());
         WeChatSheetAnswerer answerer = new WeChatSheetAnswerer(driver, policy, launch.appId() != null ? launch.appId() : launch.url());
         this.sheets = new WeChatSheetWatcher(driver, contexts, answerer, memory, programKey, policy, launch.wechatPackage(),
-                watchMillis, mask);
+                watchMillis, mask, knowledge);
     }
 
     /** {@code WEBVIEW_com.tencent.mm:appbrand}, {@code …:appbrand0} … {@code …:appbrand4}: a mini-program's process. */

@@ -3,7 +3,7 @@ package io.permlab.device.uiautomator;
 import io.appium.java_client.android.options.UiAutomator2Options;
 import io.permlab.device.adb.AdbException;
 import io.permlab.device.adb.AdbShell;
-import io.permlab.device.android.WeChatSheetCatalogue;
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.exercise.Session;
 import io.permlab.exercise.SessionException;
 import io.permlab.exercise.SessionFactory;
@@ -26,16 +26,17 @@ import java.util.stream.Collectors;
  * inconclusive with that reason, never judged.
  */
 public final class WeChatSessionFactory implements SessionFactory {
-    private static final WeChatSheetCatalogue CATALOGUE = WeChatSheetCatalogue.bundled();
-
     private final AndroidProfile profile;
     private final WeChatLaunch launch;
     private final DeviceLink link;
     private final WeChatAnswerMemory memory;
     private final UnaryOperator<String> mask;
+    /** The run's sheet and dialog knowledge (--knowledge may replace either file). */
+    private final DialogKnowledge knowledge;
 
     public WeChatSessionFactory(AndroidProfile profile, WeChatLaunch launch, DeviceLink link, WeChatAnswerMemory memory,
-                                UnaryOperator<String> mask) {
+                                UnaryOperator<String> mask, DialogKnowledge knowledge) {
+        this.knowledge = knowledge;
         this.profile = profile;
         this.launch = launch;
         this.link = link;
@@ -58,7 +59,7 @@ public final class WeChatSessionFactory implements SessionFactory {
         closeWeChat(adb);
         HybridDriver driver = link.hybridDriver(options(serial));
         return new WeChatSession(adb, driver, launch, policy, key, memory, profile.dialogWatchMillis(),
-                describe() + " " + serial + " (" + launch.wechatPackage() + ")", mask);
+                describe() + " " + serial + " (" + launch.wechatPackage() + ")", mask, knowledge);
     }
 
     /** The memory's key of this program on that device: its AppID, or its generated scheme. */
@@ -153,7 +154,7 @@ public final class WeChatSessionFactory implements SessionFactory {
     /** Every permission a WeChat sheet can refuse: location, camera, microphone, Bluetooth, and the scopes by name. */
     @Override
     public boolean canRefuse(String permission) {
-        return CATALOGUE.scopePermissions().contains(permission);
+        return knowledge.sheets().scopePermissions().contains(permission);
     }
 
     @Override

@@ -1,10 +1,9 @@
 package io.permlab.device.uiautomator;
 
 import io.permlab.device.android.DeviceOutputException;
-import io.permlab.device.android.DialogCatalogue;
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.device.android.DialogRecognition;
 import io.permlab.device.android.PermissionDialogRecognizer;
-import io.permlab.device.android.WeChatSheetCatalogue;
 import io.permlab.device.android.WeChatSheetRecognition;
 import io.permlab.device.android.WeChatSheetRecognition.AuthorizationSheet;
 import io.permlab.device.android.WeChatSheetRecognizer;
@@ -30,8 +29,6 @@ import java.util.stream.Collectors;
 final class WeChatSheetWatcher {
     private static final long POLL_MILLIS = 250;
     private static final long SHEET_GONE_MIN_MILLIS = 1000;
-    private static final WeChatSheetRecognizer SHEETS = new WeChatSheetRecognizer(WeChatSheetCatalogue.bundled());
-    private static final PermissionDialogRecognizer SYSTEM = new PermissionDialogRecognizer(DialogCatalogue.bundled());
 
     private final HybridDriver driver;
     private final WeChatContexts contexts;
@@ -42,6 +39,9 @@ final class WeChatSheetWatcher {
     private final String wechatPackage;
     private final long watchMillis;
     private final UnaryOperator<String> mask;
+    private final WeChatSheetRecognizer sheetRecognizer;
+    /** Android's own dialogs, raised for WeChat itself: told apart so that they are never taken for the program's. */
+    private final PermissionDialogRecognizer systemRecognizer;
     private final List<ObservedRequest> requests = new ArrayList<>();
     private ArtifactStore files;
     private int sheets;
@@ -49,7 +49,10 @@ final class WeChatSheetWatcher {
     private byte[] shotBefore;
 
     WeChatSheetWatcher(HybridDriver driver, WeChatContexts contexts, WeChatSheetAnswerer answerer, WeChatAnswerMemory memory,
-                       String programKey, RunPolicy policy, String wechatPackage, long watchMillis, UnaryOperator<String> mask) {
+                       String programKey, RunPolicy policy, String wechatPackage, long watchMillis, UnaryOperator<String> mask,
+                       DialogKnowledge knowledge) {
+        this.sheetRecognizer = new WeChatSheetRecognizer(knowledge.sheets());
+        this.systemRecognizer = new PermissionDialogRecognizer(knowledge.dialogs());
         this.driver = driver;
         this.contexts = contexts;
         this.answerer = answerer;
@@ -98,8 +101,8 @@ final class WeChatSheetWatcher {
         WeChatSheetRecognition seen;
         DialogRecognition system;
         try {
-            system = SYSTEM.recognize(source, wechatPackage);
-            seen = SHEETS.recognize(source);
+            system = systemRecognizer.recognize(source, wechatPackage);
+            seen = sheetRecognizer.recognize(source);
         } catch (DeviceOutputException e) {
             throw new SessionException(SessionException.Kind.SESSION_ERROR, "the page source is not UiAutomator2 XML: " + e.getMessage(), e);
         }
@@ -166,7 +169,7 @@ final class WeChatSheetWatcher {
         while (true) {
             WeChatSheetRecognition now;
             try {
-                now = SHEETS.recognize(contexts.nativeSource());
+                now = sheetRecognizer.recognize(contexts.nativeSource());
             } catch (DeviceOutputException e) {
                 return; // the next look reports it
             }

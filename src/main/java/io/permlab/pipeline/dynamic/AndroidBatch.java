@@ -1,5 +1,6 @@
 package io.permlab.pipeline.dynamic;
 
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.inspect.InspectionLimits;
@@ -29,6 +30,7 @@ public final class AndroidBatch {
     private static final String LOCAL_APPIUM = "http://127.0.0.1:4723";
 
     private final KnowledgeBase knowledge;
+    private final DialogKnowledge dialogs;
     private final AndroidProfile profile;
     private final FlowRunner.Options runner;
     private final boolean mask;
@@ -37,21 +39,24 @@ public final class AndroidBatch {
     private final AndroidExercise.DeviceLinkFactory links;
     private final DeviceCapturePlan capture;
 
-    public AndroidBatch(KnowledgeBase knowledge, AndroidProfile profile, FlowRunner.Options runner, boolean mask, Path home, URL appiumOverride) {
-        this(knowledge, profile, runner, mask, home, appiumOverride, null);
+    /** @param dialogs the dialog and sheet catalogues of the invocation's knowledge (--knowledge may replace them) */
+    public AndroidBatch(KnowledgeBase knowledge, DialogKnowledge dialogs, AndroidProfile profile, FlowRunner.Options runner, boolean mask,
+                        Path home, URL appiumOverride) {
+        this(knowledge, dialogs, profile, runner, mask, home, appiumOverride, null);
     }
 
     /** @param links a scripted device in tests; null for the real adb and Appium */
-    AndroidBatch(KnowledgeBase knowledge, AndroidProfile profile, FlowRunner.Options runner, boolean mask, Path home, URL appiumOverride,
-                 AndroidExercise.DeviceLinkFactory links) {
-        this(knowledge, profile, runner, mask, home, appiumOverride, links, links == null ? DeviceCapturePlan.real(profile) : null);
+    AndroidBatch(KnowledgeBase knowledge, DialogKnowledge dialogs, AndroidProfile profile, FlowRunner.Options runner, boolean mask,
+                 Path home, URL appiumOverride, AndroidExercise.DeviceLinkFactory links) {
+        this(knowledge, dialogs, profile, runner, mask, home, appiumOverride, links, links == null ? DeviceCapturePlan.real(profile) : null);
     }
 
     /** @param capture how runs' traffic and storage are captured; null: not captured (a scripted device without it) */
-    AndroidBatch(KnowledgeBase knowledge, AndroidProfile profile, FlowRunner.Options runner, boolean mask, Path home, URL appiumOverride,
-                 AndroidExercise.DeviceLinkFactory links, DeviceCapturePlan capture) {
+    AndroidBatch(KnowledgeBase knowledge, DialogKnowledge dialogs, AndroidProfile profile, FlowRunner.Options runner, boolean mask,
+                 Path home, URL appiumOverride, AndroidExercise.DeviceLinkFactory links, DeviceCapturePlan capture) {
         this.capture = capture;
         this.knowledge = knowledge;
+        this.dialogs = dialogs;
         this.profile = profile;
         this.runner = runner;
         this.mask = mask;
@@ -62,7 +67,7 @@ public final class AndroidBatch {
 
     public RunResult run(List<Path> paths, String category, Path outDir, String version, BatchListener listener) {
         URL url = appiumOverride != null ? appiumOverride : profile.appium() != null ? profile.appium() : localAppium();
-        AndroidExercise exercise = new AndroidExercise(knowledge, profile, runner, mask, home, outDir, url, links, capture);
+        AndroidExercise exercise = new AndroidExercise(knowledge, dialogs, profile, runner, mask, home, outDir, url, links, capture);
         TargetPipeline pipeline = new TargetPipeline(Pipelines.inspectors(knowledge, InspectionLimits.defaults(), null),
                 List.of(exercise),
                 true, new RuleEngine(knowledge, RuleSet.all()));

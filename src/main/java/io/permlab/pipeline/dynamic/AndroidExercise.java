@@ -4,6 +4,7 @@ import io.permlab.capture.EvidenceMasker;
 import io.permlab.capture.PersonaMatcher;
 import io.permlab.device.adb.Adb;
 import io.permlab.device.adb.AdbException;
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.AndroidSessionFactory;
 import io.permlab.device.uiautomator.AndroidToolchain;
@@ -58,6 +59,8 @@ public final class AndroidExercise implements ExerciseStage {
     }
 
     private final KnowledgeBase knowledge;
+    /** The invocation's dialog and sheet catalogues, loaded once with the knowledge (--knowledge may replace them). */
+    private final DialogKnowledge dialogs;
     private final AndroidProfile profile;
     private final FlowRunner.Options runnerOptions;
     private final boolean mask;
@@ -72,15 +75,17 @@ public final class AndroidExercise implements ExerciseStage {
     private SessionException unavailable;
     private boolean ready;
 
-    AndroidExercise(KnowledgeBase knowledge, AndroidProfile profile, FlowRunner.Options runnerOptions, boolean mask, Path home,
-                    Path outDir, URL appiumUrl, DeviceLinkFactory links) {
-        this(knowledge, profile, runnerOptions, mask, home, outDir, appiumUrl, links, links == null ? DeviceCapturePlan.real(profile) : null);
+    AndroidExercise(KnowledgeBase knowledge, DialogKnowledge dialogs, AndroidProfile profile, FlowRunner.Options runnerOptions,
+                    boolean mask, Path home, Path outDir, URL appiumUrl, DeviceLinkFactory links) {
+        this(knowledge, dialogs, profile, runnerOptions, mask, home, outDir, appiumUrl, links,
+                links == null ? DeviceCapturePlan.real(profile) : null);
     }
 
-    AndroidExercise(KnowledgeBase knowledge, AndroidProfile profile, FlowRunner.Options runnerOptions, boolean mask, Path home,
-                    Path outDir, URL appiumUrl, DeviceLinkFactory links, DeviceCapturePlan capturePlan) {
+    AndroidExercise(KnowledgeBase knowledge, DialogKnowledge dialogs, AndroidProfile profile, FlowRunner.Options runnerOptions,
+                    boolean mask, Path home, Path outDir, URL appiumUrl, DeviceLinkFactory links, DeviceCapturePlan capturePlan) {
         this.capturePlan = capturePlan;
         this.knowledge = knowledge;
+        this.dialogs = dialogs;
         this.profile = profile;
         this.runnerOptions = runnerOptions;
         this.mask = mask;
@@ -153,7 +158,7 @@ public final class AndroidExercise implements ExerciseStage {
         UnaryOperator<String> masker = mask ? masker(persona) : UnaryOperator.identity();
         DeviceLink link = links.link(appiumUrl);
         AndroidSessionFactory factory = new AndroidSessionFactory(profile,
-                new AppUnderTest(target.location(), android.packageName(), android.activity()), link, masker);
+                new AppUnderTest(target.location(), android.packageName(), android.activity()), link, masker, dialogs.dialogs());
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), runnerOptions);
         RunFilesIndex recorder = new RunFilesIndex(new ExplorationRecorder(outDir, "runs/" + target.id(), mask, persona));
         // each run's traffic through the lab proxy and its storage through adb (docs/android-traffic.md)
@@ -191,7 +196,7 @@ public final class AndroidExercise implements ExerciseStage {
         }
         try {
             deviceAndServer();
-            return Optional.of(WeChatExploration.explore(target, functions, knowledge, profile, runnerOptions, mask, home, outDir,
+            return Optional.of(WeChatExploration.explore(target, functions, knowledge, dialogs, profile, runnerOptions, mask, home, outDir,
                     links.link(appiumUrl), mask ? EvidenceMasker::mask : UnaryOperator.identity(), context));
         } catch (SessionException e) {
             throw SessionFailures.stageFailure(target.location().toString(), e);

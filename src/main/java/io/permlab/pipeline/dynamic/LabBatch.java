@@ -11,6 +11,7 @@ import io.permlab.device.lab.LabProfile;
 import io.permlab.device.uiautomator.DeviceLink;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.inspect.InspectionLimits;
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.ProcessingError;
 import io.permlab.model.RunResult;
@@ -52,6 +53,7 @@ public final class LabBatch {
     static final String ALLOCATION_FILE = "lab-allocation.json";
 
     private final KnowledgeBase knowledge;
+    private final DialogKnowledge dialogs;
     private final LabProfile profile;
     private final Lab lab;
     private final FlowRunner.Options runner;
@@ -59,14 +61,15 @@ public final class LabBatch {
     private final Path home;
     private final AndroidExercise.DeviceLinkFactory links;
 
-    public LabBatch(KnowledgeBase knowledge, LabProfile profile, FlowRunner.Options runner, boolean mask, Path home) {
-        this(knowledge, profile, profile.lab(), runner, mask, home, url -> DeviceLink.real(Adb.locate(), url));
+    public LabBatch(KnowledgeBase knowledge, DialogKnowledge dialogs, LabProfile profile, FlowRunner.Options runner, boolean mask, Path home) {
+        this(knowledge, dialogs, profile, profile.lab(), runner, mask, home, url -> DeviceLink.real(Adb.locate(), url));
     }
 
     /** @param lab and @param links scripted in tests: the lab's API and the devices behind it */
-    LabBatch(KnowledgeBase knowledge, LabProfile profile, Lab lab, FlowRunner.Options runner, boolean mask, Path home,
+    LabBatch(KnowledgeBase knowledge, DialogKnowledge dialogs, LabProfile profile, Lab lab, FlowRunner.Options runner, boolean mask, Path home,
              AndroidExercise.DeviceLinkFactory links) {
         this.knowledge = knowledge;
+        this.dialogs = dialogs;
         this.profile = profile;
         this.lab = lab;
         this.runner = runner;
@@ -135,7 +138,7 @@ public final class LabBatch {
     /** One device's worker: takes the next target until none is left or the device is lost. */
     private void work(LabDevice device, Queue queue, Path workRoot, Path outDir, TargetResult[] results, Allocation allocation,
                       BatchListener listener) {
-        AndroidExercise exercise = new AndroidExercise(knowledge, profile.forDevice(device), runner, mask, home, outDir,
+        AndroidExercise exercise = new AndroidExercise(knowledge, dialogs, profile.forDevice(device), runner, mask, home, outDir,
                 lab.sessionUrl(), links);
         TargetPipeline pipeline = new TargetPipeline(Pipelines.inspectors(knowledge, InspectionLimits.defaults(), null),
                 List.of(exercise), true, new RuleEngine(knowledge, RuleSet.all()));

@@ -1,5 +1,6 @@
 package io.permlab.pipeline.dynamic;
 
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.DeviceLink;
 import io.permlab.device.uiautomator.WeChatAnswerMemory;
@@ -52,11 +53,11 @@ final class WeChatExploration {
         }
     }
 
-    static Exploration explore(Target target, List<FunctionUnderTest> functions, KnowledgeBase knowledge, AndroidProfile profile,
-                               FlowRunner.Options runnerOptions, boolean mask, Path home, Path outDir, DeviceLink link,
+    static Exploration explore(Target target, List<FunctionUnderTest> functions, KnowledgeBase knowledge, DialogKnowledge dialogs,
+                               AndroidProfile profile, FlowRunner.Options runnerOptions, boolean mask, Path home, Path outDir, DeviceLink link,
                                UnaryOperator<String> masker, StageContext context) throws SessionException {
         WeChatLaunch launch = target.miniProgram().wechat();
-        WeChatSessionFactory factory = new WeChatSessionFactory(profile, launch, link, memory(home), masker);
+        WeChatSessionFactory factory = new WeChatSessionFactory(profile, launch, link, memory(home), masker, dialogs);
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), runnerOptions);
         RunFilesIndex recorder = new RunFilesIndex(new ExplorationRecorder(outDir, "runs/" + target.id(), mask));
         Explorer explorer = new Explorer(factory, runner, recorder, knowledge, profile.ceilings());

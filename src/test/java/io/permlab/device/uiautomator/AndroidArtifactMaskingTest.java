@@ -1,5 +1,6 @@
 package io.permlab.device.uiautomator;
 
+import io.permlab.device.android.DialogCatalogue;
 import io.permlab.capture.EvidenceMasker;
 import io.permlab.exercise.ArtifactStore;
 import io.permlab.exercise.Ceilings;
@@ -61,7 +62,7 @@ class AndroidArtifactMaskingTest {
 
     private static Session open(ScriptedDevice device, UnaryOperator<String> mask, Files files) throws SessionException {
         AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
-        Session session = new AndroidSessionFactory(profile, new AppUnderTest(null, PKG, null), device, mask).open(RunPolicy.baseline());
+        Session session = new AndroidSessionFactory(profile, new AppUnderTest(null, PKG, null), device, mask, DialogCatalogue.bundled()).open(RunPolicy.baseline());
         session.keepFilesIn(files);
         return session;
     }

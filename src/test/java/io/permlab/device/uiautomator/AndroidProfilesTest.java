@@ -1,5 +1,6 @@
 package io.permlab.device.uiautomator;
 
+import io.permlab.device.android.DialogCatalogue;
 import io.appium.java_client.android.options.UiAutomator2Options;
 import io.permlab.exercise.SessionException;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class AndroidProfilesTest {
     void theSessionsOptionsNeverGrantAndAreCheckedBeforeUse() throws Exception {
         AndroidProfile p = new AndroidProfile("p", null, null, "14", null, null, 1500, Map.of("appium:systemPort", 8201), null);
         AndroidSessionFactory f = new AndroidSessionFactory(p, new AppUnderTest(null, "io.appium.android.apis", ".ApiDemos"),
-                new ScriptedDevice("34", ""), s -> s);
+                new ScriptedDevice("34", ""), s -> s, DialogCatalogue.bundled());
         UiAutomator2Options o = f.options("emulator-5554");
         assertThat(o.doesAutoGrantPermissions()).contains(false);
         assertThat(o.getAppActivity()).contains(".ApiDemos");

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AndroidRefusableGroupsTest {
     private final AndroidSessionFactory factory = new AndroidSessionFactory(
             new AndroidProfile("p", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS),
-            new AppUnderTest(null, "io.permlab.sample.delivery", null), new ScriptedDevice("33", ""), s -> s);
+            new AppUnderTest(null, "io.permlab.sample.delivery", null), new ScriptedDevice("33", ""), s -> s,
+            DialogCatalogue.bundled());
 
     @Test
     void everyRecognisedGroupIsRefusableUnderItsOwnId() {

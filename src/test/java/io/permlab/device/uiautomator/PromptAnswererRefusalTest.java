@@ -1,5 +1,6 @@
 package io.permlab.device.uiautomator;
 
+import io.permlab.device.android.DialogCatalogue;
 import io.permlab.capture.EvidenceMasker;
 import io.permlab.exercise.ObservedRequest;
 import io.permlab.exercise.Session;
@@ -35,7 +36,8 @@ class PromptAnswererRefusalTest {
 
     private static List<ObservedRequest> refuseCameraOn(ScriptedDevice device, int apiLevel, int taps) throws SessionException {
         AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
-        AndroidSessionFactory factory = new AndroidSessionFactory(profile, new AppUnderTest(null, PKG, null), device, EvidenceMasker::mask);
+        AndroidSessionFactory factory = new AndroidSessionFactory(profile, new AppUnderTest(null, PKG, null), device, EvidenceMasker::mask,
+                DialogCatalogue.bundled());
         try (Session session = factory.open(RunPolicy.deny("camera"))) {
             session.open("app", Duration.ofSeconds(1));
             for (int i = 0; i < taps; i++) {
@@ -114,7 +116,8 @@ class PromptAnswererRefusalTest {
                     d.show(fixture("screens/app-address-saved.xml"));
                 });
         AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
-        AndroidSessionFactory factory = new AndroidSessionFactory(profile, new AppUnderTest(null, PKG, null), device, EvidenceMasker::mask);
+        AndroidSessionFactory factory = new AndroidSessionFactory(profile, new AppUnderTest(null, PKG, null), device, EvidenceMasker::mask,
+                DialogCatalogue.bundled());
         try (Session session = factory.open(RunPolicy.baseline())) {
             session.open("app", Duration.ofSeconds(1));
             session.tap(new Locator(LocatorKind.TEXT, "拍照上传"), Duration.ofSeconds(1));

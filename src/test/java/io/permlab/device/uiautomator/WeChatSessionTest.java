@@ -1,5 +1,6 @@
 package io.permlab.device.uiautomator;
 
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.capture.EvidenceMasker;
 import io.permlab.exercise.ArtifactStore;
 import io.permlab.exercise.Ceilings;
@@ -74,7 +75,7 @@ class WeChatSessionTest {
 
     private static WeChatSessionFactory factory(ScriptedDevice device, WeChatAnswerMemory memory, Map<String, Object> capabilities) {
         AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, capabilities, Ceilings.DEFAULTS);
-        return new WeChatSessionFactory(profile, LAUNCH, device, memory, EvidenceMasker::mask);
+        return new WeChatSessionFactory(profile, LAUNCH, device, memory, EvidenceMasker::mask, DialogKnowledge.builtIn());
     }
 
     /** Opens the program and taps "新增收货地址"; returns the requests the step recorded. */

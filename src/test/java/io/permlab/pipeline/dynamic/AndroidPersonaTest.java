@@ -1,5 +1,6 @@
 package io.permlab.pipeline.dynamic;
 
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.capture.PersonaReader;
 import io.permlab.capture.proxy.LabCa;
 import io.permlab.capture.proxy.LocalHttpsServer;
@@ -151,7 +152,7 @@ class AndroidPersonaTest {
         DeviceCapturePlan plan = new DeviceCapturePlan(tmp.resolve("ca"),
                 ProxyOptions.loopback().trusting(UpstreamTrust.system().plus(backend.certificate())), () -> proxyAdb,
                 AppStorageReader.Limits.defaults());
-        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), profile(), new FlowRunner.Options(mask, 0), mask, tmp, null,
+        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), DialogKnowledge.builtIn(), profile(), new FlowRunner.Options(mask, 0), mask, tmp, null,
                 url -> device, plan);
         List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
         assertThat(results).hasSize(1);

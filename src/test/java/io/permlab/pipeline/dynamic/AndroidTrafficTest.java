@@ -1,5 +1,6 @@
 package io.permlab.pipeline.dynamic;
 
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.capture.proxy.LabCa;
 import io.permlab.capture.proxy.LocalHttpsServer;
 import io.permlab.capture.proxy.ProxyClients;
@@ -126,7 +127,7 @@ class AndroidTrafficTest {
         DeviceCapturePlan plan = new DeviceCapturePlan(tmp.resolve("ca"),
                 ProxyOptions.loopback().trusting(UpstreamTrust.system().plus(backend.certificate())), () -> proxyAdb,
                 AppStorageReader.Limits.defaults());
-        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), profile, new FlowRunner.Options(true, 0), true, tmp, null,
+        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), DialogKnowledge.builtIn(), profile, new FlowRunner.Options(true, 0), true, tmp, null,
                 url -> device, plan);
         List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
         assertThat(results).hasSize(1);

@@ -1,5 +1,6 @@
 package io.permlab.pipeline.dynamic;
 
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.ScriptedDevice;
 import io.permlab.exercise.Ceilings;
@@ -72,7 +73,7 @@ final class DeliveryOnADevice {
 
     /** The same, masked or not. */
     static TargetResult explore(Path tmp, Path target, Path out, ScriptedDevice device, long relaunchProbeMillis, boolean mask) {
-        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), scriptedProfile(), new FlowRunner.Options(true, relaunchProbeMillis),
+        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), DialogKnowledge.builtIn(), scriptedProfile(), new FlowRunner.Options(true, relaunchProbeMillis),
                 mask, tmp, null, url -> device);
         List<TargetResult> results = batch.run(List.of(target), null, out, "test", BatchListener.NONE).targets();
         assertThat(results).hasSize(1);

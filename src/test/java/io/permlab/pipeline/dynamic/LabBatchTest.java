@@ -1,5 +1,6 @@
 package io.permlab.pipeline.dynamic;
 
+import io.permlab.device.android.DialogKnowledge;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.appium.java_client.android.options.UiAutomator2Options;
@@ -104,7 +105,7 @@ class LabBatchTest {
     }
 
     private List<TargetResult> run(ScriptedLab lab) {
-        LabBatch batch = new LabBatch(KnowledgeBase.builtIn(), profile(), lab, new FlowRunner.Options(true, 0), true, tmp, u -> lab.link());
+        LabBatch batch = new LabBatch(KnowledgeBase.builtIn(), DialogKnowledge.builtIn(), profile(), lab, new FlowRunner.Options(true, 0), true, tmp, u -> lab.link());
         return batch.run(List.of(tmp.resolve("apps")), null, out, "test", BatchListener.NONE).targets();
     }
 

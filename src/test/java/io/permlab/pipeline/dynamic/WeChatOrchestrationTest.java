@@ -1,5 +1,6 @@
 package io.permlab.pipeline.dynamic;
 
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.ScriptedDevice;
 import io.permlab.exercise.Ceilings;
@@ -91,7 +92,7 @@ class WeChatOrchestrationTest {
 
     private TargetResult run(ScriptedDevice device) {
         AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
-        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), profile, new FlowRunner.Options(true, 0), true, tmp, null,
+        AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), DialogKnowledge.builtIn(), profile, new FlowRunner.Options(true, 0), true, tmp, null,
                 url -> device, null);
         List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
         assertThat(results).hasSize(1);
