@@ -23,7 +23,7 @@ final class CategoriesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         KnowledgeBase kb = knowledgeOption.loadOrExplain(spec.commandLine().getErr());
         if (kb == null) {
-            return ExitCode.INTERNAL_ERROR.code();
+            return knowledgeOption.failureCode();
         }
         for (Category c : kb.categories()) {
             out.printf("%-22s %s / %s%n", c.id(), c.zh(), c.en());

@@ -9,7 +9,7 @@ public enum ExitCode {
     CLEAN(0),
     /** PermLab itself failed (a defect, or its own knowledge files are broken). */
     INTERNAL_ERROR(1),
-    /** The command line was wrong. */
+    /** The command line was wrong, or what it names cannot be used (an --out folder, a --knowledge file with a mistake). */
     USAGE_ERROR(2),
     /** 'permlab demo' only: a bundled sample's findings disagree with what its target.json expects (see the console). */
     SELF_CHECK_FAILED(3),

@@ -95,7 +95,7 @@ final class Inspecting {
             dialogs = options.dialogKnowledge(knowledge);
         } catch (KnowledgeException e) {
             err.println("permlab: knowledge base: " + e.getMessage());
-            return ExitCode.INTERNAL_ERROR.code();
+            return KnowledgeOption.failureCode(options.knowledgeDir);
         }
         try {
             checkCategory(options.category, knowledge);

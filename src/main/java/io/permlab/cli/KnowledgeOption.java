@@ -14,7 +14,7 @@ final class KnowledgeOption {
     @Option(names = "--knowledge", paramLabel = "DIR", description = "Folder whose knowledge files replace the built-in ones of the same name (rules.json, categories.json...).")
     Path dir;
 
-    /** The knowledge, or null after telling {@code err} why it cannot be loaded (exit with INTERNAL_ERROR then). */
+    /** The knowledge, or null after telling {@code err} why it cannot be loaded (exit with {@link #failureCode} then). */
     KnowledgeBase loadOrExplain(PrintWriter err) {
         try {
             KnowledgeBase knowledge = load(dir);
@@ -25,6 +25,19 @@ final class KnowledgeOption {
             err.println("permlab: knowledge base: " + e.getMessage());
             return null;
         }
+    }
+
+    /** The exit code when this option's knowledge cannot be loaded. */
+    int failureCode() {
+        return failureCode(dir);
+    }
+
+    /**
+     * A mistake in the user's own --knowledge folder is bad input to this invocation (2, like an unknown category); a
+     * broken built-in file is PermLab's own failure (1).
+     */
+    static int failureCode(Path dir) {
+        return (dir == null ? ExitCode.INTERNAL_ERROR : ExitCode.USAGE_ERROR).code();
     }
 
     /** The built-in knowledge, each file replaced by a file of the same name in {@code dir} when given. */

@@ -24,7 +24,7 @@ final class RulesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         KnowledgeBase kb = knowledgeOption.loadOrExplain(spec.commandLine().getErr());
         if (kb == null) {
-            return ExitCode.INTERNAL_ERROR.code();
+            return knowledgeOption.failureCode();
         }
         for (RuleMeta r : kb.rules()) {
             out.printf("%-30s %-8s %-12s %s  [%s]%n", r.id(), r.severity().id(), r.stage().id(), r.title().en(),

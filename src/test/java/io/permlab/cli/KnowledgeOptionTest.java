@@ -43,7 +43,7 @@ class KnowledgeOptionTest {
     void aBrokenOverrideIsRefusedNamingFileLineAndField(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("categories.json"), builtIn("categories.json")
                 .replaceFirst("\"verified\": (true|false)", "\"verified\": \"yes\""));
-        assertThat(run("categories", "--knowledge", dir.toString())).isEqualTo(ExitCode.INTERNAL_ERROR.code());
+        assertThat(run("categories", "--knowledge", dir.toString())).isEqualTo(ExitCode.USAGE_ERROR.code());
         assertThat(err.toString()).contains(dir.resolve("categories.json") + ":", "$.categories[0].verified", "must be true or false");
         assertThat(out.toString()).isEmpty();
     }
@@ -53,7 +53,7 @@ class KnowledgeOptionTest {
     void aBrokenDialogCatalogueIsRefusedByRulesNamingFileAndField(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("permission-dialogs.json"), builtIn("permission-dialogs.json")
                 .replaceFirst("android.permission.CAMERA\"", "android.permission.CAMERRA\""));
-        assertThat(run("rules", "--knowledge", dir.toString())).isEqualTo(ExitCode.INTERNAL_ERROR.code());
+        assertThat(run("rules", "--knowledge", dir.toString())).isEqualTo(ExitCode.USAGE_ERROR.code());
         assertThat(err.toString()).contains(dir.resolve("permission-dialogs.json").toString(), "$.groups.CAMERA.permissions",
                 "android.permission.CAMERRA");
         assertThat(out.toString()).isEmpty();
@@ -71,7 +71,7 @@ class KnowledgeOptionTest {
         Path reports = dir.resolve("out");
         int code = run("run", "--device", Path.of("devices/android-usb.json").toAbsolutePath().toString(), "--knowledge", knowledge.toString(),
                 "--out", reports.toString(), "--no-progress", Path.of("apps/demo-delivery-android").toAbsolutePath().toString());
-        assertThat(code).isEqualTo(ExitCode.INTERNAL_ERROR.code());
+        assertThat(code).isEqualTo(ExitCode.USAGE_ERROR.code());
         assertThat(err.toString()).contains(knowledge.resolve("wechat-auth-sheets.json").toString(), "$.scopes.scope.userLocation.phrase",
                 "unknown field");
         assertThat(reports).doesNotExist();
