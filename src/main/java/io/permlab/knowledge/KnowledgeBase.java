@@ -1,6 +1,7 @@
 package io.permlab.knowledge;
 
 import io.permlab.knowledge.miniprogram.MiniProgramApis;
+import io.permlab.knowledge.policy.PolicyKnowledge;
 
 import java.util.Collection;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * The facts the rules rest on (docs/rulebase.md): PI kinds, the Android permission catalog, the 39 categories, SDK
- * signatures, sensitive APIs, legal sources, rule metadata, web permissions and the mini-program API catalogue. Immutable; loaded and cross-checked once.
+ * signatures, sensitive APIs, legal sources, rule metadata, web permissions, the mini-program API catalogue and the
+ * privacy-policy words (policy-elements.json). Immutable; loaded and cross-checked once.
  */
 public final class KnowledgeBase {
     private final Map<String, PiKind> piKinds;
@@ -29,12 +31,14 @@ public final class KnowledgeBase {
     private final Map<String, WebPermission> scopePermissions;
     private final List<String> purposeMarkers;
     private final MiniProgramApis miniProgramApis;
+    private final PolicyKnowledge policyWords;
 
     KnowledgeBase(Map<String, PiKind> piKinds, Map<String, PermissionInfo> permissions, Map<String, Category> categories,
                   Map<String, SdkSignature> sdks, Map<String, SensitiveApi> apis, Map<String, LegalSource> legalSources,
                   Map<String, RuleMeta> rules, Map<String, WebPermission> webPermissions, Map<String, WebPermission> scopePermissions,
-                  List<String> purposeMarkers, MiniProgramApis miniProgramApis) {
+                  List<String> purposeMarkers, MiniProgramApis miniProgramApis, PolicyKnowledge policyWords) {
         this.miniProgramApis = miniProgramApis;
+        this.policyWords = policyWords;
         this.scopePermissions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scopePermissions));
         this.webPermissions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(webPermissions));
         this.purposeMarkers = List.copyOf(purposeMarkers);
@@ -152,5 +156,10 @@ public final class KnowledgeBase {
         return new io.permlab.model.Localized(
                 kinds.stream().map(k -> piKind(k).zh()).distinct().collect(Collectors.joining("、")),
                 kinds.stream().map(k -> piKind(k).en()).distinct().collect(Collectors.joining(", ")));
+    }
+
+    /** What a privacy policy must contain and the words that declare PI kinds and SDKs (policy-elements.json). */
+    public PolicyKnowledge policyWords() {
+        return policyWords;
     }
 }

@@ -4,6 +4,7 @@ import io.permlab.json.Fields;
 import io.permlab.json.JsonFileException;
 import io.permlab.json.StrictJson;
 import io.permlab.knowledge.miniprogram.MiniProgramApis;
+import io.permlab.knowledge.policy.PolicyKnowledge;
 import io.permlab.model.LegalRef;
 import io.permlab.model.Severity;
 import io.permlab.model.Stage;
@@ -77,7 +78,9 @@ final class KnowledgeLoader {
             }
         }
         MiniProgramApis miniProgramApis = MiniProgramApis.read(root(MiniProgramApis.FILE), pi.keySet());
-        return new KnowledgeBase(pi, permissions, categories, sdks, apis, legal, rules, web, scopes, purposeMarkers, miniProgramApis);
+        PolicyKnowledge policyWords = PolicyKnowledge.read(root(PolicyKnowledge.FILE));
+        return new KnowledgeBase(pi, permissions, categories, sdks, apis, legal, rules, web, scopes, purposeMarkers, miniProgramApis,
+                policyWords);
     }
 
     private <T> Map<String, T> index(String file, String arrayField, Function<Fields, T> read, Function<T, String> id) {

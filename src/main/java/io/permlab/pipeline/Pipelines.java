@@ -8,7 +8,6 @@ import io.permlab.pipeline.dynamic.MiniProgramExercise;
 import io.permlab.pipeline.dynamic.WebExercise;
 import io.permlab.pipeline.inspect.ApkStage;
 import io.permlab.pipeline.inspect.MiniProgramStage;
-import io.permlab.knowledge.policy.PolicyKnowledge;
 import io.permlab.pipeline.policy.PackagePolicyStage;
 import io.permlab.pipeline.policy.WebPolicyStage;
 import io.permlab.rules.RuleEngine;
@@ -37,7 +36,7 @@ public final class Pipelines {
     /** @param appId the app id that decrypts WeChat PC packages (--appid), or null */
     public static List<StaticStage> inspectors(KnowledgeBase knowledge, InspectionLimits limits, String appId) {
         return List.of(new ApkStage(knowledge, limits), new MiniProgramStage(knowledge, limits, appId),
-                new PackagePolicyStage(PolicyKnowledge.builtIn()));
+                new PackagePolicyStage(knowledge.policyWords()));
     }
 
     /** 'permlab scan': static inspection only. */
@@ -50,7 +49,7 @@ public final class Pipelines {
     public static TargetPipeline exercising(KnowledgeBase knowledge, InspectionLimits limits, DynamicOptions options, Path outDir) {
         return new TargetPipeline(inspectors(knowledge, limits, null),
                 List.of(new WebExercise(knowledge, options, outDir), new MiniProgramExercise(knowledge, options, outDir),
-                        new WebPolicyStage(PolicyKnowledge.builtIn())), true,
+                        new WebPolicyStage(knowledge.policyWords())), true,
                 new RuleEngine(knowledge, RuleSet.all()));
     }
 

@@ -77,6 +77,53 @@ class KnowledgeOptionTest {
         assertThat(reports).doesNotExist();
     }
 
+    /**
+     * policy-elements.json is knowledge too: an inspector's copy decides which elements a policy has (the policy stage)
+     * and which words declare a kind of PI (the undeclared-permission rule). With date words no policy contains, the
+     * compliant APK sample's policy loses its effective date; with "收货地址" made a word for contacts, the non-compliant
+     * sample's READ_CONTACTS, undeclared with the built-in words, counts as declared by its policy's delivery address.
+     */
+    @Test
+    void anOverriddenPolicyElementsFileDecidesTheElementsAndTheDeclaredWords(@TempDir Path dir) throws IOException {
+        Path knowledge = Files.createDirectories(dir.resolve("knowledge"));
+        String never = "\"从未出现的词\"";
+        Files.writeString(knowledge.resolve("policy-elements.json"), builtIn("policy-elements.json")
+                .replace("\"any\": [\"生效\", \"更新\", \"发布\", \"effective\", \"updated\", \"last revised\"]", "\"any\": [" + never + "]")
+                .replace("\"contacts\": [\"通讯录\", \"联系人\", \"contacts\"]", "\"contacts\": [\"通讯录\", \"收货地址\"]"));
+
+        String compliant = scan(dir, "apps/demo-delivery-android-compliant", "built-in");
+        assertThat(compliant).doesNotContain("\"ruleId\": \"POLICY-");
+        assertThat(scan(dir, "apps/demo-delivery-android-compliant", "override", "--knowledge", knowledge.toString()))
+                .contains("\"ruleId\": \"POLICY-ELEMENT-MISSING\"", "effective_date");
+
+        assertThat(undeclaredPermissions(scan(dir, "apps/demo-delivery-android", "built-in"))).contains("READ_CONTACTS");
+        assertThat(undeclaredPermissions(scan(dir, "apps/demo-delivery-android", "override", "--knowledge", knowledge.toString())))
+                .contains("READ_PHONE_STATE").doesNotContain("READ_CONTACTS");
+    }
+
+    /** findings.json of a 'permlab scan' of a bundled sample into its own folder under {@code dir}. */
+    private String scan(Path dir, String sample, String name, String... more) throws IOException {
+        Path reports = dir.resolve(Path.of(sample).getFileName() + "-" + name);
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("scan", Path.of(sample).toAbsolutePath().toString(),
+                "--out", reports.toString(), "--format", "json", "--no-progress"));
+        args.addAll(java.util.List.of(more));
+        assertThat(run(args.toArray(String[]::new))).as(err.toString()).isIn(ExitCode.CLEAN.code(), ExitCode.FINDINGS.code());
+        return Files.readString(reports.resolve("findings.json"));
+    }
+
+    /** The messages of the POLICY-UNDECLARED-PERMISSION findings, as one text. */
+    private static String undeclaredPermissions(String findingsJson) {
+        StringBuilder out = new StringBuilder();
+        for (com.google.gson.JsonElement t : com.google.gson.JsonParser.parseString(findingsJson).getAsJsonObject().getAsJsonArray("targets")) {
+            for (com.google.gson.JsonElement f : t.getAsJsonObject().getAsJsonArray("findings")) {
+                if (f.getAsJsonObject().get("ruleId").getAsString().equals("POLICY-UNDECLARED-PERMISSION")) {
+                    out.append(f.getAsJsonObject().get("message")).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
     private static String builtIn(String name) throws IOException {
         try (InputStream in = KnowledgeBase.class.getResourceAsStream("/knowledge/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -59,7 +59,8 @@ public final class PolicyKnowledge {
         }
     }
 
-    static PolicyKnowledge read(Fields root) {
+    /** Reads the file's content; the knowledge loader gives it the --knowledge copy when there is one. */
+    public static PolicyKnowledge read(Fields root) {
         List<Element> elements = new ArrayList<>();
         for (Fields o : root.objects("elements")) {
             String id = o.string("id");

@@ -26,7 +26,7 @@ abstract class PolicyUndeclaredRule extends PolicyRule {
         if (!policy.found()) {
             return;
         }
-        PolicyKnowledge words = PolicyWords.knowledge();
+        PolicyKnowledge words = context.knowledge().policyWords();
         List<Observed> seen = new ArrayList<>();
         ApkObservations.of(evidence, context.knowledge(), words).forEach(seen::add);
         ExplorationObservations.of(evidence, context.knowledge(), words).forEach(seen::add);
