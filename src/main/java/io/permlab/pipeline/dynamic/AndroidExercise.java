@@ -137,9 +137,9 @@ public final class AndroidExercise implements ExerciseStage {
             return Optional.empty();
         }
         // the target's persona, completed by the device's identifiers the profile declares (docs/persona.md)
-        Persona declared = PersonaFlows.declared(dir, functions, context);
-        Persona persona = declared != null ? declared.orElse(profile.persona()) : profile.persona();
-        functions = PersonaFlows.typed(functions, persona, context);
+        DevicePersona typed = DevicePersona.of(dir, functions, profile, context);
+        Persona persona = typed.persona();
+        functions = typed.functions();
         if (functions.isEmpty()) {
             context.problem(file.toString(), "flow", "no function with a runnable flow: nothing to exercise");
             return Optional.empty();
@@ -150,7 +150,7 @@ public final class AndroidExercise implements ExerciseStage {
             throw SessionFailures.stageFailure(null, e);
         }
         Deadline deadline = Deadline.in(profile.ceilings().targetMillis(), "target");
-        UnaryOperator<String> masker = mask ? masker(persona) : UnaryOperator.identity();
+        UnaryOperator<String> masker = typed.masker(mask);
         DeviceLink link = links.link(appiumUrl);
         AndroidSessionFactory factory = new AndroidSessionFactory(profile,
                 new AppUnderTest(target.location(), android.packageName(), android.activity()), link, masker);
@@ -189,10 +189,15 @@ public final class AndroidExercise implements ExerciseStage {
             context.problem(dir.resolve(TargetDescriptor.FILE).toString(), "flow", "no function with a runnable flow: nothing to exercise");
             return Optional.empty();
         }
+        DevicePersona persona = DevicePersona.of(dir, functions, profile, context);
+        if (persona.functions().isEmpty()) {
+            context.problem(dir.resolve(TargetDescriptor.FILE).toString(), "flow", "no function with a runnable flow: nothing to exercise");
+            return Optional.empty();
+        }
         try {
             deviceAndServer();
-            return Optional.of(WeChatExploration.explore(target, functions, knowledge, profile, runnerOptions, mask, home, outDir,
-                    links.link(appiumUrl), mask ? EvidenceMasker::mask : UnaryOperator.identity(), context));
+            return Optional.of(WeChatExploration.explore(target, persona, knowledge, profile, runnerOptions, mask, home, outDir,
+                    links.link(appiumUrl), context));
         } catch (SessionException e) {
             throw SessionFailures.stageFailure(target.location().toString(), e);
         }

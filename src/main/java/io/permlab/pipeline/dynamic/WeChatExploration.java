@@ -52,13 +52,15 @@ final class WeChatExploration {
         }
     }
 
-    static Exploration explore(Target target, List<FunctionUnderTest> functions, KnowledgeBase knowledge, AndroidProfile profile,
+    /** The functions as typed with the persona ({@link DevicePersona}), whose values the recorder finds and masks as on APK runs. */
+    static Exploration explore(Target target, DevicePersona persona, KnowledgeBase knowledge, AndroidProfile profile,
                                FlowRunner.Options runnerOptions, boolean mask, Path home, Path outDir, DeviceLink link,
-                               UnaryOperator<String> masker, StageContext context) throws SessionException {
+                               StageContext context) throws SessionException {
         WeChatLaunch launch = target.miniProgram().wechat();
-        WeChatSessionFactory factory = new WeChatSessionFactory(profile, launch, link, memory(home), masker);
+        List<FunctionUnderTest> functions = persona.functions();
+        WeChatSessionFactory factory = new WeChatSessionFactory(profile, launch, link, memory(home), persona.masker(mask));
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), runnerOptions);
-        RunFilesIndex recorder = new RunFilesIndex(new ExplorationRecorder(outDir, "runs/" + target.id(), mask));
+        RunFilesIndex recorder = new RunFilesIndex(new ExplorationRecorder(outDir, "runs/" + target.id(), mask, persona.persona()));
         Explorer explorer = new Explorer(factory, runner, recorder, knowledge, profile.ceilings());
         Deadline deadline = Deadline.in(profile.ceilings().targetMillis(), "target");
         List<FunctionExploration> explored = FunctionRuns.explore(explorer, functions, UnaryOperator.identity(), deadline, target,
