@@ -108,6 +108,15 @@ public final class AndroidExercise implements ExerciseStage {
         return Set.of(DeviceEvidence.class, DeviceCapture.class);
     }
 
+    /**
+     * A mini-program inside WeChat gets no {@link DeviceEvidence}: dumpsys and appops on a device would describe WeChat's
+     * own permissions, not the program's, so no rule reading them judges (or is listed for) the program.
+     */
+    @Override
+    public Set<Class<? extends EvidenceSection>> alsoContributes(Target target) {
+        return target.kind() == TargetKind.MINIPROGRAM ? Set.of(DeviceCapture.class) : alsoContributes();
+    }
+
     @Override
     public Localized leftTo() {
         return NEEDS_DEVICE;
@@ -158,7 +167,7 @@ public final class AndroidExercise implements ExerciseStage {
         RunFilesIndex recorder = new RunFilesIndex(new ExplorationRecorder(outDir, "runs/" + target.id(), mask, persona));
         // each run's traffic through the lab proxy and its storage through adb (docs/android-traffic.md)
         DeviceCaptureRuns capture = capturePlan == null ? null
-                : new DeviceCaptureRuns(capturePlan, profile, link, android.packageName(), outDir, context.work().resolve("storage"));
+                : DeviceCaptureRuns.ofApp(capturePlan, profile, link, android.packageName(), outDir, context.work().resolve("storage"));
         Explorer explorer = new Explorer(capture == null ? factory : capture.sessions(factory), runner,
                 capture == null ? recorder : capture.recorder(recorder), knowledge, profile.ceilings());
         List<FunctionExploration> explored;
@@ -197,7 +206,7 @@ public final class AndroidExercise implements ExerciseStage {
         try {
             deviceAndServer();
             return Optional.of(WeChatExploration.explore(target, persona, knowledge, profile, runnerOptions, mask, home, outDir,
-                    links.link(appiumUrl), context));
+                    links.link(appiumUrl), capturePlan, context));
         } catch (SessionException e) {
             throw SessionFailures.stageFailure(target.location().toString(), e);
         }
