@@ -32,11 +32,13 @@ public final class KnowledgeBase {
     private final List<String> purposeMarkers;
     private final MiniProgramApis miniProgramApis;
     private final PolicyKnowledge policyWords;
+    private final ClientHosts wechatClient;
 
     KnowledgeBase(Map<String, PiKind> piKinds, Map<String, PermissionInfo> permissions, Map<String, Category> categories,
                   Map<String, SdkSignature> sdks, Map<String, SensitiveApi> apis, Map<String, LegalSource> legalSources,
                   Map<String, RuleMeta> rules, Map<String, WebPermission> webPermissions, Map<String, WebPermission> scopePermissions,
-                  List<String> purposeMarkers, MiniProgramApis miniProgramApis, PolicyKnowledge policyWords) {
+                  List<String> purposeMarkers, MiniProgramApis miniProgramApis, PolicyKnowledge policyWords, ClientHosts wechatClient) {
+        this.wechatClient = wechatClient;
         this.miniProgramApis = miniProgramApis;
         this.policyWords = policyWords;
         this.scopePermissions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scopePermissions));
@@ -147,6 +149,11 @@ public final class KnowledgeBase {
     }
 
     /** Words that, next to a permission's subject on screen, state a purpose ("用于", "so that"...). */
+    /** WeChat's own hosts (wechat-client-hosts.json): traffic to them in a mini-program's run is WeChat's, not the program's. */
+    public ClientHosts wechatClient() {
+        return wechatClient;
+    }
+
     public List<String> purposeMarkers() {
         return purposeMarkers;
     }

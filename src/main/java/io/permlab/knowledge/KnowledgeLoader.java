@@ -80,7 +80,22 @@ final class KnowledgeLoader {
         MiniProgramApis miniProgramApis = MiniProgramApis.read(root(MiniProgramApis.FILE), pi.keySet());
         PolicyKnowledge policyWords = PolicyKnowledge.read(root(PolicyKnowledge.FILE));
         return new KnowledgeBase(pi, permissions, categories, sdks, apis, legal, rules, web, scopes, purposeMarkers, miniProgramApis,
-                policyWords);
+                policyWords, clientHosts(ClientHosts.WECHAT_FILE));
+    }
+
+    /** A client app's own hosts: lower-case host names, at least one, so that no file silently attributes nothing. */
+    private ClientHosts clientHosts(String file) {
+        Fields root = root(file);
+        List<String> hosts = root.strings("hosts");
+        if (hosts.isEmpty()) {
+            throw root.error("hosts", "must list at least one host");
+        }
+        for (String h : hosts) {
+            if (!h.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+                throw root.error("hosts", "'" + h + "' is not a lower-case host name such as weixin.qq.com");
+            }
+        }
+        return new ClientHosts(root.text("package"), hosts);
     }
 
     private <T> Map<String, T> index(String file, String arrayField, Function<Fields, T> read, Function<T, String> id) {

@@ -25,6 +25,14 @@ public interface EvidenceStage {
     }
 
     /**
+     * What this stage may add for this target: {@link #alsoContributes()} unless a kind of target gets less, so that
+     * the rules reading a section it never gets are not listed for it (a report would show them passed).
+     */
+    default Set<Class<? extends EvidenceSection>> alsoContributes(Target target) {
+        return alsoContributes();
+    }
+
+    /**
      * The section for this target, or empty when there was nothing to collect (the reasons are in the context's
      * problems). Problems that do not stop the stage go to {@code context}; one that does is thrown.
      */

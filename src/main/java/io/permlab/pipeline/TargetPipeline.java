@@ -89,7 +89,7 @@ public final class TargetPipeline {
                     evidence = evidence.with(section.get());
                 }
                 for (EvidenceSection more : context.takeContributed()) {
-                    if (!stage.alsoContributes().contains(more.getClass())) {
+                    if (!stage.alsoContributes(target).contains(more.getClass())) {
                         throw new IllegalStateException(stage.getClass().getSimpleName() + " contributed a "
                                 + more.getClass().getSimpleName() + " it does not declare in alsoContributes()");
                     }
@@ -133,11 +133,11 @@ public final class TargetPipeline {
         Set<Class<? extends EvidenceSection>> sections = new LinkedHashSet<>();
         statics.stream().filter(s -> s.handles(target)).forEach(s -> {
             sections.add(s.section());
-            sections.addAll(s.alsoContributes());
+            sections.addAll(s.alsoContributes(target));
         });
         exercises.stream().filter(s -> s.handles(target)).forEach(s -> {
             sections.add(s.section());
-            sections.addAll(s.alsoContributes());
+            sections.addAll(s.alsoContributes(target));
         });
         return engine.applicable(sections).stream().map(Rule::id).toList();
     }

@@ -20,6 +20,6 @@ final class DeviceCaptureMasking {
                 r.hosts().stream().map(h -> new DeviceCapture.Host(h.host(), h.state(), h.stateText(), h.requests(), h.refusedHandshakes(),
                         h.silentConnections(), h.unreachable(), h.handshake() == null ? null : EvidenceMasker.mask(h.handshake()))).toList(),
                 r.caNote(), r.storageAccess(), r.storageInspectable(), EvidenceMasker.mask(r.storageNote()), r.storageFilesRead(),
-                r.problems().stream().map(EvidenceMasker::mask).toList());
+                r.problems().stream().map(EvidenceMasker::mask).toList(), r.clientTraffic());
     }
 }

@@ -18,6 +18,11 @@ public record TrafficVisibility(Visibility verdict, List<HostVisibility> hosts) 
         return new TrafficVisibility(verdict, hosts);
     }
 
+    /** The verdict over the hosts {@code excluded} does not take (another app's own hosts), as if only they were reached. */
+    public TrafficVisibility without(java.util.function.Predicate<String> excluded) {
+        return of(hosts.stream().filter(h -> !excluded.test(h.host())).toList());
+    }
+
     public List<HostVisibility> notVisible() {
         return hosts.stream().filter(h -> !h.visible()).toList();
     }

@@ -5,6 +5,7 @@ import io.permlab.device.adb.AdbShell;
 import io.permlab.device.android.DeviceOutputException;
 import io.permlab.device.android.DialogKnowledge;
 import io.permlab.device.android.PageSource;
+import io.permlab.device.android.PageSourcePi;
 import io.permlab.device.android.UiNode;
 import io.permlab.exercise.ArtifactStore;
 import io.permlab.exercise.ObservedExchange;
@@ -42,6 +43,7 @@ public final class WeChatSession implements Session {
     private final String description;
     private final WeChatContexts contexts;
     private final WeChatSheetWatcher sheets;
+    private final UnaryOperator<String> mask;
     private ArtifactStore files;
     private boolean opened;
 
@@ -52,6 +54,7 @@ public final class WeChatSession implements Session {
         this.driver = driver;
         this.launch = launch;
         this.description = description;
+        this.mask = mask;
         this.contexts = new WeChatContexts(driver, launch.wechatPackage());
         WeChatSheetAnswerer answerer = new WeChatSheetAnswerer(driver, policy, launch.appId() != null ? launch.appId() : launch.url());
         this.sheets = new WeChatSheetWatcher(driver, contexts, answerer, memory, programKey, policy, launch.wechatPackage(),
@@ -207,10 +210,14 @@ public final class WeChatSession implements Session {
         return driver.screenshot();
     }
 
-    /** The page source of the context the session is in (the program's page, as HTML, between steps). */
+    /**
+     * The page source of the context the session is in, kept as evidence and so masked: the program's page as HTML
+     * (between steps: masked as a whole text), or WeChat's native views (their texts masked, the layout as read).
+     */
     @Override
     public String pageSource() throws SessionException {
-        return driver.pageSource();
+        String source = driver.pageSource();
+        return HybridDriver.NATIVE.equals(driver.context()) ? PageSourcePi.masked(source, mask) : mask.apply(source);
     }
 
     /** The program's texts as the native layer sees them: what lies inside the WebView. */

@@ -38,13 +38,22 @@ public record DeviceCapture(String packageName, List<RunCapture> runs) implement
     /**
      * One run: its traffic verdict and the hosts behind it, a one-line summary, the lab CA's place on the device, and
      * the storage read ({@code storageAccess} "run-as", "su", "none", or "not read" when the run ended before it).
+     * {@code clientTraffic}, for a target run inside another app (a mini-program inside WeChat), says which hosts were
+     * that app's own: they are left out of {@code hosts}, the verdict and the run's exchanges, so never judged as the
+     * target's; null when there is no such app.
      */
     public record RunCapture(String runId, String functionId, Traffic traffic, String trafficSummary, List<Host> hosts,
                              String caNote, String storageAccess, boolean storageInspectable, String storageNote,
-                             int storageFilesRead, List<String> problems) {
+                             int storageFilesRead, List<String> problems, String clientTraffic) {
         public RunCapture {
             hosts = List.copyOf(hosts);
             problems = List.copyOf(problems);
+        }
+
+        public RunCapture(String runId, String functionId, Traffic traffic, String trafficSummary, List<Host> hosts, String caNote,
+                          String storageAccess, boolean storageInspectable, String storageNote, int storageFilesRead, List<String> problems) {
+            this(runId, functionId, traffic, trafficSummary, hosts, caNote, storageAccess, storageInspectable, storageNote,
+                    storageFilesRead, problems, null);
         }
 
         public List<Host> notVisible() {

@@ -113,6 +113,15 @@ public final class AndroidExercise implements ExerciseStage {
         return Set.of(DeviceEvidence.class, DeviceCapture.class);
     }
 
+    /**
+     * A mini-program inside WeChat gets no {@link DeviceEvidence}: dumpsys and appops on a device would describe WeChat's
+     * own permissions, not the program's, so no rule reading them judges (or is listed for) the program.
+     */
+    @Override
+    public Set<Class<? extends EvidenceSection>> alsoContributes(Target target) {
+        return target.kind() == TargetKind.MINIPROGRAM ? Set.of(DeviceCapture.class) : alsoContributes();
+    }
+
     @Override
     public Localized leftTo() {
         return NEEDS_DEVICE;
@@ -142,9 +151,9 @@ public final class AndroidExercise implements ExerciseStage {
             return Optional.empty();
         }
         // the target's persona, completed by the device's identifiers the profile declares (docs/persona.md)
-        Persona declared = PersonaFlows.declared(dir, functions, context);
-        Persona persona = declared != null ? declared.orElse(profile.persona()) : profile.persona();
-        functions = PersonaFlows.typed(functions, persona, context);
+        DevicePersona typed = DevicePersona.of(dir, functions, profile, context);
+        Persona persona = typed.persona();
+        functions = typed.functions();
         if (functions.isEmpty()) {
             context.problem(file.toString(), "flow", "no function with a runnable flow: nothing to exercise");
             return Optional.empty();
@@ -155,7 +164,7 @@ public final class AndroidExercise implements ExerciseStage {
             throw SessionFailures.stageFailure(null, e);
         }
         Deadline deadline = Deadline.in(profile.ceilings().targetMillis(), "target");
-        UnaryOperator<String> masker = mask ? masker(persona) : UnaryOperator.identity();
+        UnaryOperator<String> masker = typed.masker(mask);
         DeviceLink link = links.link(appiumUrl);
         AndroidSessionFactory factory = new AndroidSessionFactory(profile,
                 new AppUnderTest(target.location(), android.packageName(), android.activity()), link, masker, dialogs.dialogs());
@@ -163,7 +172,7 @@ public final class AndroidExercise implements ExerciseStage {
         RunFilesIndex recorder = new RunFilesIndex(new ExplorationRecorder(outDir, "runs/" + target.id(), mask, persona));
         // each run's traffic through the lab proxy and its storage through adb (docs/android-traffic.md)
         DeviceCaptureRuns capture = capturePlan == null ? null
-                : new DeviceCaptureRuns(capturePlan, profile, link, android.packageName(), outDir, context.work().resolve("storage"));
+                : DeviceCaptureRuns.ofApp(capturePlan, profile, link, android.packageName(), outDir, context.work().resolve("storage"));
         Explorer explorer = new Explorer(capture == null ? factory : capture.sessions(factory), runner,
                 capture == null ? recorder : capture.recorder(recorder), knowledge, profile.ceilings());
         List<FunctionExploration> explored;
@@ -194,10 +203,15 @@ public final class AndroidExercise implements ExerciseStage {
             context.problem(dir.resolve(TargetDescriptor.FILE).toString(), "flow", "no function with a runnable flow: nothing to exercise");
             return Optional.empty();
         }
+        DevicePersona persona = DevicePersona.of(dir, functions, profile, context);
+        if (persona.functions().isEmpty()) {
+            context.problem(dir.resolve(TargetDescriptor.FILE).toString(), "flow", "no function with a runnable flow: nothing to exercise");
+            return Optional.empty();
+        }
         try {
             deviceAndServer();
-            return Optional.of(WeChatExploration.explore(target, functions, knowledge, dialogs, profile, runnerOptions, mask, home, outDir,
-                    links.link(appiumUrl), mask ? EvidenceMasker::mask : UnaryOperator.identity(), context));
+            return Optional.of(WeChatExploration.explore(target, persona, knowledge, dialogs, profile, runnerOptions, mask, home, outDir,
+                    links.link(appiumUrl), capturePlan, context));
         } catch (SessionException e) {
             throw SessionFailures.stageFailure(target.location().toString(), e);
         }

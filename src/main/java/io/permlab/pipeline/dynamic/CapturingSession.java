@@ -4,7 +4,6 @@ import io.permlab.capture.proxy.HostVisibility;
 import io.permlab.capture.proxy.TrafficVisibility;
 import io.permlab.device.adbproxy.AdbException;
 import io.permlab.device.storage.AppStorage;
-import io.permlab.device.storage.AppStorageReader;
 import io.permlab.exercise.ArtifactStore;
 import io.permlab.exercise.ObservedDownload;
 import io.permlab.exercise.ObservedExchange;
@@ -13,6 +12,7 @@ import io.permlab.exercise.ObservedStorage;
 import io.permlab.exercise.PageError;
 import io.permlab.exercise.Session;
 import io.permlab.exercise.SessionException;
+import io.permlab.knowledge.ClientHosts;
 import io.permlab.model.android.DeviceCapture;
 import io.permlab.model.flow.Locator;
 
@@ -25,31 +25,48 @@ import java.util.List;
  * An Android session with its capture around it: the exchanges the lab proxy recorded are the session's exchanges
  * (so the flow runner places them in steps, the recorder writes them to the run's HAR and the PI scanner reads them, as
  * for a browser), the app's private storage is read after the run as its storage, and closing puts the device's proxy
- * back ({@code finally}) and stops the proxy. {@link #capture} says what was and was not seen.
+ * back ({@code finally}) and stops the proxy. {@link #capture} says what was and was not seen. For a target run inside
+ * another app (a mini-program inside WeChat) that app's own hosts are set apart: their exchanges are not the session's
+ * and they do not count in the verdict, which is the target's.
  */
 final class CapturingSession implements Session {
+    /** How the app's storage is read after the run: through adb, or not at all (with why). */
+    interface StorageRead {
+        AppStorage read(Path scratch);
+    }
+
     private final Session inner;
     private final DeviceCapturePlan.Started traffic;
     private final String notCaptured;
-    private final AppStorageReader storageReader;
+    private final StorageRead storageReader;
     private final Path scratch;
+    private final ClientHosts client;
     private AppStorage storage;
     private final List<String> problems = new ArrayList<>();
 
-    /** @param traffic the running capture, or null with {@code notCaptured} saying why there is none */
-    CapturingSession(Session inner, DeviceCapturePlan.Started traffic, String notCaptured, AppStorageReader storageReader, Path scratch) {
+    /**
+     * @param traffic the running capture, or null with {@code notCaptured} saying why there is none
+     * @param client the app hosting the target, whose own hosts are not the target's; null for an app run on its own
+     */
+    CapturingSession(Session inner, DeviceCapturePlan.Started traffic, String notCaptured, StorageRead storageReader, Path scratch,
+                     ClientHosts client) {
         this.inner = inner;
         this.traffic = traffic;
         this.notCaptured = notCaptured;
         this.storageReader = storageReader;
         this.scratch = scratch;
+        this.client = client;
     }
 
     @Override
     public List<ObservedExchange> takeExchanges(boolean includeUnfinished) {
         List<ObservedExchange> out = new ArrayList<>(inner.takeExchanges(includeUnfinished));
         if (traffic != null) {
-            out.addAll(traffic.recorder().takeObservedExchanges(includeUnfinished));
+            for (ObservedExchange x : traffic.recorder().takeObservedExchanges(includeUnfinished)) {
+                if (client == null || !client.owns(ExplorationRecorder.host(x.url()))) {
+                    out.add(x);
+                }
+            }
         }
         return out;
     }
@@ -70,11 +87,16 @@ final class CapturingSession implements Session {
         DeviceCapture.Traffic verdict;
         String summary;
         List<DeviceCapture.Host> hosts = new ArrayList<>();
+        String clientTraffic = null;
         if (traffic == null) {
             verdict = DeviceCapture.Traffic.NOT_CAPTURED;
             summary = "traffic not captured: " + notCaptured;
         } else {
             TrafficVisibility seen = traffic.recorder().visibility();
+            if (client != null) {
+                clientTraffic = clientTraffic(seen);
+                seen = seen.without(client::owns);
+            }
             verdict = DeviceCapture.Traffic.valueOf(seen.verdict().name());
             summary = seen.summary();
             for (HostVisibility h : seen.hosts()) {
@@ -85,11 +107,20 @@ final class CapturingSession implements Session {
         String caNote = traffic == null ? null : traffic.caNote();
         if (storage == null) {
             return new DeviceCapture.RunCapture(runId, functionId, verdict, summary, hosts, caNote, "not read", false,
-                    "storage not read: the run ended before its storage was read", 0, notes);
+                    "storage not read: the run ended before its storage was read", 0, notes, clientTraffic);
         }
         notes.addAll(storage.problems());
         return new DeviceCapture.RunCapture(runId, functionId, verdict, summary, hosts, caNote, storage.access(), storage.inspectable(),
-                storage.note(), storage.filesRead(), notes);
+                storage.note(), storage.filesRead(), notes, clientTraffic);
+    }
+
+    /** "com.tencent.mm's own traffic, not judged as the target's: long.weixin.qq.com (TLS handshake refused …, 0 requests)". */
+    private String clientTraffic(TrafficVisibility seen) {
+        List<String> own = seen.hosts().stream().filter(h -> client.owns(h.host()))
+                .map(h -> h.host() + " (" + h.state().text() + ", " + h.requests() + " request" + (h.requests() == 1 ? "" : "s") + ")")
+                .toList();
+        return client.packageName() + "'s own traffic, not judged as the target's: " + (own.isEmpty() ? "none reached the proxy"
+                : String.join(", ", own));
     }
 
     /** The session first, then — always — the device's proxy put back and the proxy stopped. */

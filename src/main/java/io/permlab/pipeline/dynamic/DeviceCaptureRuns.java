@@ -1,6 +1,7 @@
 package io.permlab.pipeline.dynamic;
 
 import io.permlab.device.adb.AdbException;
+import io.permlab.device.storage.AppStorage;
 import io.permlab.device.storage.AppStorageReader;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.DeviceChoice;
@@ -11,6 +12,7 @@ import io.permlab.exercise.RunRecorder;
 import io.permlab.exercise.Session;
 import io.permlab.exercise.SessionException;
 import io.permlab.exercise.SessionFactory;
+import io.permlab.knowledge.ClientHosts;
 import io.permlab.model.android.DeviceCapture;
 import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.RunPolicy;
@@ -22,28 +24,64 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The capture of one APK target's runs on a device: each session the exploration opens gets its own proxy, started
- * when the session is (one per run, so each run has its own visibility verdict), with the device pointed at it; each
- * recorded run gets its {@link DeviceCapture.RunCapture}. A proxy that cannot start or a device that refuses the setting
- * does not stop the run: its permission evidence stands, and its traffic is recorded as not captured, with why.
+ * The capture of one target's runs on a device — an APK, or a mini-program inside WeChat: each session the exploration
+ * opens gets its own proxy, started when the session is (one per run, so each run has its own visibility verdict), with
+ * the device pointed at it; each recorded run gets its {@link DeviceCapture.RunCapture}. A proxy that cannot start or a
+ * device that refuses the setting does not stop the run: its permission evidence stands, and its traffic is recorded as
+ * not captured, with why.
  */
 final class DeviceCaptureRuns {
+    /**
+     * Why a mini-program's storage is never read: it is not the program's to give. Stated per run so that no report reads
+     * unread storage as clean.
+     */
+    static final String WECHAT_STORAGE = "storage not inspectable: a mini-program's storage (wx.setStorage) lives encrypted "
+            + "inside WeChat's private data, together with the inspector's own WeChat account and chats; PermLab never reads "
+            + "or pulls WeChat's data";
+
+    /** How the app's storage is read on the device with that serial. */
+    interface StorageAccess {
+        CapturingSession.StorageRead on(String serial);
+    }
+
     private final DeviceCapturePlan plan;
     private final AndroidProfile profile;
     private final DeviceLink link;
     private final String packageName;
     private final Path outDir;
+    private final StorageAccess storage;
+    private final ClientHosts client;
     private final Path scratch;
     private final List<DeviceCapture.RunCapture> runs = new ArrayList<>();
     private CapturingSession current;
 
-    DeviceCaptureRuns(DeviceCapturePlan plan, AndroidProfile profile, DeviceLink link, String packageName, Path outDir, Path scratch) {
+    private DeviceCaptureRuns(DeviceCapturePlan plan, AndroidProfile profile, DeviceLink link, String packageName, Path outDir,
+                              Path scratch, StorageAccess storage, ClientHosts client) {
         this.plan = plan;
         this.profile = profile;
         this.link = link;
         this.packageName = packageName;
         this.outDir = outDir;
         this.scratch = scratch;
+        this.storage = storage;
+        this.client = client;
+    }
+
+    /** An APK run on its own: all its traffic is its own, its private storage is read through adb (run-as, su). */
+    static DeviceCaptureRuns ofApp(DeviceCapturePlan plan, AndroidProfile profile, DeviceLink link, String packageName, Path outDir,
+                                   Path scratch) {
+        return new DeviceCaptureRuns(plan, profile, link, packageName, outDir, scratch,
+                serial -> new AppStorageReader(link.shell(serial), packageName, plan.storageLimits())::read, null);
+    }
+
+    /**
+     * A mini-program inside WeChat: the proxy is WeChat's (package {@code wechat.packageName()}), WeChat's own hosts are
+     * set apart from the program's, and storage is never read ({@link #WECHAT_STORAGE}).
+     */
+    static DeviceCaptureRuns insideWeChat(DeviceCapturePlan plan, AndroidProfile profile, DeviceLink link, ClientHosts wechat,
+                                          Path outDir, Path scratch) {
+        return new DeviceCaptureRuns(plan, profile, link, wechat.packageName(), outDir, scratch,
+                serial -> ignored -> AppStorage.notInspectable(WECHAT_STORAGE), wechat);
     }
 
     /** Sessions with their capture around them. */
@@ -66,8 +104,7 @@ final class DeviceCaptureRuns {
                 } catch (IOException | RuntimeException e) {
                     why = e.getMessage();
                 }
-                current = new CapturingSession(session, started, why,
-                        new AppStorageReader(link.shell(serial), packageName, plan.storageLimits()), scratch);
+                current = new CapturingSession(session, started, why, storage.on(serial), scratch, client);
                 return current;
             }
 

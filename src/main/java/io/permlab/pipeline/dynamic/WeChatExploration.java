@@ -11,6 +11,7 @@ import io.permlab.exercise.FlowRunner;
 import io.permlab.exercise.FunctionUnderTest;
 import io.permlab.exercise.PurposeDetector;
 import io.permlab.exercise.SessionException;
+import io.permlab.knowledge.ClientHosts;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Target;
 import io.permlab.model.WeChatLaunch;
@@ -43,6 +44,11 @@ final class WeChatExploration {
                 + WeChatLaunch.SCHEME_PREFIX + "… URL, not '" + value + "'";
     }
 
+    /** WeChat's own hosts (knowledge), under the package the target names (a WeChat build with another id keeps the hosts). */
+    private static ClientHosts wechatClient(KnowledgeBase knowledge, WeChatLaunch launch) {
+        return new ClientHosts(launch.wechatPackage(), knowledge.wechatClient().hosts());
+    }
+
     /** The answer memory; one that cannot be read stops the target (never a guess about what WeChat remembers). */
     private static WeChatAnswerMemory memory(Path home) throws SessionException {
         try {
@@ -53,18 +59,31 @@ final class WeChatExploration {
         }
     }
 
-    static Exploration explore(Target target, List<FunctionUnderTest> functions, KnowledgeBase knowledge, DialogKnowledge dialogs,
-                               AndroidProfile profile, FlowRunner.Options runnerOptions, boolean mask, Path home, Path outDir, DeviceLink link,
-                               UnaryOperator<String> masker, StageContext context) throws SessionException {
+    /**
+     * The functions as typed with the persona ({@link DevicePersona}), whose values the recorder finds and masks as on APK
+     * runs; with a capture plan, each run's traffic through the lab proxy as WeChat's ({@link DeviceCaptureRuns#insideWeChat}:
+     * WeChat's own hosts set apart, storage stated not inspectable), contributed as the {@code DeviceCapture} section.
+     */
+    static Exploration explore(Target target, DevicePersona persona, KnowledgeBase knowledge, DialogKnowledge dialogs,
+                               AndroidProfile profile, FlowRunner.Options runnerOptions, boolean mask, Path home, Path outDir,
+                               DeviceLink link, DeviceCapturePlan capturePlan, StageContext context) throws SessionException {
         WeChatLaunch launch = target.miniProgram().wechat();
-        WeChatSessionFactory factory = new WeChatSessionFactory(profile, launch, link, memory(home), masker, dialogs);
+        List<FunctionUnderTest> functions = persona.functions();
+        WeChatSessionFactory factory = new WeChatSessionFactory(profile, launch, link, memory(home), persona.masker(mask), dialogs);
         FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), runnerOptions);
-        RunFilesIndex recorder = new RunFilesIndex(new ExplorationRecorder(outDir, "runs/" + target.id(), mask));
-        Explorer explorer = new Explorer(factory, runner, recorder, knowledge, profile.ceilings());
+        RunFilesIndex recorder = new RunFilesIndex(new ExplorationRecorder(outDir, "runs/" + target.id(), mask, persona.persona()));
+        DeviceCaptureRuns capture = capturePlan == null ? null : DeviceCaptureRuns.insideWeChat(capturePlan, profile, link,
+                wechatClient(knowledge, launch), outDir, context.work().resolve("storage"));
+        Explorer explorer = new Explorer(capture == null ? factory : capture.sessions(factory), runner,
+                capture == null ? recorder : capture.recorder(recorder), knowledge, profile.ceilings());
         Deadline deadline = Deadline.in(profile.ceilings().targetMillis(), "target");
         List<FunctionExploration> explored = FunctionRuns.explore(explorer, functions, UnaryOperator.identity(), deadline, target,
                 "permission", context);
+        if (capture != null) {
+            context.contribute(capture.section());
+        }
         String program = launch.appId() != null ? launch.appId() : launch.url();
-        return new Exploration("wechat-miniprogram://" + program, List.of(), factory.describe(), explored);
+        // the program's own hosts as target.json declares them, as for the simulated runtime: any other is a third party
+        return new Exploration("wechat-miniprogram://" + program, target.miniProgram().ownHosts(), factory.describe(), explored);
     }
 }

@@ -18,7 +18,7 @@ final class DeviceCaptureSectionHtml implements SectionHtml<DeviceCapture> {
                 r.hosts().stream().map(h -> new DeviceCaptureView.HostRow(h.host(), h.visible(), h.stateText(), h.requests(),
                         h.handshake() == null ? "" : h.handshake())).toList(),
                 r.caNote() == null ? "" : r.caNote(), r.storageAccess(), r.storageInspectable(), r.storageNote(),
-                r.problems())).toList();
+                r.problems(), r.clientTraffic() == null ? "" : r.clientTraffic())).toList();
         return new SectionView("devicecapture.ftlh", new DeviceCaptureView(section.packageName(), rows), null);
     }
 }

@@ -43,6 +43,7 @@ public final class ScriptedDevice implements DeviceLink {
     private final Map<String, Consumer<ScriptedDevice>> taps = new HashMap<>();
     private final List<String> shellLog = new ArrayList<>();
     private final List<String> dialogTaps = new ArrayList<>();
+    private String webPage;
     /** What the flow typed, in order: what the app under test reads from its fields. */
     private final List<String> typed = new ArrayList<>();
     private final List<UiAutomator2Options> sessions = new ArrayList<>();
@@ -140,6 +141,11 @@ public final class ScriptedDevice implements DeviceLink {
     public ScriptedDevice detached() {
         attached = false;
         return this;
+    }
+
+    /** What Appium's page source gives in a WEBVIEW context from now on: the page's HTML, as chromedriver returns it. */
+    public void showWebPage(String html) {
+        webPage = html;
     }
 
     public void show(String pageSource) {
@@ -309,7 +315,10 @@ public final class ScriptedDevice implements DeviceLink {
 
             @Override
             public String pageSource() {
-                return HybridDriver.NATIVE.equals(context) ? screen : "<html><!-- the web page of " + context + " --></html>";
+                if (HybridDriver.NATIVE.equals(context)) {
+                    return screen;
+                }
+                return webPage != null ? webPage : "<html><!-- the web page of " + context + " --></html>";
             }
 
             @Override

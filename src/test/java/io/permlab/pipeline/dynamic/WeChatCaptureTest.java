@@ -1,0 +1,300 @@
+package io.permlab.pipeline.dynamic;
+
+import io.permlab.device.android.DialogKnowledge;
+import io.permlab.capture.proxy.LabCa;
+import io.permlab.capture.proxy.LocalHttpsServer;
+import io.permlab.capture.proxy.ProxyClients;
+import io.permlab.capture.proxy.ProxyOptions;
+import io.permlab.capture.proxy.UpstreamTrust;
+import io.permlab.device.storage.AppStorageReader;
+import io.permlab.device.uiautomator.AndroidProfile;
+import io.permlab.device.uiautomator.ScriptedDevice;
+import io.permlab.exercise.Ceilings;
+import io.permlab.exercise.FlowRunner;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.KnowledgeSource;
+import io.permlab.model.EvidencePointer;
+import io.permlab.model.Finding;
+import io.permlab.model.Lang;
+import io.permlab.model.RunResult;
+import io.permlab.model.TargetResult;
+import io.permlab.model.android.DeviceCapture;
+import io.permlab.model.android.DeviceEvidence;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.NetworkExchange;
+import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.RunProblem;
+import io.permlab.pipeline.BatchListener;
+import io.permlab.report.ReportOptions;
+import io.permlab.report.Reports;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static io.permlab.device.uiautomator.ScriptedDevice.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A mini-program's runs inside WeChat captured like an APK's, end to end through {@link AndroidBatch}. The device is two
+ * doubles AT THE adb/Appium BOUNDARY ONLY (no device exists on these machines): the session's {@link ScriptedDevice}
+ * (WeChat's reconstructed page sources, Appium contexts) and the proxy setting's
+ * {@link io.permlab.device.adbproxy.ScriptedDevice}. The lab proxy, the lab CA, the HTTPS backend and "WeChat's" HTTP
+ * clients are real: when the flow taps, WeChat sends through the device's proxy setting — with a client that does not
+ * trust the lab CA (WeChat on Android 7+ trusts only system CAs: the usual outcome), or with one that does (a lab CA in
+ * the system store), the program's request to its host and WeChat's own report to a host of WeChat's.
+ */
+class WeChatCaptureTest {
+    private static final String PHONE = "13912345678";
+    private static final String PHONE_BASE64 = Base64.getEncoder().encodeToString(PHONE.getBytes(StandardCharsets.UTF_8));
+    private static final String ALLOW = "com.tencent.mm:id/k3c";
+    private static LocalHttpsServer backend;
+
+    @TempDir
+    Path tmp;
+    private Path targetDir;
+    private Path out;
+    private io.permlab.device.adbproxy.ScriptedDevice proxyAdb;
+
+    @BeforeAll
+    static void backend() throws Exception {
+        backend = new LocalHttpsServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+    }
+
+    @BeforeEach
+    void target() throws IOException {
+        targetDir = tmp.resolve("apps/delivery-wechat");
+        WeChatPersonaTest.copy(Path.of("src/test/fixtures/miniprogram/forced-location").toAbsolutePath(), targetDir.resolve("mp"));
+        Files.writeString(targetDir.resolve("target.json"), """
+                {"name": "delivery inside WeChat", "kind": "miniprogram", "category": "餐饮外卖", "source": "mp",
+                 "ownHosts": ["localhost"],
+                 "wechat": {"appId": "wx0123456789abcdef", "path": "pages/index/index"},
+                 "functions": [{"id": "add-address", "name": "新增收货地址", "flow": "add-address.flow.json"}]}
+                """);
+        Files.writeString(targetDir.resolve("persona.json"), "{\"phone\": \"" + PHONE + "\"}");
+        Files.writeString(targetDir.resolve("add-address.flow.json"), """
+                {"function": "add-address",
+                 "steps": [
+                   {"open": "app"},
+                   {"type": {"text": "手机号"}, "text": "${persona.phone}"},
+                   {"tap": {"text": "新增收货地址"}, "start": true},
+                   {"checkpoint": {"text": "地址已保存"}, "timeoutMs": 300}
+                 ]}
+                """);
+        out = tmp.resolve("out");
+        proxyAdb = new io.permlab.device.adbproxy.ScriptedDevice(ScriptedDevice.SERIAL, null);
+    }
+
+    /** WeChat: the program's page, its location sheet, the saved page; tapping 新增收货地址 makes WeChat send {@code sends}. */
+    private ScriptedDevice wechat(Consumer<String> sends) {
+        ScriptedDevice device = new ScriptedDevice("33", fixture("dumpsys-package/api33-fresh.txt"))
+                .webContexts("WEBVIEW_com.tencent.mm:tools", "WEBVIEW_com.tencent.mm:appbrand0")
+                .appOps(fixture("appops/appops-get-api33.txt"));
+        device.shell(command -> {
+            if (command.startsWith("pm path com.tencent.mm")) {
+                return "package:/data/app/~~x/com.tencent.mm-1/base.apk\n";
+            }
+            if (command.startsWith("am start ")) {
+                device.show(fixture("wechat/page-home.xml").replace("text=\"附近门店\"", "text=\"手机号\""));
+                return "Status: ok\n";
+            }
+            return null;
+        });
+        return device.onTap("新增收货地址", d -> {
+            sends.accept(String.join("", d.typed()));
+            d.show(fixture("wechat/sheet-location-zh.xml"));
+        }).onTap(ALLOW, d -> d.show(fixture("wechat/page-address-saved.xml")));
+    }
+
+    private InetSocketAddress devicesProxy() {
+        String setting = proxyAdb.httpProxy();
+        assertThat(setting).as("the device points at the lab proxy during the run").isNotNull().isNotEqualTo(":0");
+        return new InetSocketAddress(setting.substring(0, setting.lastIndexOf(':')),
+                Integer.parseInt(setting.substring(setting.lastIndexOf(':') + 1)));
+    }
+
+    /** WeChat's network stack as on Android 7+: it trusts no user CA, so the handshake with the proxy fails. */
+    private void sentByWeChatTrustingNoUserCa(String typed) {
+        try {
+            HttpClient weChat = HttpClient.newBuilder().proxy(ProxySelector.of(devicesProxy())).sslContext(SSLContext.getDefault())
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            weChat.send(HttpRequest.newBuilder(URI.create(backend.url("127.0.0.1", "/api/address")))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + typed + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            throw new AssertionError("a client that does not trust the lab CA got through");
+        } catch (IOException refused) {
+            sleep(); // the proxy's event loop notes the refused handshake
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** WeChat trusting the lab CA: the program posts the typed phone (base64) to its host; WeChat reports to one of its own. */
+    private void sentByWeChatTrustingTheLabCa(String typed) {
+        try {
+            HttpClient weChat = HttpClient.newBuilder().proxy(ProxySelector.of(devicesProxy()))
+                    .sslContext(ProxyClients.trusting(LabCa.loadOrCreate(tmp.resolve("ca")).certificate()))
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            String encoded = Base64.getEncoder().encodeToString(typed.getBytes(StandardCharsets.UTF_8));
+            weChat.send(HttpRequest.newBuilder(URI.create(backend.url("localhost", "/api/address"))).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"u\":\"" + encoded + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            weChat.send(HttpRequest.newBuilder(URI.create(backend.url("127.0.0.1", "/mmreport"))).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"account_phone\":\"" + typed + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private TargetResult run(ScriptedDevice device, KnowledgeBase knowledge) {
+        AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
+        DeviceCapturePlan plan = new DeviceCapturePlan(tmp.resolve("ca"),
+                ProxyOptions.loopback().trusting(UpstreamTrust.system().plus(backend.certificate())), () -> proxyAdb,
+                AppStorageReader.Limits.defaults());
+        AndroidBatch batch = new AndroidBatch(knowledge, DialogKnowledge.builtIn(), profile, new FlowRunner.Options(true, 0), true, tmp, null, url -> device, plan);
+        List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
+        assertThat(results).hasSize(1);
+        return results.get(0);
+    }
+
+    private static Run baseline(TargetResult result) {
+        return result.evidence().section(Exploration.class).orElseThrow().functions().get(0).baseline();
+    }
+
+    private static DeviceCapture.RunCapture captureOf(TargetResult result, Run run) {
+        return result.evidence().section(DeviceCapture.class).orElseThrow().runs().stream().filter(r -> r.runId().equals(run.id()))
+                .findFirst().orElseThrow(() -> new AssertionError("no capture of run " + run.id()));
+    }
+
+    @Test
+    void weChatRefusingTheLabCaIsRecordedAsTrafficNotVisibleAndItsStorageAsNotInspectableNeverAsClean() throws IOException {
+        ScriptedDevice device = wechat(this::sentByWeChatTrustingNoUserCa);
+
+        TargetResult result = run(device, KnowledgeBase.builtIn());
+
+        // only the runs WeChat cannot express (it remembers the baseline's allow; no approximate choice) are not judged
+        assertThat(result.errors()).allSatisfy(e -> assertThat(e.message()).containsAnyOf("cannot be expressed", "is not judged"));
+        Run baseline = baseline(result);
+        assertThat(baseline.passed()).as("the permission evidence stands").isTrue();
+        assertThat(baseline.exchanges()).isEmpty();
+        DeviceCapture section = result.evidence().section(DeviceCapture.class).orElseThrow();
+        assertThat(section.packageName()).isEqualTo("com.tencent.mm");
+        DeviceCapture.RunCapture seen = captureOf(result, baseline);
+        assertThat(seen.traffic()).isEqualTo(DeviceCapture.Traffic.NOT_VISIBLE);
+        assertThat(seen.hosts()).extracting(DeviceCapture.Host::host, DeviceCapture.Host::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("127.0.0.1", "REFUSED_BY_CLIENT"));
+        assertThat(seen.storageInspectable()).isFalse();
+        assertThat(seen.storageAccess()).isEqualTo("none");
+        assertThat(seen.storageNote()).contains("inside WeChat's private data", "never reads");
+        assertThat(baseline.problems()).extracting(RunProblem::kind).contains("traffic-not-visible", "storage-not-inspectable");
+
+        Finding notVisible = result.findings().stream().filter(f -> f.ruleId().equals("AND-TRAFFIC-NOT-VISIBLE")).findFirst().orElseThrow();
+        assertThat(notVisible.message().en()).contains("127.0.0.1", "NOT inspected");
+        assertThat(notVisible.evidence()).extracting(EvidencePointer::run).contains(baseline.id());
+        Finding storage = result.findings().stream().filter(f -> f.ruleId().equals("AND-STORAGE-NOT-INSPECTABLE")).findFirst().orElseThrow();
+        assertThat(storage.message().en()).contains("inside WeChat's private data");
+
+        // WeChat's data is never touched: nothing asked of run-as or su, nothing listed, read or pulled
+        assertThat(device.shellLog()).noneMatch(c -> c.startsWith("run-as") || c.startsWith("su ") || c.contains("find ")
+                || c.startsWith("cat ") || c.contains("base64") || c.startsWith("pm clear"));
+        // the device's proxy put back as it was
+        assertThat(proxyAdb.httpProxy()).isNull();
+        assertThat(proxyAdb.reverses()).isEmpty();
+
+        Path reports = Files.createDirectories(tmp.resolve("reports"));
+        RunResult run = new RunResult("run", "PermLab", "test", Instant.now(), Instant.now(), List.of(result));
+        assertThat(Reports.write(run, KnowledgeBase.builtIn(), new ReportOptions(reports, Lang.EN, false),
+                new LinkedHashSet<>(List.of("json", "html")))).isEmpty();
+        assertThat(Files.readString(reports.resolve("findings.json"))).contains("AND-TRAFFIC-NOT-VISIBLE", "AND-STORAGE-NOT-INSPECTABLE",
+                "inside WeChat's private data");
+        assertThat(Files.readString(reports.resolve("index.html"))).contains("What could be inspected on the device", "REFUSED");
+    }
+
+    @Test
+    void weChatsOwnTrafficIsSetApartAndOnlyTheProgramsIsJudged() throws IOException {
+        // a test cannot resolve weixin.qq.com to the local backend: the lab's knowledge override (as --knowledge DIR) names
+        // 127.0.0.1 as WeChat's host, the program's host being localhost
+        Path knowledgeDir = Files.createDirectories(tmp.resolve("knowledge"));
+        Files.writeString(knowledgeDir.resolve("wechat-client-hosts.json"), "{\"package\": \"com.tencent.mm\", \"hosts\": [\"127.0.0.1\"]}");
+        KnowledgeBase knowledge = KnowledgeBase.load(KnowledgeSource.withOverrides(knowledgeDir));
+
+        TargetResult result = run(wechat(this::sentByWeChatTrustingTheLabCa), knowledge);
+
+        // only the runs WeChat cannot express (it remembers the baseline's allow; no approximate choice) are not judged
+        assertThat(result.errors()).allSatisfy(e -> assertThat(e.message()).containsAnyOf("cannot be expressed", "is not judged"));
+        Run baseline = baseline(result);
+        NetworkExchange posted = baseline.exchanges().stream().filter(x -> x.host().equals("localhost")).findFirst()
+                .orElseThrow(() -> new AssertionError("the program's request is not in the run: " + baseline.exchanges()));
+        assertThat(posted.piSent()).anySatisfy(s -> assertThat(s.where()).isEqualTo("body $.u (persona, BASE64)"));
+        assertThat(baseline.exchanges()).as("WeChat's own report is not the program's").noneMatch(x -> x.host().equals("127.0.0.1"));
+        String har = Files.readString(out.resolve(baseline.harFile()));
+        assertThat(har).contains("/api/address").doesNotContain("/mmreport").doesNotContain(PHONE_BASE64).doesNotContain(PHONE);
+
+        DeviceCapture.RunCapture seen = captureOf(result, baseline);
+        assertThat(seen.traffic()).as("the verdict is the program's").isEqualTo(DeviceCapture.Traffic.VISIBLE);
+        assertThat(seen.hosts()).extracting(DeviceCapture.Host::host).containsExactly("localhost");
+        assertThat(seen.clientTraffic()).startsWith("com.tencent.mm's own traffic, not judged as the target's: 127.0.0.1");
+        assertThat(baseline.problems()).extracting(RunProblem::kind).doesNotContain("traffic-not-visible").contains("storage-not-inspectable");
+
+        // nothing is judged on WeChat's host; the program's own host (target.json ownHosts) is not a third party
+        assertThat(result.findings()).flatExtracting(Finding::evidence).noneMatch(p -> String.valueOf(p.file()).contains("127.0.0.1")
+                || String.valueOf(p.symbol()).contains("127.0.0.1") || String.valueOf(p.excerpt()).contains("127.0.0.1"));
+        assertThat(result.findings()).extracting(Finding::ruleId).doesNotContain("DYN-PI-THIRD-PARTY", "AND-TRAFFIC-NOT-VISIBLE");
+        assertThat(result.evidence().section(Exploration.class).orElseThrow().ownHosts()).containsExactly("localhost");
+    }
+
+    @Test
+    void weChatsOwnDeviceFactsAreNeitherCollectedNorJudgedAsTheProgramsAndNoAndroidRuleIsListedAsPassed() throws IOException {
+        ScriptedDevice device = wechat(this::sentByWeChatTrustingNoUserCa);
+
+        TargetResult result = run(device, KnowledgeBase.builtIn());
+
+        assertThat(result.evidence().section(DeviceEvidence.class)).isEmpty();
+        assertThat(device.shellLog()).noneMatch(c -> c.startsWith("dumpsys") || c.startsWith("appops") || c.startsWith("logcat"));
+        try (Stream<Path> files = Files.walk(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.equals("device-facts.json"));
+        }
+        // the rules that read WeChat's device facts did not judge the program: not listed, so no report shows them passed
+        assertThat(result.rules()).contains("AND-TRAFFIC-NOT-VISIBLE", "AND-STORAGE-NOT-INSPECTABLE")
+                .doesNotContain("AND-LOCATION-BACKGROUND", "AND-REFUSAL-EXIT", "AND-REFUSAL-LOOP", "AND-REFUSAL-GRANT-SCREEN",
+                        "AND-PERMISSION-USED-NOT-NEEDED");
+        Path reports = Files.createDirectories(tmp.resolve("reports"));
+        RunResult run = new RunResult("run", "PermLab", "test", Instant.now(), Instant.now(), List.of(result));
+        assertThat(Reports.write(run, KnowledgeBase.builtIn(), new ReportOptions(reports, Lang.EN, false),
+                new LinkedHashSet<>(List.of("junit")))).isEmpty();
+        assertThat(Files.readString(reports.resolve("junit.xml"))).contains("AND-TRAFFIC-NOT-VISIBLE").doesNotContain("AND-REFUSAL-EXIT")
+                .doesNotContain("AND-LOCATION-BACKGROUND");
+    }
+}
