@@ -394,16 +394,8 @@ public final class AndroidSession implements Session {
         }
     }
 
-    /** The screenshot with the views showing PI in {@code source} painted over; empty when that cannot be done. */
     private Optional<byte[]> maskedScreenshot(byte[] shot, String source) {
-        PageSourcePi.Regions pi;
-        try {
-            pi = PageSourcePi.regions(source, mask);
-        } catch (DeviceOutputException e) {
-            // where anything is shown cannot be read: kept only when the text holds nothing the masker would change
-            return source != null && PageSourcePi.masked(source, mask).equals(source) ? Optional.of(shot) : Optional.empty();
-        }
-        return ScreenshotMasking.masked(shot, pi);
+        return ScreenshotMasking.masked(shot, source, mask);
     }
 
     /** Watches for dialogs for the profile's window after an action; always looks at least once. */

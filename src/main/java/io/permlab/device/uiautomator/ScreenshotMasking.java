@@ -1,5 +1,6 @@
 package io.permlab.device.uiautomator;
 
+import io.permlab.device.android.DeviceOutputException;
 import io.permlab.device.android.PageSourcePi;
 
 import javax.imageio.ImageIO;
@@ -10,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Paints over the views of a device screenshot that show PI, from the page source read with it
@@ -19,6 +21,21 @@ import java.util.Optional;
  */
 final class ScreenshotMasking {
     private ScreenshotMasking() {
+    }
+
+    /**
+     * The screenshot with the views showing PI in {@code source} (the native page source read with it) painted over;
+     * empty when that cannot be done. When the source cannot be read as a layout, the screenshot is kept only if its
+     * text holds nothing the masker would change.
+     */
+    static Optional<byte[]> masked(byte[] screenshot, String source, UnaryOperator<String> mask) {
+        PageSourcePi.Regions pi;
+        try {
+            pi = PageSourcePi.regions(source, mask);
+        } catch (DeviceOutputException e) {
+            return source != null && PageSourcePi.masked(source, mask).equals(source) ? Optional.of(screenshot) : Optional.empty();
+        }
+        return masked(screenshot, pi);
     }
 
     static Optional<byte[]> masked(byte[] screenshot, PageSourcePi.Regions pi) {

@@ -205,9 +205,30 @@ public final class WeChatSession implements Session {
         // sheets are watched inside each action, where a failure can still be reported as the step's
     }
 
+    /**
+     * The device's screen, kept as evidence: views whose text the PI masker flags are painted over, located in WeChat's
+     * native page source (which lists the program's WebView nodes too), as on an APK run. A screenshot showing PI that
+     * cannot be painted over is withheld. The session stays in the context it was in.
+     */
     @Override
     public byte[] screenshot(boolean hideTypedText) throws SessionException {
-        return driver.screenshot();
+        byte[] shot = driver.screenshot();
+        return masked(shot, nativeSourceStayingPut()).orElseThrow(() -> new SessionException(SessionException.Kind.SESSION_ERROR,
+                "the screenshot shows personal information that could not be painted over; it is not kept"));
+    }
+
+    private java.util.Optional<byte[]> masked(byte[] shot, String nativeSource) {
+        return ScreenshotMasking.masked(shot, nativeSource, mask);
+    }
+
+    /** WeChat's native page source, read without leaving the program's context when the session was in it. */
+    private String nativeSourceStayingPut() throws SessionException {
+        boolean inProgram = !HybridDriver.NATIVE.equals(driver.context());
+        String source = contexts.nativeSource();
+        if (inProgram) {
+            contexts.inProgram();
+        }
+        return source;
     }
 
     /**
@@ -297,7 +318,8 @@ public final class WeChatSession implements Session {
     /** The program's text and screen before an action that may raise a sheet: what a purpose must be shown on. */
     private void remember() {
         try {
-            sheets.before(programText(contexts.nativeSource()), files != null ? driver.screenshot() : null);
+            String source = contexts.nativeSource();
+            sheets.before(programText(source), files != null ? masked(driver.screenshot(), source).orElse(null) : null);
         } catch (SessionException | DeviceOutputException e) {
             sheets.before("", null);
         }

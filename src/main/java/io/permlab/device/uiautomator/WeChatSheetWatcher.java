@@ -156,7 +156,13 @@ final class WeChatSheetWatcher {
         }
         files.saveText(String.format("sheet-%02d-%s.xml", sheets, what), mask.apply(source));
         try {
-            files.save(String.format("sheet-%02d-%s.png", sheets, what), driver.screenshot());
+            byte[] shot = ScreenshotMasking.masked(driver.screenshot(), source, mask).orElse(null);
+            if (shot != null) {
+                files.save(String.format("sheet-%02d-%s.png", sheets, what), shot);
+            } else {
+                files.saveText(String.format("sheet-%02d-%s-no-screenshot.txt", sheets, what),
+                        "the screenshot shows personal information that could not be painted over; it is not kept");
+            }
         } catch (SessionException e) {
             files.saveText(String.format("sheet-%02d-%s-no-screenshot.txt", sheets, what), e.getMessage());
         }

@@ -223,7 +223,7 @@ class WeChatSessionTest {
 
     @Test
     void anUnrecognisedSheetIsKeptMaskedWithItsScreenAndNeverAnswered() throws Exception {
-        ScriptedDevice device = wechat("sheet-unknown-scope-zh.xml");
+        ScriptedDevice device = wechat("sheet-unknown-scope-zh.xml").screenshots(ScreenshotMaskingTest.screen(1080, 2400));
         device.onTap("新增收货地址", d -> d.show(fixture("wechat/sheet-unknown-scope-zh.xml")
                 .replace("用于开具电子发票", "发票将发送至 13812345678")));
         try (Session session = factory(device, WeChatAnswerMemory.inMemory()).open(RunPolicy.baseline())) {
