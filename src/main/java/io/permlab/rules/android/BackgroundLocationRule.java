@@ -2,13 +2,11 @@ package io.permlab.rules.android;
 
 import io.permlab.model.Evidence;
 import io.permlab.model.EvidencePointer;
-import io.permlab.model.EvidenceSection;
 import io.permlab.model.android.DeviceEvidence;
 import io.permlab.model.android.DeviceRunFacts;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.Run;
-import io.permlab.rules.Rule;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
@@ -20,7 +18,7 @@ import java.util.Set;
  * 164号文 1.2). Only what the device printed counts: an op whose format does not say ("UNKNOWN") is not judged, nor is a
  * run that was inconclusive, nor an access older than the run (the app ops were reset before it).
  */
-public final class BackgroundLocationRule implements Rule {
+public final class BackgroundLocationRule extends DeviceRunRule {
     static final Set<String> LOCATION_OPS = Set.of("COARSE_LOCATION", "FINE_LOCATION");
 
     @Override
@@ -29,14 +27,7 @@ public final class BackgroundLocationRule implements Rule {
     }
 
     @Override
-    public Set<Class<? extends EvidenceSection>> reads() {
-        return Set.of(Exploration.class, DeviceEvidence.class);
-    }
-
-    @Override
-    public void check(Evidence evidence, RuleContext ctx) {
-        Exploration x = evidence.section(Exploration.class).orElseThrow();
-        DeviceEvidence device = evidence.section(DeviceEvidence.class).orElseThrow();
+    void check(Exploration x, DeviceEvidence device, Evidence evidence, RuleContext ctx) {
         for (FunctionExploration f : x.functions()) {
             for (Run run : f.runs()) {
                 if (run.inconclusive()) {

@@ -9,7 +9,6 @@ import io.permlab.model.android.DeviceEvidence;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.Run;
-import io.permlab.rules.Rule;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
@@ -28,7 +27,7 @@ import java.util.Set;
  * background location, which Android 11+ grants only in Settings) is left out. Low severity: a function PermLab did
  * not explore may still ask for it; the finding says which functions were explored.
  */
-public final class DeclaredNotPromptedRule implements Rule {
+public final class DeclaredNotPromptedRule extends DeviceRunRule {
     /** Since Android 11 background location is granted in Settings only, never in a dialog (docs/rulebase.md). */
     private static final String BACKGROUND_LOCATION = "android.permission.ACCESS_BACKGROUND_LOCATION";
 
@@ -38,14 +37,12 @@ public final class DeclaredNotPromptedRule implements Rule {
     }
 
     @Override
-    public Set<Class<? extends EvidenceSection>> reads() {
-        return Set.of(Exploration.class, DeviceEvidence.class, ManifestPermissions.SECTION);
+    Set<Class<? extends EvidenceSection>> alsoReads() {
+        return Set.of(ManifestPermissions.SECTION);
     }
 
     @Override
-    public void check(Evidence evidence, RuleContext ctx) {
-        Exploration x = evidence.section(Exploration.class).orElseThrow();
-        DeviceEvidence device = evidence.section(DeviceEvidence.class).orElseThrow();
+    void check(Exploration x, DeviceEvidence device, Evidence evidence, RuleContext ctx) {
         ManifestPermissions manifest = ManifestPermissions.of(evidence).orElseThrow();
         Integer api = device.runs().stream().map(r -> r.facts().apiLevel()).filter(Objects::nonNull).findFirst().orElse(null);
         if (api == null || api < 23 || manifest.targetSdk() < 23 || !AndroidPrompts.conclusive(x, device)

@@ -5,7 +5,6 @@ import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.PermissionInfo;
 import io.permlab.model.Evidence;
 import io.permlab.model.EvidencePointer;
-import io.permlab.model.EvidenceSection;
 import io.permlab.model.android.DeviceEvidence;
 import io.permlab.model.android.DeviceRunFacts;
 import io.permlab.model.dynamic.Exploration;
@@ -14,13 +13,11 @@ import io.permlab.model.dynamic.PermissionEffect;
 import io.permlab.model.dynamic.PermissionRequest;
 import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.RunPolicy;
-import io.permlab.rules.Rule;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The device's app ops prove the app used a dangerous permission during a run, the category does not justify it
@@ -29,7 +26,7 @@ import java.util.Set;
  * whether it needs it is unknown): both leave the permission out. An op counts when its last access is within a run that
  * ran its course (app ops are reset before each run).
  */
-public final class PermissionUsedNotNeededRule implements Rule {
+public final class PermissionUsedNotNeededRule extends DeviceRunRule {
     /** App ops named otherwise than their permission (AOSP AppOpsManager's op-to-permission table); the rest share the name. */
     private static final Map<String, String> OP_PERMISSION = Map.of(
             "FINE_LOCATION", "android.permission.ACCESS_FINE_LOCATION",
@@ -42,18 +39,11 @@ public final class PermissionUsedNotNeededRule implements Rule {
     }
 
     @Override
-    public Set<Class<? extends EvidenceSection>> reads() {
-        return Set.of(Exploration.class, DeviceEvidence.class);
-    }
-
-    @Override
-    public void check(Evidence evidence, RuleContext ctx) {
+    void check(Exploration x, DeviceEvidence device, Evidence evidence, RuleContext ctx) {
         Category category = ctx.category();
         if (category == null) {
             return;
         }
-        Exploration x = evidence.section(Exploration.class).orElseThrow();
-        DeviceEvidence device = evidence.section(DeviceEvidence.class).orElseThrow();
         KnowledgeBase kb = ctx.knowledge();
         Map<String, Violation> byPermission = new LinkedHashMap<>();
         for (FunctionExploration f : x.functions()) {

@@ -9,7 +9,6 @@ import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionRequest;
 import io.permlab.model.dynamic.Run;
-import io.permlab.rules.Rule;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
@@ -25,21 +24,19 @@ import java.util.Set;
  * static rules and the privacy-policy comparison then miss what that component does (认定方法 二.1: purposes and
  * SDKs not stated). Medium. Judged on runs that ran their course, for the package the manifest names.
  */
-public final class PromptedNotDeclaredRule implements Rule {
+public final class PromptedNotDeclaredRule extends DeviceRunRule {
     @Override
     public String id() {
         return "AND-PROMPTED-NOT-DECLARED";
     }
 
     @Override
-    public Set<Class<? extends EvidenceSection>> reads() {
-        return Set.of(Exploration.class, DeviceEvidence.class, ManifestPermissions.SECTION);
+    Set<Class<? extends EvidenceSection>> alsoReads() {
+        return Set.of(ManifestPermissions.SECTION);
     }
 
     @Override
-    public void check(Evidence evidence, RuleContext ctx) {
-        Exploration x = evidence.section(Exploration.class).orElseThrow();
-        DeviceEvidence device = evidence.section(DeviceEvidence.class).orElseThrow();
+    void check(Exploration x, DeviceEvidence device, Evidence evidence, RuleContext ctx) {
         ManifestPermissions manifest = ManifestPermissions.of(evidence).orElseThrow();
         if (!Objects.equals(manifest.packageName(), device.packageName())) {
             return;

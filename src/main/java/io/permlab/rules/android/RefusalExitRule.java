@@ -2,18 +2,15 @@ package io.permlab.rules.android;
 
 import io.permlab.model.Evidence;
 import io.permlab.model.EvidencePointer;
-import io.permlab.model.EvidenceSection;
 import io.permlab.model.Localized;
 import io.permlab.model.android.DeviceEvidence;
 import io.permlab.model.android.DeviceRunFacts;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.Run;
-import io.permlab.rules.Rule;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
-import java.util.Set;
 
 /**
  * The app exits when a permission is refused (164号文 S1, S4): in a run that refused it, the device logged a crash
@@ -22,21 +19,14 @@ import java.util.Set;
  * there at its end: then the refusal is what differs. Otherwise (baseline failed, cut short or crashed too, facts not read) nothing is judged; the crash is
  * still shown with the run's device facts.
  */
-public final class RefusalExitRule implements Rule {
+public final class RefusalExitRule extends DeviceRunRule {
     @Override
     public String id() {
         return "AND-REFUSAL-EXIT";
     }
 
     @Override
-    public Set<Class<? extends EvidenceSection>> reads() {
-        return Set.of(Exploration.class, DeviceEvidence.class);
-    }
-
-    @Override
-    public void check(Evidence evidence, RuleContext ctx) {
-        Exploration x = evidence.section(Exploration.class).orElseThrow();
-        DeviceEvidence device = evidence.section(DeviceEvidence.class).orElseThrow();
+    void check(Exploration x, DeviceEvidence device, Evidence evidence, RuleContext ctx) {
         for (FunctionExploration f : x.functions()) {
             Run baseline = f.baseline();
             DeviceRunFacts baseFacts = baseline == null ? null : device.of(f.functionId(), baseline.id()).orElse(null);

@@ -4,14 +4,12 @@ import io.permlab.knowledge.Category;
 import io.permlab.knowledge.WebPermission;
 import io.permlab.model.Evidence;
 import io.permlab.model.EvidencePointer;
-import io.permlab.model.EvidenceSection;
 import io.permlab.model.Localized;
 import io.permlab.model.android.DeviceEvidence;
 import io.permlab.model.android.DeviceRunFacts;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.Run;
-import io.permlab.rules.Rule;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
@@ -19,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * After a refusal the app shows only a screen that asks for the permission (or sends the user to Settings) and the
@@ -28,25 +25,18 @@ import java.util.Set;
  * and English, '|'-separated, in rules-android.json). Only for a permission the category does not need. A screen PermLab
  * cannot read (the system's Settings page is an unrecognised dialog, the run inconclusive) is not judged.
  */
-public final class RefusalGrantScreenRule implements Rule {
+public final class RefusalGrantScreenRule extends DeviceRunRule {
     @Override
     public String id() {
         return "AND-REFUSAL-GRANT-SCREEN";
     }
 
     @Override
-    public Set<Class<? extends EvidenceSection>> reads() {
-        return Set.of(Exploration.class, DeviceEvidence.class);
-    }
-
-    @Override
-    public void check(Evidence evidence, RuleContext ctx) {
+    void check(Exploration x, DeviceEvidence device, Evidence evidence, RuleContext ctx) {
         Category category = ctx.category();
         if (category == null) {
             return;
         }
-        Exploration x = evidence.section(Exploration.class).orElseThrow();
-        DeviceEvidence device = evidence.section(DeviceEvidence.class).orElseThrow();
         Localized phrases = ctx.text(this, "grantPhrases").text();
         List<String> words = split(phrases.zh() + "|" + phrases.en());
         for (FunctionExploration f : x.functions()) {

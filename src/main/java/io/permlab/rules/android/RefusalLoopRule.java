@@ -1,18 +1,15 @@
 package io.permlab.rules.android;
 
 import io.permlab.model.Evidence;
-import io.permlab.model.EvidenceSection;
 import io.permlab.model.android.DeviceEvidence;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionRequest;
 import io.permlab.model.dynamic.Run;
-import io.permlab.rules.Rule;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * After the user refused, the app brought the same permission's system dialog up again and again within the same run
@@ -21,7 +18,7 @@ import java.util.Set;
  * DYN-PERM-REASK's alone. Android 11+ answers a third request itself after two refusals, so there a loop shows as the
  * dialog's second appearance at most; older releases and OEM skins show every one.
  */
-public final class RefusalLoopRule implements Rule {
+public final class RefusalLoopRule extends DeviceRunRule {
     static final String LOOP_PARAM = "loopAsks";
 
     @Override
@@ -30,13 +27,7 @@ public final class RefusalLoopRule implements Rule {
     }
 
     @Override
-    public Set<Class<? extends EvidenceSection>> reads() {
-        return Set.of(Exploration.class, DeviceEvidence.class);
-    }
-
-    @Override
-    public void check(Evidence evidence, RuleContext ctx) {
-        Exploration x = evidence.section(Exploration.class).orElseThrow();
+    void check(Exploration x, DeviceEvidence device, Evidence evidence, RuleContext ctx) {
         long loop = Math.max(1, ctx.param(this, LOOP_PARAM));
         for (FunctionExploration f : x.functions()) {
             for (Run run : f.runs()) {
