@@ -11,6 +11,11 @@ import io.permlab.knowledge.KnowledgeSource;
  * sheet wording without a rebuild; handed to the session factories, never read from a static copy.
  */
 public record DialogKnowledge(DialogCatalogue dialogs, WeChatSheetCatalogue sheets) {
+    /** Where an unrecognised dialog's message sends the reader: how to teach PermLab the dialog. */
+    public static final String TEACH_ZH = "如为未收录的系统或微信界面，可复制并补充知识文件后用 --knowledge 重新运行（docs/android-devices.md，"
+            + "“A dialog PermLab does not recognise”）";
+    public static final String TEACH_EN = "to teach PermLab this dialog, edit a copy of its knowledge file and run again with "
+            + "--knowledge (docs/android-devices.md, \"A dialog PermLab does not recognise\")";
 
     /**
      * Both catalogues from the source, checked (every permission a dialog group names must be in {@code knowledge});

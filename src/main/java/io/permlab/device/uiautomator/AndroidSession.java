@@ -2,6 +2,7 @@ package io.permlab.device.uiautomator;
 
 import io.permlab.device.adb.AdbShell;
 import io.permlab.device.android.DeviceOutputException;
+import io.permlab.device.android.DialogKnowledge;
 import io.permlab.device.android.DialogCatalogue;
 import io.permlab.device.android.DialogRecognition;
 import io.permlab.device.android.DumpsysPackageParser;
@@ -444,8 +445,8 @@ public final class AndroidSession implements Session {
             }
             String texts = u.texts().stream().map(mask).collect(Collectors.joining(" | "));
             throw new SessionException(SessionException.Kind.UNRECOGNISED_DIALOG, new Localized(
-                    u.packageName() + " 显示了无法识别的对话框，未作应答（" + texts + "）",
-                    u.reason() + "; not answered (" + texts + ")"));
+                    u.packageName() + " 显示了无法识别的对话框，未作应答（" + texts + "）；" + DialogKnowledge.TEACH_ZH,
+                    u.reason() + "; not answered (" + texts + "); " + DialogKnowledge.TEACH_EN));
         }
         return false;
     }

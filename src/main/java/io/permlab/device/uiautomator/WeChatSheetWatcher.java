@@ -145,7 +145,8 @@ final class WeChatSheetWatcher {
     private SessionException unrecognised(String pkg, String reason, List<String> texts) {
         String shown = texts.stream().map(mask).collect(Collectors.joining(" | "));
         return new SessionException(SessionException.Kind.UNRECOGNISED_DIALOG, new Localized(
-                pkg + " 显示了无法识别的授权弹窗或对话框，未作应答（" + shown + "）", reason + "; not answered (" + shown + ")"));
+                pkg + " 显示了无法识别的授权弹窗或对话框，未作应答（" + shown + "）；" + DialogKnowledge.TEACH_ZH,
+                reason + "; not answered (" + shown + "); " + DialogKnowledge.TEACH_EN));
     }
 
     /** Keeps what could not be answered: the native page source, masked, and the screen. */

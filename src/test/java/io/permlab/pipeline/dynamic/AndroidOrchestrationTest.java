@@ -166,7 +166,7 @@ class AndroidOrchestrationTest {
         FunctionExploration f = result.evidence().section(Exploration.class).orElseThrow().functions().get(0);
         Run baseline = run(f, "add-address-grant");
         assertThat(baseline.inconclusive()).isTrue();
-        assertThat(baseline.outcome().cause()).contains("com.example.oemsecurity", "not answered");
+        assertThat(baseline.outcome().cause()).contains("com.example.oemsecurity", "not answered", "--knowledge", "A dialog PermLab does not recognise");
         assertThat(baseline.problems()).anySatisfy(p -> assertThat(p.kind()).isEqualTo("unrecognised-dialog"));
         Path runDir = out.resolve("runs/delivery-android/add-address-grant");
         assertThat(Files.readString(runDir.resolve("dialog-01-unrecognised.xml"))).contains("com.example.oemsecurity");
