@@ -138,18 +138,7 @@ class KnowledgeOverrideOnDeviceTest {
     }
 
     private ScriptedDevice weChat() {
-        ScriptedDevice device = new ScriptedDevice("33", fixture("dumpsys-package/api33-fresh.txt"))
-                .webContexts("WEBVIEW_com.tencent.mm:tools", "WEBVIEW_com.tencent.mm:appbrand0");
-        device.shell(command -> {
-            if (command.startsWith("pm path com.tencent.mm")) {
-                return "package:/data/app/~~x/com.tencent.mm-1/base.apk\n";
-            }
-            if (command.startsWith("am start ")) {
-                device.show(fixture("wechat/page-home.xml"));
-                return "Status: ok\n";
-            }
-            return null;
-        });
+        ScriptedDevice device = DeliveryInsideWeChat.wechat(fixture("wechat/page-home.xml"));
         String sheet = fixture("wechat/sheet-location-zh.xml").replace("text=\"获取你的位置信息\"", "text=\"" + NEW_SHEET_WORDING + "\"");
         assertThat(sheet).contains(NEW_SHEET_WORDING);
         return device.onTap("新增收货地址", d -> d.show(sheet))
@@ -159,40 +148,15 @@ class KnowledgeOverrideOnDeviceTest {
     // --- targets, runs and what they wrote ---
 
     private Map<String, Object> runApk(ScriptedDevice device, DialogKnowledge dialogs) throws IOException {
-        Path target = tmp.resolve("apps/delivery-android");
-        Files.createDirectories(target.resolve("build"));
-        Files.copy(Path.of("apps/demo-delivery-android/build/demo-delivery-android.apk").toAbsolutePath(), target.resolve("build/delivery.apk"));
-        Files.writeString(target.resolve("target.json"), """
-                {"name": "delivery on a device", "kind": "apk", "category": "餐饮外卖", "apk": "build/delivery.apk",
-                 "package": "io.permlab.sample.delivery",
-                 "functions": [{"id": "add-address", "name": "新增收货地址", "flow": "add-address.flow.json"}]}
-                """);
-        writeFlow(target);
+        Path target = DeliveryOnADevice.target(tmp, "delivery-android", "delivery on a device", DeliveryOnADevice.FIXTURES_PACKAGE);
         return runBatch(device, dialogs, target, url -> device);
     }
 
     private Map<String, Object> runInsideWeChat(ScriptedDevice device, DialogKnowledge dialogs) throws IOException {
-        Path target = tmp.resolve("apps/delivery-wechat");
-        copy(Path.of("src/test/fixtures/miniprogram/forced-location").toAbsolutePath(), target.resolve("mp"));
-        Files.writeString(target.resolve("target.json"), """
-                {"name": "delivery inside WeChat", "kind": "miniprogram", "category": "餐饮外卖", "source": "mp",
-                 "wechat": {"appId": "wx0123456789abcdef", "path": "pages/index/index"},
-                 "functions": [{"id": "add-address", "name": "新增收货地址", "flow": "add-address.flow.json"}]}
-                """);
-        writeFlow(target);
+        Path target = DeliveryInsideWeChat.target(tmp, DeliveryInsideWeChat.FLOW, "");
         return runBatch(device, dialogs, target, url -> device);
     }
 
-    private static void writeFlow(Path target) throws IOException {
-        Files.writeString(target.resolve("add-address.flow.json"), """
-                {"function": "add-address",
-                 "steps": [
-                   {"open": "app"},
-                   {"tap": {"text": "新增收货地址"}, "start": true},
-                   {"checkpoint": {"text": "地址已保存"}, "timeoutMs": 300}
-                 ]}
-                """);
-    }
 
     /** Runs the batch and writes findings.json as 'permlab run' does; returns the file's exploration of the one target. */
     private Map<String, Object> runBatch(ScriptedDevice device, DialogKnowledge dialogs, Path target,
@@ -265,16 +229,4 @@ class KnowledgeOverrideOnDeviceTest {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (var all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-    }
 }

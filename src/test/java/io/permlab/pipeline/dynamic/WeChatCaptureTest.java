@@ -89,43 +89,16 @@ class WeChatCaptureTest {
 
     @BeforeEach
     void target() throws IOException {
-        targetDir = tmp.resolve("apps/delivery-wechat");
-        WeChatPersonaTest.copy(Path.of("src/test/fixtures/miniprogram/forced-location").toAbsolutePath(), targetDir.resolve("mp"));
-        Files.writeString(targetDir.resolve("target.json"), """
-                {"name": "delivery inside WeChat", "kind": "miniprogram", "category": "餐饮外卖", "source": "mp",
-                 "ownHosts": ["localhost"],
-                 "wechat": {"appId": "wx0123456789abcdef", "path": "pages/index/index"},
-                 "functions": [{"id": "add-address", "name": "新增收货地址", "flow": "add-address.flow.json"}]}
-                """);
+        targetDir = DeliveryInsideWeChat.target(tmp, DeliveryInsideWeChat.typingThePhone("地址已保存"), "\"ownHosts\": [\"localhost\"],");
         Files.writeString(targetDir.resolve("persona.json"), "{\"phone\": \"" + PHONE + "\"}");
-        Files.writeString(targetDir.resolve("add-address.flow.json"), """
-                {"function": "add-address",
-                 "steps": [
-                   {"open": "app"},
-                   {"type": {"text": "手机号"}, "text": "${persona.phone}"},
-                   {"tap": {"text": "新增收货地址"}, "start": true},
-                   {"checkpoint": {"text": "地址已保存"}, "timeoutMs": 300}
-                 ]}
-                """);
         out = tmp.resolve("out");
         proxyAdb = new io.permlab.device.adbproxy.ScriptedDevice(ScriptedDevice.SERIAL, null);
     }
 
     /** WeChat: the program's page, its location sheet, the saved page; tapping 新增收货地址 makes WeChat send {@code sends}. */
     private ScriptedDevice wechat(Consumer<String> sends) {
-        ScriptedDevice device = new ScriptedDevice("33", fixture("dumpsys-package/api33-fresh.txt"))
-                .webContexts("WEBVIEW_com.tencent.mm:tools", "WEBVIEW_com.tencent.mm:appbrand0")
+        ScriptedDevice device = DeliveryInsideWeChat.wechat(DeliveryInsideWeChat.homeWithPhoneField())
                 .appOps(fixture("appops/appops-get-api33.txt"));
-        device.shell(command -> {
-            if (command.startsWith("pm path com.tencent.mm")) {
-                return "package:/data/app/~~x/com.tencent.mm-1/base.apk\n";
-            }
-            if (command.startsWith("am start ")) {
-                device.show(fixture("wechat/page-home.xml").replace("text=\"附近门店\"", "text=\"手机号\""));
-                return "Status: ok\n";
-            }
-            return null;
-        });
         return device.onTap("新增收货地址", d -> {
             sends.accept(String.join("", d.typed()));
             d.show(fixture("wechat/sheet-location-zh.xml"));

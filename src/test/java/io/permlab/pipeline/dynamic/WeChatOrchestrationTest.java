@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static io.permlab.device.uiautomator.ScriptedDevice.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,51 +41,12 @@ class WeChatOrchestrationTest {
 
     @BeforeEach
     void target() throws IOException {
-        targetDir = tmp.resolve("apps/delivery-wechat");
-        copy(Path.of("src/test/fixtures/miniprogram/forced-location").toAbsolutePath(), targetDir.resolve("mp"));
-        Files.writeString(targetDir.resolve("target.json"), """
-                {"name": "delivery inside WeChat", "kind": "miniprogram", "category": "餐饮外卖", "source": "mp",
-                 "wechat": {"appId": "wx0123456789abcdef", "path": "pages/index/index"},
-                 "functions": [{"id": "add-address", "name": "新增收货地址", "flow": "add-address.flow.json"}]}
-                """);
-        Files.writeString(targetDir.resolve("add-address.flow.json"), """
-                {"function": "add-address",
-                 "steps": [
-                   {"open": "app"},
-                   {"tap": {"text": "新增收货地址"}, "start": true},
-                   {"checkpoint": {"text": "地址已保存"}, "timeoutMs": 300}
-                 ]}
-                """);
+        targetDir = DeliveryInsideWeChat.target(tmp, DeliveryInsideWeChat.FLOW, "");
         out = tmp.resolve("out");
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-    }
-
     private ScriptedDevice wechat() {
-        ScriptedDevice device = new ScriptedDevice("33", fixture("dumpsys-package/api33-fresh.txt"))
-                .webContexts("WEBVIEW_com.tencent.mm:tools", "WEBVIEW_com.tencent.mm:appbrand0");
-        device.shell(command -> {
-            if (command.startsWith("pm path com.tencent.mm")) {
-                return "package:/data/app/~~x/com.tencent.mm-1/base.apk\n";
-            }
-            if (command.startsWith("am start ")) {
-                device.show(fixture("wechat/page-home.xml"));
-                return "Status: ok\n";
-            }
-            return null;
-        });
-        return device.onTap("新增收货地址", d -> d.show(fixture("wechat/sheet-location-zh.xml")))
+        return DeliveryInsideWeChat.wechat(fixture("wechat/page-home.xml")).onTap("新增收货地址", d -> d.show(fixture("wechat/sheet-location-zh.xml")))
                 .onTap(ALLOW, d -> d.show(fixture("wechat/page-address-saved.xml")));
     }
 

@@ -46,58 +46,18 @@ class WeChatPersonaTest {
 
     @BeforeEach
     void target() throws IOException {
-        targetDir = tmp.resolve("apps/delivery-wechat");
-        copy(Path.of("src/test/fixtures/miniprogram/forced-location").toAbsolutePath(), targetDir.resolve("mp"));
-        Files.writeString(targetDir.resolve("target.json"), """
-                {"name": "delivery inside WeChat", "kind": "miniprogram", "category": "餐饮外卖", "source": "mp",
-                 "wechat": {"appId": "wx0123456789abcdef", "path": "pages/index/index"},
-                 "functions": [{"id": "add-address", "name": "新增收货地址", "flow": "add-address.flow.json"}]}
-                """);
+        targetDir = DeliveryInsideWeChat.target(tmp, DeliveryInsideWeChat.typingThePhone("地址已保存"), "");
         Files.writeString(targetDir.resolve("persona.json"), "{\"name\": \"张三丰\", \"phone\": \"" + PHONE + "\"}");
-        flow("地址已保存");
         out = tmp.resolve("out");
     }
 
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-    }
-
     private void flow(String checkpoint) throws IOException {
-        Files.writeString(targetDir.resolve("add-address.flow.json"), """
-                {"function": "add-address",
-                 "steps": [
-                   {"open": "app"},
-                   {"type": {"text": "手机号"}, "text": "${persona.phone}"},
-                   {"tap": {"text": "新增收货地址"}, "start": true},
-                   {"checkpoint": {"text": "%s"}, "timeoutMs": 300}
-                 ]}
-                """.formatted(checkpoint));
+        Files.writeString(targetDir.resolve("add-address.flow.json"), DeliveryInsideWeChat.typingThePhone(checkpoint));
     }
 
     /** WeChat with the program's home page (a phone field), its location sheet, and a saved page echoing what was typed. */
     static ScriptedDevice wechat() {
-        ScriptedDevice device = new ScriptedDevice("33", fixture("dumpsys-package/api33-fresh.txt"))
-                .webContexts("WEBVIEW_com.tencent.mm:tools", "WEBVIEW_com.tencent.mm:appbrand0");
-        device.shell(command -> {
-            if (command.startsWith("pm path com.tencent.mm")) {
-                return "package:/data/app/~~x/com.tencent.mm-1/base.apk\n";
-            }
-            if (command.startsWith("am start ")) {
-                device.show(fixture("wechat/page-home.xml").replace("text=\"附近门店\"", "text=\"手机号\""));
-                return "Status: ok\n";
-            }
-            return null;
-        });
-        return device.onTap("新增收货地址", d -> d.show(fixture("wechat/sheet-location-zh.xml")))
+        return DeliveryInsideWeChat.wechat(DeliveryInsideWeChat.homeWithPhoneField()).onTap("新增收货地址", d -> d.show(fixture("wechat/sheet-location-zh.xml")))
                 .onTap(ALLOW, d -> {
                     d.show(echoing(PHONE));
                     d.showWebPage("<html><body><p>地址已保存</p><p>联系电话 " + PHONE + " token " + base64(PHONE) + "</p></body></html>");
