@@ -18,14 +18,8 @@ import static io.permlab.device.uiautomator.ScriptedDevice.fixture;
 final class DeliveryInsideWeChat {
     /** WeChat's "允许" on its authorization sheets, as the reconstructed sheets carry it. */
     static final String ALLOW = "com.tencent.mm:id/k3c";
-    static final String FLOW = """
-            {"function": "add-address",
-             "steps": [
-               {"open": "app"},
-               {"tap": {"text": "新增收货地址"}, "start": true},
-               {"checkpoint": {"text": "地址已保存"}, "timeoutMs": 300}
-             ]}
-            """;
+    /** The same flow as the APK target's: open, tap "新增收货地址", expect "地址已保存". */
+    static final String FLOW = DeliveryOnADevice.FLOW;
 
     private DeliveryInsideWeChat() {
     }
