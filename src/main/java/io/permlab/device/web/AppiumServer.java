@@ -83,6 +83,11 @@ public final class AppiumServer implements AutoCloseable {
         return process != null;
     }
 
+    /** Whether the server runs on this machine, so that a port free here is free for what it starts. */
+    public boolean onThisMachine() {
+        return isLocal(url);
+    }
+
     static boolean ready(URL url) {
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

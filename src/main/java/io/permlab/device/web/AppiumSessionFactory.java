@@ -17,9 +17,10 @@ import java.util.Map;
 /**
  * Chromium through an Appium server's Chromium driver: the flow goes through Appium, DevTools straight to the
  * browser's debugger address that Appium reports (Appium 3.8 must not be asked for BiDi: TOOLCHAIN). The server's
- * life belongs to whoever ensured it (one per batch), not to this factory. Its sessions are not declared concurrent:
- * the driver starts each session's ChromeDriver on port 9515 unless the session names another (appium-chromedriver's
- * default), so an exploration's runs through it follow one another.
+ * life belongs to whoever ensured it (one per batch), not to this factory. The driver starts each session's ChromeDriver
+ * on port 9515 (first killing whatever ChromeDriver holds it) unless the session names another: on a server on this
+ * machine each session names a port free here ({@code appium:chromedriverPort}), so the runs of an exploration can run
+ * side by side; through a remote server, whose free ports PermLab cannot know, they follow one another.
  */
 public final class AppiumSessionFactory extends WebSessionFactory {
     private final AppiumServer server;
@@ -34,6 +35,9 @@ public final class AppiumSessionFactory extends WebSessionFactory {
         ChromiumOptions options = new ChromiumOptions().setExecutable(profile.driverBinary()).setAutodownloadEnabled(false);
         options.setPlatformName("linux");
         options.setCapability("browserName", "chrome");
+        if (server.onThisMachine()) {
+            options.setCapability("appium:chromedriverPort", LocalPorts.free());
+        }
         options.setCapability("goog:chromeOptions", Map.of("binary", profile.browserBinary(),
                 "args", BrowserOptions.args(profile, environment, userDataDir), "mobileEmulation", BrowserOptions.mobileEmulation(profile),
                 "prefs", BrowserOptions.prefs(userDataDir)));
@@ -48,6 +52,11 @@ public final class AppiumSessionFactory extends WebSessionFactory {
         CdpInfo cdp = new CdpVersionFinder().match(caps.getBrowserVersion())
                 .orElseThrow(() -> new IllegalStateException("no DevTools support for Chromium " + caps.getBrowserVersion()));
         return new DevTools(cdp::getDomains, connection);
+    }
+
+    @Override
+    public boolean concurrentSessions() {
+        return server.onThisMachine();
     }
 
     @Override

@@ -66,6 +66,27 @@ class AppiumRunTest {
         assertThat(target.run("add-address-approximate-geolocation").passed()).isFalse();
     }
 
+    /**
+     * Appium's own log shows a session per run, and the refused run's ChromeDriver on a port of its own while the
+     * baseline's still ran: the server PermLab started is local, so each session names a free port
+     * ({@code appium:chromedriverPort}) instead of the driver's fixed 9515, and the runs of an exploration overlap.
+     */
+    @Test
+    void theRefusedRunRanBesideTheBaselineOnAChromeDriverPortOfItsOwn() throws Exception {
+        String log = java.nio.file.Files.readString(run.outDir().resolve("appium.log"));
+        assertThat(java.util.regex.Pattern.compile("New ChromiumDriver session created successfully").matcher(log).results().count())
+                .as("one Appium session per run").isEqualTo(4);
+        java.util.List<String> ports = java.util.regex.Pattern.compile("Spawning Chromedriver with: \\S+ --port=(\\d+)").matcher(log)
+                .results().map(m -> m.group(1)).toList();
+        assertThat(ports).hasSize(4).doesNotContain("9515");
+        assertThat(ports.get(1)).isNotEqualTo(ports.get(0));
+        RunReport.Target target = run.report().target("demo-delivery");
+        java.time.Instant baselineStart = java.time.Instant.parse(target.run("add-address-grant").json().get("startedAt").getAsString());
+        long baselineEnd = baselineStart.toEpochMilli() + target.run("add-address-grant").json().get("durationMillis").getAsLong();
+        long refusedStart = java.time.Instant.parse(target.run("add-address-deny-geolocation").json().get("startedAt").getAsString()).toEpochMilli();
+        assertThat(refusedStart).as("the refused run started before the baseline ended").isLessThan(baselineEnd);
+    }
+
     @Test
     void theServerPermLabStartedIsStoppedAfterTheRun() throws Exception {
         assertThat(run.outDir().resolve("appium.log")).as("PermLab started the pinned server and kept its log")
