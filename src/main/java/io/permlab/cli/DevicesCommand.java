@@ -20,13 +20,23 @@ import java.util.stream.Stream;
                 + "used), the device profiles in devices/, the Appium UiAutomator2 driver and server, and ANDROID_HOME.",
                 "Exit code 0 when a device can be used and the driver is installed, 5 otherwise (each missing piece with its fix)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  permlab devices", "  permlab run apps/apidemos-android --device devices/android-usb.json"})
+        footer = {"  permlab devices", "  permlab run apps/apidemos-android --device devices/android-usb.json",
+                "  permlab devices --wechat-answers", "  permlab devices --forget-wechat wx0123456789abcdef"})
 final class DevicesCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Option(names = "--lab", paramLabel = "FILE", description = "A lab profile (kind android-lab): list the lab's devices, free, busy or offline.")
     Path lab;
+
+    @CommandLine.Option(names = "--wechat-answers", description = "List what PermLab answered on WeChat's authorization sheets and WeChat "
+            + "still remembers, per device and mini-program (" + io.permlab.device.uiautomator.WeChatAnswerMemory.STATE_FILE + ").")
+    boolean wechatAnswers;
+
+    @CommandLine.Option(names = "--forget-wechat", paramLabel = "PROGRAM", description = "After deleting the mini-program from WeChat "
+            + "by hand: forget what WeChat remembered of it (its AppID, or the full key serial|package|program when several "
+            + "phones hold it), so that its refused runs show their sheets again.")
+    String forgetWeChat;
 
     @Override
     public Integer call() {
@@ -35,6 +45,13 @@ final class DevicesCommand implements java.util.concurrent.Callable<Integer> {
             return lab(out);
         }
         Path home = PermLabHome.dir();
+        if (wechatAnswers || forgetWeChat != null) {
+            Path file = home.resolve(io.permlab.device.uiautomator.WeChatAnswerMemory.STATE_FILE);
+            WeChatMemoryCommand.Outcome done = forgetWeChat != null ? WeChatMemoryCommand.forget(file, forgetWeChat)
+                    : WeChatMemoryCommand.list(file);
+            done.lines().forEach(out::println);
+            return done.exit();
+        }
         out.println("Attached devices (adb devices -l):");
         List<EnvironmentCheck.Result> devices = AndroidChecks.devices(Adb.locate());
         devices.forEach(r -> print(out, r));

@@ -29,6 +29,8 @@ public final class WeChatAnswerMemory {
     public record Answer(String scope, String permission, String answer, String runId, Instant at) {
     }
 
+    /** Where 'permlab run' keeps it, under PermLab's folder: it describes the phones, not one report. */
+    public static final String STATE_FILE = "state/wechat-answers.json";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
     private final Path file;
     private final Map<String, List<StoredAnswer>> programs;
@@ -62,6 +64,11 @@ public final class WeChatAnswerMemory {
     /** "R5CT20…|com.tencent.mm|wx0123456789abcdef": one program in one WeChat on one device. */
     public static String programKey(String serial, String wechatPackage, String program) {
         return serial + "|" + wechatPackage + "|" + program;
+    }
+
+    /** Every program with a remembered answer, as its key, in the order first answered. */
+    public synchronized List<String> programKeys() {
+        return List.copyOf(programs.keySet());
     }
 
     public synchronized List<Answer> answers(String programKey) {

@@ -117,10 +117,11 @@ public final class WeChatSessionFactory implements SessionFactory {
         String what = before.stream().map(a -> a.scope() + " '" + a.answer() + "' (run " + a.runId() + ", " + a.at() + ")")
                 .collect(Collectors.joining(", "));
         throw new SessionException(SessionException.Kind.POLICY_NOT_EXPRESSIBLE, new Localized(
-                "无法执行：微信记住了此前的授权（" + what + "），不会再弹出授权框；须手动从微信中删除该小程序后再测（docs/android-devices.md）。运行 "
+                "无法执行：微信记住了此前的授权（" + what + "），不会再弹出授权框；须手动从微信中删除该小程序，再运行 permlab devices --forget-wechat " + key + " 后重测（docs/android-devices.md）。运行 "
                         + policy.id() + " 不作判定",
                 "cannot be expressed: WeChat remembers the earlier answer (" + what + ") and will not show the sheet again; "
-                        + "delete the program from WeChat by hand first (docs/android-devices.md). Run " + policy.id() + " is not judged"));
+                        + "delete the program from WeChat by hand, then run 'permlab devices --forget-wechat " + key
+                        + "' (docs/android-devices.md). Run " + policy.id() + " is not judged"));
     }
 
     /**

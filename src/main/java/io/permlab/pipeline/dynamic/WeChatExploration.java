@@ -29,7 +29,7 @@ import java.util.function.UnaryOperator;
  * kept in {@value #MEMORY} under PermLab's folder, so that it outlives the invocation as WeChat's memory does.
  */
 final class WeChatExploration {
-    static final String MEMORY = "state/wechat-answers.json";
+    static final String MEMORY = WeChatAnswerMemory.STATE_FILE;
 
     private WeChatExploration() {
     }

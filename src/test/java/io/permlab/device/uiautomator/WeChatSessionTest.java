@@ -168,7 +168,7 @@ class WeChatSessionTest {
         assertThatThrownBy(() -> factory.open(RunPolicy.deny("geolocation"))).isInstanceOfSatisfying(SessionException.class, e -> {
             assertThat(e.kind()).isEqualTo(SessionException.Kind.POLICY_NOT_EXPRESSIBLE);
             assertThat(e.kind().isFunctionEvidence()).isFalse();
-            assertThat(e.getMessage()).contains("scope.userLocation 'allow' (run grant", "delete the program from WeChat by hand");
+            assertThat(e.getMessage()).contains("scope.userLocation 'allow' (run grant", "delete the program from WeChat by hand", "permlab devices --forget-wechat ");
             assertThat(e.reason().zh()).contains("微信记住了此前的授权");
         });
         // nor can a baseline (another function's) show the sheets again
