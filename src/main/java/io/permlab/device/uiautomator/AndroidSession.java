@@ -193,7 +193,7 @@ public final class AndroidSession implements Session {
     public byte[] screenshot(boolean hideTypedText) throws SessionException {
         byte[] shot = driver.screenshot();
         return maskedScreenshot(shot, driver.pageSource()).orElseThrow(() -> new SessionException(SessionException.Kind.SESSION_ERROR,
-                "the screenshot shows personal information that could not be painted over; it is not kept"));
+                ScreenshotMasking.WITHHELD));
     }
 
     /** The page source, kept as evidence: its texts masked, its layout as read. */

@@ -20,6 +20,9 @@ import java.util.function.UnaryOperator;
  * whose PI cannot all be located, is withheld (empty) — never saved as it is. Headless java.awt and ImageIO only.
  */
 final class ScreenshotMasking {
+    /** Why a screenshot was not kept: it shows PI that could not be located or painted over. */
+    static final String WITHHELD = "the screenshot shows personal information that could not be painted over; it is not kept";
+
     private ScreenshotMasking() {
     }
 

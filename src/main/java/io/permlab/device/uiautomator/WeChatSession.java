@@ -214,7 +214,7 @@ public final class WeChatSession implements Session {
     public byte[] screenshot(boolean hideTypedText) throws SessionException {
         byte[] shot = driver.screenshot();
         return masked(shot, nativeSourceStayingPut()).orElseThrow(() -> new SessionException(SessionException.Kind.SESSION_ERROR,
-                "the screenshot shows personal information that could not be painted over; it is not kept"));
+                ScreenshotMasking.WITHHELD));
     }
 
     private java.util.Optional<byte[]> masked(byte[] shot, String nativeSource) {

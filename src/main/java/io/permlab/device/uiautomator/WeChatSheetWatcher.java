@@ -162,7 +162,7 @@ final class WeChatSheetWatcher {
                 files.save(String.format("sheet-%02d-%s.png", sheets, what), shot);
             } else {
                 files.saveText(String.format("sheet-%02d-%s-no-screenshot.txt", sheets, what),
-                        "the screenshot shows personal information that could not be painted over; it is not kept");
+                        ScreenshotMasking.WITHHELD);
             }
         } catch (SessionException e) {
             files.saveText(String.format("sheet-%02d-%s-no-screenshot.txt", sheets, what), e.getMessage());
