@@ -10,6 +10,7 @@ import org.openqa.selenium.devtools.CdpVersionFinder;
 import org.openqa.selenium.devtools.Connection;
 import org.openqa.selenium.devtools.DevTools;
 import org.openqa.selenium.devtools.SeleniumCdpConnection;
+import org.openqa.selenium.remote.http.HttpMethod;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,6 +44,19 @@ public final class AppiumSessionFactory extends WebSessionFactory {
                 "prefs", BrowserOptions.prefs(userDataDir)));
         return new ChromiumDriver(server.url(), options);
     }
+
+    /** ChromeDriver's goog/cdp/execute, which Appium's Chromium driver relays to the session's ChromeDriver. */
+    @Override
+    DriverCdp driverCdp(WebDriver driver) {
+        ChromiumDriver chromium = (ChromiumDriver) driver;
+        chromium.addCommand(HttpMethod.POST, "/session/:sessionId/goog/cdp/execute", EXECUTE_CDP);
+        return (method, params) -> {
+            Object value = chromium.execute(EXECUTE_CDP, Map.of("cmd", method, "params", params)).getValue();
+            return CdpClient.map(value);
+        };
+    }
+
+    private static final String EXECUTE_CDP = "executeCdpCommand";
 
     @Override
     DevTools devTools(WebDriver driver) {

@@ -31,10 +31,30 @@ public final class DeviceProfiles {
         if (pageLoad <= 0 || pageLoad > ceilings.stepMillis()) {
             throw f.error("pageLoadTimeoutMs", "must be between 1 and the step ceiling (" + ceilings.stepMillis() + " ms)");
         }
+        double pixelRatio = screen.number("pixelRatio");
+        if (pixelRatio <= 0) {
+            throw screen.error("pixelRatio", "must be above 0");
+        }
         return new DeviceProfile(f.string("name"), browser.string("binary"), browser.string("driver"),
-                browser.bool("headless"), args, screen.integer("width"), screen.integer("height"), screen.number("pixelRatio"),
+                browser.bool("headless"), args, screen.integer("width"), screen.integer("height"), pixelRatio,
+                screenshotPixelRatio(screen, pixelRatio),
                 f.string("userAgent"), f.string("locale"), f.string("timezone"), position(location.object("precise")),
                 position(location.object("approximate")), pageLoad, ceilings);
+    }
+
+    /**
+     * Picture pixels per CSS pixel of the evidence screenshots: 1 unless the profile says otherwise, never above the
+     * screen's own ratio (a sharper picture than the phone shows would be invented detail).
+     */
+    private static double screenshotPixelRatio(Fields screen, double pixelRatio) {
+        if (!screen.has("screenshotPixelRatio")) {
+            return Math.min(1, pixelRatio);
+        }
+        double r = screen.number("screenshotPixelRatio");
+        if (r <= 0 || r > pixelRatio) {
+            throw screen.error("screenshotPixelRatio", "must be above 0 and at most the screen's pixelRatio (" + pixelRatio + ")");
+        }
+        return r;
     }
 
     /** The optional "ceilings" object; each field left out keeps its default. */

@@ -2,6 +2,7 @@ package io.permlab.device.web;
 
 import io.permlab.knowledge.KnowledgeBase;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.devtools.DevTools;
 import org.openqa.selenium.devtools.HasDevTools;
 import org.openqa.selenium.remote.Augmenter;
@@ -54,6 +55,12 @@ public final class GridSessionFactory extends WebSessionFactory {
     void quit(WebDriver driver, Path userDataDir) {
         driver.quit();
         ledger.ended(userDataDir);
+    }
+
+    /** The Augmenter gave the Grid's driver ChromeDriver's goog/cdp/execute command (AddHasCdp); the Grid relays it. */
+    @Override
+    DriverCdp driverCdp(WebDriver driver) {
+        return ((HasCdp) driver)::executeCdpCommand;
     }
 
     @Override

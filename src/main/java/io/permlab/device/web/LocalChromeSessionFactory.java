@@ -28,6 +28,11 @@ public final class LocalChromeSessionFactory extends WebSessionFactory {
     }
 
     @Override
+    DriverCdp driverCdp(WebDriver driver) {
+        return ((ChromeDriver) driver)::executeCdpCommand;
+    }
+
+    @Override
     DevTools devTools(WebDriver driver) {
         return ((ChromeDriver) driver).getDevTools();
     }

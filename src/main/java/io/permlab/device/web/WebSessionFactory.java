@@ -38,6 +38,9 @@ abstract class WebSessionFactory implements SessionFactory {
     /** The DevTools connection to that browser. */
     abstract DevTools devTools(WebDriver driver);
 
+    /** DevTools commands through the driver's own connection (the one emulating the phone). */
+    abstract DriverCdp driverCdp(WebDriver driver);
+
     /** Quits the browser; the Grid's factory also tells its ledger that the session is gone. */
     void quit(WebDriver driver, Path userDataDir) {
         driver.quit(); // also stops a local ChromeDriver service
@@ -60,7 +63,7 @@ abstract class WebSessionFactory implements SessionFactory {
         try {
             DevTools devTools = devTools(driver);
             devTools.createSession();
-            WebSession session = new WebSession(driver, new CdpClient(devTools), describe(), userData, this::quit);
+            WebSession session = new WebSession(driver, new CdpClient(devTools), driverCdp(driver), describe(), userData, this::quit);
             session.start(policy, knowledge, profile);
             return session;
         } catch (RuntimeException e) {

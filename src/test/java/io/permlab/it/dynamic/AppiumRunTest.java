@@ -95,4 +95,11 @@ class AppiumRunTest {
         assertThat(Leftovers.awaitNone(dir.toString(), ProcessHandle.current(), Duration.ofSeconds(10)))
                 .as("no Appium server, ChromeDriver or Chromium outlives the run").isEmpty();
     }
+
+    @Test
+    void everyScreenshotIsThePhonesScreenAtOnePixelPerCssPixel() {
+        java.util.Map<String, String> sizes = EvidencePictures.sizes(run.outDir());
+        assertThat(sizes).containsKey("demo-delivery/add-address-deny-geolocation/step-00-request.png");
+        assertThat(sizes.values()).as(sizes.toString()).containsOnly("390x844");
+    }
 }

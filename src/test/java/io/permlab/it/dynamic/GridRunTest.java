@@ -69,4 +69,11 @@ class GridRunTest {
         assertThat(Leftovers.awaitNone(dir.toString(), GRID.process(), Duration.ofSeconds(10)))
                 .as("no ChromeDriver or Chromium left running below the Grid").isEmpty();
     }
+
+    @Test
+    void everyScreenshotIsThePhonesScreenAtOnePixelPerCssPixel() {
+        java.util.Map<String, String> sizes = EvidencePictures.sizes(run.outDir());
+        assertThat(sizes).containsKey("demo-delivery/add-address-deny-geolocation/step-00-request.png");
+        assertThat(sizes.values()).as(sizes.toString()).containsOnly("390x844");
+    }
 }
