@@ -54,6 +54,25 @@ class DeviceProfilesTest {
     }
 
     @Test
+    void screenshotsHaveOnePixelPerCssPixelUnlessTheScreenSaysOtherwiseUpToItsOwnRatio(@TempDir Path dir) throws Exception {
+        String screen = "\"pixelRatio\": 3}";
+        assertThat(DeviceProfiles.load(BUNDLED).screenshotPixelRatio()).isEqualTo(1);
+        assertThat(DeviceProfiles.load(variant(dir, screen, "\"pixelRatio\": 3, \"screenshotPixelRatio\": 3}")).screenshotPixelRatio())
+                .as("as sharp as the screen").isEqualTo(3);
+        assertThat(DeviceProfiles.load(variant(dir, screen, "\"pixelRatio\": 3, \"screenshotPixelRatio\": 0.5}")).screenshotPixelRatio())
+                .isEqualTo(0.5);
+        assertThat(DeviceProfiles.load(variant(dir, screen, "\"pixelRatio\": 0.75}")).screenshotPixelRatio())
+                .as("a screen below 1x is pictured at its own ratio").isEqualTo(0.75);
+        for (String wrong : new String[] {"3.5", "0", "-1"}) {
+            Path file = variant(dir, screen, "\"pixelRatio\": 3, \"screenshotPixelRatio\": " + wrong + "}");
+            assertThatThrownBy(() -> DeviceProfiles.load(file)).as(wrong)
+                    .hasMessageContaining("$.screen.screenshotPixelRatio: must be above 0 and at most the screen's pixelRatio (3.0)");
+        }
+        Path noRatio = variant(dir, screen, "\"pixelRatio\": 0}");
+        assertThatThrownBy(() -> DeviceProfiles.load(noRatio)).hasMessageContaining("$.screen.pixelRatio: must be above 0");
+    }
+
+    @Test
     void pageLoadTimeoutBoundaries(@TempDir Path dir) throws Exception {
         assertThat(DeviceProfiles.load(variant(dir, "\"pageLoadTimeoutMs\": 30000", "\"pageLoadTimeoutMs\": 1")).pageLoadTimeoutMillis()).isEqualTo(1);
         assertThat(DeviceProfiles.load(variant(dir, "\"pageLoadTimeoutMs\": 30000", "\"pageLoadTimeoutMs\": 60000")).pageLoadTimeoutMillis())
