@@ -2,12 +2,6 @@ package io.permlab.pipeline.dynamic;
 
 import io.permlab.device.android.DialogKnowledge;
 import io.permlab.capture.PersonaReader;
-import io.permlab.capture.proxy.LabCa;
-import io.permlab.capture.proxy.LocalHttpsServer;
-import io.permlab.capture.proxy.ProxyClients;
-import io.permlab.capture.proxy.ProxyOptions;
-import io.permlab.capture.proxy.UpstreamTrust;
-import io.permlab.device.storage.AppStorageReader;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.AndroidProfiles;
 import io.permlab.device.uiautomator.ScriptedDevice;
@@ -25,23 +19,15 @@ import io.permlab.model.dynamic.StoredValue;
 import io.permlab.pipeline.BatchListener;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.Reports;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -67,23 +53,13 @@ class AndroidPersonaTest {
     private static final String PHONE_BASE64 = Base64.getEncoder().encodeToString(PHONE.getBytes(StandardCharsets.UTF_8));
     private static final String IMEI = "356938035643809";
     private static final String IMEI_MD5 = "af2d48f2495881aed1737bb21017f9b6"; // as in the prefs fixture
-    private static LocalHttpsServer backend;
+    @RegisterExtension
+    static final LabNetwork LAB = new LabNetwork();
 
     @TempDir
     Path tmp;
     private Path targetDir;
     private Path out;
-    private io.permlab.device.adbproxy.ScriptedDevice proxyAdb;
-
-    @BeforeAll
-    static void backend() throws Exception {
-        backend = new LocalHttpsServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
 
     @BeforeEach
     void target() throws IOException {
@@ -98,7 +74,6 @@ class AndroidPersonaTest {
                 """);
         Files.writeString(targetDir.resolve("persona.json"), "{\"name\": \"张三丰\", \"phone\": \"" + PHONE + "\"}");
         out = tmp.resolve("out");
-        proxyAdb = new io.permlab.device.adbproxy.ScriptedDevice(ScriptedDevice.SERIAL, null);
     }
 
     /** The app: saving the address posts the typed phone, base64-encoded, through the device's proxy; prefs hold the IMEI. */
@@ -126,16 +101,8 @@ class AndroidPersonaTest {
     }
 
     private void send(String json) {
-        String setting = proxyAdb.httpProxy();
-        InetSocketAddress proxy = new InetSocketAddress(setting.substring(0, setting.lastIndexOf(':')),
-                Integer.parseInt(setting.substring(setting.lastIndexOf(':') + 1)));
         try {
-            HttpClient trusting = HttpClient.newBuilder().proxy(ProxySelector.of(proxy))
-                    .sslContext(ProxyClients.trusting(LabCa.loadOrCreate(tmp.resolve("ca")).certificate()))
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            trusting.send(HttpRequest.newBuilder(URI.create(backend.url("localhost", "/api/address")))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            LabNetwork.postJson(LAB.trustingTheLabCa(tmp.resolve("ca")), LAB.url("localhost", "/api/address"), json);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -149,9 +116,7 @@ class AndroidPersonaTest {
     }
 
     private TargetResult run(ScriptedDevice device, boolean mask) throws Exception {
-        DeviceCapturePlan plan = new DeviceCapturePlan(tmp.resolve("ca"),
-                ProxyOptions.loopback().trusting(UpstreamTrust.system().plus(backend.certificate())), () -> proxyAdb,
-                AppStorageReader.Limits.defaults());
+        DeviceCapturePlan plan = LAB.plan(tmp.resolve("ca"));
         AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), DialogKnowledge.builtIn(), profile(), new FlowRunner.Options(mask, 0), mask, tmp, null,
                 url -> device, plan);
         List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();

@@ -1,13 +1,8 @@
 package io.permlab.pipeline.dynamic;
 
 import io.permlab.device.android.DialogKnowledge;
-import io.permlab.capture.proxy.LabCa;
 import io.permlab.capture.proxy.LocalHttpsServer;
-import io.permlab.capture.proxy.ProxyClients;
-import io.permlab.capture.proxy.ProxyOptions;
-import io.permlab.capture.proxy.UpstreamTrust;
 import io.permlab.device.adb.AdbException;
-import io.permlab.device.storage.AppStorageReader;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.ScriptedDevice;
 import io.permlab.exercise.Ceilings;
@@ -21,23 +16,14 @@ import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.NetworkExchange;
 import io.permlab.model.dynamic.Run;
 import io.permlab.pipeline.BatchListener;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.SSLContext;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -56,29 +42,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AndroidTrafficTest {
     private static final String PKG = "io.permlab.sample.delivery";
-    private static LocalHttpsServer backend;
+    @RegisterExtension
+    static final LabNetwork LAB = new LabNetwork();
 
     @TempDir
     Path tmp;
     private Path targetDir;
     private Path out;
-    private io.permlab.device.adbproxy.ScriptedDevice proxyAdb;
-
-    @BeforeAll
-    static void backend() throws Exception {
-        backend = new LocalHttpsServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
 
     @BeforeEach
     void target() throws IOException {
         targetDir = DeliveryOnADevice.target(tmp, "delivery-android", "delivery on a device", PKG);
         out = tmp.resolve("out");
-        proxyAdb = new io.permlab.device.adbproxy.ScriptedDevice(ScriptedDevice.SERIAL, null);
     }
 
     /** The app: saving an address posts the phone number through the device's proxy; an SDK that pins tries too. */
@@ -94,29 +69,13 @@ class AndroidTrafficTest {
     }
 
     private void sendThroughTheDevicesProxy() {
-        String setting = proxyAdb.httpProxy();
-        if (setting == null || setting.equals(":0")) {
+        if (LAB.devicesProxy() == null) {
             return; // no proxy set: the app goes straight out, which the lab does not see
         }
-        InetSocketAddress proxy = new InetSocketAddress(setting.substring(0, setting.lastIndexOf(':')),
-                Integer.parseInt(setting.substring(setting.lastIndexOf(':') + 1)));
         try {
-            LabCa ca = LabCa.loadOrCreate(tmp.resolve("ca"));
-            HttpClient trusting = HttpClient.newBuilder().proxy(ProxySelector.of(proxy)).sslContext(ProxyClients.trusting(ca.certificate()))
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            trusting.send(HttpRequest.newBuilder(URI.create(backend.url("localhost", "/api/address")))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + LocalHttpsServer.PHONE_SENT + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            HttpClient pinned = HttpClient.newBuilder().proxy(ProxySelector.of(proxy)).sslContext(SSLContext.getDefault())
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            try {
-                pinned.send(HttpRequest.newBuilder(URI.create(backend.url("127.0.0.1", "/api/address"))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                throw new AssertionError("a client that does not trust the lab CA got through");
-            } catch (IOException refused) {
-                Thread.sleep(300); // the proxy's event loop notes the refused handshake
-            }
+            LabNetwork.postJson(LAB.trustingTheLabCa(tmp.resolve("ca")), LAB.url("localhost", "/api/address"),
+                    "{\"phone\":\"" + LocalHttpsServer.PHONE_SENT + "\"}");
+            LabNetwork.refused(LAB.trustingNoUserCa(), LAB.url("127.0.0.1", "/api/address"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -124,9 +83,7 @@ class AndroidTrafficTest {
 
     private TargetResult run(ScriptedDevice device) {
         AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
-        DeviceCapturePlan plan = new DeviceCapturePlan(tmp.resolve("ca"),
-                ProxyOptions.loopback().trusting(UpstreamTrust.system().plus(backend.certificate())), () -> proxyAdb,
-                AppStorageReader.Limits.defaults());
+        DeviceCapturePlan plan = LAB.plan(tmp.resolve("ca"));
         AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), DialogKnowledge.builtIn(), profile, new FlowRunner.Options(true, 0), true, tmp, null,
                 url -> device, plan);
         List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
@@ -189,9 +146,9 @@ class AndroidTrafficTest {
         assertThat(result.rules()).contains("AND-TRAFFIC-NOT-VISIBLE", "AND-STORAGE-NOT-INSPECTABLE");
 
         // the device was pointed at the proxy through adb reverse, and put back as it was
-        assertThat(proxyAdb.log()).anyMatch(c -> c.matches("-s " + ScriptedDevice.SERIAL + " shell settings put global http_proxy 127\\.0\\.0\\.1:\\d+"));
-        assertThat(proxyAdb.httpProxy()).isNull();
-        assertThat(proxyAdb.reverses()).isEmpty();
+        assertThat(LAB.proxyAdb().log()).anyMatch(c -> c.matches("-s " + ScriptedDevice.SERIAL + " shell settings put global http_proxy 127\\.0\\.0\\.1:\\d+"));
+        assertThat(LAB.proxyAdb().httpProxy()).isNull();
+        assertThat(LAB.proxyAdb().reverses()).isEmpty();
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".permlab-device-proxy-"));
         }
@@ -199,7 +156,7 @@ class AndroidTrafficTest {
 
     @Test
     void aDeviceThatRefusesTheProxyIsRunStillAndItsTrafficIsSaidNotCapturedWhileDebuggableStorageIsRead() {
-        proxyAdb.failing(c -> c.contains("settings put global http_proxy 127.0.0.1"))
+        LAB.proxyAdb().failing(c -> c.contains("settings put global http_proxy 127.0.0.1"))
                 .withFile("/system/etc/security/cacerts/ignored.0");
         ScriptedDevice device = app(command -> {
             if (command.equals("run-as " + PKG + " id")) {
@@ -228,7 +185,7 @@ class AndroidTrafficTest {
 
         assertThat(result.findings()).extracting(Finding::ruleId).contains("AND-TRAFFIC-NOT-VISIBLE", "DYN-PI-PLAINTEXT-STORAGE")
                 .doesNotContain("AND-STORAGE-NOT-INSPECTABLE");
-        assertThat(proxyAdb.httpProxy()).as("the refused setting left the device as it was").isNull();
-        assertThat(proxyAdb.reverses()).isEmpty();
+        assertThat(LAB.proxyAdb().httpProxy()).as("the refused setting left the device as it was").isNull();
+        assertThat(LAB.proxyAdb().reverses()).isEmpty();
     }
 }

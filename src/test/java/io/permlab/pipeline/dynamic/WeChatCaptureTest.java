@@ -1,12 +1,6 @@
 package io.permlab.pipeline.dynamic;
 
 import io.permlab.device.android.DialogKnowledge;
-import io.permlab.capture.proxy.LabCa;
-import io.permlab.capture.proxy.LocalHttpsServer;
-import io.permlab.capture.proxy.ProxyClients;
-import io.permlab.capture.proxy.ProxyOptions;
-import io.permlab.capture.proxy.UpstreamTrust;
-import io.permlab.device.storage.AppStorageReader;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.ScriptedDevice;
 import io.permlab.exercise.Ceilings;
@@ -27,24 +21,16 @@ import io.permlab.model.dynamic.RunProblem;
 import io.permlab.pipeline.BatchListener;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.Reports;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.SSLContext;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -69,30 +55,19 @@ class WeChatCaptureTest {
     private static final String PHONE = "13912345678";
     private static final String PHONE_BASE64 = Base64.getEncoder().encodeToString(PHONE.getBytes(StandardCharsets.UTF_8));
     private static final String ALLOW = "com.tencent.mm:id/k3c";
-    private static LocalHttpsServer backend;
+    @RegisterExtension
+    static final LabNetwork LAB = new LabNetwork();
 
     @TempDir
     Path tmp;
     private Path targetDir;
     private Path out;
-    private io.permlab.device.adbproxy.ScriptedDevice proxyAdb;
-
-    @BeforeAll
-    static void backend() throws Exception {
-        backend = new LocalHttpsServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
 
     @BeforeEach
     void target() throws IOException {
         targetDir = DeliveryInsideWeChat.target(tmp, DeliveryInsideWeChat.typingThePhone("地址已保存"), "\"ownHosts\": [\"localhost\"],");
         Files.writeString(targetDir.resolve("persona.json"), "{\"phone\": \"" + PHONE + "\"}");
         out = tmp.resolve("out");
-        proxyAdb = new io.permlab.device.adbproxy.ScriptedDevice(ScriptedDevice.SERIAL, null);
     }
 
     /** WeChat: the program's page, its location sheet, the saved page; tapping 新增收货地址 makes WeChat send {@code sends}. */
@@ -105,23 +80,10 @@ class WeChatCaptureTest {
         }).onTap(ALLOW, d -> d.show(fixture("wechat/page-address-saved.xml")));
     }
 
-    private InetSocketAddress devicesProxy() {
-        String setting = proxyAdb.httpProxy();
-        assertThat(setting).as("the device points at the lab proxy during the run").isNotNull().isNotEqualTo(":0");
-        return new InetSocketAddress(setting.substring(0, setting.lastIndexOf(':')),
-                Integer.parseInt(setting.substring(setting.lastIndexOf(':') + 1)));
-    }
-
     /** WeChat's network stack as on Android 7+: it trusts no user CA, so the handshake with the proxy fails. */
     private void sentByWeChatTrustingNoUserCa(String typed) {
         try {
-            HttpClient weChat = HttpClient.newBuilder().proxy(ProxySelector.of(devicesProxy())).sslContext(SSLContext.getDefault())
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            weChat.send(HttpRequest.newBuilder(URI.create(backend.url("127.0.0.1", "/api/address")))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + typed + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-            throw new AssertionError("a client that does not trust the lab CA got through");
-        } catch (IOException refused) {
-            sleep(); // the proxy's event loop notes the refused handshake
+            LabNetwork.refused(LAB.trustingNoUserCa(), LAB.url("127.0.0.1", "/api/address"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -130,32 +92,18 @@ class WeChatCaptureTest {
     /** WeChat trusting the lab CA: the program posts the typed phone (base64) to its host; WeChat reports to one of its own. */
     private void sentByWeChatTrustingTheLabCa(String typed) {
         try {
-            HttpClient weChat = HttpClient.newBuilder().proxy(ProxySelector.of(devicesProxy()))
-                    .sslContext(ProxyClients.trusting(LabCa.loadOrCreate(tmp.resolve("ca")).certificate()))
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient weChat = LAB.trustingTheLabCa(tmp.resolve("ca"));
             String encoded = Base64.getEncoder().encodeToString(typed.getBytes(StandardCharsets.UTF_8));
-            weChat.send(HttpRequest.newBuilder(URI.create(backend.url("localhost", "/api/address"))).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"u\":\"" + encoded + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-            weChat.send(HttpRequest.newBuilder(URI.create(backend.url("127.0.0.1", "/mmreport"))).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"account_phone\":\"" + typed + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            LabNetwork.postJson(weChat, LAB.url("localhost", "/api/address"), "{\"u\":\"" + encoded + "\"}");
+            LabNetwork.postJson(weChat, LAB.url("127.0.0.1", "/mmreport"), "{\"account_phone\":\"" + typed + "\"}");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private TargetResult run(ScriptedDevice device, KnowledgeBase knowledge) {
         AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
-        DeviceCapturePlan plan = new DeviceCapturePlan(tmp.resolve("ca"),
-                ProxyOptions.loopback().trusting(UpstreamTrust.system().plus(backend.certificate())), () -> proxyAdb,
-                AppStorageReader.Limits.defaults());
+        DeviceCapturePlan plan = LAB.plan(tmp.resolve("ca"));
         AndroidBatch batch = new AndroidBatch(knowledge, DialogKnowledge.builtIn(), profile, new FlowRunner.Options(true, 0), true, tmp, null, url -> device, plan);
         List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
         assertThat(results).hasSize(1);
@@ -203,8 +151,8 @@ class WeChatCaptureTest {
         assertThat(device.shellLog()).noneMatch(c -> c.startsWith("run-as") || c.startsWith("su ") || c.contains("find ")
                 || c.startsWith("cat ") || c.contains("base64") || c.startsWith("pm clear"));
         // the device's proxy put back as it was
-        assertThat(proxyAdb.httpProxy()).isNull();
-        assertThat(proxyAdb.reverses()).isEmpty();
+        assertThat(LAB.proxyAdb().httpProxy()).isNull();
+        assertThat(LAB.proxyAdb().reverses()).isEmpty();
 
         Path reports = Files.createDirectories(tmp.resolve("reports"));
         RunResult run = new RunResult("run", "PermLab", "test", Instant.now(), Instant.now(), List.of(result));
