@@ -14,6 +14,7 @@ import io.permlab.device.adbproxy.DeviceProxySetting;
 import io.permlab.device.adbproxy.ProxyRoute;
 import io.permlab.device.storage.AppStorageReader;
 import io.permlab.device.uiautomator.AndroidProfile;
+import io.permlab.knowledge.ClientHosts;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -62,9 +63,9 @@ final class DeviceCapturePlan {
     /**
      * Starts the proxy and points device {@code serial} at it; the device's setting is restored by closing what comes
      * back. {@code markerFolder} (the output folder) keeps the marker that lets a later run restore a device this one
-     * could not.
+     * could not. {@code client} is the app the traffic goes through when it is not the target's own (WeChat), else null.
      */
-    Started start(String serial, Path markerFolder) throws IOException, CaException, AdbException {
+    Started start(String serial, Path markerFolder, ClientHosts client) throws IOException, CaException, AdbException {
         if (ca == null) {
             ca = LabCa.loadOrCreate(caFolder);
         }
@@ -75,7 +76,7 @@ final class DeviceCapturePlan {
             ProxyRoute route = direct ? ProxyRoute.direct(options.listen().getHostString(), recorder.port())
                     : ProxyRoute.reverse(recorder.port());
             DeviceProxySetting setting = DeviceProxy.point(adb, serial, route, markerFolder);
-            return new Started(recorder, setting, caNote(adb, serial));
+            return new Started(recorder, setting, caNote(adb, serial, client));
         } catch (AdbException | RuntimeException e) {
             recorder.close();
             throw e;
@@ -84,9 +85,11 @@ final class DeviceCapturePlan {
 
     /**
      * Whether the lab CA is in the device's system store (readable by the shell: {@code /system/etc/security/cacerts},
-     * and since Android 14 the Conscrypt APEX), which apps that do not pin trust; else what that means for the run.
+     * and since Android 14 the Conscrypt APEX), which apps that do not pin trust; else what that means for the run: for
+     * an app, whether it trusts user CAs is its own (target API, network security config: APK-TRUSTS-USER-CA); a
+     * mini-program's traffic goes through WeChat, which trusts none (docs/android-traffic.md).
      */
-    private String caNote(AdbShell adb, String serial) {
+    private String caNote(AdbShell adb, String serial, ClientHosts client) {
         String name = ca.androidSystemFile().getFileName().toString();
         List<String> places = List.of("/system/etc/security/cacerts/" + name, "/apex/com.android.conscrypt/cacerts/" + name);
         try {
@@ -99,9 +102,13 @@ final class DeviceCapturePlan {
         } catch (AdbException e) {
             return "whether the lab CA is in the device's system store could not be read: " + e.getMessage();
         }
-        return "lab CA not in the device's system store (" + name + "): it cannot be installed there without root; in the user "
-                + "store it is trusted only by apps targeting API < 24 or whose network security config trusts user CAs "
-                + "(APK-TRUSTS-USER-CA); every other app's HTTPS shows as not visible (docs/android-traffic.md)";
+        String missing = "lab CA not in the device's system store (" + name + "): it cannot be installed there without root; ";
+        if (client != null) {
+            return missing + "WeChat (" + client.packageName() + ") trusts no user CA, so the program's HTTPS through it shows as "
+                    + "not visible unless the lab CA is in the system store of a rooted phone (docs/android-traffic.md)";
+        }
+        return missing + "in the user store it is trusted only by apps targeting API < 24 or whose network security config "
+                + "trusts user CAs (APK-TRUSTS-USER-CA); every other app's HTTPS shows as not visible (docs/android-traffic.md)";
     }
 
     /** A running capture: the proxy, the device's setting to put back, what the device's CA store says. */

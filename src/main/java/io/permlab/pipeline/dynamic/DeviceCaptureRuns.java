@@ -100,7 +100,7 @@ final class DeviceCaptureRuns {
                 DeviceCapturePlan.Started started = null;
                 String why = null;
                 try {
-                    started = plan.start(serial, outDir);
+                    started = plan.start(serial, outDir, client);
                 } catch (IOException | RuntimeException e) {
                     why = e.getMessage();
                 }

@@ -131,7 +131,7 @@ class AndroidTrafficTest {
         assertThat(seen.hosts()).extracting(DeviceCapture.Host::host, DeviceCapture.Host::state)
                 .contains(org.assertj.core.groups.Tuple.tuple("localhost", "VISIBLE"),
                         org.assertj.core.groups.Tuple.tuple("127.0.0.1", "REFUSED_BY_CLIENT"));
-        assertThat(seen.caNote()).startsWith("lab CA not in the device's system store");
+        assertThat(seen.caNote()).startsWith("lab CA not in the device's system store").contains("APK-TRUSTS-USER-CA");
         assertThat(seen.storageInspectable()).isFalse();
         assertThat(seen.storageNote()).contains("run-as: package not debuggable: " + PKG).contains("su: inaccessible or not found");
         // the run itself says so too, without becoming inconclusive

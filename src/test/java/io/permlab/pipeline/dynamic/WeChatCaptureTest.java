@@ -136,6 +136,9 @@ class WeChatCaptureTest {
         assertThat(seen.traffic()).isEqualTo(DeviceCapture.Traffic.NOT_VISIBLE);
         assertThat(seen.hosts()).extracting(DeviceCapture.Host::host, DeviceCapture.Host::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("127.0.0.1", "REFUSED_BY_CLIENT"));
+        // the CA note says what it means for WeChat, not for an APK whose network security config PermLab could read
+        assertThat(seen.caNote()).startsWith("lab CA not in the device's system store").contains("WeChat (com.tencent.mm) trusts no user CA")
+                .doesNotContain("APK-TRUSTS-USER-CA", "API < 24");
         assertThat(seen.storageInspectable()).isFalse();
         assertThat(seen.storageAccess()).isEqualTo("none");
         assertThat(seen.storageNote()).contains("inside WeChat's private data", "never reads");
