@@ -13,6 +13,8 @@ import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.model.flow.Locator;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -76,6 +78,7 @@ final class WebSession implements Session {
     /** The screen's pixels per CSS pixel (as emulated) and the evidence pictures' (the profile's screenshotPixelRatio). */
     private double deviceRatio = 1;
     private double pictureRatio = 1;
+    private boolean driverCdpTakesPictures = true;
 
     WebSession(WebDriver driver, CdpClient cdp, DriverCdp driverCdp, String description, Path userDataDir,
                java.util.function.BiConsumer<WebDriver, Path> quit) {
@@ -346,7 +349,7 @@ final class WebSession implements Session {
             // A WebDriver call first, masking or not: it fails at once when an alert is open, where DevTools' capture hangs.
             ((JavascriptExecutor) driver).executeScript(hideTypedText ? HIDE_PI : "return 0;");
             try {
-                return pictureOfTheScreen();
+                return driverCdpTakesPictures ? pictureOfTheScreen() : ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             } finally {
                 if (hideTypedText) {
                     ((JavascriptExecutor) driver).executeScript(SHOW_PI);
@@ -370,7 +373,14 @@ final class WebSession implements Session {
                 "width", number(viewport.get("clientWidth"), 0), "height", number(viewport.get("clientHeight"), 0),
                 // the capture has clip × scale × the device's ratio pixels; the screen shows clip × zoom CSS pixels
                 "scale", zoom * pictureRatio / deviceRatio);
-        Object data = driverCdp.send("Page.captureScreenshot", Map.of("format", "png", "clip", clip)).get("data");
+        Object data;
+        try {
+            data = driverCdp.send("Page.captureScreenshot", Map.of("format", "png", "clip", clip)).get("data");
+        } catch (org.openqa.selenium.UnsupportedCommandException e) {
+            // an endpoint that does not relay goog/cdp/execute: WebDriver's own picture (device pixels) from now on
+            driverCdpTakesPictures = false;
+            return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        }
         if (!(data instanceof String base64)) {
             throw new WebDriverException("the browser returned no picture");
         }

@@ -117,6 +117,40 @@ class EvidenceScreenshotTest {
         }
     }
 
+    /**
+     * An endpoint that does not relay goog/cdp/execute (none seen: ChromeDriver, the Grid and Appium all do) still gets a
+     * picture, WebDriver's own at the device's pixels, rather than none. The endpoint's refusal is injected at the
+     * {@link DriverCdp} seam of a real ChromeDriver session.
+     */
+    @Test
+    void withoutTheDriversDevToolsRouteThePictureIsWebDriversOwn() throws Exception {
+        DeviceProfile profile = profile(null);
+        Path userData = java.nio.file.Files.createDirectories(work.resolve("profile"));
+        org.openqa.selenium.chrome.ChromeDriverService service = new org.openqa.selenium.chrome.ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File(profile.driverBinary())).usingAnyFreePort().withSilent(true).build();
+        org.openqa.selenium.chrome.ChromeDriver driver = new org.openqa.selenium.chrome.ChromeDriver(service,
+                BrowserOptions.chrome(profile, WebEnvironment.none(), userData));
+        int[] asked = {0};
+        DriverCdp unrelayed = (method, params) -> {
+            asked[0]++;
+            throw new org.openqa.selenium.UnsupportedCommandException("unknown command: POST /session/x/goog/cdp/execute");
+        };
+        org.openqa.selenium.devtools.DevTools devTools = driver.getDevTools();
+        devTools.createSession();
+        WebSession session = new WebSession(driver, new CdpClient(devTools), unrelayed, "test", userData, (d, dir) -> d.quit());
+        try {
+            session.start(RunPolicy.baseline(), knowledge, profile);
+            session.open("http://127.0.0.1:" + server.getAddress().getPort() + "/mobile.html", null);
+            for (int i = 0; i < 2; i++) {
+                BufferedImage shot = ImageIO.read(new ByteArrayInputStream(session.screenshot(true)));
+                assertThat(shot.getWidth()).isEqualTo(1170);
+            }
+            assertThat(asked[0]).as("the refused route is not asked again").isEqualTo(1);
+        } finally {
+            session.close();
+        }
+    }
+
     private BufferedImage shot(DeviceProfile profile, String path, boolean scrollOneScreen, boolean hideTypedText) throws Exception {
         LocalChromeSessionFactory factory = new LocalChromeSessionFactory(profile, WebEnvironment.none(), knowledge, work.resolve("w"));
         Session session = factory.open(RunPolicy.baseline());
