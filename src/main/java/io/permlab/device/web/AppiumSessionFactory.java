@@ -46,6 +46,8 @@ public final class AppiumSessionFactory extends WebSessionFactory {
     }
 
     /** ChromeDriver's goog/cdp/execute, which Appium's Chromium driver relays to the session's ChromeDriver. */
+    private static final String EXECUTE_CDP = "executeCdpCommand";
+
     @Override
     DriverCdp driverCdp(WebDriver driver) {
         ChromiumDriver chromium = (ChromiumDriver) driver;
@@ -55,8 +57,6 @@ public final class AppiumSessionFactory extends WebSessionFactory {
             return CdpClient.map(value);
         };
     }
-
-    private static final String EXECUTE_CDP = "executeCdpCommand";
 
     @Override
     DevTools devTools(WebDriver driver) {

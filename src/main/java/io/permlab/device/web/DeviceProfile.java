@@ -12,8 +12,8 @@ import java.util.List;
  * but a picture at the phone's 3× is ~3 megapixels and took 0.2–0.6 s each (README, "Device profiles").
  */
 public record DeviceProfile(String name, String browserBinary, String driverBinary, boolean headless, List<String> args,
-                            int width, int height, double pixelRatio, double screenshotPixelRatio, String userAgent, String locale, String timezone,
-                            Position precise, Position approximate, long pageLoadTimeoutMillis, Ceilings ceilings) {
+                            int width, int height, double pixelRatio, double screenshotPixelRatio, String userAgent,
+                            String locale, String timezone, Position precise, Position approximate, long pageLoadTimeoutMillis, Ceilings ceilings) {
     public DeviceProfile {
         args = args == null ? List.of() : List.copyOf(args);
         ceilings = ceilings == null ? Ceilings.DEFAULTS : ceilings;

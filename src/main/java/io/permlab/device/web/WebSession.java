@@ -78,6 +78,7 @@ final class WebSession implements Session {
     /** The screen's pixels per CSS pixel (as emulated) and the evidence pictures' (the profile's screenshotPixelRatio). */
     private double deviceRatio = 1;
     private double pictureRatio = 1;
+    /** Cleared when the endpoint answers goog/cdp/execute with "unknown command": WebDriver's own picture from then on. */
     private boolean driverCdpTakesPictures = true;
 
     WebSession(WebDriver driver, CdpClient cdp, DriverCdp driverCdp, String description, Path userDataDir,
