@@ -48,7 +48,7 @@ abstract class WebSessionFactory implements SessionFactory {
 
     @Override
     public final Session open(RunPolicy policy) throws SessionException {
-        Path userData = newProfileDir();
+        Path userData = newProfileDir(policy);
         WebDriver driver;
         try {
             driver = startDriver(userData);
@@ -78,10 +78,14 @@ abstract class WebSessionFactory implements SessionFactory {
         }
     }
 
-    private Path newProfileDir() throws SessionException {
+    /**
+     * A fresh profile folder named after the run's policy (chromium-profile-deny-geolocation-…), so a browser in a
+     * process list or a folder left in .work says which of an exploration's runs it served.
+     */
+    private Path newProfileDir(RunPolicy policy) throws SessionException {
         try {
             Files.createDirectories(workDir);
-            return Files.createTempDirectory(workDir, "chromium-profile-");
+            return Files.createTempDirectory(workDir, "chromium-profile-" + policy.id().replaceAll("[^A-Za-z0-9-]", "_") + "-");
         } catch (IOException e) {
             throw new SessionException(SessionException.Kind.SESSION_ERROR, "cannot create a browser profile folder in " + workDir + ": " + e.getMessage(), e);
         }

@@ -8,21 +8,26 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The fault a test injects: kills the browser of a 'permlab run' the moment a chosen file appears in its output
- * folder (a run's permission-request screenshot, say), as a Chromium crash or an out-of-memory kill would. The
- * browser is found the way PermLab's own clean-up finds it: by the profile folder under {@code <out>/.work} on its
- * command line. Only Chromium is killed; its ChromeDriver is left to notice.
+ * The fault a test injects: kills the browser of one run of a 'permlab run' the moment a chosen file appears in its
+ * output folder (a run's permission-request screenshot, say), as a Chromium crash or an out-of-memory kill would. The
+ * browser is found by its profile folder on its command line: under {@code <out>/.work}, named after the run's policy
+ * ({@code chromium-profile-deny-geolocation-…}), so the exploration's other runs, which may be open at the same time,
+ * are left alone. Only Chromium is killed; its ChromeDriver is left to notice.
  */
 final class BrowserKiller implements AutoCloseable {
     private final Path workDir;
-    private final List<Path> triggers;
-    private final Set<Path> fired = new LinkedHashSet<>();
+    private final List<Trigger> triggers;
+    private final Set<Trigger> fired = new LinkedHashSet<>();
     private final List<String> killed = new ArrayList<>();
     private final Thread watcher;
     private volatile boolean stop;
 
-    /** Kills once per trigger file, when it first exists. */
-    BrowserKiller(Path outDir, List<Path> triggers) {
+    /** When {@code file} first exists, the browser of the run with policy {@code policy} ("deny-geolocation") is killed. */
+    record Trigger(Path file, String policy) {
+    }
+
+    /** Kills once per trigger, when its file first exists. */
+    BrowserKiller(Path outDir, List<Trigger> triggers) {
         this.workDir = outDir.resolve(".work");
         this.triggers = List.copyOf(triggers);
         this.watcher = new Thread(this::watch, "browser-killer");
@@ -32,8 +37,8 @@ final class BrowserKiller implements AutoCloseable {
 
     private void watch() {
         while (!stop) {
-            for (Path t : triggers) {
-                if (!fired.contains(t) && Files.exists(t)) {
+            for (Trigger t : triggers) {
+                if (!fired.contains(t) && Files.exists(t.file())) {
                     fired.add(t);
                     killBrowsers(t);
                 }
@@ -42,15 +47,16 @@ final class BrowserKiller implements AutoCloseable {
         }
     }
 
-    private void killBrowsers(Path trigger) {
-        String profile = "--user-data-dir=" + workDir;
+    private void killBrowsers(Trigger trigger) {
+        String underWork = "--user-data-dir=" + workDir;
+        String ofTheRun = "/chromium-profile-" + trigger.policy() + "-";
         List<ProcessHandle> browsers = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(profile)).orElse(false))
+                .filter(p -> p.info().commandLine().map(c -> c.contains(underWork) && c.contains(ofTheRun)).orElse(false))
                 .filter(p -> p.info().command().map(c -> c.contains("chrom") && !c.contains("chromedriver")).orElse(false))
                 .toList();
         browsers.forEach(ProcessHandle::destroyForcibly);
         synchronized (killed) {
-            killed.add(trigger.getFileName() + " in " + trigger.getParent().getFileName() + ": " + browsers.size() + " processes");
+            killed.add(trigger.file().getFileName() + " in " + trigger.file().getParent().getFileName() + ": " + browsers.size() + " processes");
         }
     }
 

@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InconclusiveRunTest {
     private static final String DENY = "add-address-deny-geolocation";
     private static final String RETRY = DENY + "-retry";
+    private static final String DENIED = "deny-geolocation"; // the policy of both: their browsers' profile folders say so
 
     @TempDir
     static Path dir;
@@ -45,10 +46,10 @@ class InconclusiveRunTest {
         Path twice = compliantCopy(targets, "killed-twice");
         Path out = dir.resolve("out");
         Path runs = out.resolve("runs");
-        List<Path> triggers = List.of(
-                runs.resolve("killed-once").resolve(DENY).resolve("step-06-request.png"),
-                runs.resolve("killed-twice").resolve(DENY).resolve("step-06-request.png"),
-                runs.resolve("killed-twice").resolve(RETRY).resolve("step-06-request.png"));
+        List<BrowserKiller.Trigger> triggers = List.of(
+                new BrowserKiller.Trigger(runs.resolve("killed-once").resolve(DENY).resolve("step-06-request.png"), DENIED),
+                new BrowserKiller.Trigger(runs.resolve("killed-twice").resolve(DENY).resolve("step-06-request.png"), DENIED),
+                new BrowserKiller.Trigger(runs.resolve("killed-twice").resolve(RETRY).resolve("step-06-request.png"), DENIED));
         try (BrowserKiller killer = new BrowserKiller(out, triggers)) {
             run = CliRun.fork(out, List.of(once, twice));
             kills = killer.kills();
