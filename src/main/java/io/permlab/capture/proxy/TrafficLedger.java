@@ -15,7 +15,8 @@ final class TrafficLedger {
     private final List<ProxiedExchange> finished = new ArrayList<>();
     private final Set<ExchangeRecording> open = new LinkedHashSet<>();
     private final Map<String, int[]> hosts = new LinkedHashMap<>();
-    private final Map<String, String> reasons = new LinkedHashMap<>();
+    /** Per host, the last reason given for each kind of failure (indexed like the tallies). */
+    private final Map<String, String[]> reasons = new LinkedHashMap<>();
     private static final int REQUESTS = 0;
     private static final int REFUSED = 1;
     private static final int SILENT = 2;
@@ -34,7 +35,7 @@ final class TrafficLedger {
 
     synchronized void refused(String host, String reason) {
         tally(host)[REFUSED]++;
-        reasons.put(host, reason);
+        reason(host)[REFUSED] = reason;
     }
 
     synchronized void silent(String host) {
@@ -43,7 +44,7 @@ final class TrafficLedger {
 
     synchronized void unreachable(String host, String reason) {
         tally(host)[UNREACHABLE]++;
-        reasons.put(host, reason);
+        reason(host)[UNREACHABLE] = reason;
     }
 
     /** Finished exchanges since the last call; with {@code includeOpen} also those still waiting, recorded as failed. */
@@ -74,10 +75,21 @@ final class TrafficLedger {
                     : t[UNREACHABLE] > 0 ? HostState.UNREACHABLE
                     : t[SILENT] > 0 ? HostState.NO_REQUEST_AFTER_HANDSHAKE : null;
             if (state != null) {
-                out.add(new HostVisibility(host, state, t[REQUESTS], t[REFUSED], t[SILENT], t[UNREACHABLE], reasons.get(host)));
+                // the reason of the state reported: a client refusing the lab CA also ends the proxy's connection to the
+                // server, which must not become "could not connect to the server" in the refused host's evidence
+                String why = switch (state) {
+                    case REFUSED_BY_CLIENT -> reason(host)[REFUSED];
+                    case UNREACHABLE -> reason(host)[UNREACHABLE];
+                    default -> null;
+                };
+                out.add(new HostVisibility(host, state, t[REQUESTS], t[REFUSED], t[SILENT], t[UNREACHABLE], why));
             }
         });
         return TrafficVisibility.of(out);
+    }
+
+    private String[] reason(String host) {
+        return reasons.computeIfAbsent(host, h -> new String[4]);
     }
 
     private int[] tally(String host) {
