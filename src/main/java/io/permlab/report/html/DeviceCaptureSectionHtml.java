@@ -15,7 +15,7 @@ final class DeviceCaptureSectionHtml implements SectionHtml<DeviceCapture> {
     public SectionView view(DeviceCapture section) {
         List<DeviceCaptureView.RunRow> rows = section.runs().stream().map(r -> new DeviceCaptureView.RunRow(r.runId(), r.traffic().name(),
                 r.traffic().complete(), r.trafficSummary(),
-                r.hosts().stream().map(h -> new DeviceCaptureView.HostRow(h.host(), h.visible(), h.stateText(), h.requests(),
+                r.hosts().stream().map(h -> new DeviceCaptureView.HostRow(h.host(), h.visible(), h.state(), h.stateText(), h.requests(),
                         h.handshake() == null ? "" : h.handshake())).toList(),
                 r.caNote() == null ? "" : r.caNote(), r.storageAccess(), r.storageInspectable(), r.storageNote(),
                 r.problems(), r.clientTraffic() == null ? "" : r.clientTraffic())).toList();

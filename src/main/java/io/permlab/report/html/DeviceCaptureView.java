@@ -9,6 +9,7 @@ public record DeviceCaptureView(String packageName, List<RunRow> runs) {
                          String clientTraffic) {
     }
 
-    public record HostRow(String host, boolean visible, String state, int requests, String handshake) {
+    /** {@code code} is the host's state as in findings.json (REFUSED_BY_CLIENT…), {@code state} its English text. */
+    public record HostRow(String host, boolean visible, String code, String state, int requests, String handshake) {
     }
 }

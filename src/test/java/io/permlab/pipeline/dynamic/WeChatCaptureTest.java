@@ -163,7 +163,10 @@ class WeChatCaptureTest {
                 new LinkedHashSet<>(List.of("json", "html")))).isEmpty();
         assertThat(Files.readString(reports.resolve("findings.json"))).contains("AND-TRAFFIC-NOT-VISIBLE", "AND-STORAGE-NOT-INSPECTABLE",
                 "inside WeChat's private data");
-        assertThat(Files.readString(reports.resolve("index.html"))).contains("What could be inspected on the device", "REFUSED");
+        assertThat(Files.readString(reports.resolve("index.html"))).contains("What could be inspected on the device", "REFUSED")
+                // the verdict and the host's state in both languages, the verdict's name beside them as in findings.json
+                .contains("<span class=\"zh\" lang=\"zh-CN\">不可见</span>", "not visible</span>", "<code>NOT_VISIBLE</code>",
+                        "客户端拒绝了TLS握手（不信任实验室证书）", "TLS handshake refused by the client (it does not trust the lab CA)");
     }
 
     @Test
