@@ -10,13 +10,11 @@ import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Lang;
 import io.permlab.model.RunResult;
 import io.permlab.model.TargetResult;
-import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.NetworkExchange;
 import io.permlab.model.dynamic.Persona;
 import io.permlab.model.dynamic.PiSighting;
 import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.StoredValue;
-import io.permlab.pipeline.BatchListener;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.Reports;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,13 +117,7 @@ class AndroidPersonaTest {
         DeviceCapturePlan plan = LAB.plan(tmp.resolve("ca"));
         AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), DialogKnowledge.builtIn(), profile(), new FlowRunner.Options(mask, 0), mask, tmp, null,
                 url -> device, plan);
-        List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
-        assertThat(results).hasSize(1);
-        return results.get(0);
-    }
-
-    private static Run baseline(TargetResult result) {
-        return result.evidence().section(Exploration.class).orElseThrow().functions().get(0).baseline();
+        return DeliveryOnADevice.only(batch, targetDir, out);
     }
 
     @Test
@@ -136,7 +128,7 @@ class AndroidPersonaTest {
 
         assertThat(result.errors()).isEmpty();
         assertThat(device.typed()).containsExactly(PHONE);
-        Run baseline = baseline(result);
+        Run baseline = DeliveryOnADevice.baseline(result);
         assertThat(baseline.passed()).isTrue();
         NetworkExchange posted = baseline.exchanges().stream().filter(x -> x.url().endsWith("/api/address")).findFirst()
                 .orElseThrow(() -> new AssertionError("the posted phone is not in the run: " + baseline.exchanges()));
@@ -153,11 +145,11 @@ class AndroidPersonaTest {
     void theDeviceProfilesImeiIsFoundInThePulledPrefsAsWrittenAndAsItsMd5() throws Exception {
         TargetResult result = run(app(), true);
 
-        StoredValue did = storedUnder(baseline(result), "did");
+        StoredValue did = storedUnder(DeliveryOnADevice.baseline(result), "did");
         assertThat(did.pi()).extracting(PiSighting::type).containsExactly("IMEI");
         assertThat(did.pi().get(0).where()).endsWith("(persona, MD5)");
         assertThat(did.pi().get(0).maskedValue()).doesNotContain(IMEI_MD5);
-        assertThat(storedUnder(baseline(result), "device_imei").pi()).extracting(PiSighting::type).contains("IMEI");
+        assertThat(storedUnder(DeliveryOnADevice.baseline(result), "device_imei").pi()).extracting(PiSighting::type).contains("IMEI");
         assertThat(result.findings()).anyMatch(f -> f.ruleId().equals("DYN-PI-PLAINTEXT-STORAGE"));
     }
 
@@ -188,8 +180,8 @@ class AndroidPersonaTest {
     void unmaskedTheRunsHarKeepsWhatTheAppSent() throws Exception {
         TargetResult result = run(app(), false);
 
-        assertThat(Files.readString(out.resolve(baseline(result).harFile()))).contains(PHONE_BASE64);
-        assertThat(baseline(result).exchanges()).anyMatch(x -> x.piSent().stream().anyMatch(s -> s.where().endsWith("(persona, BASE64)")));
+        assertThat(Files.readString(out.resolve(DeliveryOnADevice.baseline(result).harFile()))).contains(PHONE_BASE64);
+        assertThat(DeliveryOnADevice.baseline(result).exchanges()).anyMatch(x -> x.piSent().stream().anyMatch(s -> s.where().endsWith("(persona, BASE64)")));
     }
 
     @Test

@@ -5,7 +5,6 @@ import io.permlab.capture.proxy.LocalHttpsServer;
 import io.permlab.device.adb.AdbException;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.ScriptedDevice;
-import io.permlab.exercise.Ceilings;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.EvidencePointer;
@@ -15,7 +14,6 @@ import io.permlab.model.android.DeviceCapture;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.NetworkExchange;
 import io.permlab.model.dynamic.Run;
-import io.permlab.pipeline.BatchListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.permlab.device.uiautomator.ScriptedDevice.fixture;
@@ -82,13 +78,11 @@ class AndroidTrafficTest {
     }
 
     private TargetResult run(ScriptedDevice device) {
-        AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
+        AndroidProfile profile = DeliveryOnADevice.scriptedProfile();
         DeviceCapturePlan plan = LAB.plan(tmp.resolve("ca"));
         AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), DialogKnowledge.builtIn(), profile, new FlowRunner.Options(true, 0), true, tmp, null,
                 url -> device, plan);
-        List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
-        assertThat(results).hasSize(1);
-        return results.get(0);
+        return DeliveryOnADevice.only(batch, targetDir, out);
     }
 
     private static ScriptedDevice.ShellAnswer productionPhone() {

@@ -75,9 +75,19 @@ final class DeliveryOnADevice {
     static TargetResult explore(Path tmp, Path target, Path out, ScriptedDevice device, long relaunchProbeMillis, boolean mask) {
         AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), DialogKnowledge.builtIn(), scriptedProfile(), new FlowRunner.Options(true, relaunchProbeMillis),
                 mask, tmp, null, url -> device);
+        return only(batch, target, out);
+    }
+
+    /** Runs the one target through {@code batch}, reports in {@code out}: its result. */
+    static TargetResult only(AndroidBatch batch, Path target, Path out) {
         List<TargetResult> results = batch.run(List.of(target), null, out, "test", BatchListener.NONE).targets();
         assertThat(results).hasSize(1);
         return results.get(0);
+    }
+
+    /** The baseline run of the target's first function. */
+    static Run baseline(TargetResult result) {
+        return result.evidence().section(io.permlab.model.dynamic.Exploration.class).orElseThrow().functions().get(0).baseline();
     }
 
     /** The run of that id, or a failure naming it. */

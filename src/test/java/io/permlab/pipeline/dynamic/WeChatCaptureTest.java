@@ -3,7 +3,6 @@ package io.permlab.pipeline.dynamic;
 import io.permlab.device.android.DialogKnowledge;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.ScriptedDevice;
-import io.permlab.exercise.Ceilings;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.KnowledgeSource;
@@ -18,7 +17,6 @@ import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.NetworkExchange;
 import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.RunProblem;
-import io.permlab.pipeline.BatchListener;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.Reports;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +33,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -102,16 +99,10 @@ class WeChatCaptureTest {
     }
 
     private TargetResult run(ScriptedDevice device, KnowledgeBase knowledge) {
-        AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
+        AndroidProfile profile = DeliveryOnADevice.scriptedProfile();
         DeviceCapturePlan plan = LAB.plan(tmp.resolve("ca"));
         AndroidBatch batch = new AndroidBatch(knowledge, DialogKnowledge.builtIn(), profile, new FlowRunner.Options(true, 0), true, tmp, null, url -> device, plan);
-        List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
-        assertThat(results).hasSize(1);
-        return results.get(0);
-    }
-
-    private static Run baseline(TargetResult result) {
-        return result.evidence().section(Exploration.class).orElseThrow().functions().get(0).baseline();
+        return DeliveryOnADevice.only(batch, targetDir, out);
     }
 
     private static DeviceCapture.RunCapture captureOf(TargetResult result, Run run) {
@@ -127,7 +118,7 @@ class WeChatCaptureTest {
 
         // only the runs WeChat cannot express (it remembers the baseline's allow; no approximate choice) are not judged
         assertThat(result.errors()).allSatisfy(e -> assertThat(e.message()).containsAnyOf("cannot be expressed", "is not judged"));
-        Run baseline = baseline(result);
+        Run baseline = DeliveryOnADevice.baseline(result);
         assertThat(baseline.passed()).as("the permission evidence stands").isTrue();
         assertThat(baseline.exchanges()).isEmpty();
         DeviceCapture section = result.evidence().section(DeviceCapture.class).orElseThrow();
@@ -181,7 +172,7 @@ class WeChatCaptureTest {
 
         // only the runs WeChat cannot express (it remembers the baseline's allow; no approximate choice) are not judged
         assertThat(result.errors()).allSatisfy(e -> assertThat(e.message()).containsAnyOf("cannot be expressed", "is not judged"));
-        Run baseline = baseline(result);
+        Run baseline = DeliveryOnADevice.baseline(result);
         NetworkExchange posted = baseline.exchanges().stream().filter(x -> x.host().equals("localhost")).findFirst()
                 .orElseThrow(() -> new AssertionError("the program's request is not in the run: " + baseline.exchanges()));
         assertThat(posted.piSent()).anySatisfy(s -> assertThat(s.where()).isEqualTo("body $.u (persona, BASE64)"));

@@ -3,7 +3,6 @@ package io.permlab.pipeline.dynamic;
 import io.permlab.device.android.DialogKnowledge;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.device.uiautomator.ScriptedDevice;
-import io.permlab.exercise.Ceilings;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.Finding;
@@ -12,7 +11,6 @@ import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionEffect;
 import io.permlab.model.dynamic.Run;
-import io.permlab.pipeline.BatchListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 import static io.permlab.device.uiautomator.ScriptedDevice.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,12 +47,10 @@ class WeChatOrchestrationTest {
     }
 
     private TargetResult run(ScriptedDevice device) {
-        AndroidProfile profile = new AndroidProfile("scripted", null, null, null, null, null, 0, Map.of(), Ceilings.DEFAULTS);
+        AndroidProfile profile = DeliveryOnADevice.scriptedProfile();
         AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), DialogKnowledge.builtIn(), profile, new FlowRunner.Options(true, 0), true, tmp, null,
                 url -> device, null);
-        List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
-        assertThat(results).hasSize(1);
-        return results.get(0);
+        return DeliveryOnADevice.only(batch, targetDir, out);
     }
 
     private static Run run(FunctionExploration f, String id) {

@@ -8,9 +8,6 @@ import io.permlab.device.uiautomator.ScriptedDevice;
 import io.permlab.exercise.FlowRunner;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.TargetResult;
-import io.permlab.model.dynamic.Exploration;
-import io.permlab.model.dynamic.Run;
-import io.permlab.pipeline.BatchListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,13 +86,7 @@ class WeChatPersonaTest {
     private TargetResult run(ScriptedDevice device) throws Exception {
         AndroidBatch batch = new AndroidBatch(KnowledgeBase.builtIn(), DialogKnowledge.builtIn(), profile(), new FlowRunner.Options(true, 0), true, tmp, null,
                 url -> device, null);
-        List<TargetResult> results = batch.run(List.of(targetDir), null, out, "test", BatchListener.NONE).targets();
-        assertThat(results).hasSize(1);
-        return results.get(0);
-    }
-
-    private static Run baseline(TargetResult result) {
-        return result.evidence().section(Exploration.class).orElseThrow().functions().get(0).baseline();
+        return DeliveryOnADevice.only(batch, targetDir, out);
     }
 
     @Test
@@ -105,8 +96,8 @@ class WeChatPersonaTest {
         TargetResult result = run(device);
 
         assertThat(device.typed()).containsExactly(PHONE);
-        assertThat(baseline(result).passed()).isTrue();
-        assertThat(baseline(result).steps()).noneMatch(s -> s.description() != null && s.description().contains(PHONE));
+        assertThat(DeliveryOnADevice.baseline(result).passed()).isTrue();
+        assertThat(DeliveryOnADevice.baseline(result).steps()).noneMatch(s -> s.description() != null && s.description().contains(PHONE));
     }
 
     @Test
@@ -128,8 +119,8 @@ class WeChatPersonaTest {
 
         TargetResult result = run(wechat());
 
-        assertThat(baseline(result).passed()).isFalse();
-        assertThat(baseline(result).steps()).anySatisfy(s -> assertThat(s.pageSource()).isNotNull());
+        assertThat(DeliveryOnADevice.baseline(result).passed()).isFalse();
+        assertThat(DeliveryOnADevice.baseline(result).steps()).anySatisfy(s -> assertThat(s.pageSource()).isNotNull());
         List<Path> files;
         try (Stream<Path> all = Files.walk(out)) {
             files = all.filter(Files::isRegularFile).toList();
