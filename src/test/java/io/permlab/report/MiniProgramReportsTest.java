@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MiniProgramReportsTest {
     private static final String PHONE = "13812345678";
     /** Paths below it go through the PI masker: no digits in its name (see LetterNamedTempDir). */
-    @TempDir(factory = LetterNamedTempDir.class)
+    @TempDir
     static Path tmp;
     private static Path out;
     private static String html;

@@ -94,11 +94,11 @@ public final class FixtureApks {
         return Paths.get(basedir, "src", "test", "fixtures", "apk").toAbsolutePath();
     }
 
-    /** A fresh, empty folder under the build directory for one test's scratch files; the caller deletes it. */
+    /** A fresh, empty folder under the build directory for one test's scratch files (letters only: see LetterNamedTempDir); the caller deletes it. */
     public static Path scratchDir(String prefix) {
         try {
             Path root = Files.createDirectories(outputDir().resolve("scratch"));
-            return Files.createTempDirectory(root, prefix);
+            return LetterNamedTempDir.create(root, prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

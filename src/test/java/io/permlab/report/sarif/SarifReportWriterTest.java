@@ -14,7 +14,6 @@ import io.permlab.model.Severity;
 import io.permlab.model.Target;
 import io.permlab.model.TargetKind;
 import io.permlab.model.TargetResult;
-import io.permlab.report.LetterNamedTempDir;
 import io.permlab.report.Masking;
 import io.permlab.report.ReportOptions;
 import io.permlab.report.SampleRuns;
@@ -35,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SarifReportWriterTest {
     @TempDir
     Path out;
-    /** The inspected files' root: its name goes through the PI masker with them, so it carries no digits (see there). */
-    @TempDir(factory = LetterNamedTempDir.class)
+    /** The inspected files' root: its name goes through the PI masker with them (no digits: see LetterNamedTempDir). */
+    @TempDir
     Path checkout;
 
     private JsonObject write(RunResult run) throws IOException {
@@ -177,6 +176,19 @@ class SarifReportWriterTest {
 
         assertThat(artifact.get("uri").getAsString()).isEqualTo(elsewhere.resolve("far.apk").toUri().toString());
         assertThat(artifact.has("uriBaseId")).isFalse();
+    }
+
+    @Test
+    void masksAPhoneNumberInATargetsFileName(@TempDir Path elsewhere) throws IOException {
+        Target t = new Target("far", "far.apk", TargetKind.APK, elsewhere.resolve("order-13812345678.apk"), null, List.of());
+        Finding f = SampleRuns.finding("APK-DEBUGGABLE", t, Severity.HIGH, new Localized("z", "e"), "fp",
+                EvidencePointer.of("manifest", "AndroidManifest.xml", "application", "x"));
+        RunResult run = new RunResult("scan", "PermLab", "1.2.3", null, null, List.of(new TargetResult(t, null, List.of(f), List.of(), 1, List.of())));
+
+        String uri = run(write(run)).getAsJsonArray("results").get(0).getAsJsonObject().getAsJsonArray("locations")
+                .get(0).getAsJsonObject().getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation").get("uri").getAsString();
+
+        assertThat(uri).endsWith("/order-138****5678.apk").doesNotContain("13812345678");
     }
 
     @Test
