@@ -3,6 +3,7 @@ package io.permlab.device.storage;
 import io.permlab.device.adb.AdbException;
 import io.permlab.device.adb.AdbShell;
 import io.permlab.exercise.ObservedStorage;
+import io.permlab.model.Localized;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -64,7 +65,8 @@ public final class AppStorageReader {
         if (su == null) {
             return readWith("su", scratch);
         }
-        return AppStorage.notInspectable("storage not inspectable: not debuggable (" + runAs + "), not rooted (" + su + ")");
+        return AppStorage.notInspectable(new Localized("存储不可检查：应用不可调试（" + runAs + "），设备未 root（" + su + "）",
+                "storage not inspectable: not debuggable (" + runAs + "), not rooted (" + su + ")"));
     }
 
     /** Null when the command answered with {@code expected}; else what the device said instead, on one line. */
@@ -110,8 +112,9 @@ public final class AppStorageReader {
                 }
             }
         } catch (AdbException e) {
-            return new AppStorage(access, false, "storage not inspectable: listing the app's files through " + access + " failed: "
-                    + e.getMessage(), List.of(), 0, 0, List.of());
+            return new AppStorage(access, false, new Localized("存储不可检查：通过 " + access + " 列出应用文件失败：" + e.getMessage(),
+                    "storage not inspectable: listing the app's files through " + access + " failed: " + e.getMessage()),
+                    List.of(), 0, 0, List.of());
         }
         List<ObservedStorage.Entry> entries = new ArrayList<>();
         int read = 0;
@@ -163,8 +166,9 @@ public final class AppStorageReader {
                 skipped++;
             }
         }
-        String note = "storage read through " + access + ": " + read + " file" + (read == 1 ? "" : "s")
-                + (skipped > 0 ? ", " + skipped + " not read" : "");
+        Localized note = new Localized("已通过 " + access + " 读取存储：" + read + " 个文件" + (skipped > 0 ? "，" + skipped + " 个未读取" : ""),
+                "storage read through " + access + ": " + read + " file" + (read == 1 ? "" : "s")
+                        + (skipped > 0 ? ", " + skipped + " not read" : ""));
         return new AppStorage(access, true, note, entries, read, skipped, problems);
     }
 

@@ -1,6 +1,7 @@
 package io.permlab.model.android;
 
 import io.permlab.model.EvidenceSection;
+import io.permlab.model.Localized;
 
 import java.util.List;
 
@@ -40,18 +41,19 @@ public record DeviceCapture(String packageName, List<RunCapture> runs) implement
      * the storage read ({@code storageAccess} "run-as", "su", "none", or "not read" when the run ended before it).
      * {@code clientTraffic}, for a target run inside another app (a mini-program inside WeChat), says which hosts were
      * that app's own: they are left out of {@code hosts}, the verdict and the run's exchanges, so never judged as the
-     * target's; null when there is no such app.
+     * target's; null when there is no such app. The notes are PermLab's words in both report languages, with the
+     * device's or TLS stack's own words quoted unchanged in each; {@code problems} are English, as every run problem.
      */
-    public record RunCapture(String runId, String functionId, Traffic traffic, String trafficSummary, List<Host> hosts,
-                             String caNote, String storageAccess, boolean storageInspectable, String storageNote,
-                             int storageFilesRead, List<String> problems, String clientTraffic) {
+    public record RunCapture(String runId, String functionId, Traffic traffic, Localized trafficSummary, List<Host> hosts,
+                             Localized caNote, String storageAccess, boolean storageInspectable, Localized storageNote,
+                             int storageFilesRead, List<String> problems, Localized clientTraffic) {
         public RunCapture {
             hosts = List.copyOf(hosts);
             problems = List.copyOf(problems);
         }
 
-        public RunCapture(String runId, String functionId, Traffic traffic, String trafficSummary, List<Host> hosts, String caNote,
-                          String storageAccess, boolean storageInspectable, String storageNote, int storageFilesRead, List<String> problems) {
+        public RunCapture(String runId, String functionId, Traffic traffic, Localized trafficSummary, List<Host> hosts, Localized caNote,
+                          String storageAccess, boolean storageInspectable, Localized storageNote, int storageFilesRead, List<String> problems) {
             this(runId, functionId, traffic, trafficSummary, hosts, caNote, storageAccess, storageInspectable, storageNote,
                     storageFilesRead, problems, null);
         }
@@ -63,9 +65,10 @@ public record DeviceCapture(String packageName, List<RunCapture> runs) implement
 
     /**
      * One host as the proxy saw it: {@code state} VISIBLE, REFUSED_BY_CLIENT, NO_REQUEST_AFTER_HANDSHAKE or UNREACHABLE,
-     * what that means ({@code stateText}), the tallies, and the last handshake failure as the TLS stack worded it.
+     * what that means ({@code stateText}, both languages), the tallies, and the last handshake failure as the TLS stack
+     * worded it.
      */
-    public record Host(String host, String state, String stateText, int requests, int refusedHandshakes, int silentConnections,
+    public record Host(String host, String state, Localized stateText, int requests, int refusedHandshakes, int silentConnections,
                        int unreachable, String handshake) {
         public boolean visible() {
             return "VISIBLE".equals(state);

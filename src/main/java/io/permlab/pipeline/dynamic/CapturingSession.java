@@ -13,6 +13,7 @@ import io.permlab.exercise.PageError;
 import io.permlab.exercise.Session;
 import io.permlab.exercise.SessionException;
 import io.permlab.knowledge.ClientHosts;
+import io.permlab.model.Localized;
 import io.permlab.model.android.DeviceCapture;
 import io.permlab.model.flow.Locator;
 
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * An Android session with its capture around it: the exchanges the lab proxy recorded are the session's exchanges
@@ -85,12 +87,12 @@ final class CapturingSession implements Session {
     DeviceCapture.RunCapture capture(String runId, String functionId) {
         List<String> notes = new ArrayList<>(problems);
         DeviceCapture.Traffic verdict;
-        String summary;
+        Localized summary;
         List<DeviceCapture.Host> hosts = new ArrayList<>();
-        String clientTraffic = null;
+        Localized clientTraffic = null;
         if (traffic == null) {
             verdict = DeviceCapture.Traffic.NOT_CAPTURED;
-            summary = "traffic not captured: " + notCaptured;
+            summary = new Localized("未采集流量：" + notCaptured, "traffic not captured: " + notCaptured);
         } else {
             TrafficVisibility seen = traffic.recorder().visibility();
             if (client != null) {
@@ -100,14 +102,15 @@ final class CapturingSession implements Session {
             verdict = DeviceCapture.Traffic.valueOf(seen.verdict().name());
             summary = seen.summary();
             for (HostVisibility h : seen.hosts()) {
-                hosts.add(new DeviceCapture.Host(h.host(), h.state().name(), h.state().text(), h.requests(), h.refusedHandshakes(),
+                hosts.add(new DeviceCapture.Host(h.host(), h.state().name(), h.state().label(), h.requests(), h.refusedHandshakes(),
                         h.silentConnections(), h.unreachable(), h.reason()));
             }
         }
-        String caNote = traffic == null ? null : traffic.caNote();
+        Localized caNote = traffic == null ? null : traffic.caNote();
         if (storage == null) {
             return new DeviceCapture.RunCapture(runId, functionId, verdict, summary, hosts, caNote, "not read", false,
-                    "storage not read: the run ended before its storage was read", 0, notes, clientTraffic);
+                    new Localized("未读取存储：运行在读取存储之前已结束", "storage not read: the run ended before its storage was read"),
+                    0, notes, clientTraffic);
         }
         notes.addAll(storage.problems());
         return new DeviceCapture.RunCapture(runId, functionId, verdict, summary, hosts, caNote, storage.access(), storage.inspectable(),
@@ -115,12 +118,14 @@ final class CapturingSession implements Session {
     }
 
     /** "com.tencent.mm's own traffic, not judged as the target's: long.weixin.qq.com (TLS handshake refused …, 0 requests)". */
-    private String clientTraffic(TrafficVisibility seen) {
-        List<String> own = seen.hosts().stream().filter(h -> client.owns(h.host()))
-                .map(h -> h.host() + " (" + h.state().text() + ", " + h.requests() + " request" + (h.requests() == 1 ? "" : "s") + ")")
-                .toList();
-        return client.packageName() + "'s own traffic, not judged as the target's: " + (own.isEmpty() ? "none reached the proxy"
-                : String.join(", ", own));
+    private Localized clientTraffic(TrafficVisibility seen) {
+        List<HostVisibility> own = seen.hosts().stream().filter(h -> client.owns(h.host())).toList();
+        String zh = own.stream().map(h -> h.host() + "（" + h.state().label().zh() + "，" + h.requests() + " 个请求）")
+                .collect(Collectors.joining("，"));
+        String en = own.stream().map(h -> h.host() + " (" + h.state().text() + ", " + h.requests() + " request" + (h.requests() == 1 ? "" : "s") + ")")
+                .collect(Collectors.joining(", "));
+        return new Localized(client.packageName() + " 自身的流量，不作为被测对象的流量判断：" + (own.isEmpty() ? "没有到达代理的流量" : zh),
+                client.packageName() + "'s own traffic, not judged as the target's: " + (own.isEmpty() ? "none reached the proxy" : en));
     }
 
     /** The session first, then — always — the device's proxy put back and the proxy stopped. */

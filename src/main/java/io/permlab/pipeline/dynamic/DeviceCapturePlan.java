@@ -15,6 +15,7 @@ import io.permlab.device.adbproxy.ProxyRoute;
 import io.permlab.device.storage.AppStorageReader;
 import io.permlab.device.uiautomator.AndroidProfile;
 import io.permlab.knowledge.ClientHosts;
+import io.permlab.model.Localized;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -89,29 +90,36 @@ final class DeviceCapturePlan {
      * an app, whether it trusts user CAs is its own (target API, network security config: APK-TRUSTS-USER-CA); a
      * mini-program's traffic goes through WeChat, which trusts none (docs/android-traffic.md).
      */
-    private String caNote(AdbShell adb, String serial, ClientHosts client) {
+    private Localized caNote(AdbShell adb, String serial, ClientHosts client) {
         String name = ca.androidSystemFile().getFileName().toString();
         List<String> places = List.of("/system/etc/security/cacerts/" + name, "/apex/com.android.conscrypt/cacerts/" + name);
         try {
             AdbResult r = adb.run(List.of("-s", serial, "shell", "ls", places.get(0), places.get(1)), Duration.ofSeconds(15));
             for (String place : places) {
                 if (r.stdout().contains(place)) {
-                    return "lab CA in the device's system store (" + place + "): apps that do not pin their certificates can be read";
+                    return new Localized("实验室 CA 已在设备的系统证书库中（" + place + "）：未做证书锁定的应用的流量可以读取",
+                            "lab CA in the device's system store (" + place + "): apps that do not pin their certificates can be read");
                 }
             }
         } catch (AdbException e) {
-            return "whether the lab CA is in the device's system store could not be read: " + e.getMessage();
+            return new Localized("无法读取实验室 CA 是否在设备的系统证书库中：" + e.getMessage(),
+                    "whether the lab CA is in the device's system store could not be read: " + e.getMessage());
         }
-        String missing = "lab CA not in the device's system store (" + name + "): it cannot be installed there without root; ";
+        String missingZh = "实验室 CA 不在设备的系统证书库中（" + name + "）：没有 root 无法装入；";
+        String missingEn = "lab CA not in the device's system store (" + name + "): it cannot be installed there without root; ";
         if (client != null) {
-            return missing + "WeChat (" + client.packageName() + ") trusts no user CA, so the program's HTTPS through it shows as "
-                    + "not visible unless the lab CA is in the system store of a rooted phone (docs/android-traffic.md)";
+            return new Localized(missingZh + "微信（" + client.packageName() + "）不信任任何用户证书，因此除非把实验室 CA 装入已 root 手机的"
+                    + "系统证书库，小程序经微信发出的 HTTPS 流量都显示为不可见（docs/android-traffic.md）",
+                    missingEn + "WeChat (" + client.packageName() + ") trusts no user CA, so the program's HTTPS through it shows as "
+                            + "not visible unless the lab CA is in the system store of a rooted phone (docs/android-traffic.md)");
         }
-        return missing + "in the user store it is trusted only by apps targeting API < 24 or whose network security config "
-                + "trusts user CAs (APK-TRUSTS-USER-CA); every other app's HTTPS shows as not visible (docs/android-traffic.md)";
+        return new Localized(missingZh + "装在用户证书库中时，只有目标 API < 24 或网络安全配置信任用户证书的应用才信任它"
+                + "（APK-TRUSTS-USER-CA）；其他应用的 HTTPS 流量都显示为不可见（docs/android-traffic.md）",
+                missingEn + "in the user store it is trusted only by apps targeting API < 24 or whose network security config "
+                        + "trusts user CAs (APK-TRUSTS-USER-CA); every other app's HTTPS shows as not visible (docs/android-traffic.md)");
     }
 
     /** A running capture: the proxy, the device's setting to put back, what the device's CA store says. */
-    record Started(TrafficRecorder recorder, DeviceProxySetting setting, String caNote) {
+    record Started(TrafficRecorder recorder, DeviceProxySetting setting, Localized caNote) {
     }
 }

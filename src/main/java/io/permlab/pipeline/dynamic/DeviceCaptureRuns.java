@@ -13,6 +13,7 @@ import io.permlab.exercise.Session;
 import io.permlab.exercise.SessionException;
 import io.permlab.exercise.SessionFactory;
 import io.permlab.knowledge.ClientHosts;
+import io.permlab.model.Localized;
 import io.permlab.model.android.DeviceCapture;
 import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.RunPolicy;
@@ -35,9 +36,11 @@ final class DeviceCaptureRuns {
      * Why a mini-program's storage is never read: it is not the program's to give. Stated per run so that no report reads
      * unread storage as clean.
      */
-    static final String WECHAT_STORAGE = "storage not inspectable: a mini-program's storage (wx.setStorage) lives encrypted "
-            + "inside WeChat's private data, together with the inspector's own WeChat account and chats; PermLab never reads "
-            + "or pulls WeChat's data";
+    static final Localized WECHAT_STORAGE = new Localized(
+            "存储不可检查：小程序的存储（wx.setStorage）加密保存在微信的私有数据中，与检查人员本人的微信账号和聊天记录在一起；PermLab 从不读取或拉取微信的数据",
+            "storage not inspectable: a mini-program's storage (wx.setStorage) lives encrypted "
+                    + "inside WeChat's private data, together with the inspector's own WeChat account and chats; PermLab never reads "
+                    + "or pulls WeChat's data");
 
     /** How the app's storage is read on the device with that serial. */
     interface StorageAccess {
@@ -149,10 +152,10 @@ final class DeviceCaptureRuns {
         List<RunProblem> problems = new ArrayList<>(raw.problems());
         int step = raw.steps().isEmpty() ? 0 : raw.steps().get(raw.steps().size() - 1).index();
         if (!capture.traffic().complete()) {
-            problems.add(RawRun.problem("traffic-not-visible", capture.trafficSummary(), step, raw.durationMillis()));
+            problems.add(RawRun.problem("traffic-not-visible", capture.trafficSummary().en(), step, raw.durationMillis()));
         }
         if (!capture.storageInspectable()) {
-            problems.add(RawRun.problem("storage-not-inspectable", capture.storageNote(), step, raw.durationMillis()));
+            problems.add(RawRun.problem("storage-not-inspectable", capture.storageNote().en(), step, raw.durationMillis()));
         }
         return new RawRun(raw.id(), raw.functionId(), raw.policy(), raw.session(), raw.startedAt(), raw.durationMillis(),
                 raw.consentAtMillis(), raw.functionStartStep(), raw.steps(), raw.requests(), raw.exchanges(), raw.storage(),

@@ -17,8 +17,7 @@ final class DeviceCaptureSectionHtml implements SectionHtml<DeviceCapture> {
                 r.traffic().complete(), r.trafficSummary(),
                 r.hosts().stream().map(h -> new DeviceCaptureView.HostRow(h.host(), h.visible(), h.state(), h.stateText(), h.requests(),
                         h.handshake() == null ? "" : h.handshake())).toList(),
-                r.caNote() == null ? "" : r.caNote(), r.storageAccess(), r.storageInspectable(), r.storageNote(),
-                r.problems(), r.clientTraffic() == null ? "" : r.clientTraffic())).toList();
+                r.caNote(), r.storageAccess(), r.storageInspectable(), r.storageNote(), r.problems(), r.clientTraffic())).toList();
         return new SectionView("devicecapture.ftlh", new DeviceCaptureView(section.packageName(), rows), null);
     }
 }

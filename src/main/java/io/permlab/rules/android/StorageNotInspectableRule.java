@@ -1,6 +1,7 @@
 package io.permlab.rules.android;
 
 import io.permlab.model.EvidencePointer;
+import io.permlab.model.Localized;
 import io.permlab.model.android.DeviceCapture;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
@@ -22,20 +23,21 @@ public final class StorageNotInspectableRule extends DeviceCaptureRule {
 
     @Override
     void check(DeviceCapture capture, RuleContext ctx) {
-        Map<String, List<String>> byNote = new LinkedHashMap<>();
+        Map<Localized, List<String>> byNote = new LinkedHashMap<>();
         for (DeviceCapture.RunCapture run : capture.runs()) {
             if (!run.storageInspectable()) {
                 byNote.computeIfAbsent(run.storageNote(), k -> new ArrayList<>()).add(run.runId());
             }
         }
-        for (Map.Entry<String, List<String>> e : byNote.entrySet()) {
+        for (Map.Entry<Localized, List<String>> e : byNote.entrySet()) {
+            String reason = e.getKey().en();
             Violation v = Violation.of(this)
                     .arg("package", capture.packageName())
                     .arg("reason", e.getKey())
                     .arg("runs", String.join(", ", e.getValue()))
-                    .key("storage:" + e.getKey());
+                    .key("storage:" + reason); // English: a fingerprint must not change with the report language
             for (String runId : e.getValue()) {
-                v.at(EvidencePointer.inRun(runId, "storage", null, capture.packageName(), e.getKey()));
+                v.at(EvidencePointer.inRun(runId, "storage", null, capture.packageName(), reason));
             }
             ctx.report(v);
         }

@@ -1,6 +1,7 @@
 package io.permlab.rules.android;
 
 import io.permlab.model.EvidencePointer;
+import io.permlab.model.Localized;
 import io.permlab.model.android.DeviceCapture;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
@@ -28,11 +29,12 @@ public final class TrafficNotVisibleRule extends DeviceCaptureRule {
         for (DeviceCapture.RunCapture run : capture.runs()) {
             if (run.traffic() == DeviceCapture.Traffic.NO_TRAFFIC || run.traffic() == DeviceCapture.Traffic.NOT_CAPTURED) {
                 ctx.report(Violation.of(this)
-                        .arg("hosts", run.traffic() == DeviceCapture.Traffic.NO_TRAFFIC ? "(no host reached the proxy)" : "(no proxy)")
+                        .arg("hosts", run.traffic() == DeviceCapture.Traffic.NO_TRAFFIC
+                                ? new Localized("（没有主机到达代理）", "(no host reached the proxy)") : new Localized("（无代理）", "(no proxy)"))
                         .arg("reason", run.trafficSummary())
                         .arg("runs", run.runId())
                         .key("run:" + run.runId())
-                        .at(EvidencePointer.inRun(run.runId(), "traffic", null, run.runId(), run.trafficSummary())));
+                        .at(EvidencePointer.inRun(run.runId(), "traffic", null, run.runId(), run.trafficSummary().en())));
                 continue;
             }
             for (DeviceCapture.Host h : run.notVisible()) {
@@ -42,14 +44,15 @@ public final class TrafficNotVisibleRule extends DeviceCaptureRule {
         }
         for (Map.Entry<String, List<String>> e : hostRuns.entrySet()) {
             DeviceCapture.Host h = hosts.get(e.getKey());
-            String reason = h.stateText() + (h.handshake() == null || h.handshake().isBlank() ? "" : " — " + h.handshake());
+            String handshake = h.handshake() == null || h.handshake().isBlank() ? "" : " — " + h.handshake();
+            Localized reason = h.stateText().map(text -> text + handshake);
             Violation v = Violation.of(this)
                     .arg("hosts", h.host())
                     .arg("reason", reason)
                     .arg("runs", String.join(", ", e.getValue()))
                     .key("host:" + h.host());
             for (String runId : e.getValue()) {
-                v.at(EvidencePointer.inRun(runId, "traffic", null, h.host(), h.state() + ": " + reason));
+                v.at(EvidencePointer.inRun(runId, "traffic", null, h.host(), h.state() + ": " + reason.en()));
             }
             ctx.report(v);
         }

@@ -107,7 +107,8 @@ class MitmProxyTest {
                 // its own connection to the server, which is not the server being unreachable)
                 assertThat(h.reason()).isNotBlank().doesNotContain("could not connect to the server");
             });
-            assertThat(seen.summary()).isEqualTo("traffic not visible: 127.0.0.1 (TLS handshake refused by the client)");
+            assertThat(seen.summary().en()).isEqualTo("traffic not visible: 127.0.0.1 (TLS handshake refused by the client (it does not trust the lab CA))");
+            assertThat(seen.summary().zh()).isEqualTo("流量不可见：127.0.0.1（客户端拒绝了TLS握手（不信任实验室证书））");
             assertThat(rec.takeExchanges(true)).isEmpty();
         }
         assertThat(server.received()).as("nothing was sent on: the client gave up").hasSize(before);
@@ -127,7 +128,7 @@ class MitmProxyTest {
             TrafficVisibility seen = rec.visibility();
             assertThat(seen.verdict()).isEqualTo(Visibility.PARTLY_VISIBLE);
             assertThat(seen.notVisible()).extracting(HostVisibility::host).containsExactly("127.0.0.1");
-            assertThat(seen.summary()).startsWith("traffic partly visible; not visible: 127.0.0.1");
+            assertThat(seen.summary().en()).startsWith("traffic partly visible; not visible: 127.0.0.1");
         }
     }
 
@@ -258,7 +259,7 @@ class MitmProxyTest {
         try (TrafficRecorder rec = MitmProxy.start(ca, ProxyOptions.loopback())) {
             assertThat(rec.port()).isPositive();
             assertThat(rec.visibility().verdict()).isEqualTo(Visibility.NO_TRAFFIC);
-            assertThat(rec.visibility().summary()).startsWith("traffic not visible");
+            assertThat(rec.visibility().summary().en()).startsWith("traffic not visible");
         }
     }
 

@@ -71,7 +71,7 @@ class AppStorageReaderTest {
         assertThat(storage.inspectable()).isFalse();
         assertThat(storage.access()).isEqualTo("none");
         assertThat(storage.entries()).isEmpty();
-        assertThat(storage.note()).isEqualTo("storage not inspectable: not debuggable (run-as: package not debuggable: "
+        assertThat(storage.note().en()).isEqualTo("storage not inspectable: not debuggable (run-as: package not debuggable: "
                 + PKG + "), not rooted (/system/bin/sh: su: inaccessible or not found)");
         assertThat(device.log()).containsExactly("run-as " + PKG + " id", "su -c id");
     }
@@ -146,7 +146,8 @@ class AppStorageReaderTest {
                 .anyMatch(p -> p.startsWith("shared_prefs/abx.xml: Android binary XML (ABX)"))
                 .anyMatch(p -> p.startsWith("files/it's.txt: skipped, a name PermLab does not put into a shell command"));
         assertThat(device.log()).noneMatch(c -> c.contains("it's"));
-        assertThat(storage.note()).isEqualTo("storage read through run-as: 1 file, 3 not read");
+        assertThat(storage.note().en()).isEqualTo("storage read through run-as: 1 file, 3 not read");
+        assertThat(storage.note().zh()).isEqualTo("已通过 run-as 读取存储：1 个文件，3 个未读取");
     }
 
     private byte[] database(String name, String... sql) throws Exception {

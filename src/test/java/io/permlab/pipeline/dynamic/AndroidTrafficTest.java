@@ -125,9 +125,13 @@ class AndroidTrafficTest {
         assertThat(seen.hosts()).extracting(DeviceCapture.Host::host, DeviceCapture.Host::state)
                 .contains(org.assertj.core.groups.Tuple.tuple("localhost", "VISIBLE"),
                         org.assertj.core.groups.Tuple.tuple("127.0.0.1", "REFUSED_BY_CLIENT"));
-        assertThat(seen.caNote()).startsWith("lab CA not in the device's system store").contains("APK-TRUSTS-USER-CA");
+        assertThat(seen.caNote().en()).startsWith("lab CA not in the device's system store").contains("APK-TRUSTS-USER-CA");
+        assertThat(seen.caNote().zh()).startsWith("实验室 CA 不在设备的系统证书库中").contains("APK-TRUSTS-USER-CA", "网络安全配置");
         assertThat(seen.storageInspectable()).isFalse();
-        assertThat(seen.storageNote()).contains("run-as: package not debuggable: " + PKG).contains("su: inaccessible or not found");
+        assertThat(seen.storageNote().en()).contains("run-as: package not debuggable: " + PKG).contains("su: inaccessible or not found");
+        // the device's own words quoted unchanged in the Chinese note
+        assertThat(seen.storageNote().zh()).startsWith("存储不可检查：应用不可调试")
+                .contains("run-as: package not debuggable: " + PKG).contains("su: inaccessible or not found");
         // the run itself says so too, without becoming inconclusive
         assertThat(baseline.inconclusive()).isFalse();
         assertThat(baseline.problems()).extracting(io.permlab.model.dynamic.RunProblem::kind)
@@ -173,7 +177,8 @@ class AndroidTrafficTest {
         assertThat(baseline.exchanges()).isEmpty();
         DeviceCapture.RunCapture seen = result.evidence().section(DeviceCapture.class).orElseThrow().runs().get(0);
         assertThat(seen.traffic()).isEqualTo(DeviceCapture.Traffic.NOT_CAPTURED);
-        assertThat(seen.trafficSummary()).startsWith("traffic not captured: ").contains("WRITE_SECURE_SETTINGS");
+        assertThat(seen.trafficSummary().en()).startsWith("traffic not captured: ").contains("WRITE_SECURE_SETTINGS");
+        assertThat(seen.trafficSummary().zh()).startsWith("未采集流量：").contains("WRITE_SECURE_SETTINGS");
         assertThat(seen.storageAccess()).isEqualTo("run-as");
         assertThat(baseline.storage()).anyMatch(s -> s.area().equals("shared_prefs") && !s.pi().isEmpty());
 

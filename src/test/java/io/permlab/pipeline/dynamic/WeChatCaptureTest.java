@@ -128,11 +128,14 @@ class WeChatCaptureTest {
         assertThat(seen.hosts()).extracting(DeviceCapture.Host::host, DeviceCapture.Host::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("127.0.0.1", "REFUSED_BY_CLIENT"));
         // the CA note says what it means for WeChat, not for an APK whose network security config PermLab could read
-        assertThat(seen.caNote()).startsWith("lab CA not in the device's system store").contains("WeChat (com.tencent.mm) trusts no user CA")
+        assertThat(seen.caNote().en()).startsWith("lab CA not in the device's system store").contains("WeChat (com.tencent.mm) trusts no user CA")
                 .doesNotContain("APK-TRUSTS-USER-CA", "API < 24");
+        assertThat(seen.caNote().zh()).startsWith("实验室 CA 不在设备的系统证书库中").contains("微信（com.tencent.mm）不信任任何用户证书")
+                .doesNotContain("APK-TRUSTS-USER-CA");
         assertThat(seen.storageInspectable()).isFalse();
         assertThat(seen.storageAccess()).isEqualTo("none");
-        assertThat(seen.storageNote()).contains("inside WeChat's private data", "never reads");
+        assertThat(seen.storageNote().en()).contains("inside WeChat's private data", "never reads");
+        assertThat(seen.storageNote().zh()).contains("微信的私有数据", "从不读取");
         assertThat(baseline.problems()).extracting(RunProblem::kind).contains("traffic-not-visible", "storage-not-inspectable");
 
         Finding notVisible = result.findings().stream().filter(f -> f.ruleId().equals("AND-TRAFFIC-NOT-VISIBLE")).findFirst().orElseThrow();
@@ -140,6 +143,9 @@ class WeChatCaptureTest {
         assertThat(notVisible.evidence()).extracting(EvidencePointer::run).contains(baseline.id());
         Finding storage = result.findings().stream().filter(f -> f.ruleId().equals("AND-STORAGE-NOT-INSPECTABLE")).findFirst().orElseThrow();
         assertThat(storage.message().en()).contains("inside WeChat's private data");
+        // the reason inside a Chinese finding is Chinese too
+        assertThat(storage.message().zh()).contains("微信的私有数据").doesNotContain("inside WeChat's private data");
+        assertThat(notVisible.message().zh()).contains("127.0.0.1", "客户端拒绝了TLS握手").doesNotContain("refused by the client");
 
         // WeChat's data is never touched: nothing asked of run-as or su, nothing listed, read or pulled
         assertThat(device.shellLog()).noneMatch(c -> c.startsWith("run-as") || c.startsWith("su ") || c.contains("find ")
@@ -157,7 +163,11 @@ class WeChatCaptureTest {
         assertThat(Files.readString(reports.resolve("index.html"))).contains("What could be inspected on the device", "REFUSED")
                 // the verdict and the host's state in both languages, the verdict's name beside them as in findings.json
                 .contains("<span class=\"zh\" lang=\"zh-CN\">不可见</span>", "not visible</span>", "<code>NOT_VISIBLE</code>",
-                        "客户端拒绝了TLS握手（不信任实验室证书）", "TLS handshake refused by the client (it does not trust the lab CA)");
+                        "客户端拒绝了TLS握手（不信任实验室证书）", "TLS handshake refused by the client (it does not trust the lab CA)")
+                // the capture's own notes too: traffic summary, CA place, storage
+                .contains("<span class=\"zh\" lang=\"zh-CN\">流量不可见：127.0.0.1（客户端拒绝了TLS握手",
+                        "<span class=\"zh\" lang=\"zh-CN\">实验室 CA 不在设备的系统证书库中",
+                        "<span class=\"zh\" lang=\"zh-CN\">存储不可检查：小程序的存储");
     }
 
     @Test
@@ -183,7 +193,8 @@ class WeChatCaptureTest {
         DeviceCapture.RunCapture seen = captureOf(result, baseline);
         assertThat(seen.traffic()).as("the verdict is the program's").isEqualTo(DeviceCapture.Traffic.VISIBLE);
         assertThat(seen.hosts()).extracting(DeviceCapture.Host::host).containsExactly("localhost");
-        assertThat(seen.clientTraffic()).startsWith("com.tencent.mm's own traffic, not judged as the target's: 127.0.0.1");
+        assertThat(seen.clientTraffic().en()).startsWith("com.tencent.mm's own traffic, not judged as the target's: 127.0.0.1");
+        assertThat(seen.clientTraffic().zh()).startsWith("com.tencent.mm 自身的流量，不作为被测对象的流量判断：127.0.0.1（");
         assertThat(baseline.problems()).extracting(RunProblem::kind).doesNotContain("traffic-not-visible").contains("storage-not-inspectable");
 
         // nothing is judged on WeChat's host; the program's own host (target.json ownHosts) is not a third party
