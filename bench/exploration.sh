@@ -98,8 +98,9 @@ What each column includes: *browser session start* is `new ChromeDriver(...)` pl
 precise location for the plain script, and `LocalChromeSessionFactory.open` for PermLab (ChromeDriver, DevTools
 connection, permission shim, network/error observers, every permission's policy, geolocation and time-zone override).
 *Flow* is from `driver.get` of the entry page to the checkpoint being visible; for PermLab it is `FlowRunner.run`,
-which also lets each step that is not a wait settle — 40 ms, then until no request is in flight and no DevTools or permission
-event has come for 60 ms, at most 1 s (FlowRunner.SETTLE_MAX) — so requests an interaction triggers are attributed to it; it takes a screenshot (390×844, the profile's screenshotPixelRatio 1) at every permission request and at the checkpoint (with typed text masked), collects traffic
+which also lets each step that is not a wait settle — 40 ms, then until no request is in flight, no DevTools or permission
+event has come for 60 ms and no timer of at most 300 ms is due (a debounce), at most 1 s (FlowRunner.SETTLE_MAX) — so
+requests and prompts an interaction triggers are attributed to it; it takes a screenshot (390×844, the profile's screenshotPixelRatio 1) at every permission request and at the checkpoint (with typed text masked), collects traffic
 (response bodies over CDP) after every step, and snapshots storage at the end. *Recording* is ExplorationRecorder's
 work (PI scan of every exchange and of storage, HAR written). *Session close* is `quit` for the plain script and
 `Session.close` for PermLab (DevTools detach, quit, driver stop, profile folder deleted). Not included anywhere: JVM

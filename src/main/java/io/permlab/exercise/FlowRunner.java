@@ -304,7 +304,9 @@ public final class FlowRunner {
                 }
             }
             for (ObservedExchange x : session.takeExchanges(last)) {
-                exchanges.add(new RawRun.TimedExchange(x, since(x.startedAt()), stepIndex));
+                // by when it began, not when it was taken: a response the page never reads is taken only at the run's end
+                long at = since(x.startedAt());
+                exchanges.add(new RawRun.TimedExchange(x, at, stepAt(at, stepIndex)));
             }
             for (ObservedDownload d : session.takeDownloads(last)) {
                 long at = since(d.beganAt());
@@ -321,7 +323,8 @@ public final class FlowRunner {
 
         /**
          * The step during which something that began at {@code at} ms happened: a recorded step whose time span holds
-         * it, else the step running now (a download may end a step or two after it began).
+         * it, else the step running now (a download may end a step or two after it began; an exchange whose response
+         * the page never reads is complete only when the run ends).
          */
         private int stepAt(long at, int current) {
             for (int i = steps.size() - 1; i >= 0; i--) {

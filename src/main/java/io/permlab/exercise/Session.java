@@ -62,8 +62,9 @@ public interface Session extends AutoCloseable {
     }
 
     /**
-     * Waits until what the last action set off has settled: no network request in flight and nothing observed for a
-     * moment, or {@code max} at most. Requests an interaction triggers are then attributed to that step.
+     * Waits until what the last action set off has settled: no network request in flight, nothing observed for a
+     * moment and (where the session can tell) no short timer due — a debounce before a request or a prompt — or
+     * {@code max} at most. Requests and prompts an interaction triggers are then attributed to that step.
      */
     void settle(Duration max);
 

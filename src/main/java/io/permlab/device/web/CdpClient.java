@@ -25,9 +25,13 @@ final class CdpClient implements AutoCloseable {
         this.devTools = devTools;
     }
 
-    @SuppressWarnings("unchecked")
     Map<String, Object> send(String method, Map<String, Object> params) {
-        Map<String, Object> result = devTools.send(new Command<Map<String, Object>>(method, params, MAP), TIMEOUT);
+        return send(method, params, TIMEOUT);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> send(String method, Map<String, Object> params, Duration timeout) {
+        Map<String, Object> result = devTools.send(new Command<Map<String, Object>>(method, params, MAP), timeout);
         return result == null ? Map.of() : result;
     }
 

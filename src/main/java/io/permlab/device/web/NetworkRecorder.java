@@ -20,6 +20,9 @@ import java.util.Map;
 final class NetworkRecorder {
     static final int MAX_BODY_CHARS = 2 * 1024 * 1024;
 
+    /** Added to each requestWillBeSent: when PermLab received it (epoch ms, its own clock). */
+    private static final String SEEN_AT = "permlab.seenAt";
+
     private final Map<String, Events> byRequest = new LinkedHashMap<>();
     private volatile long lastEventNanos = System.nanoTime();
 
@@ -44,7 +47,9 @@ final class NetworkRecorder {
         cdp.on("Network.requestWillBeSent", e -> {
             String url = CdpClient.str(CdpClient.map(e.get("request")).get("url"));
             if (url != null && (url.startsWith("http://") || url.startsWith("https://"))) {
-                events(e).sent.add(e); // data:, blob:, chrome: never leave the browser
+                Map<String, Object> hop = new java.util.HashMap<>(e);
+                hop.put(SEEN_AT, System.currentTimeMillis());
+                events(e).sent.add(hop); // data:, blob:, chrome: never leave the browser
             }
         });
         cdp.on("Network.requestWillBeSentExtraInfo", e -> events(e).sentHeaders = CdpClient.map(e.get("headers")));
@@ -126,8 +131,10 @@ final class NetworkRecorder {
     private ObservedExchange exchange(String id, Map<String, Object> sent, Map<String, Object> response, Map<String, Object> sentHeaders,
                                       double endTs, String failure, CdpClient cdp, boolean fetchBodies, Map<String, Object> receivedHeaders) {
         Map<String, Object> req = CdpClient.map(sent.get("request"));
-        double wall = number(sent.get("wallTime"));
-        Instant started = wall > 0 ? Instant.ofEpochMilli((long) (wall * 1000)) : Instant.now();
+        // On PermLab's clock, when DevTools told of the request: the steps and prompts it is placed among are timed on
+        // that clock too, and a remote browser's own (wallTime) may be off by seconds (a Grid node, an Appium host).
+        Instant started = sent.get(SEEN_AT) instanceof Long seen ? Instant.ofEpochMilli(seen)
+                : number(sent.get("wallTime")) > 0 ? Instant.ofEpochMilli((long) (number(sent.get("wallTime")) * 1000)) : Instant.now();
         String requestBody = CdpClient.str(req.get("postData"));
         String mime = String.valueOf(response.getOrDefault("mimeType", ""));
         String body = null;

@@ -30,7 +30,7 @@ final class PageQuiet {
                   return typeof fn === 'function' ? fn.apply(this, rest) : (0, eval)(String(fn));
                 };
                 id = setT.call(window, run, ms);
-                q.timers.set(id, performance.now() + (Number(ms) || 0));
+                q.timers.set(id, { at: performance.now() + (Number(ms) || 0), ms: Number(ms) || 0 });
                 return id;
               };
               window.clearTimeout = function (id) { q.timers.delete(id); return clearT.call(window, id); };
@@ -45,9 +45,25 @@ final class PageQuiet {
     private static final String READ = """
             var q = window.__permlabQuiet; if (!q) { return null; }
             var now = performance.now(), horizon = now + arguments[0], due = 0;
-            q.timers.forEach(function (at) { if (at <= horizon) { due++; } });
+            q.timers.forEach(function (t) { if (t.at <= horizon) { due++; } });
             return { sinceMutation: Math.floor(now - q.last), timers: due, ready: document.readyState };
             """;
+
+    /**
+     * Timers of at most {@link #SHORT_TIMER_MILLIS} due within that time: a debounce, a delay before a request or a
+     * prompt — what an interaction sets off a little later. Longer timers (a carousel, a re-ask a second later) are
+     * the page's own pace, not the step's.
+     */
+    static final long SHORT_TIMER_MILLIS = 300;
+    private static final String SHORT_TIMERS = """
+            (function () {
+              var q = window.__permlabQuiet; if (!q) { return 0; }
+              var now = performance.now(), due = 0;
+              q.timers.forEach(function (t) { if (t.ms <= %1$d && t.at <= now + %1$d) { due++; } });
+              return due;
+            })()""".formatted(SHORT_TIMER_MILLIS);
+    /** Long enough for a busy renderer, short enough that a probe stuck behind an alert costs little. */
+    private static final java.time.Duration PROBE_TIMEOUT = java.time.Duration.ofSeconds(1);
 
     /** What one look at the page saw. {@code quiet} is null when it is quiet, else what still goes on. */
     record Look(String busy, long quietMillis, int inFlight, int timers) {
@@ -65,6 +81,24 @@ final class PageQuiet {
 
     static void install(CdpClient cdp) {
         cdp.send("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SCRIPT, "runImmediately", true));
+    }
+
+    /**
+     * How many short timers the page has due (see {@link #SHORT_TIMER_MILLIS}), read over PermLab's own DevTools
+     * connection (a few ms, against a WebDriver round trip per step); 0 when the page cannot be read — a JavaScript
+     * dialog open ({@code dialogOpen}) would hold the evaluation, and an unreadable page is settled as before.
+     */
+    static int shortTimersDue(CdpClient cdp, boolean dialogOpen) {
+        if (dialogOpen) {
+            return 0;
+        }
+        try {
+            Map<String, Object> r = CdpClient.map(cdp.send("Runtime.evaluate", Map.of("expression", SHORT_TIMERS, "returnByValue", true),
+                    PROBE_TIMEOUT).get("result"));
+            return r.get("value") instanceof Number n ? n.intValue() : 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     /**

@@ -74,6 +74,8 @@ final class WebSession implements Session {
     private final DownloadWatcher downloads;
     private final List<PageError> errors = new ArrayList<>();
     private volatile boolean crashed;
+    /** An alert, confirm or prompt of the page's is open (Page.javascriptDialogOpening/Closed). */
+    private volatile boolean dialogOpen;
     private Duration pageLoadTimeout = Duration.ofSeconds(30);
     /** The screen's pixels per CSS pixel (as emulated) and the evidence pictures' (the profile's screenshotPixelRatio). */
     private double deviceRatio = 1;
@@ -100,6 +102,8 @@ final class WebSession implements Session {
         downloads.install(cdp);
         cdp.on("Runtime.exceptionThrown", this::exceptionThrown);
         cdp.on("Inspector.targetCrashed", e -> crashed = true);
+        cdp.on("Page.javascriptDialogOpening", e -> dialogOpen = true);
+        cdp.on("Page.javascriptDialogClosed", e -> dialogOpen = false);
         cdp.send("Inspector.enable", Map.of());
         PolicyApplier.apply(cdp, policy, knowledge, profile);
         pageLoadTimeout = Duration.ofMillis(profile.pageLoadTimeoutMillis());
@@ -329,7 +333,8 @@ final class WebSession implements Session {
         pause(40); // let the page's handlers run and their first events arrive
         while (System.nanoTime() < deadline) {
             long last = Math.max(network.lastEventNanos(), permissions.lastEventNanos());
-            if (network.inFlight() == 0 && !downloads.busy() && System.nanoTime() - last >= QUIET_NANOS) {
+            if (network.inFlight() == 0 && !downloads.busy() && System.nanoTime() - last >= QUIET_NANOS
+                    && PageQuiet.shortTimersDue(cdp, dialogOpen) == 0) {
                 return;
             }
             pause(10);
