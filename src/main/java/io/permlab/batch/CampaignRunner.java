@@ -195,13 +195,24 @@ public final class CampaignRunner {
                 if (e.state().finished()) {
                     String json = journal.result(t.id()).orElseThrow(() -> JournalException.refused(journal.file()
                             + " holds no result for finished target " + t.id() + ": refusing to resume"));
-                    results.put(t.id(), ResultCodec.decode(json));
+                    results.put(t.id(), decode(journal, json, t.id()));
                 }
                 statuses.put(t.id(), switch (e.state()) {
                     case DONE -> CampaignEntry.Status.DONE;
                     case FAILED -> CampaignEntry.Status.FAILED;
                     default -> CampaignEntry.Status.PENDING;
                 });
+            }
+        }
+
+        /** A stored result another PermLab version wrote, or a damaged row: refused, never re-inspected over. */
+        private static TargetResult decode(Journal journal, String json, String id) {
+            try {
+                return ResultCodec.decode(json);
+            } catch (RuntimeException e) {
+                throw JournalException.refused(journal.file() + " holds a result for finished target " + id
+                        + " that this PermLab cannot read (written by another version, or damaged: " + e.getMessage()
+                        + "); refusing to resume; it was left as it is — finish the campaign with the version that began it", e);
             }
         }
 

@@ -128,6 +128,37 @@ class CampaignRunnerTest {
         assertThat(again.entries()).extracting(CampaignEntry::status).containsOnly(CampaignEntry.Status.DONE);
     }
 
+    @Test
+    void aStoredResultThatCannotBeReadRefusesTheResumeNamingTheTargetAndLeavesTheJournal() throws Exception {
+        // what another PermLab version wrote (a section whose shape changed), or a damaged row
+        Manifest m = BatchFixtures.threeApps(dir);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        new CampaignRunner(BatchFixtures.inspector(out), r -> false, OPTIONS)
+                .run(m, false, out, "test", BatchListener.NONE, CampaignRunner.Progress.NONE);
+        String id;
+        try (Journal j = Journal.resume(out, m)) {
+            id = j.entries().get(1).id();
+        }
+        Path journal = out.resolve(Journal.FILE);
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + journal);
+             java.sql.PreparedStatement s = db.prepareStatement("UPDATE targets SET result = ? WHERE id = ?")) {
+            s.setString(1, "{\"target\": \"written by another version\"}");
+            s.setString(2, id);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        byte[] before = Files.readAllBytes(journal);
+
+        AtomicInteger calls = new AtomicInteger();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CampaignRunner(t -> {
+                    calls.incrementAndGet();
+                    return BatchFixtures.inspector(out).inspect(t);
+                }, r -> false, OPTIONS).run(m, true, out, "test", BatchListener.NONE, CampaignRunner.Progress.NONE))
+                .isInstanceOfSatisfying(JournalException.class, e -> assertThat(e.refusal()).isTrue())
+                .hasMessageContaining(journal.toString()).hasMessageContaining(id).hasMessageContaining("refusing to resume");
+        assertThat(calls.get()).as("nothing inspected").isZero();
+        assertThat(Files.readAllBytes(journal)).as("the journal left as it was").isEqualTo(before);
+    }
+
     private static TargetResult withError(TargetResult r) {
         List<io.permlab.model.ProcessingError> errors = new ArrayList<>(r.errors());
         errors.add(new io.permlab.model.ProcessingError(r.target().id(), null, "session", "session lost (staged)", io.permlab.model.TransientCause.SESSION_LOST));
