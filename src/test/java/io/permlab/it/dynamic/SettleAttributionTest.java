@@ -26,7 +26,7 @@ class SettleAttributionTest {
             + "<script>"
             + "document.getElementById('go').onclick=function(){"
             + "  fetch('/unread?q=1');"
-            + "  setTimeout(function(){ fetch('/debounced?q=1'); }, 150);"
+            + "  setTimeout(function(){ fetch('/debounced?q=1').then(function(r){ return r.text(); }); }, 150);"
             + "  setTimeout(function(){ navigator.geolocation.getCurrentPosition(function(){}, function(){}); }, 200);"
             + "};"
             + "document.getElementById('next').onclick=function(){document.body.insertAdjacentHTML('beforeend','<p id=\"done\">ok</p>')};"
@@ -48,24 +48,22 @@ class SettleAttributionTest {
         return RunReport.read(run.outDir().resolve("findings.json")).target("debounce").run(H5Target.FUNCTION + "-grant");
     }
 
+    private static JsonObject exchange(String path) {
+        RunReport.Run r = baseline();
+        return RunReport.objects(r.json().getAsJsonArray("exchanges")).stream().filter(x -> x.get("url").getAsString().contains(path))
+                .findFirst().orElseThrow(() -> new AssertionError(path + " is not in the run: " + r.json()));
+    }
+
     @Test
     void aRequestSentAfterAShortDebounceBelongsToTheTapThatSetItOff() {
-        RunReport.Run r = baseline();
-        assertThat(r.passed()).isTrue();
-        JsonObject debounced = RunReport.objects(r.json().getAsJsonArray("exchanges")).stream()
-                .filter(x -> x.get("url").getAsString().contains("/debounced"))
-                .findFirst().orElseThrow(() -> new AssertionError("the debounced request is not in the run: " + r.json()));
-        assertThat(debounced.get("stepIndex").getAsInt()).as("the tap on #go is step 1").isEqualTo(1);
+        assertThat(baseline().passed()).isTrue();
+        assertThat(exchange("/debounced").get("stepIndex").getAsInt()).as("the tap on #go is step 1").isEqualTo(1);
     }
 
     @Test
     void aResponseThePageNeverReadsStaysWithTheStepThatSentIt() {
         // Chromium reports such a response finished only once its body is read: it is taken when the run ends
-        RunReport.Run r = baseline();
-        JsonObject unread = RunReport.objects(r.json().getAsJsonArray("exchanges")).stream()
-                .filter(x -> x.get("url").getAsString().contains("/unread"))
-                .findFirst().orElseThrow(() -> new AssertionError("the request is not in the run: " + r.json()));
-        assertThat(unread.get("stepIndex").getAsInt()).as("the tap on #go is step 1").isEqualTo(1);
+        assertThat(exchange("/unread").get("stepIndex").getAsInt()).as("the tap on #go is step 1").isEqualTo(1);
     }
 
     @Test

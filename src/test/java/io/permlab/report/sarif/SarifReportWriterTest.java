@@ -166,13 +166,7 @@ class SarifReportWriterTest {
 
     @Test
     void usesAnAbsoluteFileUriForTargetsOutsideTheCheckout(@TempDir Path elsewhere) throws IOException {
-        Target t = new Target("far", "far.apk", TargetKind.APK, elsewhere.resolve("far.apk"), null, List.of());
-        Finding f = SampleRuns.finding("APK-DEBUGGABLE", t, Severity.HIGH, new Localized("z", "e"), "fp",
-                EvidencePointer.of("manifest", "AndroidManifest.xml", "application", "x"));
-        RunResult run = new RunResult("scan", "PermLab", "1.2.3", null, null, List.of(new TargetResult(t, null, List.of(f), List.of(), 1, List.of())));
-
-        JsonObject artifact = run(write(run)).getAsJsonArray("results").get(0).getAsJsonObject().getAsJsonArray("locations")
-                .get(0).getAsJsonObject().getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation");
+        JsonObject artifact = artifactOfAnApkAt(elsewhere.resolve("far.apk"));
 
         assertThat(artifact.get("uri").getAsString()).isEqualTo(elsewhere.resolve("far.apk").toUri().toString());
         assertThat(artifact.has("uriBaseId")).isFalse();
@@ -180,15 +174,19 @@ class SarifReportWriterTest {
 
     @Test
     void masksAPhoneNumberInATargetsFileName(@TempDir Path elsewhere) throws IOException {
-        Target t = new Target("far", "far.apk", TargetKind.APK, elsewhere.resolve("order-13812345678.apk"), null, List.of());
+        String uri = artifactOfAnApkAt(elsewhere.resolve("order-13812345678.apk")).get("uri").getAsString();
+
+        assertThat(uri).endsWith("/order-138****5678.apk").doesNotContain("13812345678");
+    }
+
+    /** The artifactLocation of the one finding of an APK target at {@code apk}. */
+    private JsonObject artifactOfAnApkAt(Path apk) throws IOException {
+        Target t = new Target("far", "far.apk", TargetKind.APK, apk, null, List.of());
         Finding f = SampleRuns.finding("APK-DEBUGGABLE", t, Severity.HIGH, new Localized("z", "e"), "fp",
                 EvidencePointer.of("manifest", "AndroidManifest.xml", "application", "x"));
         RunResult run = new RunResult("scan", "PermLab", "1.2.3", null, null, List.of(new TargetResult(t, null, List.of(f), List.of(), 1, List.of())));
-
-        String uri = run(write(run)).getAsJsonArray("results").get(0).getAsJsonObject().getAsJsonArray("locations")
-                .get(0).getAsJsonObject().getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation").get("uri").getAsString();
-
-        assertThat(uri).endsWith("/order-138****5678.apk").doesNotContain("13812345678");
+        return run(write(run)).getAsJsonArray("results").get(0).getAsJsonObject().getAsJsonArray("locations")
+                .get(0).getAsJsonObject().getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation");
     }
 
     @Test
