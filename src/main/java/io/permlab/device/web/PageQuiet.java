@@ -21,19 +21,30 @@ final class PageQuiet {
     static final String SCRIPT = """
             (function () {
               if (window.__permlabQuiet) { return; }
-              var q = window.__permlabQuiet = { last: performance.now(), timers: new Map() };
+              // chain: when the chain of timers a timer belongs to began (a timer set inside another's callback is
+              // the same chain); input: the last user input the page received.
+              var q = window.__permlabQuiet = { last: performance.now(), timers: new Map(), chain: null, input: -1 };
               var setT = window.setTimeout, clearT = window.clearTimeout;
               window.setTimeout = function (fn, ms) {
                 var rest = Array.prototype.slice.call(arguments, 2), id;
+                var chain = q.chain !== null ? q.chain : performance.now();
                 var run = function () {
                   q.timers.delete(id);
-                  return typeof fn === 'function' ? fn.apply(this, rest) : (0, eval)(String(fn));
+                  var outer = q.chain; q.chain = chain;
+                  try {
+                    return typeof fn === 'function' ? fn.apply(this, rest) : (0, eval)(String(fn));
+                  } finally {
+                    q.chain = outer;
+                  }
                 };
                 id = setT.call(window, run, ms);
-                q.timers.set(id, { at: performance.now() + (Number(ms) || 0), ms: Number(ms) || 0 });
+                q.timers.set(id, { at: performance.now() + (Number(ms) || 0), ms: Number(ms) || 0, chain: chain });
                 return id;
               };
               window.clearTimeout = function (id) { q.timers.delete(id); return clearT.call(window, id); };
+              ['pointerdown', 'mousedown', 'touchstart', 'click', 'keydown', 'input', 'change'].forEach(function (type) {
+                window.addEventListener(type, function () { q.input = performance.now(); }, true);
+              });
               var watch = function () {
                 new MutationObserver(function () { q.last = performance.now(); })
                   .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -50,16 +61,17 @@ final class PageQuiet {
             """;
 
     /**
-     * Timers of at most {@link #SHORT_TIMER_MILLIS} due within that time: a debounce, a delay before a request or a
-     * prompt — what an interaction sets off a little later. Longer timers (a carousel, a re-ask a second later) are
-     * the page's own pace, not the step's.
+     * Timers of at most {@link #SHORT_TIMER_MILLIS} due within that time, of a chain begun since the last user input
+     * (or since the page loaded): a debounce, a delay before a request or a prompt — what an interaction sets off a
+     * little later. Longer timers (a carousel, a re-ask a second later) and a loop the page runs on its own (a timer
+     * re-armed from its callback since before the input) are the page's own pace, not the step's.
      */
     static final long SHORT_TIMER_MILLIS = 300;
     private static final String SHORT_TIMERS = """
             (function () {
               var q = window.__permlabQuiet; if (!q) { return 0; }
               var now = performance.now(), due = 0;
-              q.timers.forEach(function (t) { if (t.ms <= %1$d && t.at <= now + %1$d) { due++; } });
+              q.timers.forEach(function (t) { if (t.ms <= %1$d && t.at <= now + %1$d && t.chain >= q.input) { due++; } });
               return due;
             })()""".formatted(SHORT_TIMER_MILLIS);
     /** Long enough for a busy renderer, short enough that a probe stuck behind an alert costs little. */
