@@ -81,7 +81,8 @@ final class InstrumentedRun {
         }
     }
 
-    private static ArtifactStore store(Path dir) {
+    /** Saves a run's files in {@code dir}, as the explorer's store does in a run's folder. */
+    static ArtifactStore store(Path dir) {
         return (name, content) -> {
             try {
                 Files.write(dir.resolve(name), content);
