@@ -6,6 +6,7 @@ import io.permlab.exercise.ObservedExchange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +48,7 @@ final class NetworkRecorder {
         cdp.on("Network.requestWillBeSent", e -> {
             String url = CdpClient.str(CdpClient.map(e.get("request")).get("url"));
             if (url != null && (url.startsWith("http://") || url.startsWith("https://"))) {
-                Map<String, Object> hop = new java.util.HashMap<>(e);
+                Map<String, Object> hop = new HashMap<>(e);
                 hop.put(SEEN_AT, System.currentTimeMillis());
                 events(e).sent.add(hop); // data:, blob:, chrome: never leave the browser
             }

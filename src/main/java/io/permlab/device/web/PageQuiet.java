@@ -4,6 +4,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -75,7 +76,7 @@ final class PageQuiet {
               return due;
             })()""".formatted(SHORT_TIMER_MILLIS);
     /** Long enough for a busy renderer, short enough that a probe stuck behind an alert costs little. */
-    private static final java.time.Duration PROBE_TIMEOUT = java.time.Duration.ofSeconds(1);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
     /** What one look at the page saw. {@code quiet} is null when it is quiet, else what still goes on. */
     record Look(String busy, long quietMillis, int inFlight, int timers) {
