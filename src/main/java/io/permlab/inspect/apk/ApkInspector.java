@@ -60,6 +60,31 @@ public final class ApkInspector {
         }
     }
 
+    /**
+     * Only the application id the manifest declares (of the base APK in a bundle): what a device run installs and
+     * launches when target.json does not name it. No dex is read.
+     */
+    public static String declaredPackage(Path file, Path workDir, InspectionLimits limits) throws InspectionException {
+        try (SafeZip zip = SafeZip.open(file, limits)) {
+            if (!ApkBundle.isBundle(zip)) {
+                return manifestOf(zip, file.toString(), workDir).packageName();
+            }
+            List<String> entries = ApkBundle.baseFirstNames(zip);
+            List<Path> apks = ApkBundle.extract(zip, entries.subList(0, 1), workDir.resolve("bundle"), limits);
+            try (SafeZip base = SafeZip.open(apks.get(0), file + "!" + entries.get(0), limits)) {
+                return manifestOf(base, file + "!" + entries.get(0), workDir).packageName();
+            }
+        }
+    }
+
+    private static ManifestFacts manifestOf(SafeZip apk, String where, Path workDir) throws InspectionException {
+        if (!apk.has("AndroidManifest.xml")) {
+            throw new InspectionException(where, "no AndroidManifest.xml: not an APK");
+        }
+        // the package attribute is a plain string: no resource table is needed to read it
+        return new ManifestParser(ApktoolResources.load(apk.file(), workDir, null), where).parse(apk.read("AndroidManifest.xml"));
+    }
+
     private Result inspectApk(SafeZip apk, String where, List<Path> splits, List<String> bundleEntries, Path workDir,
                               List<String> problems) throws InspectionException {
         if (!apk.has("AndroidManifest.xml")) {

@@ -18,6 +18,9 @@ import io.permlab.exercise.FlowRunner;
 import io.permlab.exercise.FunctionUnderTest;
 import io.permlab.exercise.PurposeDetector;
 import io.permlab.exercise.SessionException;
+import io.permlab.inspect.InspectionException;
+import io.permlab.inspect.InspectionLimits;
+import io.permlab.inspect.apk.ApkInspector;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.AndroidApp;
 import io.permlab.model.EvidenceSection;
@@ -139,11 +142,7 @@ public final class AndroidExercise implements ExerciseStage {
             return Optional.empty();
         }
         Path file = dir.resolve(TargetDescriptor.FILE);
-        AndroidApp android = target.android();
-        if (android == null || android.packageName() == null) {
-            throw new StageFailure(file.toString(), "target", "field 'package' is required to exercise an APK on a device: the "
-                    + "application id, e.g. \"io.appium.android.apis\"");
-        }
+        AndroidApp android = withPackage(target, file, context);
         List<FunctionUnderTest> functions = FunctionRuns.flows(target, dir, home, AndroidExercise::openProblem,
                 profile.ceilings().stepMillis(), context);
         if (functions.isEmpty()) {
@@ -186,6 +185,24 @@ public final class AndroidExercise implements ExerciseStage {
             context.contribute(capture.section());
         }
         return Optional.of(new Exploration("android-app://" + android.packageName(), List.of(), factory.describe(), explored));
+    }
+
+    /** target.json's package and activity; the package, when it names none, as the APK's manifest declares it. */
+    private static AndroidApp withPackage(Target target, Path file, StageContext context) throws StageFailure {
+        AndroidApp android = target.android();
+        if (android != null && android.packageName() != null) {
+            return android;
+        }
+        try {
+            String declared = ApkInspector.declaredPackage(target.location(), context.work(), InspectionLimits.defaults());
+            if (declared == null || declared.isBlank()) {
+                throw new InspectionException(target.location().toString(), "the manifest declares no package");
+            }
+            return new AndroidApp(declared, android == null ? null : android.activity());
+        } catch (InspectionException e) {
+            throw new StageFailure(file.toString(), "target", "field 'package' is not given and the APK's cannot be read ("
+                    + e.oneLine() + "): add the application id, e.g. \"package\": \"io.appium.android.apis\"");
+        }
     }
 
     /** A mini-program explored inside WeChat on the device (docs/android-devices.md, "Mini-programs inside WeChat"). */

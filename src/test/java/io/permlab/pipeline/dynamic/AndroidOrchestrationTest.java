@@ -299,12 +299,32 @@ class AndroidOrchestrationTest {
         });
     }
 
+    /** target.json may leave the application id out: it is the one the APK's manifest declares (issue 8: "if not derivable"). */
     @Test
-    void aTargetWithoutItsPackageIsAnErrorNamingTheField() throws IOException {
+    void aTargetWithoutItsPackageRunsThePackageItsApkDeclares() throws IOException {
         Files.writeString(targetDir.resolve("target.json"), Files.readString(targetDir.resolve("target.json"))
                 .replace("\"package\": \"io.permlab.sample.delivery\",", ""));
-        TargetResult result = run(foundingCase());
-        assertThat(result.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("field 'package' is required"));
-        assertThat(Optional.ofNullable(result.evidence())).isEmpty();
+        String declared = "com.permlab.demo.delivery"; // the sample APK's manifest (apps/demo-delivery-android/android)
+        ScriptedDevice device = new ScriptedDevice("33", fixture("dumpsys-package/api33-fresh.txt").replace(PKG, declared))
+                .home(fixture("screens/app-home.xml").replace(PKG, declared)).appOps(fixture("appops/appops-get-api33.txt"));
+        TargetResult result = run(device);
+        // the home screen alone: the flow's baseline runs on the app (and stops at its tap), it does not fail to start
+        assertThat(result.errors()).noneSatisfy(e -> assertThat(e.message()).contains("field 'package'"));
+        assertThat(result.evidence().section(Exploration.class).orElseThrow().functions().get(0).baseline().inconclusive()).isFalse();
+        assertThat(device.shellLog()).contains("install delivery.apk", "pm clear " + declared)
+                .noneMatch(c -> c.contains(PKG));
+    }
+
+    /** Nothing to derive the package from: the APK's own error names it, and nothing reaches the device. */
+    @Test
+    void aTargetWithoutItsPackageAndACorruptApkIsAnErrorOnTheApkAndNothingIsInstalled() throws IOException {
+        Files.writeString(targetDir.resolve("target.json"), Files.readString(targetDir.resolve("target.json"))
+                .replace("\"package\": \"io.permlab.sample.delivery\",", ""));
+        Files.write(targetDir.resolve("build/delivery.apk"), new byte[] {'P', 'K', 3, 4, 0, 0});
+        ScriptedDevice device = foundingCase();
+        TargetResult result = run(device);
+        assertThat(result.errors()).isNotEmpty().allSatisfy(e -> assertThat(e.file()).endsWith("delivery.apk"));
+        assertThat(device.shellLog()).noneMatch(c -> c.startsWith("install "));
+        assertThat(Optional.ofNullable(result.evidence()).flatMap(ev -> ev.section(Exploration.class))).isEmpty();
     }
 }
