@@ -4,9 +4,10 @@
 // afterwards without a sheet. openSetting shows the settings page; a refusing user changes nothing there.
 // The privacy agreement (__usePrivacyCheck__) comes before any private API.
 
-// scope -> the APIs it guards (WeChat's scope list; scope.address, invoice and userInfo no longer show a sheet)
+// scope -> the APIs it guards (WeChat's scope list; scope.address, invoice and userInfo no longer show a sheet, nor do
+// chooseLocation and choosePoi since 2022-06-13: docs/rulebase.md, "WeChat")
 const SCOPED = {
-  'scope.userLocation': ['getLocation', 'startLocationUpdate', 'onLocationChange', 'choosePoi'],
+  'scope.userLocation': ['getLocation', 'startLocationUpdate', 'onLocationChange'],
   'scope.userLocationBackground': ['startLocationUpdateBackground'],
   'scope.userFuzzyLocation': ['getFuzzyLocation'],
   'scope.record': ['startRecord', 'joinVoIPChat', 'RecorderManager.start'],

@@ -186,6 +186,14 @@ function createWx(ctx) {
         done.ok({name: '人民广场', address: '上海市黄浦区人民大道200号', latitude: p.latitude, longitude: p.longitude});
       });
     },
+    choosePoi(o) {
+      // the user picks a place (or only a city) on WeChat's page: no sheet since 2022-06-13, like chooseLocation
+      return scoped('choosePoi', o, done => {
+        const p = pickedPlace();
+        handed('choosePoi', 'picked', p.latitude, p.longitude);
+        done.ok({type: 2, city: '上海市', name: '人民广场', address: '上海市黄浦区人民大道200号', latitude: p.latitude, longitude: p.longitude});
+      });
+    },
     openLocation(o) {
       // the program shows a place on WeChat's map (a shop): its coordinates are that place, not the phone
       call('openLocation', o);
@@ -327,18 +335,29 @@ function createWx(ctx) {
       if (/Sync$/.test(api)) return undefined;
       if (/^(on|off)[A-Z]/.test(api)) return undefined;
       if (/^create[A-Z]/.test(api)) return simulatedObject(api);
+      // wx.getRecorderManager() and the like return the manager itself, at once (RecorderManager.start, …)
+      if (/^get[A-Z]\w*Manager$/.test(api)) return simulatedObject(api.slice(3));
       return respond(api, o, done => done.ok());
     };
   }
 
+  /**
+   * A context or manager: every method recorded; listeners given to its on… methods kept, so that a scoped method
+   * (RecorderManager.start) tells the program as WeChat does — onStart when allowed, onError when refused.
+   */
   function simulatedObject(owner) {
-    return new Proxy({}, {get: (t, k) => typeof k === 'string' ? (...args) => {
+    const listeners = {};
+    const fire = (event, payload) => (listeners[event] || []).forEach(fn => ctx.guard(owner + '.' + event + ' listener', () => fn(payload)));
+    return new Proxy({}, {get: (t, k) => typeof k !== 'string' || k === 'then' ? undefined : (...args) => {
       const api = owner + '.' + k;
       journal.add('api', {api, options: summarize(args[0]), simulated: true});
-      // a context's own scoped methods (RecorderManager.start) still go through the model
-      if (auth.scopeOf(api)) return scoped(api, {}, done => done.ok());
+      if (/^on[A-Z]/.test(k) && typeof args[0] === 'function') (listeners[k] = listeners[k] || []).push(args[0]);
+      // a context's own scoped methods still go through the model
+      if (auth.scopeOf(api)) {
+        return scoped(api, {fail: (e) => fire('onError', e)}, done => { done.ok(); fire('onStart', {}); });
+      }
       return undefined;
-    } : undefined});
+    }});
   }
 
   // the camera component's and open-type buttons' sheets go through here (see tree taps in runtime.js)

@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  */
 final class JournalReader {
     /** Journal kinds that are evidence for the run's timeline; "action" only for the entry exploration's own taps. */
-    private static final java.util.Set<String> TIMELINE = java.util.Set.of("modal", "privacy", "private", "settings", "action");
+    /** Kept in the run's timeline; "refused" is a private API WeChat rejected before any sheet (not in requiredPrivateInfos). */
+    private static final java.util.Set<String> TIMELINE = java.util.Set.of("modal", "privacy", "private", "settings", "action", "refused");
 
     private final String origin;
     final List<ObservedRequest> requests = new ArrayList<>();
@@ -61,7 +62,7 @@ final class JournalReader {
                         route = str(o, "target");
                     }
                 }
-                case "sheet", "auth", "refused" -> {
+                case "sheet", "auth" -> {
                     if (text == null) {
                         text = screen.get();
                     }
@@ -107,11 +108,7 @@ final class JournalReader {
                 options.put("sheet", "not shown: decided before");
                 outcome = "true".equals(str(o, "granted")) ? "success" : "error:auth deny (refused before, no sheet)";
             }
-            default -> {
-                options.put("sheet", "not shown");
-                outcome = "error:" + str(o, "reason");
-                scope = scopeOfApi(api);
-            }
+            default -> throw new IllegalArgumentException("not a permission request: " + kind);
         }
         return new ObservedRequest(Scopes.permission(scope), "wx." + api, options, at, origin, route, true, visible, outcome,
                 answerOf(outcome), "success:accuracy=2000".equals(outcome) ? 2000 : null);
@@ -120,10 +117,6 @@ final class JournalReader {
     /** The typed answer of what the runtime wrote as the API's result ("success…", "error:…"). */
     private static RequestAnswer answerOf(String outcome) {
         return outcome.startsWith("success") ? RequestAnswer.SUCCEEDED : outcome.startsWith("error") ? RequestAnswer.FAILED : RequestAnswer.UNKNOWN;
-    }
-
-    private static String scopeOfApi(String api) {
-        return api != null && api.toLowerCase().contains("location") ? "scope.userLocation" : "scope." + api;
     }
 
     /** The settings page opened while a scope stood refused: WeChat's way of asking again. */

@@ -1,0 +1,109 @@
+package io.permlab.device.miniprogram;
+
+import io.permlab.exercise.ObservedRequest;
+import io.permlab.exercise.PageError;
+import io.permlab.model.dynamic.RunPolicy;
+import io.permlab.model.flow.Locator;
+import io.permlab.model.flow.LocatorKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static io.permlab.device.miniprogram.MiniProgramSessionTest.HOME;
+import static io.permlab.device.miniprogram.MiniProgramSessionTest.SHORT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * wx APIs answered as WeChat answers them, in the Node runtime (no double), on small programs written here: what needs
+ * a sheet and what does not (WeChat's documentation of each API, docs/rulebase.md "WeChat"), the objects the get…Manager
+ * APIs return, and a call the platform rejects before any permission is asked.
+ */
+class WxApiFidelityTest {
+    @TempDir
+    Path scratch;
+
+    private MiniProgramSession open(Path program, RunPolicy policy) throws Exception {
+        return new MiniProgramSessionFactory(MiniProgramConfig.standard(HOME, program, scratch)).openMiniProgram(policy);
+    }
+
+    /** One page with one button whose handler is {@code onTap}; app.json's extra fields and App's body as given. */
+    private Path program(String appJsonExtra, String appBody, String onTap) throws IOException {
+        Path mp = Files.createDirectories(scratch.resolve("mp-" + Math.abs((appJsonExtra + appBody + onTap).hashCode())));
+        Files.createDirectories(mp.resolve("pages/home"));
+        Files.writeString(mp.resolve("app.json"), "{\"pages\": [\"pages/home/home\"]" + appJsonExtra + "}");
+        Files.writeString(mp.resolve("app.js"), "App({" + appBody + "});\n");
+        Files.writeString(mp.resolve("pages/home/home.json"), "{}");
+        Files.writeString(mp.resolve("pages/home/home.wxml"), "<view><button bindtap=\"go\">开始</button><text>{{result}}</text></view>\n");
+        Files.writeString(mp.resolve("pages/home/home.js"), "Page({\n  data: {result: ''},\n  go() {\n" + onTap + "\n  }\n});\n");
+        return mp;
+    }
+
+    private static List<ObservedRequest> tapStart(MiniProgramSession s) throws Exception {
+        s.open("/pages/home/home", null);
+        s.settle(Duration.ofMillis(300));
+        s.tap(new Locator(LocatorKind.TEXT, "开始"), SHORT);
+        s.settle(Duration.ofMillis(500));
+        return s.takePermissionRequests(false);
+    }
+
+    /** choosePoi, like chooseLocation, has needed no location authorization since 2022-06-13: no sheet, even when location is refused. */
+    @Test
+    void choosePoiShowsNoSheetAndHandsThePickedPlaceEvenWithLocationRefused() throws Exception {
+        Path mp = program(", \"requiredPrivateInfos\": [\"choosePoi\"]", "",
+                "wx.choosePoi({success: (r) => this.setData({result: r.name + '|' + r.address + '|' + r.latitude})});");
+        try (MiniProgramSession s = open(mp, RunPolicy.deny("geolocation"))) {
+            assertThat(tapStart(s)).isEmpty();
+            assertThat(s.events()).noneMatch(e -> e.kind().equals("sheet"));
+            assertThat(s.visibleText()).containsPattern("开始\\s*\\S+\\|\\S+\\|\\d+\\.\\d+");
+        }
+    }
+
+    /** getRecorderManager() returns the manager itself (not a promise); its start() asks for scope.record. */
+    @Test
+    void theRecorderManagerIsAnObjectWhoseStartAsksForTheMicrophone() throws Exception {
+        Path mp = program(", \"permission\": {\"scope.record\": {\"desc\": \"用于录制语音留言\"}}", "",
+                "const rm = wx.getRecorderManager();\n rm.onStop((r) => this.setData({result: 'stopped'}));\n"
+                        + " rm.onError(() => this.setData({result: 'refused'}));\n rm.start({duration: 1000});");
+        try (MiniProgramSession s = open(mp, RunPolicy.baseline())) {
+            List<ObservedRequest> asked = tapStart(s);
+            assertThat(s.takePageErrors()).extracting(PageError::message).isEmpty();
+            assertThat(asked).singleElement().satisfies(r -> {
+                assertThat(r.permission()).isEqualTo("microphone");
+                assertThat(r.options()).containsEntry("scope", "scope.record").containsEntry("sheet", "shown");
+            });
+        }
+    }
+
+    /** WeChat's update boilerplate in App.onLaunch runs as on a phone: no error, the rest of onLaunch runs. */
+    @Test
+    void theUpdateManagerBoilerplateRunsWithoutAnError() throws Exception {
+        Path mp = program("", "\n  onLaunch() {\n    const um = wx.getUpdateManager();\n    um.onCheckForUpdate(() => {});\n"
+                + "    um.onUpdateReady(() => um.applyUpdate());\n    wx.setStorageSync('launched', 'yes');\n  }\n", "this.setData({result: wx.getStorageSync('launched')});");
+        try (MiniProgramSession s = open(mp, RunPolicy.baseline())) {
+            tapStart(s);
+            assertThat(s.takePageErrors()).extracting(PageError::message).isEmpty();
+            assertThat(s.visibleText()).contains("yes");
+        }
+    }
+
+    /**
+     * A private API missing from requiredPrivateInfos fails at once, before any sheet: nothing was asked of the user, so it
+     * is no permission request (the static scan reports the missing declaration); the journal keeps the rejected call.
+     */
+    @Test
+    void anUndeclaredPrivateApiIsRejectedWithoutBeingAPermissionRequest() throws Exception {
+        Path mp = program(", \"permission\": {\"scope.userLocation\": {\"desc\": \"用于查找附近门店\"}}", "",
+                "wx.getLocation({fail: (e) => this.setData({result: e.errMsg})});");
+        try (MiniProgramSession s = open(mp, RunPolicy.baseline())) {
+            assertThat(tapStart(s)).isEmpty();
+            assertThat(s.visibleText()).contains("requiredPrivateInfos");
+            assertThat(s.events()).filteredOn(e -> e.kind().equals("refused")).singleElement()
+                    .satisfies(e -> assertThat(e.api()).isEqualTo("getLocation"));
+        }
+    }
+}
