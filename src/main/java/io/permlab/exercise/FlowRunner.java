@@ -297,7 +297,9 @@ public final class FlowRunner {
                         text = text + "\n" + pageText;
                     }
                     String purpose = purposes.purpose(r.permission(), text).orElse(null);
-                    requests.add(new RawRun.TimedRequest(r, since(r.at()), stepIndex, relaunched, purpose, shot));
+                    // by when it was asked, not when answered: a camera is answered once it is open, a step or two later
+                    long at = since(r.at());
+                    requests.add(new RawRun.TimedRequest(r, at, stepAt(at, stepIndex), relaunched, purpose, shot));
                     if (r.permission() != null) {
                         asked.accept(r.permission());
                     }

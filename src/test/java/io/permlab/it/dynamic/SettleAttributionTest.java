@@ -37,6 +37,11 @@ class SettleAttributionTest {
             + "var n=0; (function tick(){ document.getElementById('n').textContent=++n; setTimeout(tick, 50); })();"
             + "document.getElementById('go').onclick=function(){document.body.insertAdjacentHTML('beforeend','<p id=\"done\">ok</p>')};"
             + "</script></body></html>";
+    /** The camera asked for while the page loads; Chromium answers getUserMedia only once the (fake) camera is open, a step or two later. */
+    private static final String CAMERA_ON_LOAD = "<!doctype html><html><body><video id=\"v\" autoplay muted></video><button id=\"go\">go</button>"
+            + "<script>navigator.mediaDevices.getUserMedia({video: true}).then(function(s){ document.getElementById('v').srcObject = s; }, function(){});"
+            + "document.getElementById('go').onclick=function(){document.body.insertAdjacentHTML('beforeend','<p id=\"done\">ok</p>')};"
+            + "</script></body></html>";
     /** FlowRunner's cap on one settle. */
     private static final long SETTLE_MAX_MILLIS = 1000;
 
@@ -53,6 +58,10 @@ class SettleAttributionTest {
                         "{\"checkpoint\": {\"css\": \"#done\"}}")).write(),
                 H5Target.in(targets, "loop").served("loop.example").page("index.html", LOOP)
                         .flow(flow("{\"open\": \"/index.html\"}", "{\"tap\": {\"css\": \"#go\"}}", "{\"checkpoint\": {\"css\": \"#done\"}}"))
+                        .write(),
+                H5Target.in(targets, "camera").served("camera.example").page("index.html", CAMERA_ON_LOAD)
+                        .flow(flow("{\"open\": \"/index.html\"}", "{\"tap\": {\"css\": \"#go\"}, \"start\": true}",
+                                "{\"checkpoint\": {\"css\": \"#done\"}}"))
                         .write()));
     }
 
@@ -99,5 +108,16 @@ class SettleAttributionTest {
         JsonObject tap = RunReport.objects(r.json().getAsJsonArray("steps")).stream().filter(s -> s.get("index").getAsInt() == 1)
                 .findFirst().orElseThrow();
         assertThat(tap.get("durationMillis").getAsLong()).as("the tap's step, settle included").isLessThan(SETTLE_MAX_MILLIS);
+    }
+
+    /** A request is filed under the step it was made in, not the one in which its answer came (asked-before-use rests on it). */
+    @Test
+    void aCameraAskedForWhileThePageLoadsBelongsToTheOpenStepThoughAnsweredLater() {
+        RunReport.Run r = baseline("camera");
+        JsonObject request = RunReport.objects(r.json().getAsJsonArray("requests")).stream()
+                .filter(q -> q.get("permission").getAsString().equals("camera"))
+                .findFirst().orElseThrow(() -> new AssertionError("no camera request in the run: " + r.json()));
+        assertThat(request.get("stepIndex").getAsInt()).as("the page's load is step 0").isEqualTo(0);
+        assertThat(RunReport.read(run.outDir().resolve("findings.json")).target("camera").ruleIds()).contains("DYN-PERM-BEFORE-USE");
     }
 }
