@@ -2,6 +2,7 @@ package io.permlab.exercise;
 
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.WebPermission;
+import io.permlab.knowledge.miniprogram.MiniProgramApis;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +17,29 @@ public final class PurposeDetector {
 
     public PurposeDetector(KnowledgeBase knowledge) {
         this.knowledge = knowledge;
+    }
+
+    /**
+     * The same for a request as it was observed. A WeChat authorization sheet puts app.json's desc under its title: the
+     * desc is the purpose when it names the use as the static scan requires of it (the scope's purpose words,
+     * MP-PURPOSE-DESC; a purpose marker for a scope without its own words) and is not one of the vague phrases.
+     */
+    public Optional<String> purpose(ObservedRequest request, String visibleText) {
+        String desc = request.options().get("desc");
+        String scope = request.options().get("scope");
+        if ("shown".equals(request.options().get("sheet")) && desc != null && scope != null && namesTheUse(scope, desc)) {
+            return Optional.of(desc.strip());
+        }
+        return purpose(request.permission(), visibleText);
+    }
+
+    private boolean namesTheUse(String scope, String desc) {
+        MiniProgramApis apis = knowledge.miniProgramApis();
+        String lower = desc.toLowerCase(Locale.ROOT);
+        if (apis.knowsPurposesOf(scope)) {
+            return apis.purposeWords(scope).stream().anyMatch(lower::contains);
+        }
+        return apis.vaguePhraseIn(desc) == null && knowledge.purposeMarkers().stream().anyMatch(m -> lower.contains(m.toLowerCase(Locale.ROOT)));
     }
 
     public Optional<String> purpose(String permission, String visibleText) {

@@ -3,6 +3,9 @@ package io.permlab.exercise;
 import io.permlab.knowledge.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PurposeDetectorTest {
@@ -23,5 +26,28 @@ class PurposeDetectorTest {
         assertThat(detector.purpose("camera", "我们将获取您的位置用于配送")).as("a location purpose does not explain the camera").isEmpty();
         assertThat(detector.purpose("geolocation", "")).isEmpty();
         assertThat(detector.purpose("unknown-permission", "位置用于配送")).isEmpty();
+    }
+
+    /** A WeChat authorization sheet: the title says what ("申请获取你的位置信息"), app.json's desc beneath it says why. */
+    private static ObservedRequest sheet(String permission, String scope, String desc) {
+        return new ObservedRequest(permission, "wx.getFuzzyLocation", Map.of("scope", scope, "sheet", "shown", "desc", desc),
+                Instant.EPOCH, "miniprogram://t", "pages/home/home", true, "附近门店\n申请获取你的位置信息\n" + desc, "success", null, null);
+    }
+
+    @Test
+    void aSheetsDescNamingTheUseIsThePurposeThoughItDoesNotRepeatTheSubject() {
+        assertThat(detector.purpose(sheet("geolocation", "scope.userFuzzyLocation", "你点击“附近门店”时，用于查找离你最近的门店"),
+                "附近门店\n申请获取你的模糊地理位置\n你点击“附近门店”时，用于查找离你最近的门店"))
+                .contains("你点击“附近门店”时，用于查找离你最近的门店");
+        assertThat(detector.purpose(sheet("microphone", "scope.record", "用于录制语音留言"), "申请使用你的麦克风\n用于录制语音留言"))
+                .as("a scope without its own purpose words: a purpose marker").isPresent();
+    }
+
+    @Test
+    void aSheetsVagueOrMissingDescIsNoPurpose() {
+        assertThat(detector.purpose(sheet("geolocation", "scope.userLocation", "用于为您提供更好的服务"), "申请获取你的位置信息\n用于为您提供更好的服务"))
+                .isEmpty();
+        assertThat(detector.purpose(sheet("geolocation", "scope.userLocation", "(none in app.json)"), "申请获取你的位置信息")).isEmpty();
+        assertThat(detector.purpose(sheet("microphone", "scope.record", "为了更好的服务"), "申请使用你的麦克风\n为了更好的服务")).isEmpty();
     }
 }
