@@ -70,6 +70,17 @@ public final class KnowledgeBase {
         return k;
     }
 
+    /**
+     * The category's condition on a device permission reaching one of these PI kinds (categories.json
+     * "conditionalPermissions": "bike sharing or hourly car rental"), or null. Whether a function meets it is for a person
+     * to judge: rules that would accuse report INFO with the condition instead.
+     */
+    public ConditionalPermission conditionFor(Category category, java.util.Collection<String> piKinds) {
+        return category.conditionalPermissions().stream()
+                .filter(c -> permission(c.permission()).map(p -> p.pi().stream().anyMatch(piKinds::contains)).orElse(false))
+                .findFirst().orElse(null);
+    }
+
     public Optional<PermissionInfo> permission(String name) {
         return Optional.ofNullable(permissions.get(name));
     }

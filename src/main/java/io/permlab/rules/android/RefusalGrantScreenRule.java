@@ -1,6 +1,7 @@
 package io.permlab.rules.android;
 
 import io.permlab.knowledge.Category;
+import io.permlab.knowledge.ConditionalPermission;
 import io.permlab.knowledge.WebPermission;
 import io.permlab.model.Evidence;
 import io.permlab.model.EvidencePointer;
@@ -10,6 +11,7 @@ import io.permlab.model.android.DeviceRunFacts;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.Run;
+import io.permlab.model.Severity;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
@@ -59,7 +61,10 @@ public final class RefusalGrantScreenRule extends DeviceRunRule {
                 if (said.isEmpty()) {
                     continue;
                 }
+                ConditionalPermission condition = ctx.knowledge().conditionFor(category, p.pi());
                 ctx.report(Violation.of(this)
+                        .arg("note", condition == null ? null : ctx.text(this, "necessaryOnlyFor").with("when", condition.when()).text())
+                        .severity(condition != null ? Severity.INFO : null)
                         .arg("function", f.functionName())
                         .arg("permission", p.label())
                         .arg("category", category.label())

@@ -1,6 +1,7 @@
 package io.permlab.rules.dynamic;
 
 import io.permlab.knowledge.Category;
+import io.permlab.knowledge.ConditionalPermission;
 import io.permlab.knowledge.WebPermission;
 import io.permlab.model.Severity;
 import io.permlab.model.dynamic.Exploration;
@@ -40,6 +41,7 @@ public final class PermissionMandatoryRule extends ExplorationRule {
                     continue;
                 }
                 boolean sensitive = p.pi().stream().anyMatch(k -> ctx.knowledge().piKind(k).sensitive());
+                ConditionalPermission condition = ctx.knowledge().conditionFor(category, p.pi());
                 Violation v = Violation.of(this)
                         .arg("function", functionName(f))
                         .arg("permission", permission(ctx.knowledge(), p.id()))
@@ -47,7 +49,8 @@ public final class PermissionMandatoryRule extends ExplorationRule {
                         .arg("category", category.label())
                         .arg("baselineCheckpoint", baseline.checkpoint().description())
                         .arg("variantDetail", denied.checkpoint().reason())
-                        .severity(sensitive ? null : Severity.MEDIUM)
+                        .arg("note", necessaryOnlyFor(condition, ctx))
+                        .severity(condition != null ? Severity.INFO : sensitive ? null : Severity.MEDIUM)
                         .key(f.functionId() + ":" + p.id())
                         .at(checkpoint(baseline))
                         .at(failure(denied));

@@ -1,6 +1,8 @@
 package io.permlab.rules.dynamic;
 
 import io.permlab.knowledge.Category;
+import io.permlab.knowledge.ConditionalPermission;
+import io.permlab.model.Severity;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.NetworkExchange;
@@ -30,6 +32,7 @@ public final class PreciseCoordinatesSentRule extends TrafficRule {
         if (category == null || needs(category, List.of("location_precise"))) {
             return;
         }
+        ConditionalPermission condition = ctx.knowledge().conditionFor(category, List.of("location_precise"));
         for (PiSighting s : x.piSent()) {
             if ("COORDINATES".equals(s.type()) && s.precise() && s.mayBeDevicePosition() && reported.add(x.host() + " " + PiCleartextRule.withoutQuery(x.url()))) {
                 ctx.report(Violation.of(this)
@@ -38,6 +41,8 @@ public final class PreciseCoordinatesSentRule extends TrafficRule {
                         .arg("precision", precision(s.decimals()))
                         .arg("where", s.where() + "=" + s.maskedValue())
                         .arg("category", category.label())
+                        .arg("note", necessaryOnlyFor(condition, ctx))
+                        .severity(condition != null ? Severity.INFO : null)
                         .key(function.functionId() + ":" + x.host() + ":" + endpointKey(x.url()))
                         .at(exchange(run, x, s.where() + "=" + s.maskedValue())));
             }

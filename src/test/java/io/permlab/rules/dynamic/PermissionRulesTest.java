@@ -57,6 +57,31 @@ class PermissionRulesTest {
         assertThat(findings(new PermissionMandatoryRule(), x, null)).isEmpty();
     }
 
+    /**
+     * A permission the category needs only in some of its functions (categories.json "conditionalPermissions": the camera
+     * for 拍摄美化 when the user takes a photo, location for 用车服务's bike sharing and hourly rental): whether this
+     * function is one of them is for a person to say, so the finding is INFO and names the condition, never an accusation.
+     */
+    @Test
+    void aPermissionTheCategoryNeedsOnlyForSomeFunctionsIsForAPersonToJudge() {
+        Run camera = baseline().request("camera", 1800, 2, "success", null).build();
+        List<Finding> photo = findings(new PermissionMandatoryRule(), exploration(camera, denied("camera").failed().build()), "拍摄美化");
+        assertThat(photo).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message().en()).contains("Necessary only for: when the user takes a photo");
+        });
+        Exploration rental = exploration(baseline, denied("geolocation").failed().build(), approximate().failed().build());
+        assertThat(findings(new PermissionMandatoryRule(), rental, "用车服务")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message().zh()).contains("共享单车、分时租赁汽车服务");
+        });
+        assertThat(findings(new PreciseLocationMandatoryRule(), rental, "用车服务")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+        assertThat(findings(new PermissionMandatoryRule(), exploration(camera, denied("camera").failed().build()), "餐饮外卖"))
+                .as("no condition in the category: a violation").singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
+    }
+
     @Test
     void aFunctionThatStillWorksWhenRefusedIsNotForced() {
         Exploration x = exploration(baseline, denied("geolocation").build(), approximate().build());
