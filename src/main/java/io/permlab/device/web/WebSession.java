@@ -406,10 +406,23 @@ final class WebSession implements Session {
         }
     }
 
+    /**
+     * The page's rendered text and, after it, what stands in its form fields on screen (innerText leaves values out, and a
+     * profile page fills its fields from a response): not passwords, hidden fields, or controls without a text value.
+     */
+    private static final String VISIBLE_TEXT = "var parts = [document.body ? document.body.innerText : ''];"
+            + "document.querySelectorAll('input, textarea, select').forEach(function (e) {"
+            + "  if (e.tagName === 'INPUT' && /^(password|hidden|checkbox|radio|submit|button|reset|image|file|range|color)$/i.test(e.type)) return;"
+            + "  if (!e.getClientRects().length || getComputedStyle(e).visibility === 'hidden') return;"
+            + "  var v = e.tagName === 'SELECT' ? (e.selectedOptions[0] ? e.selectedOptions[0].text : '') : e.value;"
+            + "  if (v && v.trim()) parts.push(v);"
+            + "});"
+            + "return parts.join('\\n');";
+
     @Override
     public String visibleText() throws SessionException {
         try {
-            Object text = ((JavascriptExecutor) driver).executeScript("return document.body ? document.body.innerText : '';");
+            Object text = ((JavascriptExecutor) driver).executeScript(VISIBLE_TEXT);
             return text == null ? "" : TargetText.clean(text.toString());
         } catch (WebDriverException e) {
             throw failure(e, "read the page text");

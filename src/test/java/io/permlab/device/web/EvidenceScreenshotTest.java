@@ -49,6 +49,10 @@ class EvidenceScreenshotTest {
         page("/watching.html", "<meta name='viewport' content='width=device-width,initial-scale=1'><body><p id='log'>pixel ratio</p><script>"
                 + "matchMedia('(resolution: 3dppx)').addEventListener('change', function () {"
                 + " document.getElementById('log').textContent += ' changed to ' + devicePixelRatio; });</script></body>"); // no viewport: laid out 980 px wide and zoomed out to fit the screen, as phones do
+        page("/form.html", "<body><h1>我的资料</h1><label>手机号 <input id='phone' value='13812345678'></label>"
+                + "<textarea id='note'>送到前台</textarea><input type='password' value='s3cret-pass'><input type='hidden' value='hidden-token'>"
+                + "<input id='gone' style='display:none' value='not-on-screen'><input id='blank' placeholder='邮箱'>"
+                + "<script>document.getElementById('note').value = '放在门口';</script></body>");
         server.start();
     }
 
@@ -112,6 +116,23 @@ class EvidenceScreenshotTest {
                 assertThat(ImageIO.read(new ByteArrayInputStream(session.screenshot(i % 2 == 0))).getWidth()).isEqualTo(390);
             }
             assertThat(session.visibleText()).isEqualTo("pixel ratio");
+        } finally {
+            session.close();
+        }
+    }
+
+    /**
+     * The text a user sees includes what stands in form fields (a profile page fills them from the response): over-exposure
+     * is judged against it. Not a password, a hidden field, a field not on screen, nor a placeholder of an empty field.
+     */
+    @Test
+    void theVisibleTextHoldsWhatStandsInFormFields() throws Exception {
+        LocalChromeSessionFactory factory = new LocalChromeSessionFactory(profile(null), WebEnvironment.none(), knowledge, work.resolve("w"));
+        Session session = factory.open(RunPolicy.baseline());
+        try {
+            session.open("http://127.0.0.1:" + server.getAddress().getPort() + "/form.html", null);
+            assertThat(session.visibleText()).contains("我的资料", "13812345678", "放在门口")
+                    .doesNotContain("s3cret-pass", "hidden-token", "not-on-screen", "送到前台");
         } finally {
             session.close();
         }
