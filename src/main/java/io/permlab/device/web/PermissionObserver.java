@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Sees every permission request of every frame: a script injected before the page's own (Page.addScriptToEvaluateOnNewDocument)
@@ -34,7 +38,18 @@ final class PermissionObserver {
                            String frameUrl, boolean top, String text) {
     }
 
+    /** Permissions the page asked for in this run, told to each new document (the shim's permissions.query reads them). */
+    private final Set<String> asked = new TreeSet<>();
+    private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "permlab-asked-before");
+        t.setDaemon(true);
+        return t;
+    });
+    private CdpClient cdp;
+    private String askedScript;
+
     void install(CdpClient cdp) {
+        this.cdp = cdp;
         cdp.send("Runtime.enable", Map.of());
         cdp.send("Page.enable", Map.of());
         cdp.on("Runtime.bindingCalled", e -> {
@@ -77,6 +92,10 @@ final class PermissionObserver {
             Instant at = m.has("at") && m.get("at").isJsonPrimitive() ? Instant.ofEpochMilli(m.get("at").getAsLong()) : Instant.now();
             Pending p = new Pending(text(m, "permission").split("\\+"), text(m, "api"), options,
                     at, text(m, "origin"), text(m, "frameUrl"), m.has("top") && m.get("top").getAsBoolean(), text(m, "text"));
+            if (asked.addAll(List.of(p.permissions()))) {
+                List<String> now = List.copyOf(asked);
+                publisher.execute(() -> publishAsked(now));
+            }
             String early = earlyResults.remove(text(m, "id"));
             if (early != null) {
                 complete(p, early);
@@ -91,6 +110,29 @@ final class PermissionObserver {
                 earlyResults.put(text(m, "id"), text(m, "outcome"));
             }
         }
+    }
+
+    /**
+     * Replaces the new-document script that tells the shim what was asked in earlier documents of this run. Off the
+     * DevTools event thread; a failure (the browser gone) leaves the shim telling "prompt" to a new document, no more.
+     */
+    private void publishAsked(List<String> permissions) {
+        try {
+            String source = "Object.defineProperty(window, '__permlabAskedBefore', {value: Object.freeze("
+                    + GSON.toJson(permissions) + ")});";
+            Map<String, Object> added = cdp.send("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+            String previous = askedScript;
+            askedScript = CdpClient.str(added.get("identifier"));
+            if (previous != null) {
+                cdp.send("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", previous));
+            }
+        } catch (RuntimeException e) {
+            // the session is ending or the browser is gone: nothing left to tell
+        }
+    }
+
+    void close() {
+        publisher.shutdownNow();
     }
 
     /** The shim's outcome text ("success:granted", "error:1 User denied...", "pending") read once, here, into a typed answer. */

@@ -510,6 +510,7 @@ final class WebSession implements Session {
      */
     @Override
     public void close() {
+        permissions.close();
         Thread closer = new Thread(() -> {
             cdp.close();
             try {

@@ -1,7 +1,9 @@
 // PermLab's permission observer, injected into every frame before the page's own scripts run.
 // It wraps each web API through which a page can ask for a permission and reports, through the DevTools
 // binding __permlabReport, the request (API, options, frame, the text visible in this frame) and its outcome.
-// It never changes what the page gets: the run's policy is applied by the browser (DevTools Browser.setPermission).
+// It never changes what the page gets (the run's policy is applied by the browser: DevTools Browser.setPermission), but
+// for one thing: until the page has asked for a permission in this run, permissions.query says "prompt", as it does
+// for a new user, though the browser already holds the run's answer (see the query wrapper below).
 (function () {
   'use strict';
   if (window.__permlabShim) { return; }
@@ -24,7 +26,14 @@
     if (typeof e.code === 'number' && e.message !== undefined) { return 'error:' + e.code + ' ' + e.message; }
     return 'error:' + (e.name || 'Error') + ' ' + (e.message || '');
   }
+  // permissions asked for in this run: by this document, and (set by PermLab on each new document) by earlier ones
+  var askedHere = {};
+  function askedBefore(name) {
+    var earlier = window.__permlabAskedBefore;
+    return askedHere[name] === true || (Array.isArray(earlier) && earlier.indexOf(name) >= 0);
+  }
   function request(permission, api, options) {
+    String(permission).split('+').forEach(function (p) { askedHere[p] = true; });
     var id = ++nextId + '-' + Math.random().toString(36).slice(2, 8);
     send({ type: 'request', id: id, at: Date.now(), permission: permission, api: api, options: options || {},
            frameUrl: String(location.href), origin: String(location.origin), top: top, text: visibleText() });
@@ -158,14 +167,28 @@
     }
   });
 
-  // permissions.query is how pages probe before asking: recorded as a query, not as a request.
+  // permissions.query is how pages probe before asking: recorded as a query, not as a request. A run starts as a first
+  // launch, so before the page has asked, the answer the run's policy already put in the browser is not told: "prompt"
+  // (the status object is the browser's own, its state read through a proxy; events and onchange reach the real one).
+  function firstLaunch(status) {
+    return new Proxy(status, {
+      get: function (target, key) {
+        if (key === 'state') { return 'prompt'; }
+        var v = target[key];
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+      set: function (target, key, value) { target[key] = value; return true; }
+    });
+  }
   if (navigator.permissions && typeof navigator.permissions.query === 'function') {
     var query = navigator.permissions.query.bind(navigator.permissions);
     navigator.permissions.query = function (descriptor) {
-      var name = descriptor && descriptor.name;
+      var name = String(descriptor && descriptor.name);
       return query(descriptor).then(function (status) {
-        send({ type: 'query', permission: String(name), state: status.state, frameUrl: String(location.href), origin: String(location.origin), top: top });
-        return status;
+        var hidden = !askedBefore(name) && status.state !== 'prompt';
+        send({ type: 'query', permission: name, state: status.state, told: hidden ? 'prompt' : status.state,
+               frameUrl: String(location.href), origin: String(location.origin), top: top });
+        return hidden ? firstLaunch(status) : status;
       });
     };
   }
