@@ -1,6 +1,8 @@
 package io.permlab.rules.dynamic;
 
+import io.permlab.knowledge.pi.PiType;
 import io.permlab.model.EvidencePointer;
+import io.permlab.model.Severity;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.Run;
@@ -31,7 +33,10 @@ public final class PiPlaintextStorageRule extends ExplorationRule {
                 if (s.pi().isEmpty() || !reported.add(key)) {
                     continue;
                 }
+                // sensitive PI (an ID number, a precise position) kept in plaintext is HIGH, as MP-STORAGE-PLAINTEXT-PI judges it
+                boolean sensitive = s.pi().stream().anyMatch(p -> ctx.knowledge().piKind(PiType.valueOf(p.type()).piKind()).sensitive());
                 ctx.report(Violation.of(this)
+                        .severity(sensitive ? Severity.HIGH : null)
                         .arg("area", s.area())
                         .arg("key", s.key())
                         .arg("origin", s.origin())

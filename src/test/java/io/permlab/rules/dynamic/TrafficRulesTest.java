@@ -84,4 +84,14 @@ class TrafficRulesTest {
                 .satisfies(f -> assertThat(f.message().en()).isEqualTo("localStorage entry 'user_phone' (http://waimai.example) holds phone number in plaintext."));
         assertThat(findings(new PiPlaintextStorageRule(), exploration(careful), null)).isEmpty();
     }
+
+    /** Sensitive PI (an ID number) in plaintext storage is HIGH, as the mini-program static rule judges the same code; a phone stays MEDIUM. */
+    @Test
+    void plaintextStorageOfSensitivePiIsHigh() {
+        Run idStored = baseline().stored("localStorage", "pid", new PiSighting("RESIDENT_ID", "localStorage pid", "1101**********1239", 0))
+                .stored("localStorage", "user_phone", phone("localStorage user_phone")).build();
+        assertThat(findings(new PiPlaintextStorageRule(), exploration(idStored), null))
+                .extracting(f -> f.message().en().substring(0, f.message().en().indexOf('(')).trim() + " " + f.severity())
+                .containsExactlyInAnyOrder("localStorage entry 'pid' HIGH", "localStorage entry 'user_phone' MEDIUM");
+    }
 }
