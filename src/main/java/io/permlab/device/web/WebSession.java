@@ -261,16 +261,39 @@ final class WebSession implements Session {
             long now = System.nanoTime();
             SessionException.Kind kind = "disabled".equals(state) ? SessionException.Kind.ELEMENT_DISABLED : SessionException.Kind.ELEMENT_NOT_FOUND;
             if (now >= deadline) {
-                return new Found(null, kind, timedOut(locator, state, timeout.toMillis()));
+                return new Found(null, kind, withinLongerText(locator, state, timedOut(locator, state, timeout.toMillis())));
             }
             if (!"replaced".equals(state)) {
                 PageQuiet.Look look = PageQuiet.look(driver, network, permissions, downloads, start, (deadline - now) / 1_000_000);
                 if (look.quiet()) {
-                    return new Found(null, kind, blocked(locator, state, look, (now - start) / 1_000_000, timeout.toMillis()));
+                    return new Found(null, kind, withinLongerText(locator, state,
+                            blocked(locator, state, look, (now - start) / 1_000_000, timeout.toMillis())));
                 }
             }
             pause(Math.min(POLL_MILLIS, Math.max(1, (deadline - now) / 1_000_000)));
         }
+    }
+
+    /**
+     * A text locator matches an element's whole text: when the words stand on the page inside a longer text, the reason
+     * says so, rather than leaving "absent" to look wrong to someone who sees them in the screenshot.
+     */
+    private io.permlab.model.Localized withinLongerText(Locator locator, String state, io.permlab.model.Localized reason) {
+        if (locator.kind() != io.permlab.model.flow.LocatorKind.TEXT || !"absent".equals(state)) {
+            return reason;
+        }
+        try {
+            Object inside = ((JavascriptExecutor) driver).executeScript(
+                    "return !!document.body && document.body.innerText.indexOf(arguments[0]) >= 0;", locator.value());
+            if (!Boolean.TRUE.equals(inside)) {
+                return reason;
+            }
+        } catch (WebDriverException e) {
+            return reason;
+        }
+        return new io.permlab.model.Localized(reason.zh() + "；该文字出现在更长的文本中，而 text 定位要求元素的全部文字与之相同（可改用 xpath 的 contains() 或 css）",
+                reason.en() + "; the words stand on the page inside a longer text, and a text locator matches an element's whole text"
+                        + " (use xpath with contains() or css)");
     }
 
     private static io.permlab.model.Localized timedOut(Locator locator, String state, long timeoutMillis) {

@@ -52,6 +52,8 @@ class FastVerdictTest {
                 H5Target.in(t, "late-timer").served("b.example").page("index.html", LATE_TIMER).flow(tapThenDone).write(),
                 H5Target.in(t, "countdown").served("c.example").page("index.html", COUNTDOWN).flow(checkpointOnly).write(),
                 H5Target.in(t, "absent").served("d.example").page("index.html", EMPTY).flow(checkpointOnly).write(),
+                H5Target.in(t, "partial-text").served("f.example").page("index.html", "<!doctype html><html><body><p>司机正在赶来，请稍候</p></body></html>")
+                        .flow(flow("{\"open\": \"/index.html\"}", "{\"checkpoint\": {\"text\": \"司机正在赶来\"}, \"timeoutMs\": " + LONG + "}")).write(),
                 H5Target.in(t, "never-quiet").served("e.example").page("index.html", NEVER_QUIET)
                         .flow(flow("{\"open\": \"/index.html\"}", "{\"checkpoint\": {\"css\": \"#done\"}, \"timeoutMs\": 3000}")).write()));
     }
@@ -103,5 +105,13 @@ class FastVerdictTest {
         RunReport.Run r = baseline("never-quiet");
         assertThat(r.outcome()).isEqualTo("FUNCTION_FAILED");
         assertThat(r.checkpointDetail()).isEqualTo("timeout: css=#done not visible for the step's 3000 ms");
+    }
+
+    /** A text locator matches an element's whole text: words inside a longer text are not "absent" without a word on why. */
+    @Test
+    void wordsInsideALongerTextAreNotAbsentWithoutSayingSo() {
+        RunReport.Run r = baseline("partial-text");
+        assertThat(r.passed()).isFalse();
+        assertThat(r.checkpointDetail()).contains("text=司机正在赶来 absent", "inside a longer text", "whole text");
     }
 }
