@@ -134,6 +134,12 @@ final class WebSession implements Session {
         } catch (TimeoutException e) {
             throw new SessionException(SessionException.Kind.PAGE_LOAD_TIMEOUT, url + " did not load within " + limit.toMillis() + " ms");
         } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("ERR_NAME_NOT_RESOLVED")) {
+                // most often a target whose entry names a host it does not serve: say where to look
+                throw new SessionException(SessionException.Kind.UNREACHABLE, "open " + url + ": its host"
+                        + " does not resolve (net::ERR_NAME_NOT_RESOLVED): a host the target serves must be listed in"
+                        + " target.json's 'serve'; any other must be known to DNS", e);
+            }
             throw failure(e, "open " + url);
         }
     }
