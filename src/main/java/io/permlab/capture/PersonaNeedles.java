@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Every text a persona value can take on the wire: the value itself (phone also with +86 / 0086 / 86 and with
- * separators, MAC also without separators), percent-encoded as UTF-8 ('+' and %20 for spaces), base64 (standard and
+ * separators, an ID number also in 6-8-4 groups and with its check letter in either case, MAC also without separators), percent-encoded as UTF-8 ('+' and %20 for spaces), base64 (standard and
  * URL-safe, with and without padding), hex of its UTF-8 bytes, and MD5 / SHA-1 / SHA-256 of it as hex and as base64.
  * Base64 is matched only as a whole token, not at the 3 byte alignments inside a longer blob (see docs/persona.md).
  */
@@ -52,6 +52,12 @@ final class PersonaNeedles {
             }
             if (spaced != null) {
                 forms.addAll(List.of(spaced, dashed, "+86 " + spaced, "+86-" + dashed));
+            }
+        } else if (field == Persona.Field.ID_NUMBER && v.length() == 18) {
+            // as forms show it: region, birth date, sequence and check (6-8-4), the check letter in either case
+            for (String id : List.of(v.toUpperCase(java.util.Locale.ROOT), v.toLowerCase(java.util.Locale.ROOT))) {
+                String spaced = id.substring(0, 6) + " " + id.substring(6, 14) + " " + id.substring(14);
+                forms.addAll(List.of(id, spaced, spaced.replace(' ', '-')));
             }
         } else if (field == Persona.Field.MAC) {
             String bare = v.replace(":", "").replace("-", "");

@@ -95,6 +95,16 @@ class PersonaMatcherTest {
                 .containsExactly(tuple("PHONE", "MD5", "localStorage uid_hash"));
     }
 
+    /** An ID number as forms show it, in groups (6-8-4) and with a lower-case check letter, is still the persona's. */
+    @Test
+    void findsTheIdNumberSpacedIntoGroupsAndWithALowerCaseX() {
+        ObservedStorage.Entry spaced = new ObservedStorage.Entry("localStorage", "https://m.example.com", "pid_fmt", "110105 19491231 002X");
+        assertThat(matcher.stored(spaced)).extracting(PersonaSighting::field, PersonaSighting::encoding)
+                .containsExactly(tuple("ID_NUMBER", "PLAIN"));
+        ObservedStorage.Entry dashed = new ObservedStorage.Entry("localStorage", "https://m.example.com", "pid", "110105-19491231-002x");
+        assertThat(matcher.stored(dashed)).extracting(PersonaSighting::field).containsExactly("ID_NUMBER");
+    }
+
     @Test
     void unrelatedHexAndLongerRunsAreNotPersonaValues() throws Exception {
         Random random = new Random(7);
