@@ -2,16 +2,26 @@ package io.permlab.inspect.miniprogram;
 
 import io.permlab.inspect.InspectionException;
 import io.permlab.inspect.InspectionLimits;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.Evidence;
+import io.permlab.model.Finding;
+import io.permlab.model.Target;
+import io.permlab.model.TargetKind;
 import io.permlab.model.miniprogram.ApiCall;
 import io.permlab.model.miniprogram.MiniProgramFacts;
+import io.permlab.rules.RuleEngine;
+import io.permlab.rules.miniprogram.AddressNeedsDeviceLocationRule;
+import io.permlab.rules.miniprogram.ForcedReauthorizationRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The JavaScript side: modern syntax parses, and calls, callbacks, modules and URLs are read as the code says. */
 class ScriptAnalysisTest {
@@ -152,6 +162,168 @@ class ScriptAnalysisTest {
             assertThat(c.api()).isEqualTo("onRefused");
         });
         assertThat(loc.eventEntries()).containsExactly("bindtap=tap");
+    }
+
+    /**
+     * The address page of a food-delivery mini-program, its getLocation callbacks given as {@code success} and
+     * {@code fail}: a success that keeps the coordinates a save needs, a fail that forces the settings page.
+     */
+    private static String locatingPage(String success, String fail) {
+        return """
+                Page({
+                  data: { latitude: null, longitude: null },
+                  tap() {
+                    const that = this;
+                    wx.getLocation({ type: 'gcj02', isHighAccuracy: true, success: %s, fail: %s });
+                  },
+                  onLocated(res) {
+                    if (res.accuracy > 100) {
+                      wx.showToast({ title: 'not precise enough' });
+                      return;
+                    }
+                    wx.setStorageSync('place', res.latitude);
+                    this.setData({ latitude: res.latitude, longitude: res.longitude });
+                  },
+                  onLocateFail() {
+                    wx.showModal({ title: 'location needed', showCancel: false, success() { wx.openSetting(); } });
+                  },
+                  idle() {
+                    console.log('nothing here');
+                  },
+                  save() {
+                    const { latitude, longitude } = this.data;
+                    if (!latitude || !longitude) {
+                      wx.showToast({ title: 'locate first' });
+                      return;
+                    }
+                    wx.request({ url: 'https://x.cn/address', method: 'POST', data: { latitude, longitude } });
+                  }
+                });
+                """.formatted(success, fail);
+    }
+
+    /** The findings of the two rules that follow callbacks, for {@code f} as a food-delivery mini-program. */
+    private List<Finding> locationFindings(MiniProgramFacts f) {
+        KnowledgeBase kb = KnowledgeBase.builtIn();
+        Target target = new Target("mp", "mp", TargetKind.MINIPROGRAM, dir, "food_delivery", List.of());
+        RuleEngine.Outcome out = new RuleEngine(kb, List.of(new AddressNeedsDeviceLocationRule(), new ForcedReauthorizationRule()))
+                .run(Evidence.of(target, f), kb.category("food_delivery"));
+        assertThat(out.errors()).as("rule errors").isEmpty();
+        return out.findings();
+    }
+
+    /** The success callback fills the coordinates the save guards; the fail callback forces the settings page. */
+    private void assertCallbacksFollowed(MiniProgramFacts f) {
+        ApiCall loc = f.calls("getLocation").get(0);
+        assertThat(f.descendants(loc, "fail")).extracting(ApiCall::api).contains("showModal", "openSetting");
+        assertThat(f.descendants(loc, "success")).extracting(ApiCall::api).contains("showToast", "setStorageSync")
+                .doesNotContain("showModal", "openSetting");
+        assertThat(f.coordinateRequirements()).singleElement().satisfies(r -> {
+            assertThat(r.function()).isEqualTo("save");
+            assertThat(r.sources()).containsExactly("getLocation");
+        });
+        assertThat(locationFindings(f)).extracting(Finding::ruleId)
+                .containsExactlyInAnyOrder("MP-ADDRESS-NEEDS-DEVICE-LOCATION", "MP-LOC-FORCED-REAUTH");
+    }
+
+    @Test
+    void inlineCallbacksAreFollowed() throws Exception {
+        MiniProgramFacts f = facts(locatingPage(
+                "(res) => { if (res.accuracy > 100) { wx.showToast({ title: 'x' }); return; } wx.setStorageSync('place', res.latitude); this.setData({ latitude: res.latitude, longitude: res.longitude }); }",
+                "() => { wx.showModal({ title: 'location needed', showCancel: false, success() { wx.openSetting(); } }); }"));
+        assertCallbacksFollowed(f);
+    }
+
+    @Test
+    void aMethodBoundToThePageIsTheCallback() throws Exception {
+        MiniProgramFacts f = facts(locatingPage("this.onLocated.bind(this)", "this.onLocateFail.bind(this)"));
+        assertCallbacksFollowed(f);
+        assertThat(f.calls("setStorageSync")).singleElement().satisfies(c -> {
+            assertThat(c.function()).isEqualTo("onLocated");
+            assertThat(c.inputsFrom()).containsExactly("getLocation");
+        });
+    }
+
+    @Test
+    void aMethodGivenByReferenceIsTheCallback() throws Exception {
+        assertCallbacksFollowed(facts(locatingPage("this.onLocated", "that.onLocateFail")));
+    }
+
+    @Test
+    void aMethodCalledFromAnArrowOrFunctionCallbackRunsInThatCallback() throws Exception {
+        assertCallbacksFollowed(facts(locatingPage("(res) => this.onLocated(res)", "() => this.onLocateFail()")));
+        assertCallbacksFollowed(facts(locatingPage("function (res) { that.onLocated(res); }", "function () { that.onLocateFail(); }")));
+    }
+
+    @Test
+    void aComponentMethodOrAFunctionOfTheFileIsTheCallback() throws Exception {
+        MiniProgramFacts f = facts("""
+                function refused() {
+                  wx.showModal({ title: 'location needed', showCancel: false, success: () => wx.openSetting() });
+                }
+                const keep = (res) => wx.setStorageSync('where', res.latitude);
+                Component({
+                  methods: {
+                    tap() {
+                      wx.getLocation({ success: keep, fail: refused });
+                      wx.getFuzzyLocation({ success: (res) => this.picked(res), fail: this.refusedAgain.bind(this) });
+                    },
+                    picked(res) {
+                      wx.setStorageSync('fuzzy', res.latitude);
+                    },
+                    refusedAgain() {
+                      wx.openSetting();
+                    }
+                  }
+                });
+                """);
+        ApiCall loc = f.calls("getLocation").get(0);
+        ApiCall fuzzy = f.calls("getFuzzyLocation").get(0);
+        assertThat(f.descendants(loc, "fail")).extracting(ApiCall::api).contains("showModal", "openSetting");
+        assertThat(f.calls("setStorageSync")).extracting(c -> c.option("key"), ApiCall::parentId, ApiCall::via, ApiCall::inputsFrom)
+                .containsExactly(tuple("where", loc.id(), "success", List.of("getLocation")),
+                        tuple("fuzzy", fuzzy.id(), "success", List.of("getFuzzyLocation")));
+        assertThat(f.children(fuzzy)).filteredOn(c -> c.api().equals("openSetting")).singleElement()
+                .satisfies(c -> assertThat(c.via()).isEqualTo("fail"));
+    }
+
+    @Test
+    void aCallbackThatIsMissingOrDoesNothingRelevantGivesNoFinding() throws Exception {
+        for (String[] callbacks : new String[][]{
+                {"this.missing.bind(this)", "this.missing"},
+                {"this.idle", "this.idle.bind(this)"},
+                {"(res) => this.idle(res)", "() => that.missing()"},
+                {"notDeclared", "function () { that.idle(); }"}}) {
+            MiniProgramFacts f = facts(locatingPage(callbacks[0], callbacks[1]));
+            ApiCall loc = f.calls("getLocation").get(0);
+            assertThat(f.descendants(loc, null)).as("%s / %s", callbacks[0], callbacks[1]).allSatisfy(c -> assertThat(c.platform()).isFalse());
+            assertThat(f.coordinateRequirements()).singleElement().satisfies(r -> assertThat(r.sources()).isEmpty());
+            assertThat(locationFindings(f)).as("%s / %s", callbacks[0], callbacks[1]).isEmpty();
+        }
+    }
+
+    @Test
+    void callbacksThatNameEachOtherDoNotLoop() throws Exception {
+        MiniProgramFacts f = facts("""
+                Page({
+                  tap() {
+                    wx.getLocation({ fail: this.again });
+                  },
+                  again() {
+                    wx.chooseLocation({ fail: this.tap });
+                  },
+                  self() {
+                    wx.getFuzzyLocation({ fail: () => this.self() });
+                  }
+                });
+                """);
+        for (ApiCall c : f.calls()) {
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (ApiCall p = c; p != null && p.parentId() != null; p = f.calls().get(p.parentId())) {
+                assertThat(seen.add(p.id())).as("a parent loop through %s", c).isTrue();
+            }
+        }
+        assertThat(locationFindings(f)).isNotEmpty();
     }
 
     @Test
