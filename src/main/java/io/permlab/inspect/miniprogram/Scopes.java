@@ -1,5 +1,7 @@
 package io.permlab.inspect.miniprogram;
 
+import com.oracle.js.parser.ir.FunctionNode;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,14 +14,16 @@ import java.util.Map;
  * variables bound in it to platform results), and the callbacks of platform calls it is inside.
  */
 final class Scopes {
-    /** A function being walked; unnamed for callbacks, modules and the program. */
+    /** A function being walked ({@code node}); unnamed for callbacks, modules and the program. */
     static final class Frame {
+        final FunctionNode node;
         final String name;
         final String lifecycle;
         final String module;
         private final Map<String, Integer> bindings = new HashMap<>();
 
-        Frame(String name, String lifecycle, String module) {
+        Frame(FunctionNode node, String name, String lifecycle, String module) {
+            this.node = node;
             this.name = name;
             this.lifecycle = lifecycle;
             this.module = module;
@@ -70,6 +74,13 @@ final class Scopes {
             }
         }
         return "";
+    }
+
+    /** The functions around the current node, innermost first, named or not. */
+    List<FunctionNode> functions() {
+        List<FunctionNode> out = new ArrayList<>(frames.size());
+        frames.forEach(f -> out.add(f.node));
+        return out;
     }
 
     /** The named functions around the current node, outermost first. */

@@ -5,8 +5,11 @@ import io.permlab.inspect.InspectionException;
 import io.permlab.knowledge.miniprogram.MiniProgramApis;
 import io.permlab.model.miniprogram.UnanalysedFile;
 
+import java.util.Map;
+
 /**
- * Analyses one JavaScript file: parse, collect its string constants, walk it. A file that does not parse, is too
+ * Analyses one JavaScript file: parse, collect its string constants, walk it (twice when callbacks given by name
+ * run functions of the file: see {@link CallbackTargets}). A file that does not parse, is too
  * large (refused before it is read) or nests too deeply comes back as not analysed, with the reason and, for a syntax error, line and column.
  */
 final class ScriptAnalysis {
@@ -20,6 +23,17 @@ final class ScriptAnalysis {
     private ScriptAnalysis() {
     }
 
+    /**
+     * One walk of the file. The first records where callbacks not written inline are; when some run functions of the
+     * file, a second walk (same calls, same order) walks those functions as the callbacks they are.
+     */
+    private static ScriptFacts walk(FunctionNode program, SourceText text, String module, MiniProgramApis apis,
+                                    Map<String, String> constants, CallbackTargets targets) {
+        ScriptFacts facts = new ScriptFacts(text.path());
+        program.accept(new ScriptVisitor(text, module, apis, constants, facts, targets));
+        return facts;
+    }
+
     static Outcome analyse(MiniProgramFiles files, String path, String module, MiniProgramApis apis) {
         String shown = files.shown(path);
         String code;
@@ -30,8 +44,14 @@ final class ScriptAnalysis {
         }
         try {
             FunctionNode program = ScriptParser.parse(shown, code);
-            ScriptFacts facts = new ScriptFacts(shown);
-            program.accept(new ScriptVisitor(new SourceText(shown, code), module, apis, Constants.of(program, code), facts));
+            SourceText text = new SourceText(shown, code);
+            Map<String, String> constants = Constants.of(program, code);
+            CallbackTargets targets = new CallbackTargets();
+            ScriptFacts facts = walk(program, text, module, apis, constants, targets);
+            if (targets.resolve()) {
+                facts = walk(program, text, module, apis, constants, targets);
+            }
+            facts.linkCallbackRefs(targets::resolvedGiven);
             return new Outcome(facts, null, null);
         } catch (ScriptParser.SyntaxError e) {
             return new Outcome(null, new UnanalysedFile(shown, "JavaScript syntax error: " + e.getMessage(), e.line, e.column),

@@ -3,11 +3,13 @@ package io.permlab.inspect.miniprogram;
 import io.permlab.model.miniprogram.CodeLocation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * What the analysis of one code file found, before calls get their owners, ids and entries. Function names are kept
@@ -56,7 +58,10 @@ final class ScriptFacts {
     record RawGuard(CodeLocation at, String module, List<Frame> chain, List<String> fields) {
     }
 
-    /** A callback given by name ({@code success: this.onLocated}): the named function's calls belong under the call. */
+    /**
+     * A callback given by name ({@code success: this.onLocated}): the named function's calls belong under the call. When
+     * {@link CallbackTargets} finds the function in the file they are walked as the callback; else they are linked by name.
+     */
     record CallbackRef(int call, String via, String module, String function) {
     }
 
@@ -92,20 +97,38 @@ final class ScriptFacts {
         return fieldSources.getOrDefault(module, Map.of()).getOrDefault(field, Set.of());
     }
 
-    /** Hands the calls of functions given by name as callbacks to the calls they were given to. */
-    void linkCallbackRefs() {
+    /**
+     * Hands the calls of functions given by name as callbacks to the calls they were given to, by the function's name,
+     * for the callbacks {@code resolved} says were not found among the file's functions (those were walked as the
+     * callback). A call that {@code ref}'s call itself sits under is left alone: parents never form a loop.
+     */
+    void linkCallbackRefs(BiPredicate<Integer, String> resolved) {
         for (CallbackRef ref : callbackRefs) {
+            if (resolved.test(ref.call(), ref.via())) {
+                continue;
+            }
             RawCall given = calls.get(ref.call());
             if (given.chain.stream().anyMatch(f -> f.name().equals(ref.function()))) {
                 continue; // a function handing itself as its own callback: a loop, recorded as a local call
             }
             for (RawCall c : calls) {
                 if (c.parent == null && c.index != ref.call() && c.module.equals(ref.module())
-                        && c.chain.stream().anyMatch(f -> f.name().equals(ref.function()))) {
+                        && c.chain.stream().anyMatch(f -> f.name().equals(ref.function())) && !above(c.index, ref.call())) {
                     c.parent = ref.call();
                     c.via = ref.via();
                 }
             }
         }
+    }
+
+    /** Whether call {@code upper} is {@code call} or one of its parents. */
+    private boolean above(int upper, int call) {
+        Set<Integer> seen = new HashSet<>();
+        for (Integer at = call; at != null && seen.add(at); at = calls.get(at).parent) {
+            if (at == upper) {
+                return true;
+            }
+        }
+        return false;
     }
 }

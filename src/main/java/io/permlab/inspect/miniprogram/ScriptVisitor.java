@@ -5,6 +5,7 @@ import com.oracle.js.parser.ir.BinaryNode;
 import com.oracle.js.parser.ir.CallNode;
 import com.oracle.js.parser.ir.CatchNode;
 import com.oracle.js.parser.ir.ClassElement;
+import com.oracle.js.parser.ir.ClassNode;
 import com.oracle.js.parser.ir.Expression;
 import com.oracle.js.parser.ir.FunctionNode;
 import com.oracle.js.parser.ir.IfNode;
@@ -34,8 +35,10 @@ import java.util.Set;
  * what each function literal is ({@link CallbackRegistry}) and where platform results go ({@link ValueFlow}), and
  * records: platform calls with their options, callback parent and inputs; calls of the file's own functions (the call
  * graph); guards that stop without a value; URL literals. Followed: callbacks in the options object, promise
- * then/catch, an awaited call's catch block, callbacks passed by name, variables bound to a result. Not followed:
- * other files, values passed through parameters of ordinary functions, aliases of wx, dynamic property names.
+ * then/catch, an awaited call's catch block, variables bound to a result, and callbacks not written inline
+ * ({@code this.m}, {@code this.m.bind(this)}, a function of the file, methods a callback calls): {@link CallbackTargets}
+ * learns in a first walk which function runs in which callback, and a second walk walks them as that callback. Not
+ * followed: other files, values passed through parameters of ordinary functions, aliases of wx, dynamic property names.
  */
 final class ScriptVisitor extends NodeVisitor<LexicalContext> {
     private static final Set<String> LIFECYCLE_REGISTRARS = Set.of("useLoad", "useDidShow", "useReady", "useEffect",
@@ -70,20 +73,23 @@ final class ScriptVisitor extends NodeVisitor<LexicalContext> {
     private final CallbackRegistry registry = new CallbackRegistry();
     private final FunctionNames names = new FunctionNames();
     private final ValueFlow flow;
+    private final CallbackTargets targets;
     private final Deque<TryState> tries = new ArrayDeque<>();
     private final Set<CallNode> awaited = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<CatchNode> catchesWithParent = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<int[]> urlRanges = new ArrayList<>();
     private int literalEndpoints;
 
-    ScriptVisitor(SourceText source, String fileModule, MiniProgramApis apis, Map<String, String> constants, ScriptFacts facts) {
+    ScriptVisitor(SourceText source, String fileModule, MiniProgramApis apis, Map<String, String> constants, ScriptFacts facts,
+                  CallbackTargets targets) {
         super(new LexicalContext());
+        this.targets = targets;
         this.source = source;
         this.apis = apis;
         this.expressions = new Expressions(source.text(), constants);
         this.facts = facts;
         this.scopes = new Scopes(fileModule);
-        this.flow = new ValueFlow(scopes, facts);
+        this.flow = new ValueFlow(scopes, facts, targets);
     }
 
     // ---- functions and where they sit
@@ -97,10 +103,16 @@ final class ScriptVisitor extends NodeVisitor<LexicalContext> {
             facts.lifecycle(frame.module, frame.name, frame.lifecycle);
         }
         CallbackRegistry.Callback cb = registry.callbackOf(fn);
+        CallbackTargets.Context ref = cb == null ? targets.contextOf(fn) : null;
         if (cb != null) {
             scopes.enterCallback(cb.call(), cb.via());
             if (!"fail".equals(cb.via())) {
                 fn.getParameters().forEach(p -> scopes.bind(p.getName(), cb.call()));
+            }
+        } else if (ref != null) {
+            scopes.enterCallback(ref.call(), ref.via());
+            if (ref.parametersFrom() != null) {
+                fn.getParameters().forEach(p -> scopes.bind(p.getName(), ref.parametersFrom()));
             }
         }
         return true;
@@ -109,9 +121,6 @@ final class ScriptVisitor extends NodeVisitor<LexicalContext> {
     @Override
     public Node leaveFunctionNode(FunctionNode fn) {
         scopes.leave();
-        if (fn.isProgram()) {
-            facts.linkCallbackRefs();
-        }
         return fn;
     }
 
@@ -131,6 +140,18 @@ final class ScriptVisitor extends NodeVisitor<LexicalContext> {
     public boolean enterPropertyNode(PropertyNode p) {
         names.property(p);
         return true;
+    }
+
+    @Override
+    public boolean enterClassNode(ClassNode c) {
+        names.enterClass(c);
+        return true;
+    }
+
+    @Override
+    public Node leaveClassNode(ClassNode c) {
+        names.leaveClass();
+        return c;
     }
 
     @Override
@@ -168,7 +189,7 @@ final class ScriptVisitor extends NodeVisitor<LexicalContext> {
             }
         }
         switch (callee.namespace()) {
-            case "local" -> localCall(name, call);
+            case "local" -> localCall(name, call, callee);
             case "unknown" -> {
                 if (apis.follows(name)) {
                     record(call, callee);
@@ -183,7 +204,7 @@ final class ScriptVisitor extends NodeVisitor<LexicalContext> {
         return true;
     }
 
-    private void localCall(String name, CallNode call) {
+    private void localCall(String name, CallNode call, PlatformCalls.Callee callee) {
         if (NOT_OWN.contains(name)) {
             return;
         }
@@ -191,6 +212,13 @@ final class ScriptVisitor extends NodeVisitor<LexicalContext> {
         Scopes.Parent p = scopes.parent();
         if (p != null) {
             add("local", name, source.at(call.getStart()), p.call(), p.via(), Map.of(), List.of(), null);
+        }
+        if (targets.collecting()) {
+            List<FunctionNode> frames = scopes.functions();
+            CallbackTargets.Reference ref = CallbackTargets.of(PlatformCalls.unwrap(call.getFunction()), frames, names, registry);
+            if (ref != null && ref.name().equals(callee.name())) {
+                targets.called(ref, p, p == null ? null : flow.resultRead(call.getArgs()), frames);
+            }
         }
     }
 
@@ -215,16 +243,28 @@ final class ScriptVisitor extends NodeVisitor<LexicalContext> {
         registry.resolvePromises(call, idx);
     }
 
-    /** A callback literal is registered for its walk; one given by name is linked when the file is done. */
+    /**
+     * A callback literal is registered for its walk. One given by name ({@code this.m}, {@code this.m.bind(this)},
+     * {@code f}) is recorded as a call of that function under the call, and told to {@link CallbackTargets}; one that
+     * is not found among the file's functions is linked by name when the file is done.
+     */
     private void callback(int idx, String via, Expression value) {
         if (value instanceof FunctionNode fn) {
             registry.callback(fn, idx, via);
             return;
         }
-        String name = Expressions.fieldName(value);
+        String name = Expressions.fieldName(CallbackTargets.unbound(value));
         if (name != null) {
             facts.callbackRefs.add(new ScriptFacts.CallbackRef(idx, via, scopes.module(), name));
+            facts.edge(scopes.module(), scopes.function(), name);
             add("local", name, source.at(value.getStart()), idx, via, Map.of(), List.of(), null);
+            if (targets.collecting()) {
+                List<FunctionNode> frames = scopes.functions();
+                CallbackTargets.Reference ref = CallbackTargets.of(value, frames, names, registry);
+                if (ref != null) {
+                    targets.given(idx, via, ref, frames);
+                }
+            }
         }
     }
 
@@ -232,6 +272,9 @@ final class ScriptVisitor extends NodeVisitor<LexicalContext> {
         Scopes.Parent p = scopes.parent();
         Integer idx = add(callee.namespace(), callee.name(), source.at(call.getStart()), p == null ? null : p.call(),
                 p == null ? null : p.via(), CallOptions.of(callee.name(), call.getArgs(), expressions), flow.inputs(call.getArgs()), call);
+        if (idx != null && targets.collecting()) {
+            targets.callRecorded(idx, callee.name(), scopes.functions());
+        }
         TryState t = tries.peek();
         if (idx != null && awaited.contains(call) && t != null && t.frame == scopes.current() && !t.inCatch && t.awaitedCall == null) {
             t.awaitedCall = idx;
@@ -257,6 +300,9 @@ final class ScriptVisitor extends NodeVisitor<LexicalContext> {
     @Override
     public Node leaveVarNode(VarNode v) {
         flow.declared(v);
+        if (v.getInit() instanceof FunctionNode fn && !scopes.isEmpty()) {
+            targets.declared(v.getName().getName(), fn, scopes.current().node);
+        }
         return v;
     }
 

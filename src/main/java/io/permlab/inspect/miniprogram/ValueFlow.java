@@ -22,11 +22,18 @@ import java.util.Set;
 final class ValueFlow {
     private final Scopes scopes;
     private final ScriptFacts facts;
+    private final CallbackTargets targets;
     private final Map<CallNode, Integer> callIndex = new IdentityHashMap<>();
 
-    ValueFlow(Scopes scopes, ScriptFacts facts) {
+    ValueFlow(Scopes scopes, ScriptFacts facts, CallbackTargets targets) {
         this.scopes = scopes;
         this.facts = facts;
+        this.targets = targets;
+    }
+
+    /** The API of a call; one further down the file (a function given as its callback is written above it) from the first walk. */
+    private String api(int call) {
+        return call < facts.calls.size() ? facts.calls.get(call).api : targets.apiOf(call);
     }
 
     void recorded(CallNode call, int idx) {
@@ -39,8 +46,8 @@ final class ValueFlow {
         for (Expression e : expressions) {
             for (String id : Expressions.identifiers(e)) {
                 Integer bound = scopes.lookup(id);
-                if (bound != null && !out.contains(facts.calls.get(bound).api)) {
-                    out.add(facts.calls.get(bound).api);
+                if (bound != null && !out.contains(api(bound))) {
+                    out.add(api(bound));
                 }
             }
         }
@@ -75,9 +82,20 @@ final class ValueFlow {
         List<String> read = inputs(List.of(value));
         Scopes.Parent p = scopes.parent();
         if (read.isEmpty() && p != null && !"fail".equals(p.via())) {
-            read = List.of(facts.calls.get(p.call()).api);
+            read = List.of(api(p.call()));
         }
         read.forEach(api -> facts.fieldSource(scopes.module(), field, api));
+    }
+
+    /** The platform call whose result the first of the expressions that reads one reads, or null. */
+    Integer resultRead(List<Expression> expressions) {
+        for (Expression e : expressions) {
+            Integer idx = resultOf(e);
+            if (idx != null) {
+                return idx;
+            }
+        }
+        return null;
     }
 
     /** The platform call whose result an expression is or reads, or null. */
