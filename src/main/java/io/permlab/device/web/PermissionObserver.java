@@ -35,7 +35,7 @@ final class PermissionObserver {
     private final List<ObservedRequest> done = new ArrayList<>();
 
     private record Pending(String[] permissions, String api, Map<String, String> options, Instant at, String origin,
-                           String frameUrl, boolean top, String text) {
+                           String frameUrl, boolean top, String text, String textAtInput) {
     }
 
     /** Permissions the page asked for in this run, told to each new document (the shim's permissions.query reads them). */
@@ -91,7 +91,8 @@ final class PermissionObserver {
             }
             Instant at = m.has("at") && m.get("at").isJsonPrimitive() ? Instant.ofEpochMilli(m.get("at").getAsLong()) : Instant.now();
             Pending p = new Pending(text(m, "permission").split("\\+"), text(m, "api"), options,
-                    at, text(m, "origin"), text(m, "frameUrl"), m.has("top") && m.get("top").getAsBoolean(), text(m, "text"));
+                    at, text(m, "origin"), text(m, "frameUrl"), m.has("top") && m.get("top").getAsBoolean(), text(m, "text"),
+                    text(m, "textAtInput"));
             if (asked.addAll(List.of(p.permissions()))) {
                 List<String> now = List.copyOf(asked);
                 publisher.execute(() -> publishAsked(now));
@@ -165,7 +166,7 @@ final class PermissionObserver {
     private void complete(Pending p, String outcome) {
         for (String permission : p.permissions()) {
             done.add(new ObservedRequest(permission, p.api(), p.options(), p.at(), p.origin(), p.frameUrl(), p.top(), p.text(), outcome,
-                    answer(outcome), accuracyMeters(outcome)));
+                    answer(outcome), accuracyMeters(outcome), p.textAtInput()));
         }
     }
 

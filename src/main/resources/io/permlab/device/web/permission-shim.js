@@ -32,11 +32,21 @@
     var earlier = window.__permlabAskedBefore;
     return askedHere[name] === true || (Array.isArray(earlier) && earlier.indexOf(name) >= 0);
   }
+  // The text on screen when the user last tapped: an explanation that the tap acknowledges (and closes) before the
+  // page asks is the purpose shown, though it is gone when the prompt comes. Read before the page's own handlers run.
+  var textAtInput = '';
+  var inputAt = 0;
+  function rememberScreen() { textAtInput = visibleText(); inputAt = Date.now(); }
+  document.addEventListener('pointerdown', rememberScreen, true);
+  document.addEventListener('click', function () { if (Date.now() - inputAt > 1000) { rememberScreen(); } }, true);
+  var INPUT_WINDOW_MS = 3000;
+
   function request(permission, api, options) {
     String(permission).split('+').forEach(function (p) { askedHere[p] = true; });
     var id = ++nextId + '-' + Math.random().toString(36).slice(2, 8);
     send({ type: 'request', id: id, at: Date.now(), permission: permission, api: api, options: options || {},
-           frameUrl: String(location.href), origin: String(location.origin), top: top, text: visibleText() });
+           frameUrl: String(location.href), origin: String(location.origin), top: top, text: visibleText(),
+           textAtInput: Date.now() - inputAt <= INPUT_WINDOW_MS ? textAtInput : '' });
     return id;
   }
   function result(id, outcome) { send({ type: 'result', id: id, outcome: outcome }); }
