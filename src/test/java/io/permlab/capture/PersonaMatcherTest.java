@@ -150,6 +150,14 @@ class PersonaMatcherTest {
                 .containsExactlyInAnyOrder(md5.substring(0, 6) + "…", "张**");
     }
 
+    /** A persona's ID number and IMEI are masked as the PI scanner masks the same values elsewhere in the report. */
+    @Test
+    void identifiersAreMaskedAsThePiScannerMasksThem() {
+        ObservedExchange x = Exchanges.get("https://api.example.com/a?id=11010519491231002X&imei=356938035643809&m=13812345678").build();
+        assertThat(matcher.sent(x)).extracting(PersonaSighting::maskedExcerpt)
+                .containsExactlyInAnyOrder("1101**********002X", "35***********09", "138****5678");
+    }
+
     static String hex(String algorithm, String value) throws Exception {
         return HexFormat.of().formatHex(digest(algorithm, value));
     }
