@@ -3,6 +3,7 @@ package io.permlab.device.web;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import io.permlab.exercise.ObservedEvent;
 import io.permlab.exercise.ObservedRequest;
 import io.permlab.model.dynamic.RequestAnswer;
 
@@ -33,6 +34,8 @@ final class PermissionObserver {
     /** DevTools may deliver a result before its request (listeners run on a pool): kept until the request comes. */
     private final Map<String, String> earlyResults = new LinkedHashMap<>();
     private final List<ObservedRequest> done = new ArrayList<>();
+    /** permissions.query calls: what the browser held and what the page was told (a first visit's "prompt"). */
+    private final List<ObservedEvent> queries = new ArrayList<>();
 
     private record Pending(String[] permissions, String api, Map<String, String> options, Instant at, String origin,
                            String frameUrl, boolean top, String text, String textAtInput) {
@@ -103,6 +106,9 @@ final class PermissionObserver {
             } else {
                 pending.put(text(m, "id"), p);
             }
+        } else if ("query".equals(type)) {
+            queries.add(new ObservedEvent(Instant.now(), "permission-query", "navigator.permissions.query", Map.of(
+                    "permission", text(m, "permission"), "state", text(m, "state"), "told", text(m, "told"), "frame", text(m, "frameUrl"))));
         } else if ("result".equals(type)) {
             Pending p = pending.remove(text(m, "id"));
             if (p != null) {
@@ -130,6 +136,13 @@ final class PermissionObserver {
         } catch (RuntimeException e) {
             // the session is ending or the browser is gone: nothing left to tell
         }
+    }
+
+    /** The queries since the last call. */
+    synchronized List<ObservedEvent> takeQueries() {
+        List<ObservedEvent> out = List.copyOf(queries);
+        queries.clear();
+        return out;
     }
 
     void close() {

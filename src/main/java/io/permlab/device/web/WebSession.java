@@ -459,6 +459,11 @@ final class WebSession implements Session {
     }
 
     @Override
+    public List<io.permlab.exercise.ObservedEvent> takeEvents() {
+        return permissions.takeQueries();
+    }
+
+    @Override
     public List<ObservedRequest> takePermissionRequests(boolean includeUnanswered) {
         return permissions.take(includeUnanswered);
     }

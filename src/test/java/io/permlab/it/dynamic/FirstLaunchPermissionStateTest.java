@@ -69,4 +69,14 @@ class FirstLaunchPermissionStateTest {
     void onceAskedQueryTellsTheAnswerAlsoInTheNextDocument() {
         assertThat(baseline().passed()).as("again.html saw 'granted' after the tap's grant").isTrue();
     }
+
+    /** Why the page did not ask is evidence too: each query is in the run's timeline, with what the browser held and what was told. */
+    @Test
+    void eachQueryIsInTheRunsTimelineWithWhatWasTold() {
+        List<JsonObject> queries = RunReport.objects(baseline().json().getAsJsonArray("events")).stream()
+                .filter(e -> e.get("kind").getAsString().equals("permission-query")).toList();
+        assertThat(queries).extracting(e -> e.get("stepIndex").getAsInt() + " " + e.getAsJsonObject("details").get("told").getAsString()
+                        + " (browser: " + e.getAsJsonObject("details").get("state").getAsString() + ")")
+                .containsExactly("0 prompt (browser: granted)", "4 granted (browser: granted)");
+    }
 }
