@@ -91,7 +91,7 @@ public final class FlowRunner {
                 failure = e;
             }
             rec.settle(step);
-            rec.collect(step.index(), false, purposes);
+            rec.collect(step.index(), at, false, purposes);
             if (step.action() == Action.CHECKPOINT) {
                 String shot = rec.screenshot(String.format("step-%02d-checkpoint.png", step.index()));
                 boolean reached = failure == null && seen.visible();
@@ -147,7 +147,7 @@ public final class FlowRunner {
             storage = read.value() != null ? read.value() : storage;
         }
         if (alive) {
-            rec.collect(lastStep, true, purposes);
+            rec.collect(lastStep, StepTimes.NO_CURRENT_STEP, true, purposes);
         }
         RunOutcome outcome = cutShort != null ? RunOutcome.inconclusive(cutShort) : RunOutcome.of(checkpoint.reached());
         return new RawRun(runId, flow.function(), policy, session.describe(), rec.started, rec.elapsed(), consentAt,
@@ -285,7 +285,8 @@ public final class FlowRunner {
             }
         }
 
-        void collect(int stepIndex, boolean last, PurposeDetector purposes) {
+        /** What happened since the last collection; {@code stepStart}: when step {@code stepIndex} began, if it is running. */
+        void collect(int stepIndex, long stepStart, boolean last, PurposeDetector purposes) {
             List<ObservedRequest> taken = session.takePermissionRequests(last);
             if (!taken.isEmpty()) {
                 String shot = screenshot(String.format("step-%02d-%s.png", stepIndex, relaunched ? "relaunch-request" : "request"));
@@ -302,7 +303,7 @@ public final class FlowRunner {
                             .orElse(null);
                     // by when it was asked, not when answered: a camera is answered once it is open, a step or two later
                     long at = since(r.at());
-                    requests.add(new RawRun.TimedRequest(r, at, stepAt(at, stepIndex), relaunched, purpose, shot));
+                    requests.add(new RawRun.TimedRequest(r, at, StepTimes.stepAt(steps, at, stepIndex, stepStart), relaunched, purpose, shot));
                     if (r.permission() != null) {
                         asked.accept(r.permission());
                     }
@@ -311,11 +312,11 @@ public final class FlowRunner {
             for (ObservedExchange x : session.takeExchanges(last)) {
                 // by when it began, not when it was taken: a response the page never reads is taken only at the run's end
                 long at = since(x.startedAt());
-                exchanges.add(new RawRun.TimedExchange(x, at, stepAt(at, stepIndex)));
+                exchanges.add(new RawRun.TimedExchange(x, at, StepTimes.stepAt(steps, at, stepIndex, stepStart)));
             }
             for (ObservedDownload d : session.takeDownloads(last)) {
                 long at = since(d.beganAt());
-                downloads.add(keeper.keep(d, at, stepAt(at, stepIndex)));
+                downloads.add(keeper.keep(d, at, StepTimes.stepAt(steps, at, stepIndex, stepStart)));
             }
             for (ObservedEvent e : session.takeEvents()) {
                 events.add(new io.permlab.model.dynamic.RunEvent(since(e.at()), stepIndex, e.kind(), e.api(), e.details()));
@@ -324,21 +325,6 @@ public final class FlowRunner {
                 problems.add(new RunProblem("js-error", e.message() + (e.url() == null ? "" : " (" + e.url() + ":" + e.line() + ")"),
                         stepIndex, since(e.at()), null, null));
             }
-        }
-
-        /**
-         * The step during which something that began at {@code at} ms happened: a recorded step whose time span holds
-         * it, else the step running now (a download may end a step or two after it began; an exchange whose response
-         * the page never reads is complete only when the run ends).
-         */
-        private int stepAt(long at, int current) {
-            for (int i = steps.size() - 1; i >= 0; i--) {
-                StepRecord s = steps.get(i);
-                if (at >= s.atMillis()) {
-                    return at <= s.atMillis() + s.durationMillis() ? s.index() : current;
-                }
-            }
-            return current;
         }
 
         private String quietText() {
@@ -379,12 +365,12 @@ public final class FlowRunner {
 
         /** Opens the page again, as a user relaunching the app, and watches for requests for a while. */
         void relaunch(String url, int lastStep, long probeMillis, PurposeDetector purposes) throws SessionException {
-            collect(lastStep, false, purposes);
+            collect(lastStep, StepTimes.NO_CURRENT_STEP, false, purposes);
             relaunched = true;
             session.open(url, null);
             // what a page asks on relaunch it asks while loading: watching ends once it is quiet, probeMillis at most
             session.awaitQuiet(Duration.ofMillis(probeMillis));
-            collect(lastStep, false, purposes);
+            collect(lastStep, StepTimes.NO_CURRENT_STEP, false, purposes);
         }
     }
 }
