@@ -437,12 +437,16 @@ final class WebSession implements Session {
 
     /**
      * The page's rendered text and, after it, what stands in its form fields on screen (innerText leaves values out, and a
-     * profile page fills its fields from a response): not passwords, hidden fields, or controls without a text value.
+     * profile page fills its fields from a response): not passwords, hidden fields, fields of no size or moved off the
+     * page, or controls without a text value.
      */
     private static final String VISIBLE_TEXT = "var parts = [document.body ? document.body.innerText : ''];"
             + "document.querySelectorAll('input, textarea, select').forEach(function (e) {"
             + "  if (e.tagName === 'INPUT' && /^(password|hidden|checkbox|radio|submit|button|reset|image|file|range|color)$/i.test(e.type)) return;"
-            + "  if (!e.getClientRects().length || getComputedStyle(e).visibility === 'hidden') return;"
+            + "  var r = e.getBoundingClientRect();"
+            // not rendered, hidden, of no size, or placed off the page to its left or above it (left: -9999px)
+            + "  if (r.width < 2 || r.height < 2 || getComputedStyle(e).visibility === 'hidden'"
+            + "      || r.right + scrollX <= 0 || r.bottom + scrollY <= 0) return;"
             + "  var v = e.tagName === 'SELECT' ? (e.selectedOptions[0] ? e.selectedOptions[0].text : '') : e.value;"
             + "  if (v && v.trim()) parts.push(v);"
             + "});"

@@ -52,6 +52,8 @@ class EvidenceScreenshotTest {
         page("/form.html", "<body><h1>我的资料</h1><label>手机号 <input id='phone' value='13812345678'></label>"
                 + "<textarea id='note'>送到前台</textarea><input type='password' value='s3cret-pass'><input type='hidden' value='hidden-token'>"
                 + "<input id='gone' style='display:none' value='not-on-screen'><input id='blank' placeholder='邮箱'>"
+                + "<input id='away' style='position:absolute;left:-9999px' value='moved-off-screen'>"
+                + "<input id='tiny' style='width:0;height:0;border:0;padding:0' value='zero-size'>"
                 + "<script>document.getElementById('note').value = '放在门口';</script></body>");
         server.start();
     }
@@ -132,7 +134,7 @@ class EvidenceScreenshotTest {
         try {
             session.open("http://127.0.0.1:" + server.getAddress().getPort() + "/form.html", null);
             assertThat(session.visibleText()).contains("我的资料", "13812345678", "放在门口")
-                    .doesNotContain("s3cret-pass", "hidden-token", "not-on-screen", "送到前台");
+                    .doesNotContain("s3cret-pass", "hidden-token", "not-on-screen", "moved-off-screen", "zero-size", "送到前台");
         } finally {
             session.close();
         }
