@@ -356,8 +356,16 @@ function createWx(ctx) {
       if (auth.scopeOf(api)) {
         return scoped(api, {fail: (e) => fire('onError', e)}, done => { done.ok(); fire('onStart', {}); });
       }
+      // stop() → onStop, pause() → onPause, …: what the method did, told a moment later as WeChat does
+      const event = 'on' + k.charAt(0).toUpperCase() + k.slice(1);
+      if (!/^on[A-Z]/.test(k) && listeners[event]) setTimeout(() => fire(event, endedWith(owner, k)), 0);
       return undefined;
     }});
+  }
+
+  /** What a stopped recording or playback hands its listener: a temporary file, as WeChat's onStop does. */
+  function endedWith(owner, method) {
+    return method === 'stop' ? {tempFilePath: 'wxfile://tmp/' + owner.toLowerCase() + '-simulated.mp3', duration: 1000, fileSize: 16000} : {};
   }
 
   // the camera component's and open-type buttons' sheets go through here (see tree taps in runtime.js)

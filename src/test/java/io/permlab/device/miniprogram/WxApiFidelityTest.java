@@ -79,6 +79,19 @@ class WxApiFidelityTest {
         }
     }
 
+    /** A manager's methods tell its listeners as WeChat does: stop() calls onStop with the recording. */
+    @Test
+    void stoppingTheRecorderCallsOnStopWithTheRecording() throws Exception {
+        Path mp = program(", \"permission\": {\"scope.record\": {\"desc\": \"用于录制语音留言\"}}", "",
+                "const rm = wx.getRecorderManager();\n rm.onStart(() => rm.stop());\n"
+                        + " rm.onStop((r) => this.setData({result: 'saved ' + (r.tempFilePath ? 'file' : 'nothing')}));\n rm.start({});");
+        try (MiniProgramSession s = open(mp, RunPolicy.baseline())) {
+            tapStart(s);
+            assertThat(s.takePageErrors()).extracting(PageError::message).isEmpty();
+            assertThat(s.visibleText()).contains("saved file");
+        }
+    }
+
     /** WeChat's update boilerplate in App.onLaunch runs as on a phone: no error, the rest of onLaunch runs. */
     @Test
     void theUpdateManagerBoilerplateRunsWithoutAnError() throws Exception {
