@@ -72,6 +72,12 @@ else
     echo "$lock_sum" >"$stamp"
   fi
 fi
+# The WXML compiler ships without its execute bit (the package sets 0777 on its first use): make it executable, and
+# no more, so that 'permlab doctor' is right before the first mini-program run.
+wcc=node_modules/miniprogram-compiler/bin/linux/wcc
+if [ -f "$wcc" ] && [ ! -x "$wcc" ]; then
+  chmod 755 "$wcc"
+fi
 
 # Appium finds its drivers through APPIUM_HOME; PermLab keeps it inside the project and registers the pinned
 # Chromium driver from node_modules (npm 11 skips Appium's own postinstall that would do it).
