@@ -1,10 +1,14 @@
 package io.permlab.rules;
 
 import io.permlab.knowledge.Category;
+import io.permlab.knowledge.ConditionalPermission;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.RuleMeta;
+import io.permlab.model.Localized;
+import io.permlab.model.Severity;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** What a rule may see besides the evidence: the knowledge base and the target's category (null when not given). */
@@ -29,6 +33,21 @@ public final class RuleContext {
     /** The rule's text fragment {@code name} from its metadata, to fill and put into a message argument. */
     public Phrase text(Rule rule, String name) {
         return new Phrase(meta(rule).text(name));
+    }
+
+    /**
+     * A finding that says the category does not need these PI kinds, where the category needs them in some of its
+     * services (categories.json "conditionalPermissions": "bike sharing or hourly car rental"): whether this function is
+     * one of them is for a person to judge, so the finding becomes INFO and its {note} names the case (the rule's
+     * "necessaryOnlyFor" text). Without such a condition, {@code v} keeps its severity and its own note (none when it
+     * gave none).
+     */
+    public Violation unlessNecessaryInSomeServices(Rule rule, Violation v, Collection<String> piKinds) {
+        ConditionalPermission condition = category == null ? null : knowledge.conditionFor(category, piKinds);
+        if (condition == null) {
+            return v.has("note") ? v : v.arg("note", (Localized) null);
+        }
+        return v.arg("note", text(rule, "necessaryOnlyFor").with("when", condition.when()).text()).severity(Severity.INFO);
     }
 
     /** A whole-number parameter of the rule's metadata ("params"), which --knowledge may override. */

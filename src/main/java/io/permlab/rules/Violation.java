@@ -39,6 +39,11 @@ public final class Violation {
         return this;
     }
 
+    /** Whether the argument {@code name} was given (a null value counts: it fills its placeholder with nothing). */
+    boolean has(String name) {
+        return args.containsKey(name);
+    }
+
     public Violation arg(String name, int value) {
         return arg(name, Integer.toString(value));
     }

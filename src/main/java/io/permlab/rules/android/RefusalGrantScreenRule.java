@@ -1,7 +1,6 @@
 package io.permlab.rules.android;
 
 import io.permlab.knowledge.Category;
-import io.permlab.knowledge.ConditionalPermission;
 import io.permlab.knowledge.WebPermission;
 import io.permlab.model.Evidence;
 import io.permlab.model.EvidencePointer;
@@ -11,7 +10,6 @@ import io.permlab.model.android.DeviceRunFacts;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.Run;
-import io.permlab.model.Severity;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
@@ -61,10 +59,7 @@ public final class RefusalGrantScreenRule extends DeviceRunRule {
                 if (said.isEmpty()) {
                     continue;
                 }
-                ConditionalPermission condition = ctx.knowledge().conditionFor(category, p.pi());
-                ctx.report(Violation.of(this)
-                        .arg("note", condition == null ? null : ctx.text(this, "necessaryOnlyFor").with("when", condition.when()).text())
-                        .severity(condition != null ? Severity.INFO : null)
+                ctx.report(ctx.unlessNecessaryInSomeServices(this, Violation.of(this)
                         .arg("function", f.functionName())
                         .arg("permission", p.label())
                         .arg("category", category.label())
@@ -73,7 +68,7 @@ public final class RefusalGrantScreenRule extends DeviceRunRule {
                         .key(f.functionId() + ":" + p.id())
                         .at(AndroidPrompts.dialog(run, AndroidPrompts.refusal(run)))
                         .at(EvidencePointer.inRun(run.id(), "device-facts", null, run.id() + " flow end", String.join(" | ", end.appTexts())))
-                        .at(AndroidPrompts.failure(run)));
+                        .at(AndroidPrompts.failure(run)), p.pi()));
             }
         }
     }

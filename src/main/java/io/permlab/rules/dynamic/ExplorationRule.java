@@ -1,7 +1,6 @@
 package io.permlab.rules.dynamic;
 
 import io.permlab.knowledge.Category;
-import io.permlab.knowledge.ConditionalPermission;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.WebPermission;
 import io.permlab.model.Evidence;
@@ -50,11 +49,6 @@ abstract class ExplorationRule implements Rule {
     /** Whether the category's necessary PI includes any of these PI kinds. */
     static boolean needs(Category category, List<String> piKinds) {
         return piKinds.stream().anyMatch(category.necessaryPi()::contains);
-    }
-
-    /** "Necessary only for: …", the rule's own text, or null without a condition. */
-    Localized necessaryOnlyFor(ConditionalPermission condition, RuleContext ctx) {
-        return condition == null ? null : ctx.text(this, "necessaryOnlyFor").with("when", condition.when()).text();
     }
 
     static Localized functionName(FunctionExploration f) {

@@ -1,7 +1,6 @@
 package io.permlab.rules.dynamic;
 
 import io.permlab.knowledge.Category;
-import io.permlab.knowledge.ConditionalPermission;
 import io.permlab.knowledge.WebPermission;
 import io.permlab.model.Severity;
 import io.permlab.model.dynamic.Exploration;
@@ -41,7 +40,6 @@ public final class PermissionMandatoryRule extends ExplorationRule {
                     continue;
                 }
                 boolean sensitive = p.pi().stream().anyMatch(k -> ctx.knowledge().piKind(k).sensitive());
-                ConditionalPermission condition = ctx.knowledge().conditionFor(category, p.pi());
                 Violation v = Violation.of(this)
                         .arg("function", functionName(f))
                         .arg("permission", permission(ctx.knowledge(), p.id()))
@@ -49,11 +47,11 @@ public final class PermissionMandatoryRule extends ExplorationRule {
                         .arg("category", category.label())
                         .arg("baselineCheckpoint", baseline.checkpoint().description())
                         .arg("variantDetail", denied.checkpoint().reason())
-                        .arg("note", necessaryOnlyFor(condition, ctx))
-                        .severity(condition != null ? Severity.INFO : sensitive ? null : Severity.MEDIUM)
+                        .severity(sensitive ? null : Severity.MEDIUM)
                         .key(f.functionId() + ":" + p.id())
                         .at(checkpoint(baseline))
                         .at(failure(denied));
+                ctx.unlessNecessaryInSomeServices(this, v, p.pi());
                 baseline.requests().stream().filter(r -> r.permission().equals(p.id())).findFirst().ifPresent(r -> v.at(request(baseline, r)));
                 ctx.report(v);
             }

@@ -1,8 +1,6 @@
 package io.permlab.rules.dynamic;
 
 import io.permlab.knowledge.Category;
-import io.permlab.knowledge.ConditionalPermission;
-import io.permlab.model.Severity;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.NetworkExchange;
@@ -32,19 +30,16 @@ public final class PreciseCoordinatesSentRule extends TrafficRule {
         if (category == null || needs(category, List.of("location_precise"))) {
             return;
         }
-        ConditionalPermission condition = ctx.knowledge().conditionFor(category, List.of("location_precise"));
         for (PiSighting s : x.piSent()) {
             if ("COORDINATES".equals(s.type()) && s.precise() && s.mayBeDevicePosition() && reported.add(x.host() + " " + PiCleartextRule.withoutQuery(x.url()))) {
-                ctx.report(Violation.of(this)
+                ctx.report(ctx.unlessNecessaryInSomeServices(this, Violation.of(this)
                         .arg("host", x.host())
                         .arg("decimals", s.decimals())
                         .arg("precision", precision(s.decimals()))
                         .arg("where", s.where() + "=" + s.maskedValue())
                         .arg("category", category.label())
-                        .arg("note", necessaryOnlyFor(condition, ctx))
-                        .severity(condition != null ? Severity.INFO : null)
                         .key(function.functionId() + ":" + x.host() + ":" + endpointKey(x.url()))
-                        .at(exchange(run, x, s.where() + "=" + s.maskedValue())));
+                        .at(exchange(run, x, s.where() + "=" + s.maskedValue())), List.of("location_precise")));
             }
         }
     }

@@ -1,8 +1,6 @@
 package io.permlab.rules.dynamic;
 
 import io.permlab.knowledge.Category;
-import io.permlab.knowledge.ConditionalPermission;
-import io.permlab.model.Severity;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionEffect;
@@ -41,17 +39,15 @@ public final class PreciseLocationMandatoryRule extends ExplorationRule {
                 if (!judgeable(baseline, approximate)) {
                     continue;
                 }
-                ConditionalPermission condition = ctx.knowledge().conditionFor(category, List.of("location_precise"));
                 Violation v = Violation.of(this)
                         .arg("function", functionName(f))
                         .arg("category", category.label())
-                        .arg("note", necessaryOnlyFor(condition, ctx))
-                        .severity(condition != null ? Severity.INFO : null)
                         .arg("accuracy", approximateAccuracy(approximate))
                         .arg("variantDetail", approximate.checkpoint().reason())
                         .key(f.functionId())
                         .at(checkpoint(baseline))
                         .at(failure(approximate));
+                ctx.unlessNecessaryInSomeServices(this, v, List.of("location_precise"));
                 approximate.requests().stream().filter(r -> r.permission().equals("geolocation")).findFirst()
                         .ifPresent(r -> v.at(request(approximate, r)));
                 ctx.report(v);

@@ -1,13 +1,11 @@
 package io.permlab.rules.miniprogram;
 
 import io.permlab.knowledge.Category;
-import io.permlab.knowledge.ConditionalPermission;
 import io.permlab.knowledge.miniprogram.MiniProgramApi;
 import io.permlab.model.Localized;
 import io.permlab.model.miniprogram.ApiCall;
 import io.permlab.model.miniprogram.CoordinateRequirement;
 import io.permlab.model.miniprogram.MiniProgramFacts;
-import io.permlab.model.Severity;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
@@ -31,7 +29,6 @@ public final class AddressNeedsDeviceLocationRule extends MiniProgramRule {
         if (category != null && category.necessaryPi().contains("location_precise")) {
             return;
         }
-        ConditionalPermission condition = category == null ? null : ctx.knowledge().conditionFor(category, List.of("location_precise"));
         for (CoordinateRequirement r : mp.coordinateRequirements()) {
             List<String> device = r.sources().stream().filter(s -> {
                 MiniProgramApi a = apis(ctx).api(s);
@@ -48,12 +45,10 @@ public final class AddressNeedsDeviceLocationRule extends MiniProgramRule {
                     .arg("fields", String.join(" / ", r.fields()))
                     .arg("entry", entry(r, ctx))
                     .arg("sources", String.join(", ", names))
-                    .arg("note", condition == null ? null : ctx.text(this, "necessaryOnlyFor").with("when", condition.when()).text())
-                    .severity(condition != null ? Severity.INFO : null)
                     .key(r.owner() + "#" + r.function())
                     .at(Pointers.at("code", r.at(), Pointers.where(r.owner(), r.function()) + " › guard"));
             filling.stream().limit(FIRST).forEach(c -> v.at(Pointers.call(c)));
-            ctx.report(v);
+            ctx.report(ctx.unlessNecessaryInSomeServices(this, v, List.of("location_precise")));
         }
     }
 

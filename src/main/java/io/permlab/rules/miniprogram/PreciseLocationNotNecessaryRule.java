@@ -1,7 +1,6 @@
 package io.permlab.rules.miniprogram;
 
 import io.permlab.knowledge.Category;
-import io.permlab.knowledge.ConditionalPermission;
 import io.permlab.knowledge.miniprogram.MiniProgramApi;
 import io.permlab.model.EvidencePointer;
 import io.permlab.model.Localized;
@@ -9,7 +8,6 @@ import io.permlab.model.miniprogram.ApiCall;
 import io.permlab.model.miniprogram.MiniProgramFacts;
 import io.permlab.model.miniprogram.PrivateInfoDeclaration;
 import io.permlab.model.miniprogram.ScopeDeclaration;
-import io.permlab.model.Severity;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
@@ -59,13 +57,12 @@ public final class PreciseLocationNotNecessaryRule extends MiniProgramRule {
         if (what.isEmpty()) {
             return;
         }
-        ConditionalPermission condition = ctx.knowledge().conditionFor(category, List.of("location_precise"));
         Violation v = Violation.of(this)
                 .arg("category", category.label())
                 .arg("what", String.join(", ", what))
-                .arg("note", condition != null ? ctx.text(this, "necessaryOnlyFor").with("when", condition.when()).text() : note(category, ctx))
-                .severity(condition != null ? Severity.INFO : null)
+                .arg("note", note(category, ctx))
                 .key("precise-location");
+        ctx.unlessNecessaryInSomeServices(this, v, List.of("location_precise"));
         evidence.forEach(v::at);
         ctx.report(v);
     }
