@@ -4,8 +4,9 @@ import io.permlab.model.dynamic.Persona;
 
 /**
  * How a seen persona value is shown: a name as its first char and stars (张**), an address as its first 6 chars and
- * ***, a number as its first 3 and last 4 chars (an ID number 4 and 4, an IMEI 2 and 2, as PiMasker), an e-mail as its first char and domain, anything encoded (percent,
- * base64, hex, digests) as its first 6 chars and an ellipsis, too short to be read back.
+ * ***, a number as its first 3 and last 4 chars (an ID number 4 and 4, an IMEI 2 and 2, as PiMasker masks them), an
+ * e-mail as its first char and domain, anything encoded (percent, base64, hex, digests) as its first 6 chars and an
+ * ellipsis, too short to be read back.
  */
 final class PersonaMask {
     private PersonaMask() {
@@ -29,7 +30,6 @@ final class PersonaMask {
         if (seen.length() < 9) {
             return seen.substring(0, 1) + "*".repeat(seen.length() - 1);
         }
-        // an ID number and an IMEI as the PI scanner masks them elsewhere in the report (PiMasker)
         if (f == Persona.Field.ID_NUMBER) {
             return keepEnds(seen, 4, 4);
         }

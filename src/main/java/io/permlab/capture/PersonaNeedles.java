@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Every text a persona value can take on the wire: the value itself (phone also with +86 / 0086 / 86 and with
- * separators, an ID number also in 6-8-4 groups and with its check letter in either case, MAC also without separators), percent-encoded as UTF-8 ('+' and %20 for spaces), base64 (standard and
- * URL-safe, with and without padding), hex of its UTF-8 bytes, and MD5 / SHA-1 / SHA-256 of it as hex and as base64.
+ * separators, an ID number also in 6-8-4 groups and with its check letter in either case, MAC also without
+ * separators), percent-encoded as UTF-8 ('+' and %20 for spaces), base64 (standard and URL-safe, with and without
+ * padding), hex of its UTF-8 bytes, and MD5 / SHA-1 / SHA-256 of it as hex and as base64.
  * Base64 is matched only as a whole token, not at the 3 byte alignments inside a longer blob (see docs/persona.md).
  */
 final class PersonaNeedles {

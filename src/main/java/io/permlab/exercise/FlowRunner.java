@@ -297,10 +297,7 @@ public final class FlowRunner {
                         pageText = pageText != null ? pageText : quietText();
                         text = text + "\n" + pageText;
                     }
-                    String purpose = purposes.purpose(r, text)
-                            .or(() -> r.textAtInput() == null || r.textAtInput().isBlank() ? java.util.Optional.empty()
-                                    : purposes.purpose(r.permission(), r.textAtInput()))
-                            .orElse(null);
+                    String purpose = purposes.purpose(r, text).orElse(null);
                     // by when it was asked, not when answered: a camera is answered once it is open, a step or two later
                     long at = since(r.at());
                     requests.add(new RawRun.TimedRequest(r, at, StepTimes.stepAt(steps, at, stepIndex, stepStart), relaunched, purpose, shot));

@@ -20,9 +20,11 @@ public final class PurposeDetector {
     }
 
     /**
-     * The same for a request as it was observed. A WeChat authorization sheet puts app.json's desc under its title: the
-     * desc is the purpose when it names the use as the static scan requires of it (the scope's purpose words,
-     * MP-PURPOSE-DESC; a purpose marker for a scope without its own words) and is not one of the vague phrases.
+     * The same for a request as it was observed, on {@code visibleText} (what was on screen when it was asked). A WeChat
+     * authorization sheet puts app.json's desc under its title: the desc is the purpose when it names the use as the
+     * static scan requires of it (the scope's purpose words, MP-PURPOSE-DESC; a purpose marker for a scope without its
+     * own words) and is not one of the vague phrases. Failing that, the text on screen when the user made the tap that
+     * asked ({@link ObservedRequest#textAtInput()}: an explanation the tap acknowledged and closed) counts too.
      */
     public Optional<String> purpose(ObservedRequest request, String visibleText) {
         String desc = request.options().get("desc");
@@ -30,7 +32,7 @@ public final class PurposeDetector {
         if ("shown".equals(request.options().get("sheet")) && desc != null && scope != null && namesTheUse(scope, desc)) {
             return Optional.of(desc.strip());
         }
-        return purpose(request.permission(), visibleText);
+        return purpose(request.permission(), visibleText).or(() -> purpose(request.permission(), request.textAtInput()));
     }
 
     private boolean namesTheUse(String scope, String desc) {

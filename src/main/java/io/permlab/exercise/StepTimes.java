@@ -15,8 +15,8 @@ final class StepTimes {
     /**
      * The recorded step whose time span holds {@code at}, else the step running now ({@code current}, begun at
      * {@code currentStart}). Steps follow each other without a gap, so the millisecond one ends is the one the next
-     * begins; what is stamped from then on (a millisecond of slack between the two clocks) is the current step's: a
-     * request the step before made was taken by that step's own collection, which ends it.
+     * begins; what is stamped from then on (a millisecond of slack between the two clocks) is the current step's. What
+     * the step before did was stamped before its own collection, which comes last in it, so before that millisecond.
      */
     static int stepAt(List<StepRecord> recorded, long at, int current, long currentStart) {
         if (currentStart != NO_CURRENT_STEP && at + 1 >= currentStart) {

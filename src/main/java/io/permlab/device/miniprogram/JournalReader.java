@@ -25,8 +25,10 @@ import java.util.function.Supplier;
  * every entry also as a {@link WxEvent}.
  */
 final class JournalReader {
-    /** Journal kinds that are evidence for the run's timeline; "action" only for the entry exploration's own taps. */
-    /** Kept in the run's timeline; "refused" is a private API WeChat rejected before any sheet (not in requiredPrivateInfos). */
+    /**
+     * Journal kinds that are evidence for the run's timeline; "action" only for the entry exploration's own taps;
+     * "refused" is a private API WeChat rejected before any sheet (not in requiredPrivateInfos): no permission request.
+     */
     private static final java.util.Set<String> TIMELINE = java.util.Set.of("modal", "privacy", "private", "settings", "action", "refused");
 
     private final String origin;
