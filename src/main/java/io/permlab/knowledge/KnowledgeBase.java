@@ -154,12 +154,18 @@ public final class KnowledgeBase {
         return Optional.ofNullable(p != null ? p : scopePermissions.get(id));
     }
 
+    /** Every id {@link #webPermission} knows, web permissions first. */
+    public List<String> webPermissionIds() {
+        List<String> ids = new java.util.ArrayList<>(webPermissions.keySet());
+        ids.addAll(scopePermissions.keySet());
+        return ids;
+    }
+
     /** The WeChat mini-program APIs PermLab follows (miniprogram-apis.json). */
     public MiniProgramApis miniProgramApis() {
         return miniProgramApis;
     }
 
-    /** Words that, next to a permission's subject on screen, state a purpose ("用于", "so that"...). */
     /** WeChat's own hosts (wechat-client-hosts.json): traffic to them in a mini-program's run is WeChat's, not the program's. */
     public ClientHosts wechatClient() {
         return wechatClient;

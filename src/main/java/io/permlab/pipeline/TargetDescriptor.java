@@ -41,6 +41,12 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
         return kind == TargetKind.MINIPROGRAM ? new MiniProgramRun(ownHosts, fixtures, wechat) : null;
     }
 
+    /** The same descriptor with other functions (the loader keeps only the "needs" it knows). */
+    public TargetDescriptor withFunctions(List<AppFunction> newFunctions) {
+        return new TargetDescriptor(name, kind, category, apk, source, entry, serve, ownHosts, allowHosts, newFunctions, expect,
+                android, fixtures, wechat);
+    }
+
     public static final String FILE = "target.json";
 
     public static TargetDescriptor read(Path file) throws TargetFileException {
@@ -74,7 +80,8 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
                 }
                 functions.add(new AppFunction(string(file, f, "id", true, "functions[" + i + "].id"),
                         string(file, f, "name", false, "functions[" + i + "].name"),
-                        string(file, f, "flow", false, "functions[" + i + "].flow")));
+                        string(file, f, "flow", false, "functions[" + i + "].flow"),
+                        strings(file, f, "needs", "functions[" + i + "].needs")));
             }
         }
         TargetDescriptor d = new TargetDescriptor(name, kind, string(file, o, "category", false),
@@ -183,17 +190,21 @@ public record TargetDescriptor(String name, TargetKind kind, String category, St
     }
 
     private static List<String> strings(Path file, JsonNode.Obj o, String field) throws TargetFileException {
+        return strings(file, o, field, field);
+    }
+
+    private static List<String> strings(Path file, JsonNode.Obj o, String field, String path) throws TargetFileException {
         List<String> out = new ArrayList<>();
         JsonNode e = o.get(field);
         if (e == null || e instanceof JsonNode.Null) {
             return out;
         }
         if (!(e instanceof JsonNode.Arr arr)) {
-            throw new TargetFileException(file, "field '" + field + "' must be an array of strings");
+            throw new TargetFileException(file, "field '" + path + "' must be an array of strings");
         }
         for (int i = 0; i < arr.items().size(); i++) {
             if (!(arr.items().get(i) instanceof JsonNode.Str x)) {
-                throw new TargetFileException(file, "field '" + field + "[" + i + "]' must be a string");
+                throw new TargetFileException(file, "field '" + path + "[" + i + "]' must be a string");
             }
             out.add(TargetText.clean(x.text()));
         }

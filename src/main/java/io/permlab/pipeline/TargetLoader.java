@@ -5,6 +5,7 @@ import io.permlab.inspect.miniprogram.MiniProgramInspector;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.UnknownCategoryException;
 import io.permlab.model.ProcessingError;
+import io.permlab.model.AppFunction;
 import io.permlab.model.Target;
 import io.permlab.model.TargetKind;
 
@@ -127,6 +128,8 @@ public final class TargetLoader {
         }
         String name = d.name() != null ? d.name() : fallbackName;
         String id = uniqueId(fallbackName);
+        List<ProcessingError> needProblems = new ArrayList<>();
+        d = d.withFunctions(knownNeeds(d.functions(), id, file, needProblems));
         if (!accepted.contains(d.kind())) {
             if (!explicit) {
                 // another command's target (an H5 app found by 'scan', an APK found by 'run'); the pipeline lists an
@@ -141,12 +144,12 @@ public final class TargetLoader {
         }
         if (d.kind() == TargetKind.H5) {
             return withCategory(new Target(id, name, TargetKind.H5, dir, null, d.functions(), d.site(), d.expect(), dir, null, null),
-                    d.category(), List.of());
+                    d.category(), needProblems);
         }
         if (d.kind() == TargetKind.MINIPROGRAM) {
             Path source = dir.resolve(d.source()).normalize();
             return withCategory(new Target(id, name, TargetKind.MINIPROGRAM, source, null, d.functions(), null, d.expect(), dir, null,
-                    d.miniProgram()), d.category(), List.of());
+                    d.miniProgram()), d.category(), needProblems);
         }
         if (d.kind() != TargetKind.APK) {
             Target t = new Target(id, name, d.kind(), null, null, d.functions());
@@ -155,7 +158,30 @@ public final class TargetLoader {
         }
         Path apk = dir.resolve(d.apk()).normalize();
         Target t = new Target(id, name, TargetKind.APK, apk, null, d.functions(), null, d.expect(), dir, d.android(), null);
-        return withCategory(t, d.category(), List.of());
+        return withCategory(t, d.category(), needProblems);
+    }
+
+    /**
+     * A function's "needs" keeps only permissions the knowledge base knows; an unknown one is an error on the target
+     * naming its field (the target is still inspected: without the declaration, a blocked function is judged as usual).
+     */
+    private List<AppFunction> knownNeeds(List<AppFunction> functions, String id, Path file, List<ProcessingError> problems) {
+        List<AppFunction> out = new ArrayList<>();
+        for (int i = 0; i < functions.size(); i++) {
+            AppFunction f = functions.get(i);
+            List<String> known = new ArrayList<>();
+            for (int j = 0; j < f.needs().size(); j++) {
+                String need = f.needs().get(j);
+                if (knowledge.webPermission(need).isPresent()) {
+                    known.add(need);
+                } else {
+                    problems.add(new ProcessingError(id, file.toString(), "target", "field 'functions[" + i + "].needs[" + j
+                            + "]': unknown permission '" + need + "' (known: " + String.join(", ", knowledge.webPermissionIds()) + ")"));
+                }
+            }
+            out.add(new AppFunction(f.id(), f.name(), f.flow(), known));
+        }
+        return out;
     }
 
     /** The --category option wins over target.json; an unknown category is an error on the target, which is still inspected. */

@@ -7,6 +7,7 @@ import io.permlab.model.Evidence;
 import io.permlab.model.EvidencePointer;
 import io.permlab.model.EvidenceSection;
 import io.permlab.model.Localized;
+import io.permlab.model.Target;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.NetworkExchange;
@@ -29,7 +30,12 @@ abstract class ExplorationRule implements Rule {
 
     @Override
     public final void check(Evidence evidence, RuleContext context) {
-        check(evidence.section(Exploration.class).orElseThrow(), context);
+        check(evidence.section(Exploration.class).orElseThrow(), evidence.target(), context);
+    }
+
+    /** A rule that also reads what the target declares (a function's "needs") overrides this one. */
+    void check(Exploration exploration, Target target, RuleContext context) {
+        check(exploration, context);
     }
 
     abstract void check(Exploration exploration, RuleContext context);

@@ -3,6 +3,7 @@ package io.permlab.rules.dynamic;
 import io.permlab.knowledge.Category;
 import io.permlab.knowledge.WebPermission;
 import io.permlab.model.Severity;
+import io.permlab.model.Target;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionEffect;
@@ -22,8 +23,22 @@ public final class PermissionMandatoryRule extends ExplorationRule {
         return "DYN-PERM-MANDATORY";
     }
 
+    /**
+     * Whether target.json says the function exists to use the permission ("needs"): an extended function may stop
+     * when its own input is refused; only the basic function must keep working (necessary-pi-2021 Art. 5).
+     */
+    private static boolean declaredNeed(Target target, FunctionExploration f, String permission) {
+        return target != null && target.functions().stream()
+                .anyMatch(a -> a.id().equals(f.functionId()) && a.needs().contains(permission));
+    }
+
     @Override
     void check(Exploration exploration, RuleContext ctx) {
+        check(exploration, null, ctx);
+    }
+
+    @Override
+    void check(Exploration exploration, Target target, RuleContext ctx) {
         Category category = ctx.category();
         if (category == null) {
             return;
@@ -52,6 +67,9 @@ public final class PermissionMandatoryRule extends ExplorationRule {
                         .at(checkpoint(baseline))
                         .at(failure(denied));
                 ctx.unlessNecessaryInSomeServices(this, v, p.pi());
+                if (declaredNeed(target, f, p.id()) && v.severity() != Severity.INFO) {
+                    v.arg("note", ctx.text(this, "functionNeedsIt").text()).severity(Severity.INFO);
+                }
                 baseline.requests().stream().filter(r -> r.permission().equals(p.id())).findFirst().ifPresent(r -> v.at(request(baseline, r)));
                 ctx.report(v);
             }
