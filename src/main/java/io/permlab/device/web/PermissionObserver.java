@@ -34,8 +34,11 @@ final class PermissionObserver {
     /** DevTools may deliver a result before its request (listeners run on a pool): kept until the request comes. */
     private final Map<String, String> earlyResults = new LinkedHashMap<>();
     private final List<ObservedRequest> done = new ArrayList<>();
-    /** permissions.query calls: what the browser held and what the page was told (a first visit's "prompt"). */
-    private final List<ObservedEvent> queries = new ArrayList<>();
+    /**
+     * Timeline entries that are no request: permissions.query calls (what the browser held and what the page was told,
+     * a first visit's "prompt") and calls the frame's permissions policy refused without a prompt.
+     */
+    private final List<ObservedEvent> events = new ArrayList<>();
 
     private record Pending(String[] permissions, String api, Map<String, String> options, Instant at, String origin,
                            String frameUrl, boolean top, String text, String textAtInput) {
@@ -107,8 +110,13 @@ final class PermissionObserver {
                 pending.put(text(m, "id"), p);
             }
         } else if ("query".equals(type)) {
-            queries.add(new ObservedEvent(Instant.now(), "permission-query", "navigator.permissions.query", Map.of(
+            events.add(new ObservedEvent(Instant.now(), "permission-query", "navigator.permissions.query", Map.of(
                     "permission", text(m, "permission"), "state", text(m, "state"), "told", text(m, "told"), "frame", text(m, "frameUrl"))));
+        } else if ("blocked".equals(type)) {
+            // refused by the frame's permissions policy without a prompt: the user was not asked (not a request)
+            Instant at = m.has("at") && m.get("at").isJsonPrimitive() ? Instant.ofEpochMilli(m.get("at").getAsLong()) : Instant.now();
+            events.add(new ObservedEvent(at, "permission-blocked", text(m, "api"), Map.of(
+                    "permission", text(m, "permission"), "feature", text(m, "feature"), "by", "permissions policy", "frame", text(m, "frameUrl"))));
         } else if ("result".equals(type)) {
             Pending p = pending.remove(text(m, "id"));
             if (p != null) {
@@ -138,10 +146,10 @@ final class PermissionObserver {
         }
     }
 
-    /** The queries since the last call. */
-    synchronized List<ObservedEvent> takeQueries() {
-        List<ObservedEvent> out = List.copyOf(queries);
-        queries.clear();
+    /** The timeline entries since the last call. */
+    synchronized List<ObservedEvent> takeEvents() {
+        List<ObservedEvent> out = List.copyOf(events);
+        events.clear();
         return out;
     }
 

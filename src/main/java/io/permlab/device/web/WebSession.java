@@ -464,7 +464,7 @@ final class WebSession implements Session {
 
     @Override
     public List<io.permlab.exercise.ObservedEvent> takeEvents() {
-        return permissions.takeQueries();
+        return permissions.takeEvents();
     }
 
     @Override

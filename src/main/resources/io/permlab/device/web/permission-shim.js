@@ -41,7 +41,28 @@
   document.addEventListener('click', function () { if (Date.now() - inputAt > 1000) { rememberScreen(); } }, true);
   var INPUT_WINDOW_MS = 3000;
 
+  // A feature this frame's permissions policy disables (an iframe without allow="geolocation") is refused by the
+  // browser at once, with no prompt: the user is not asked. Reported as such, never as a request.
+  var POLICY_FEATURES = { 'geolocation': 'geolocation', 'camera': 'camera', 'microphone': 'microphone',
+    'display-capture': 'display-capture', 'clipboard-read': 'clipboard-read', 'midi': 'midi', 'bluetooth': 'bluetooth',
+    'usb': 'usb', 'serial': 'serial', 'hid': 'hid', 'idle-detection': 'idle-detection' };
+  function disabledByPolicy(permission) {
+    try {
+      var policy = document.featurePolicy;
+      if (!policy) { return null; }
+      var known = policy.features();
+      var off = String(permission).split('+').map(function (p) { return POLICY_FEATURES[p]; })
+        .filter(function (f) { return f && known.indexOf(f) >= 0 && !policy.allowsFeature(f); });
+      return off.length ? off.join('+') : null;
+    } catch (e) { return null; }
+  }
   function request(permission, api, options) {
+    var off = disabledByPolicy(permission);
+    if (off) {
+      send({ type: 'blocked', at: Date.now(), permission: permission, api: api, feature: off,
+             frameUrl: String(location.href), origin: String(location.origin), top: top });
+      return null;
+    }
     String(permission).split('+').forEach(function (p) { askedHere[p] = true; });
     var id = ++nextId + '-' + Math.random().toString(36).slice(2, 8);
     send({ type: 'request', id: id, at: Date.now(), permission: permission, api: api, options: options || {},
@@ -49,7 +70,15 @@
            textAtInput: Date.now() - inputAt <= INPUT_WINDOW_MS ? textAtInput : '' });
     return id;
   }
-  function result(id, outcome) { send({ type: 'result', id: id, outcome: outcome }); }
+  function result(id, outcome) { if (id !== null) { send({ type: 'result', id: id, outcome: outcome }); } }
+  // The object that owns a method (a prototype, mostly): wrapping it there also sees calls made through the prototype
+  // (Geolocation.prototype.getCurrentPosition.call(navigator.geolocation, ...)).
+  function owner(o, name) {
+    for (var x = o; x; x = Object.getPrototypeOf(x)) {
+      if (Object.prototype.hasOwnProperty.call(x, name)) { return x; }
+    }
+    return o;
+  }
   function flat(o) {
     var out = {};
     if (!o || typeof o !== 'object') { return out; }
@@ -59,10 +88,11 @@
     });
     return out;
   }
-  function wrapPromise(owner, name, permission, api, optionsOf) {
-    if (!owner || typeof owner[name] !== 'function') { return; }
-    var original = owner[name];
-    owner[name] = function () {
+  function wrapPromise(target, name, permission, api, optionsOf) {
+    if (!target || typeof target[name] !== 'function') { return; }
+    var holder = owner(target, name);
+    var original = holder[name];
+    holder[name] = function () {
       var id = request(permission(arguments), api, optionsOf ? optionsOf(arguments) : {});
       var p;
       try { p = original.apply(this, arguments); } catch (e) { result(id, describeError(e)); throw e; }
@@ -79,9 +109,10 @@
   var geo = navigator.geolocation;
   if (geo) {
     ['getCurrentPosition', 'watchPosition'].forEach(function (name) {
-      var original = geo[name];
+      var holder = owner(geo, name);
+      var original = holder[name];
       if (typeof original !== 'function') { return; }
-      geo[name] = function (success, failure, options) {
+      holder[name] = function (success, failure, options) {
         var id = request('geolocation', 'navigator.geolocation.' + name, flat(options));
         var reported = false;
         function once(outcome) { if (!reported) { reported = true; result(id, outcome); } }
@@ -93,7 +124,7 @@
           once(describeError(err));
           if (typeof failure === 'function') { return failure.apply(this, arguments); }
         };
-        return original.call(geo, ok, ko, options);
+        return original.call(this, ok, ko, options);
       };
     });
   }
@@ -191,10 +222,11 @@
     });
   }
   if (navigator.permissions && typeof navigator.permissions.query === 'function') {
-    var query = navigator.permissions.query.bind(navigator.permissions);
-    navigator.permissions.query = function (descriptor) {
+    var queryHolder = owner(navigator.permissions, 'query');
+    var query = queryHolder.query;
+    queryHolder.query = function (descriptor) {
       var name = String(descriptor && descriptor.name);
-      return query(descriptor).then(function (status) {
+      return query.call(this, descriptor).then(function (status) {
         var hidden = !askedBefore(name) && status.state !== 'prompt';
         send({ type: 'query', permission: name, state: status.state, told: hidden ? 'prompt' : status.state,
                frameUrl: String(location.href), origin: String(location.origin), top: top });
