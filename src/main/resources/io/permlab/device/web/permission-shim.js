@@ -18,8 +18,62 @@
       if (typeof binding === 'function') { binding(JSON.stringify(message)); }
     } catch (e) { /* reporting must never break the page */ }
   }
+  // The text the user can see in this frame now, a line per block: what is in the viewport, not hidden by style or
+  // opacity, not in type too small to read (under 6 px high), and not clipped or covered (the element hit at the text's
+  // place is the text's own: a visually hidden span clipped to 1 px is not). A purpose counts only if it was seen.
+  var MAX_TEXT = 4000;
+  function onScreen(node, el, w, h) {
+    if (el.checkVisibility && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) { return false; }
+    var range = document.createRange();
+    range.selectNodeContents(node);
+    var rects = range.getClientRects();
+    for (var i = 0; i < rects.length && i < 4; i++) {
+      var r = rects[i];
+      var x = r.left + r.width / 2, y = r.top + r.height / 2;
+      if (r.width < 2 || r.height < 6 || x < 0 || y < 0 || x >= w || y >= h) { continue; }
+      var hit = document.elementFromPoint(x, y);
+      if (hit && (hit === el || el.contains(hit)
+          || (hit.contains(el) && getComputedStyle(el).pointerEvents === 'none'))) { return true; }
+    }
+    return false;
+  }
   function visibleText() {
-    try { return (document.body && document.body.innerText || '').slice(0, 4000); } catch (e) { return ''; }
+    try {
+      var body = document.body;
+      if (!body) { return ''; }
+      var w = window.innerWidth, h = window.innerHeight;
+      var blocks = new Map();
+      var blockOf = function (el) {
+        var start = el;
+        if (blocks.has(start)) { return blocks.get(start); }
+        for (; el && el !== body; el = el.parentElement) {
+          var d = getComputedStyle(el).display;
+          if (d.indexOf('inline') !== 0 && d !== 'contents') { break; }
+        }
+        var block = el || body;
+        blocks.set(start, block);
+        return block;
+      };
+      var walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      var lines = [], line = '', lastBlock = null, total = 0, visited = 0, node;
+      while ((node = walker.nextNode()) && total < MAX_TEXT && visited++ < 20000) {
+        var t = node.nodeValue;
+        var el = node.parentElement;
+        if (!t || !t.trim() || !el || el.closest('script,style,noscript,template') || !onScreen(node, el, w, h)) { continue; }
+        var block = blockOf(el);
+        if (block !== lastBlock) {
+          if (line.trim()) { lines.push(line.trim()); }
+          line = '';
+          lastBlock = block;
+        }
+        line += t.replace(/\s+/g, ' ');
+        total += t.length;
+      }
+      if (line.trim()) { lines.push(line.trim()); }
+      return lines.join('\n').slice(0, MAX_TEXT);
+    } catch (e) {
+      try { return (document.body && document.body.innerText || '').slice(0, MAX_TEXT); } catch (e2) { return ''; }
+    }
   }
   function describeError(e) {
     if (!e) { return 'error'; }
