@@ -36,7 +36,7 @@ final class PermissionObserver {
     private final List<ObservedRequest> done = new ArrayList<>();
     /**
      * Timeline entries that are no request: permissions.query calls (what the browser held and what the page was told,
-     * a first visit's "prompt") and calls the frame's permissions policy refused without a prompt.
+     * a first visit's "prompt"), calls the frame's permissions policy refused without a prompt, windows the page opened.
      */
     private final List<ObservedEvent> events = new ArrayList<>();
 
@@ -112,6 +112,11 @@ final class PermissionObserver {
         } else if ("query".equals(type)) {
             events.add(new ObservedEvent(Instant.now(), "permission-query", "navigator.permissions.query", Map.of(
                     "permission", text(m, "permission"), "state", text(m, "state"), "told", text(m, "told"), "frame", text(m, "frameUrl"))));
+        } else if ("window".equals(type)) {
+            // another window the page opened: not followed (its requests and traffic are not observed)
+            Instant at = m.has("at") && m.get("at").isJsonPrimitive() ? Instant.ofEpochMilli(m.get("at").getAsLong()) : Instant.now();
+            events.add(new ObservedEvent(at, "window-opened", text(m, "how"), Map.of(
+                    "url", text(m, "url"), "how", text(m, "how"), "followed", "no", "frame", text(m, "frameUrl"))));
         } else if ("blocked".equals(type)) {
             // refused by the frame's permissions policy without a prompt: the user was not asked (not a request)
             Instant at = m.has("at") && m.get("at").isJsonPrimitive() ? Instant.ofEpochMilli(m.get("at").getAsLong()) : Instant.now();

@@ -410,6 +410,8 @@ final class WebSession implements Session {
                 "scale", zoom * pictureRatio / deviceRatio);
         Object data;
         try {
+            // a window the page opened is in front, and a capture of a page behind it never returns
+            driverCdp.send("Page.bringToFront", Map.of());
             data = driverCdp.send("Page.captureScreenshot", Map.of("format", "png", "clip", clip)).get("data");
         } catch (org.openqa.selenium.UnsupportedCommandException e) {
             // an endpoint that does not relay goog/cdp/execute: WebDriver's own picture (device pixels) from now on

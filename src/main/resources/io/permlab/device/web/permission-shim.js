@@ -262,6 +262,27 @@
     }
   });
 
+  // Another window (window.open, a link with a target): PermLab follows the flow's own window only, so the run's
+  // timeline says one was opened, and where, for a reader to know what was not observed.
+  function opened(url, how) {
+    var href = '';
+    try { href = String(new URL(String(url || ''), location.href)); } catch (e) { href = String(url || ''); }
+    send({ type: 'window', at: Date.now(), url: href, how: how, frameUrl: String(location.href) });
+  }
+  if (typeof window.open === 'function') {
+    var openWindow = window.open;
+    window.open = function (url, name) {
+      var n = String(name === undefined ? '_blank' : name);
+      if (n !== '_self' && n !== '_parent' && n !== '_top') { opened(url, 'window.open'); }
+      return openWindow.apply(this, arguments);
+    };
+  }
+  document.addEventListener('click', function (e) {
+    var a = e.target && e.target.closest ? e.target.closest('a[target]') : null;
+    var t = a ? String(a.getAttribute('target')).toLowerCase() : '';
+    if (a && a.href && t && t !== '_self' && t !== '_parent' && t !== '_top') { opened(a.href, 'link target=' + t); }
+  }, true);
+
   // permissions.query is how pages probe before asking: recorded as a query, not as a request. A run starts as a first
   // launch, so before the page has asked, the answer the run's policy already put in the browser is not told: "prompt"
   // (the status object is the browser's own, its state read through a proxy; events and onchange reach the real one).
