@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Turns the runtime's journal into the evidence every session gives: authorization sheets (and scoped calls answered
- * from an earlier decision, and the settings page opened after a refusal) as permission requests, wx.request and
+ * Turns the runtime's journal into the evidence every session gives: authorization sheets (and the settings page
+ * opened after a refusal) as permission requests; scoped calls answered from an earlier decision with no sheet only
+ * on the run's timeline (kind "auth": the user was shown nothing, so they ask nothing and need no purpose); wx.request and
  * uploadFile as network exchanges (with the positions handed to the program before them, so sent coordinates can be
  * traced to the device, the fuzzy position or a place the user picked), thrown errors and cut loops as page errors;
  * every entry also as a {@link WxEvent}.
@@ -27,9 +28,10 @@ import java.util.function.Supplier;
 final class JournalReader {
     /**
      * Journal kinds that are evidence for the run's timeline; "action" only for the entry exploration's own taps;
-     * "refused" is a private API WeChat rejected before any sheet (not in requiredPrivateInfos): no permission request.
+     * "refused" is a private API WeChat rejected before any sheet (not in requiredPrivateInfos), "auth" a scoped call
+     * answered from an earlier decision without a sheet: neither is a permission request, nothing was asked of the user.
      */
-    private static final java.util.Set<String> TIMELINE = java.util.Set.of("modal", "privacy", "private", "settings", "action", "refused");
+    private static final java.util.Set<String> TIMELINE = java.util.Set.of("modal", "privacy", "private", "settings", "action", "refused", "auth");
 
     private final String origin;
     final List<ObservedRequest> requests = new ArrayList<>();
@@ -56,7 +58,12 @@ final class JournalReader {
             WxEvent event = event(o, at, kind);
             events.add(event);
             if (TIMELINE.contains(kind) && (!kind.equals("action") || "true".equals(event.field("explored")))) {
-                timeline.add(new ObservedEvent(at, kind, event.api(), event.fields()));
+                Map<String, String> fields = event.fields();
+                if (kind.equals("auth")) {
+                    fields = new LinkedHashMap<>(fields);
+                    fields.put("sheet", "not shown: decided before");
+                }
+                timeline.add(new ObservedEvent(at, kind, event.api(), fields));
             }
             switch (kind) {
                 case "lifecycle" -> {
@@ -64,7 +71,7 @@ final class JournalReader {
                         route = str(o, "target");
                     }
                 }
-                case "sheet", "auth" -> {
+                case "sheet" -> {
                     if (text == null) {
                         text = screen.get();
                     }
@@ -105,10 +112,6 @@ final class JournalReader {
                 String answer = str(o, "answer");
                 outcome = "deny".equals(answer) ? "error:auth deny" : "allow-approximate".equals(answer) || "getFuzzyLocation".equals(api)
                         ? "success:accuracy=2000" : "success";
-            }
-            case "auth" -> {
-                options.put("sheet", "not shown: decided before");
-                outcome = "true".equals(str(o, "granted")) ? "success" : "error:auth deny (refused before, no sheet)";
             }
             default -> throw new IllegalArgumentException("not a permission request: " + kind);
         }

@@ -23,8 +23,9 @@ import java.util.Set;
 /**
  * The dynamic proof of a forced re-authorization in a mini-program (认定方法 三.2; 164号文 S5): in a run that refused a
  * permission, after the refusal the program showed a modal the user cannot cancel (showCancel: false), opened the
- * settings page itself (wx.openSetting, not a settings button the user chose), or asked for the same scope again at
- * least {@link #LOOP} times. A cancellable modal alone, or a single re-ask (DYN-PERM-REASK's business), is not
+ * settings page itself (wx.openSetting, not a settings button the user chose), or showed a sheet for the same
+ * permission again at least {@link #LOOP} times (another of its scopes: a refused scope fails with no sheet, and such a
+ * silent call is only on the timeline, never a request — the user was asked nothing). A cancellable modal alone, or a single re-ask (DYN-PERM-REASK's business), is not
  * reported. The finding points at the static MP-LOC-FORCED-REAUTH finding of the same page and API by its
  * fingerprint when the static rule made one (docs/rulebase.md).
  */

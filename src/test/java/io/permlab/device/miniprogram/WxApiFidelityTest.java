@@ -119,4 +119,22 @@ class WxApiFidelityTest {
                     .satisfies(e -> assertThat(e.api()).isEqualTo("getLocation"));
         }
     }
+
+    /**
+     * A refused scope fails at once with no sheet until the user changes it in settings: a retry in the fail callback
+     * showed the user nothing, so it is no permission request (no re-ask) — it stays on the run's timeline as evidence.
+     */
+    @Test
+    void aSilentRetryAfterARefusalIsOnTheTimelineButIsNoPermissionRequest() throws Exception {
+        Path mp = program(", \"requiredPrivateInfos\": [\"getLocation\"], \"permission\": {\"scope.userLocation\": {\"desc\": \"用于查找附近门店\"}}", "",
+                "wx.getLocation({fail: () => wx.getLocation({fail: (e) => this.setData({result: 'again ' + e.errMsg})})});");
+        try (MiniProgramSession s = open(mp, RunPolicy.deny("geolocation"))) {
+            assertThat(tapStart(s)).singleElement().satisfies(r -> assertThat(r.options()).containsEntry("sheet", "shown"));
+            assertThat(s.visibleText()).contains("again getLocation:fail auth deny");
+            assertThat(s.takeEvents()).filteredOn(e -> e.kind().equals("auth")).singleElement().satisfies(e -> {
+                assertThat(e.api()).isEqualTo("getLocation");
+                assertThat(e.details()).containsEntry("sheet", "not shown: decided before").containsEntry("granted", "false");
+            });
+        }
+    }
 }
