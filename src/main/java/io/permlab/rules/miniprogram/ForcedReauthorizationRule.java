@@ -13,9 +13,11 @@ import java.util.List;
 /**
  * A refusal answered by forcing the permission again (认定方法 三.2; 164号文 S5): in the fail callback of an API that
  * asks for a scope (or in getSetting's success, where refusals are read), a dialog that cannot be cancelled
- * (showCancel: false) followed by wx.openSetting; wx.openSetting straight away; or, in a fail callback, asking again
- * (the same API, wx.authorize, or the function that made the call). A cancellable dialog is not reported: whether its
- * confirm branch alone opens the settings is not followed.
+ * (showCancel: false) followed by wx.openSetting, or wx.openSetting straight away. A cancellable dialog is not
+ * reported: whether its confirm branch alone opens the settings is not followed. Calling the API, wx.authorize or the
+ * calling function again in the fail callback is not reported either: WeChat fails a refused scope at once with no
+ * sheet until the user changes it in settings, so such a retry asks the user nothing (a bounded silent retry); what
+ * the program shows instead is judged at run time (DYN-MP-FORCED-REAUTH).
  */
 public final class ForcedReauthorizationRule extends MiniProgramRule {
     @Override
@@ -52,13 +54,6 @@ public final class ForcedReauthorizationRule extends MiniProgramRule {
         } else if (settings != null && settings.parentId() != null && settings.parentId() == asked.id()) {
             how = ctx.text(this, "settingsAtOnce").with("settings", settings.qualifiedName()).text();
             evidence.add(settings);
-        } else if (failHandler) {
-            ApiCall again = handler.stream().filter(h -> again(asked, h)).findFirst().orElse(null);
-            if (again != null) {
-                String what = again.platform() ? again.qualifiedName() : again.api() + "()";
-                how = ctx.text(this, "askAgainInLoop").with("what", what).text();
-                evidence.add(again);
-            }
         }
         if (how == null) {
             return;
@@ -73,12 +68,5 @@ public final class ForcedReauthorizationRule extends MiniProgramRule {
                 .at(Pointers.call(asked));
         evidence.forEach(e -> v.at(Pointers.call(e)));
         ctx.report(v);
-    }
-
-    private static boolean again(ApiCall asked, ApiCall h) {
-        if (h.platform()) {
-            return h.api().equals(asked.api()) || h.api().equals("authorize");
-        }
-        return "local".equals(h.namespace()) && !asked.function().isEmpty() && h.api().equals(asked.function());
     }
 }
