@@ -19,6 +19,11 @@ const SCOPED = {
   'scope.werun': ['getWeRunData'],
 };
 
+// scopes wx.authorize still accepts but WeChat no longer asks the user about: authorize succeeds at once with no sheet
+// (userInfo since 2021-04: "不会弹出授权窗口"; address, invoice and invoiceTitle need no authorization any more, and
+// getSetting reports them true)
+const NO_SHEET = ['scope.userInfo', 'scope.address', 'scope.invoice', 'scope.invoiceTitle'];
+
 const SCOPE_OF = {};
 for (const [scope, apis] of Object.entries(SCOPED)) apis.forEach(a => { SCOPE_OF[a] = scope; });
 
@@ -181,4 +186,4 @@ class Authorization {
   }
 }
 
-module.exports = {Authorization, SCOPED, PRIVATE_APIS};
+module.exports = {Authorization, SCOPED, PRIVATE_APIS, NO_SHEET};

@@ -2,6 +2,7 @@
 // The wx object the program calls. Authorization goes through auth.js; requests and every other API are recorded
 // and answered here without leaving the machine; APIs without a faithful model answer a plausible success and are
 // marked "simulated" in the journal.
+const {NO_SHEET, SCOPED} = require('./auth');
 
 const SYSTEM_INFO = {
   brand: 'PermLab', model: 'PermLab simulated phone', pixelRatio: 3, screenWidth: 390, screenHeight: 844,
@@ -137,6 +138,13 @@ function createWx(ctx) {
       return respond('authorize', o, done => {
         const scope = o && o.scope;
         if (!scope) return done.fail('invalid scope');
+        if (NO_SHEET.includes(scope)) {
+          // WeChat shows nothing for these any more: nothing asked, nothing collected (no request, no refused run)
+          auth.state[scope] = true;
+          journal.add('no-sheet', {api: 'authorize', scope, reason: 'WeChat no longer asks the user for this scope: authorize succeeds without a sheet'});
+          return done.ok();
+        }
+        if (!SCOPED[scope]) return done.fail('invalid scope'); // WeChat knows no such scope: nothing is shown
         auth.withPrivacy('authorize', () => {
           auth.proceeding('authorize');
           const d = auth.decide(scope, 'authorize', {scope});

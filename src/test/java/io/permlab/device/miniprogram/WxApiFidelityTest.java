@@ -137,4 +137,22 @@ class WxApiFidelityTest {
             });
         }
     }
+
+    /**
+     * WeChat no longer shows a sheet for scope.userInfo, scope.address, scope.invoice and scope.invoiceTitle: authorize
+     * succeeds at once. Nothing was asked, so no permission request (and no refused run); the timeline says why.
+     */
+    @Test
+    void authorizeForAScopeWeChatNoLongerAsksSucceedsWithoutASheet() throws Exception {
+        Path mp = program("", "",
+                "const out = [];\n ['scope.userInfo', 'scope.address', 'scope.invoice', 'scope.invoiceTitle'].forEach(scope =>"
+                        + " wx.authorize({scope, success: () => { out.push('ok'); this.setData({result: out.join(',')}); }}));");
+        try (MiniProgramSession s = open(mp, RunPolicy.baseline())) {
+            assertThat(tapStart(s)).isEmpty();
+            assertThat(s.visibleText()).contains("ok,ok,ok,ok");
+            assertThat(s.events()).noneMatch(e -> e.kind().equals("sheet"));
+            assertThat(s.takeEvents()).filteredOn(e -> e.kind().equals("no-sheet")).extracting(e -> e.details().get("scope"))
+                    .containsExactly("scope.userInfo", "scope.address", "scope.invoice", "scope.invoiceTitle");
+        }
+    }
 }
