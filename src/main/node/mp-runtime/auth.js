@@ -24,6 +24,9 @@ const SCOPED = {
 // getSetting reports them true)
 const NO_SHEET = ['scope.userInfo', 'scope.address', 'scope.invoice', 'scope.invoiceTitle'];
 
+// how long a user's tap lets the program open the settings page (wx.openSetting needs one since base library 2.3.0)
+const GESTURE_MS = 1000;
+
 const SCOPE_OF = {};
 for (const [scope, apis] of Object.entries(SCOPED)) apis.forEach(a => { SCOPE_OF[a] = scope; });
 
@@ -57,6 +60,16 @@ class Authorization {
     this.agreeButtonTapped = false;
     this.privacyListener = null;
     this.privacyWaiting = [];
+    this.gestureAt = 0; // when the user last tapped something the program gets (an element, a modal's button)
+  }
+
+  /** The user tapped: for a moment the program may do what WeChat allows only after a tap (openSetting). */
+  gesture() {
+    this.gestureAt = Date.now();
+  }
+
+  hasGesture() {
+    return Date.now() - this.gestureAt <= GESTURE_MS;
   }
 
   scopeOf(api) {
@@ -111,6 +124,7 @@ class Authorization {
     }
     const answer = this.answer(scope);
     this.state[scope] = answer !== 'deny';
+    this.gestureAt = 0; // the answer on WeChat's own sheet is no tap the program gets: the tap before it is used up
     this.journal.add('sheet', {scope, api, desc: this.desc(scope), answer, options: options || {}});
     return {granted: answer !== 'deny', sheet: true, answer};
   }
@@ -128,10 +142,16 @@ class Authorization {
   /** The settings page: the policy says whether the user turns refused scopes on there (a refusing user does not). */
   openSetting(api) {
     const before = this.authSetting();
+    if (api === 'openSetting' && !this.hasGesture()) {
+      // since base library 2.3.0 WeChat opens the settings page only after a tap: nothing shows, nothing changes
+      this.journal.add('settings', {api, opened: false, reason: 'tried to open the settings page without a tap',
+        before, after: before, afterRefusal: Object.values(before).includes(false)});
+      return null;
+    }
     if (this.policy.settingsGrant === true) {
       for (const k of Object.keys(this.state)) this.state[k] = true;
     }
-    this.journal.add('settings', {api, before, after: this.authSetting(), afterRefusal: Object.values(before).includes(false)});
+    this.journal.add('settings', {api, opened: true, before, after: this.authSetting(), afterRefusal: Object.values(before).includes(false)});
     return this.authSetting();
   }
 

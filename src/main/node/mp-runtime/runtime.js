@@ -311,6 +311,7 @@ class Runtime {
     this.resetAction();
     const button = openTypeButton(node);
     this.journal.add('action', {action: 'tap', locator, tag: node.tag, text: this.tree.textOf(node).trim().slice(0, 200)});
+    this.auth.gesture();
     this.dispatch(innermost(this.tree, node).el, 'tap', {x: 0, y: 0});
     if (button) this.openType(button);
     this.follow(node);
@@ -348,6 +349,7 @@ class Runtime {
       this.resetAction();
       const button = openTypeButton(node.n);
       this.journal.add('action', {action: 'tap', explored: true, tag: node.n.tag, text: node.text, route: home.route});
+      this.auth.gesture();
       this.dispatch(innermost(this.tree, node.n).el, 'tap', {x: 0, y: 0});
       if (button) this.openType(button);
       this.follow(node.n);

@@ -158,7 +158,10 @@ function createWx(ctx) {
     },
     openSetting(o) {
       call('openSetting', o);
-      return respond('openSetting', o, done => done.ok({authSetting: auth.openSetting('openSetting')}));
+      return respond('openSetting', o, done => {
+        const authSetting = auth.openSetting('openSetting');
+        return authSetting ? done.ok({authSetting}) : done.fail('can only be invoked by user TAP gesture.');
+      });
     },
     getLocation(o) {
       return scoped('getLocation', o, (done, answer) => done.ok(position(answer, o, 'getLocation')));
@@ -245,7 +248,8 @@ function createWx(ctx) {
       const modal = journal.add('modal', {title: str(opts.title), content: str(opts.content), showCancel,
         confirmText: str(opts.confirmText) || '确定', cancelText: str(opts.cancelText) || '取消', answer});
       journal.overlay.push(modal);
-      return respond('showModal', opts, done => done.ok({confirm: !showCancel, cancel: showCancel}));
+      // the user's tap on the modal's button is a tap: its callback may open the settings page, as in WeChat
+      return respond('showModal', opts, done => { auth.gesture(); done.ok({confirm: !showCancel, cancel: showCancel}); });
     },
     showToast(o) {
       call('showToast', o);

@@ -127,8 +127,8 @@ final class JournalReader {
 
     /** The settings page opened while a scope stood refused: WeChat's way of asking again. */
     private void settings(JsonObject o, Instant at, String screen) {
-        if (!o.get("afterRefusal").getAsBoolean()) {
-            return;
+        if (!o.get("afterRefusal").getAsBoolean() || o.has("opened") && !o.get("opened").getAsBoolean()) {
+            return; // not after a refusal, or never shown (wx.openSetting without a tap): only on the timeline
         }
         JsonObject before = o.getAsJsonObject("before");
         JsonObject after = o.getAsJsonObject("after");

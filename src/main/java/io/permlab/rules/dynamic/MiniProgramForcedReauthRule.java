@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * The dynamic proof of a forced re-authorization in a mini-program (认定方法 三.2; 164号文 S5): in a run that refused a
  * permission, after the refusal the program showed a modal the user cannot cancel (showCancel: false), opened the
- * settings page itself (wx.openSetting, not a settings button the user chose), or showed a sheet for the same
+ * settings page itself (wx.openSetting, not a settings button the user chose; one WeChat refused to open for want of a
+ * tap still shows the intent and is reported as an attempt), or showed a sheet for the same
  * permission again at least {@link #LOOP} times (another of its scopes: a refused scope fails with no sheet, and such a
  * silent call is only on the timeline, never a request — the user was asked nothing). A cancellable modal alone, or a single re-ask (DYN-PERM-REASK's business), is not
  * reported. The finding points at the static MP-LOC-FORCED-REAUTH finding of the same page and API by its
@@ -75,11 +76,16 @@ public final class MiniProgramForcedReauthRule implements Rule {
                 List<PermissionRequest> settings = run.requests().stream()
                         .filter(r -> r.api().equals("wx.openSetting") && "openSetting".equals(r.options().get("via"))
                                 && r.atMillis() >= after && !r.afterRelaunch()).toList();
+                // wx.openSetting without a tap: WeChat opened nothing (base library 2.3.0+), but the program tried to
+                // push the user to the settings page; said as it happened
+                List<RunEvent> tried = run.events().stream()
+                        .filter(e -> e.kind().equals("settings") && "openSetting".equals(e.api()) && "false".equals(e.detail("opened"))
+                                && "true".equals(e.detail("afterRefusal")) && e.atMillis() >= after).toList();
                 List<PermissionRequest> again = run.requests().stream()
                         .filter(r -> r != refusal && permission.equals(r.permission()) && !r.api().equals("wx.openSetting")
                                 && r.atMillis() >= after && !r.afterRelaunch()).toList();
                 boolean loop = again.size() >= LOOP;
-                if (modals.isEmpty() && settings.isEmpty() && !loop) {
+                if (modals.isEmpty() && settings.isEmpty() && tried.isEmpty() && !loop) {
                     continue;
                 }
                 List<Localized> how = new ArrayList<>();
@@ -88,6 +94,9 @@ public final class MiniProgramForcedReauthRule implements Rule {
                 }
                 if (!settings.isEmpty()) {
                     how.add(ctx.text(this, "settings").with("count", settings.size()).text());
+                }
+                if (!tried.isEmpty()) {
+                    how.add(ctx.text(this, "settingsNoTap").with("count", tried.size()).text());
                 }
                 if (loop) {
                     how.add(ctx.text(this, "loop").with("count", again.size()).text());
@@ -107,6 +116,8 @@ public final class MiniProgramForcedReauthRule implements Rule {
                         .at(ExplorationRule.request(run, refusal));
                 modals.stream().limit(3).forEach(m -> v.at(modal(run, m)));
                 settings.stream().limit(3).forEach(s -> v.at(ExplorationRule.request(run, s)));
+                tried.stream().limit(3).forEach(t -> v.at(EvidencePointer.inRun(run.id(), "timeline", null,
+                        run.id() + " step " + t.stepIndex() + " +" + t.atMillis() + " ms", "wx.openSetting -> not opened: " + nz(t.detail("reason")))));
                 if (loop) {
                     again.stream().limit(3).forEach(r -> v.at(ExplorationRule.request(run, r)));
                 }

@@ -155,4 +155,26 @@ class WxApiFidelityTest {
                     .containsExactly("scope.userInfo", "scope.address", "scope.invoice", "scope.invoiceTitle");
         }
     }
+
+    /**
+     * Since base library 2.3.0 wx.openSetting works only after a user's tap; the answer to a permission sheet is not one
+     * the program gets, so openSetting straight from the refusal fails and the settings page never shows: no request,
+     * the attempt on the timeline. A modal's button the user taps is a tap: openSetting in its callback opens.
+     */
+    @Test
+    void openSettingWithoutATapFailsAndOpensNothing() throws Exception {
+        Path mp = program(", \"requiredPrivateInfos\": [\"getLocation\"], \"permission\": {\"scope.userLocation\": {\"desc\": \"用于查找附近门店\"}}", "",
+                "wx.getLocation({fail: () => wx.openSetting({fail: (e) => this.setData({result: e.errMsg})})});");
+        try (MiniProgramSession s = open(mp, RunPolicy.deny("geolocation"))) {
+            assertThat(tapStart(s)).extracting(ObservedRequest::api).containsExactly("wx.getLocation");
+            assertThat(s.visibleText()).contains("openSetting:fail can only be invoked by user TAP gesture.");
+            assertThat(s.takeEvents()).filteredOn(e -> e.kind().equals("settings")).singleElement()
+                    .satisfies(e -> assertThat(e.details()).containsEntry("opened", "false").containsEntry("afterRefusal", "true"));
+        }
+        Path modal = program(", \"requiredPrivateInfos\": [\"getLocation\"]", "",
+                "wx.getLocation({fail: () => wx.showModal({title: '需要位置', showCancel: false, success: () => wx.openSetting()})});");
+        try (MiniProgramSession s = open(modal, RunPolicy.deny("geolocation"))) {
+            assertThat(tapStart(s)).extracting(ObservedRequest::api).containsExactly("wx.getLocation", "wx.openSetting");
+        }
+    }
 }

@@ -81,6 +81,18 @@ class MiniProgramRunRulesTest {
     }
 
     @Test
+    void aSettingsPageTheProgramTriedToOpenWithoutATapIsStillForcingButSaidAsIs() {
+        // WeChat refuses wx.openSetting without a tap: nothing showed, but the program tried to push the user there
+        Run tried = refused("geolocation").sheet("getLocation", "scope.userLocation", 100, false).triedSettings(130).build();
+        assertThat(findings(FORCED, tried)).singleElement().satisfies(f -> {
+            assertThat(f.message().en()).contains("tried to open the settings page without a tap 1 time(s)")
+                    .doesNotContain("opened the settings page");
+            assertThat(f.evidence()).extracting(EvidencePointer::kind).containsExactly("permission-request", "timeline");
+        });
+        assertThat(findings(new PermissionReaskRule(), tried)).as("nothing was shown: no re-ask").isEmpty();
+    }
+
+    @Test
     void oneReaskIsNotALoopTwoAre() {
         // after the precise sheet was refused, the fuzzy and the background sheets are shown: the user is asked again
         Run once = refused("geolocation").sheet("getLocation", "scope.userLocation", 100, false)
@@ -211,6 +223,13 @@ class MiniProgramRunRulesTest {
             String scope = policy.permission().startsWith("scope.") ? policy.permission() : "scope.userLocation";
             requests.add(request(policy.permission(), "wx.openSetting", Map.of("scope", scope, "sheet", "settings page", "via", via), at,
                     "error:left refused in settings"));
+            return this;
+        }
+
+        /** wx.openSetting without a tap: WeChat opened nothing, the runtime journals the attempt on the timeline. */
+        RunBuilder triedSettings(long at) {
+            events.add(new RunEvent(at, 1, "settings", "openSetting", Map.of("opened", "false", "afterRefusal", "true",
+                    "reason", "tried to open the settings page without a tap")));
             return this;
         }
 
