@@ -22,17 +22,24 @@ import java.util.Set;
 
 /**
  * The dynamic proof of a forced re-authorization in a mini-program (认定方法 三.2; 164号文 S5): in a run that refused a
- * permission, after the refusal the program showed a modal the user cannot cancel (showCancel: false), opened the
+ * permission, after the refusal the program showed a modal the user cannot cancel (showCancel: false); opened the
  * settings page itself (wx.openSetting, not a settings button the user chose; one WeChat refused to open for want of a
- * tap still shows the intent and is reported as an attempt), or showed a sheet for the same
- * permission again at least {@link #LOOP} times (another of its scopes: a refused scope fails with no sheet, and such a
- * silent call is only on the timeline, never a request — the user was asked nothing). A cancellable modal alone, or a single re-ask (DYN-PERM-REASK's business), is not
- * reported. The finding points at the static MP-LOC-FORCED-REAUTH finding of the same page and API by its
- * fingerprint when the static rule made one (docs/rulebase.md).
+ * tap still shows the intent and is reported as an attempt); showed a sheet for the same permission again at least
+ * {@link #LOOP} times (another of its scopes: a refused scope fails with no sheet, and such a silent call is only on
+ * the timeline, never a request — the user was asked nothing); or showed a cancellable dialog about the refused
+ * permission at least {@link #NAG} times (asked again after each cancel: 反复征求). A single cancellable explanation,
+ * or a single re-ask (DYN-PERM-REASK's business), is not reported. The finding points at the static
+ * MP-LOC-FORCED-REAUTH finding of the same page and API by its fingerprint when the static rule made one
+ * (docs/rulebase.md).
  */
 public final class MiniProgramForcedReauthRule implements Rule {
     /** Asking again this many times after the refusal, within one run, is a loop. */
     static final int LOOP = 2;
+    /** A cancellable dialog about the refused permission shown this many times after the refusal is asking repeatedly (反复征求). */
+    static final int NAG = 2;
+    /** Words that make a dialog about authorization whatever the permission ("需要位置权限", "去设置" on its confirm button). */
+    private static final List<String> AUTH_WORDS = List.of("权限", "授权", "permission", "authoriz");
+    private static final List<String> SETTINGS_WORDS = List.of("设置", "授权", "开启", "setting");
 
     private final Rule staticRule;
 
@@ -76,6 +83,13 @@ public final class MiniProgramForcedReauthRule implements Rule {
                 List<PermissionRequest> settings = run.requests().stream()
                         .filter(r -> r.api().equals("wx.openSetting") && "openSetting".equals(r.options().get("via"))
                                 && r.atMillis() >= after && !r.afterRelaunch()).toList();
+                // a cancellable dialog about the refused permission shown again each time the user cancels: asked
+                // repeatedly though nothing forces a choice at any one time; one explanation stays fine
+                List<String> subjects = ctx.knowledge().webPermission(permission).map(p -> p.subjects()).orElse(List.of());
+                List<RunEvent> nags = run.events().stream()
+                        .filter(e -> e.kind().equals("modal") && !"false".equals(e.detail("showCancel")) && e.atMillis() >= after
+                                && about(e, subjects)).toList();
+                boolean nagging = nags.size() >= NAG;
                 // wx.openSetting without a tap: WeChat opened nothing (base library 2.3.0+), but the program tried to
                 // push the user to the settings page; said as it happened
                 List<RunEvent> tried = run.events().stream()
@@ -85,7 +99,7 @@ public final class MiniProgramForcedReauthRule implements Rule {
                         .filter(r -> r != refusal && permission.equals(r.permission()) && !r.api().equals("wx.openSetting")
                                 && r.atMillis() >= after && !r.afterRelaunch()).toList();
                 boolean loop = again.size() >= LOOP;
-                if (modals.isEmpty() && settings.isEmpty() && tried.isEmpty() && !loop) {
+                if (modals.isEmpty() && settings.isEmpty() && tried.isEmpty() && !loop && !nagging) {
                     continue;
                 }
                 List<Localized> how = new ArrayList<>();
@@ -94,6 +108,10 @@ public final class MiniProgramForcedReauthRule implements Rule {
                 }
                 if (!settings.isEmpty()) {
                     how.add(ctx.text(this, "settings").with("count", settings.size()).text());
+                }
+                if (nagging) {
+                    how.add(ctx.text(this, "nag").with("count", nags.size())
+                            .with("permission", ExplorationRule.permission(ctx.knowledge(), permission)).text());
                 }
                 if (!tried.isEmpty()) {
                     how.add(ctx.text(this, "settingsNoTap").with("count", tried.size()).text());
@@ -115,6 +133,9 @@ public final class MiniProgramForcedReauthRule implements Rule {
                         .key(f.functionId() + ":" + permission)
                         .at(ExplorationRule.request(run, refusal));
                 modals.stream().limit(3).forEach(m -> v.at(modal(run, m)));
+                if (nagging) {
+                    nags.stream().limit(3).forEach(m -> v.at(modal(run, m)));
+                }
                 settings.stream().limit(3).forEach(s -> v.at(ExplorationRule.request(run, s)));
                 tried.stream().limit(3).forEach(t -> v.at(EvidencePointer.inRun(run.id(), "timeline", null,
                         run.id() + " step " + t.stepIndex() + " +" + t.atMillis() + " ms", "wx.openSetting -> not opened: " + nz(t.detail("reason")))));
@@ -140,9 +161,20 @@ public final class MiniProgramForcedReauthRule implements Rule {
         return sameApi.isEmpty() ? onPage : sameApi;
     }
 
+    /**
+     * Whether a dialog is about the refused permission: its title or text names the permission's subject (位置, 定位 …)
+     * or authorization (权限, 授权), or its confirm button leads to the settings ("去设置"). "保存成功" is not.
+     */
+    static boolean about(RunEvent modal, List<String> subjects) {
+        String said = (nz(modal.detail("title")) + " " + nz(modal.detail("content"))).toLowerCase(java.util.Locale.ROOT);
+        String confirm = nz(modal.detail("confirmText")).toLowerCase(java.util.Locale.ROOT);
+        return subjects.stream().anyMatch(w -> said.contains(w.toLowerCase(java.util.Locale.ROOT)))
+                || AUTH_WORDS.stream().anyMatch(said::contains) || SETTINGS_WORDS.stream().anyMatch(confirm::contains);
+    }
+
     private static EvidencePointer modal(Run run, RunEvent m) {
         return EvidencePointer.inRun(run.id(), "timeline", null, run.id() + " step " + m.stepIndex() + " +" + m.atMillis() + " ms",
-                "wx.showModal showCancel=false \"" + nz(m.detail("title")) + "\" " + nz(m.detail("content")) + " -> " + nz(m.detail("answer")));
+                "wx.showModal showCancel=" + !"false".equals(m.detail("showCancel")) + " \"" + nz(m.detail("title")) + "\" " + nz(m.detail("content")) + " -> " + nz(m.detail("answer")));
     }
 
     private static String nz(String s) {

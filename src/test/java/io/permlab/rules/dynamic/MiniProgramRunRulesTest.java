@@ -64,6 +64,27 @@ class MiniProgramRunRulesTest {
     }
 
     @Test
+    void aCancellableModalAboutThePermissionShownAgainAfterEachCancelIsForced() {
+        // 反复征求: the user cancels and the same plea comes back
+        RunBuilder nag = refused("geolocation").sheet("getFuzzyLocation", "scope.userFuzzyLocation", 100, false);
+        for (int i = 0; i < 4; i++) {
+            nag.modal(120 + i, true, "需要位置权限", "不开启位置将无法添加收货地址", "去设置");
+        }
+        assertThat(findings(FORCED, nag.build())).singleElement().satisfies(f -> {
+            assertThat(f.message().en()).contains("showed a dialog about location again after the user cancelled it: 4 time(s)");
+            assertThat(f.evidence()).extracting(EvidencePointer::kind).containsExactly("permission-request", "timeline", "timeline", "timeline");
+        });
+        // one cancellable explanation is fine; dialogs about something else ("保存成功") are not about the permission
+        Run once = refused("geolocation").sheet("getFuzzyLocation", "scope.userFuzzyLocation", 100, false)
+                .modal(120, true, "需要位置权限", "不开启位置将无法自动填写区域", "去设置").build();
+        Run unrelated = refused("geolocation").sheet("getFuzzyLocation", "scope.userFuzzyLocation", 100, false)
+                .modal(120, true, "提示", "保存成功", "确定").modal(130, true, "提示", "保存成功", "确定")
+                .modal(140, true, "提示", "是否继续编辑收货人", "继续").build();
+        assertThat(findings(FORCED, once)).isEmpty();
+        assertThat(findings(FORCED, unrelated)).isEmpty();
+    }
+
+    @Test
     void aModalBeforeTheRefusalIsNotItsAnswer() {
         Run refused = refused("scope.werun").modal(50, false).sheet("getWeRunData", "scope.werun", 100, false).build();
         assertThat(findings(FORCED, refused)).isEmpty();
@@ -230,6 +251,12 @@ class MiniProgramRunRulesTest {
         RunBuilder triedSettings(long at) {
             events.add(new RunEvent(at, 1, "settings", "openSetting", Map.of("opened", "false", "afterRefusal", "true",
                     "reason", "tried to open the settings page without a tap")));
+            return this;
+        }
+
+        RunBuilder modal(long at, boolean showCancel, String title, String content, String confirmText) {
+            events.add(new RunEvent(at, 1, "modal", null, Map.of("title", title, "content", content, "confirmText", confirmText,
+                    "showCancel", Boolean.toString(showCancel), "answer", showCancel ? "cancel" : "confirm")));
             return this;
         }
 
