@@ -12,6 +12,57 @@ const SYSTEM_INFO = {
   locationEnabled: true, wifiEnabled: true, cameraAuthorized: true, locationAuthorized: true, microphoneAuthorized: true,
 };
 
+// WeChat's grey default avatar: what getUserProfile hands every program since 2022-10-25, with the nickname 微信用户
+const DEFAULT_AVATAR = 'https://thirdwx.qlogo.cn/mmopen/vi_32/POgEwh4mIHO4nibH0KlMECNjjGxQUq24ZEaGT4poC6icRiccVGKSyXwibcPq4BWmiaIGuG1icwxaQX6grC9VemZoJ8rg/132';
+const ANONYMOUS = {nickName: '微信用户', avatarUrl: DEFAULT_AVATAR, gender: 0, country: '', province: '', city: '', language: ''};
+const TMP = 'wxfile://tmp/permlab-simulated';
+
+/**
+ * The success payloads of simulated APIs, as WeChat's documentation describes them (arrays and objects programs read at
+ * once: tempFiles[0], devices.length, userInfo.nickName); each still marked simulated in the journal.
+ */
+const PAYLOADS = {
+  getUserProfile: () => ({userInfo: Object.assign({}, ANONYMOUS), rawData: JSON.stringify(ANONYMOUS), signature: '', encryptedData: '', iv: ''}),
+  getUserInfo: () => ({userInfo: Object.assign({}, ANONYMOUS), rawData: JSON.stringify(ANONYMOUS), signature: '', encryptedData: '', iv: ''}),
+  chooseMedia: (o) => {
+    const video = Array.isArray(o.mediaType) && o.mediaType.length > 0 && !o.mediaType.includes('image') && !o.mediaType.includes('mix');
+    return {type: video ? 'video' : 'image', tempFiles: [{tempFilePath: TMP + (video ? '-1.mp4' : '-1.jpg'), size: 102400,
+      duration: video ? 5 : 0, height: 1280, width: 960, thumbTempFilePath: video ? TMP + '-1-thumb.jpg' : '', fileType: video ? 'video' : 'image'}]};
+  },
+  chooseImage: () => ({tempFilePaths: [TMP + '-1.jpg'], tempFiles: [{path: TMP + '-1.jpg', size: 102400}]}),
+  chooseVideo: () => ({tempFilePath: TMP + '-1.mp4', duration: 5, size: 1024000, height: 1280, width: 720}),
+  chooseMessageFile: () => ({tempFiles: [{path: TMP + '-1.pdf', size: 102400, name: 'permlab-simulated.pdf', type: 'file', time: 1700000000}]}),
+  getImageInfo: (o) => ({width: 960, height: 1280, path: String(o.src || TMP + '-1.jpg'), orientation: 'up', type: 'jpeg'}),
+  compressImage: () => ({tempFilePath: TMP + '-compressed.jpg'}),
+  getFileInfo: () => ({size: 102400, digest: ''}),
+  downloadFile: () => ({tempFilePath: TMP + '-download', statusCode: 200}),
+  saveFile: () => ({savedFilePath: 'wxfile://usr/permlab-simulated'}),
+  getSavedFileList: () => ({fileList: []}),
+  getBluetoothDevices: () => ({devices: []}),
+  getConnectedBluetoothDevices: () => ({devices: []}),
+  getBluetoothAdapterState: () => ({discovering: false, available: true}),
+  getBLEDeviceServices: () => ({services: []}),
+  getBLEDeviceCharacteristics: () => ({characteristics: []}),
+  getBeacons: () => ({beacons: []}),
+  scanCode: () => ({result: 'https://permlab.invalid/simulated-code', scanType: 'QR_CODE', charSet: 'UTF-8',
+    rawData: Buffer.from('https://permlab.invalid/simulated-code').toString('base64'), path: ''}),
+  getNetworkType: () => ({networkType: 'wifi', signalStrength: 100, hasSystemProxy: false}),
+  getConnectedWifi: () => ({wifi: {SSID: 'PermLab', BSSID: '00:00:00:00:00:00', secure: true, signalStrength: 100, frequency: 2412}}),
+  getWifiList: () => ({}),
+  getBatteryInfo: () => ({level: 80, isCharging: false}),
+  getScreenBrightness: () => ({value: 0.5}),
+  getClipboardData: () => ({data: ''}),
+  login: () => ({code: 'permlab-simulated-code'}),
+  getWeRunData: () => ({encryptedData: '', iv: '', cloudID: ''}),
+  requestSubscribeMessage: (o) => Object.fromEntries((Array.isArray(o.tmplIds) ? o.tmplIds : []).map(id => [id, 'reject'])),
+};
+
+/** Synchronous variants that hand back an object at once (getBatteryInfoSync …). */
+const SYNC_PAYLOADS = {
+  getBatteryInfoSync: () => ({level: 80, isCharging: false}),
+  getClipboardDataSync: () => '',
+};
+
 function createWx(ctx) {
   const {journal, auth, router, storage, policy} = ctx;
   const handlers = {};
@@ -294,6 +345,10 @@ function createWx(ctx) {
     getStorageInfoSync() {
       return {keys: [...storage.keys()], currentSize: 1, limitSize: 10240};
     },
+    getStorageInfo(o) {
+      call('getStorageInfo', o);
+      return respond('getStorageInfo', o, done => done.ok({keys: [...storage.keys()], currentSize: 1, limitSize: 10240}));
+    },
     setStorage(o) {
       call('setStorage', {key: o && o.key});
       return respond('setStorage', o, done => { storage.set(String(o.key), o.data); done.ok(); });
@@ -344,12 +399,13 @@ function createWx(ctx) {
   function simulated(api) {
     return function (o) {
       journal.add('api', {api, options: summarize(o), simulated: true});
+      if (SYNC_PAYLOADS[api]) return SYNC_PAYLOADS[api](o || {});
       if (/Sync$/.test(api)) return undefined;
       if (/^(on|off)[A-Z]/.test(api)) return undefined;
       if (/^create[A-Z]/.test(api)) return simulatedObject(api);
       // wx.getRecorderManager() and the like return the manager itself, at once (RecorderManager.start, …)
       if (/^get[A-Z]\w*Manager$/.test(api)) return simulatedObject(api.slice(3));
-      return respond(api, o, done => done.ok());
+      return respond(api, o, done => done.ok(PAYLOADS[api] ? PAYLOADS[api](o || {}) : undefined));
     };
   }
 
@@ -386,7 +442,7 @@ function createWx(ctx) {
     get(target, key) {
       if (typeof key !== 'string') return undefined;
       if (key in target) return target[key];
-      if (auth.scopeOf(key)) return (o) => scoped(key, o, done => done.ok());
+      if (auth.scopeOf(key)) return (o) => scoped(key, o, done => done.ok(PAYLOADS[key] ? PAYLOADS[key](o || {}) : undefined));
       return simulated(key);
     },
     has() { return true; },

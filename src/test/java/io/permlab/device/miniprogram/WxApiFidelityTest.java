@@ -177,4 +177,33 @@ class WxApiFidelityTest {
             assertThat(tapStart(s)).extracting(ObservedRequest::api).containsExactly("wx.getLocation", "wx.openSetting");
         }
     }
+
+    /**
+     * Simulated APIs answer with the payload WeChat documents, so ordinary programs that read it at once run on:
+     * getUserProfile's anonymous 微信用户 (what WeChat returns since 2022-10-25), chosen media and images, an empty
+     * Bluetooth device list, a scanned code, the network type, storage info, a chosen file, an image's size.
+     */
+    @Test
+    void simulatedApisAnswerWithTheDocumentedPayload() throws Exception {
+        Path mp = program("", "", String.join("\n",
+                "const out = [];",
+                "const put = (s) => { out.push(s); this.setData({result: out.join(';')}); };",
+                "wx.getUserProfile({desc: '用于完善资料', success: (r) => put('user=' + r.userInfo.nickName + ',' + r.userInfo.avatarUrl.length + ',' + r.userInfo.gender)});",
+                "wx.chooseMedia({count: 1, success: (r) => put('media=' + r.type + ',' + r.tempFiles[0].fileType + ',' + r.tempFiles[0].tempFilePath.length)});",
+                "wx.chooseImage({count: 1, success: (r) => put('image=' + r.tempFilePaths[0].length + ',' + r.tempFiles[0].size)});",
+                "wx.getBluetoothDevices({success: (r) => put('devices=' + r.devices.length)});",
+                "wx.scanCode({success: (r) => put('scan=' + r.scanType + ',' + r.result.length + ',' + r.charSet)});",
+                "wx.getNetworkType({success: (r) => put('net=' + r.networkType)});",
+                "wx.getStorageInfo({success: (r) => put('storage=' + r.keys.length + ',' + r.limitSize)});",
+                "wx.chooseMessageFile({count: 1, success: (r) => put('file=' + r.tempFiles[0].name.length + ',' + r.tempFiles[0].type)});",
+                "wx.getImageInfo({src: 'x.png', success: (r) => put('info=' + r.width + 'x' + r.height + ',' + r.type)});",
+                "put('sys=' + wx.getSystemInfoSync().platform + ',' + wx.getStorageInfoSync().keys.length);"));
+        try (MiniProgramSession s = open(mp, RunPolicy.baseline())) {
+            tapStart(s);
+            assertThat(s.takePageErrors()).extracting(PageError::message).isEmpty();
+            assertThat(s.visibleText()).contains("user=微信用户,", ",0", "media=image,image,", "image=", "devices=0", "scan=QR_CODE,",
+                    "net=wifi", "storage=0,10240", "file=", ",file", "info=", "sys=android,0");
+            assertThat(s.events()).filteredOn(e -> e.api() != null && e.api().equals("getUserProfile")).allMatch(e -> e.simulated());
+        }
+    }
 }
