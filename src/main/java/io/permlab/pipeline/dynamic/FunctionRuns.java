@@ -64,11 +64,21 @@ final class FunctionRuns {
             InconclusiveRuns.errors(target.id(), fe).forEach(e -> context.problem(e.file(), e.phase(), e.message()));
             Run baseline = fe.baseline();
             if (baseline != null && !baseline.passed() && !baseline.inconclusive()) {
-                context.problem(f.flow().file(), "run", "function '" + f.id() + "': the baseline run (every " + asked
-                        + " granted) did not reach its checkpoint (" + baseline.checkpoint().detail() + "), so what refusing a "
-                        + asked + " does cannot be judged");
+                context.problem(f.flow().file(), "run", baselineFailed(f.id(), baseline, asked));
             }
         }
         return explored;
+    }
+
+    /**
+     * Why a function could not be judged: its baseline missed the checkpoint; when the program threw, its first
+     * JavaScript error (masked like the run's other problems), which is usually the cause the user needs.
+     */
+    static String baselineFailed(String functionId, Run baseline, String asked) {
+        String thrown = baseline.problems().stream().filter(p -> "js-error".equals(p.kind())).findFirst()
+                .map(p -> "; first JavaScript error (step " + p.stepIndex() + "): " + io.permlab.capture.EvidenceMasker.mask(p.message()))
+                .orElse("");
+        return "function '" + functionId + "': the baseline run (every " + asked + " granted) did not reach its checkpoint ("
+                + baseline.checkpoint().detail() + "), so what refusing a " + asked + " does cannot be judged" + thrown;
     }
 }
