@@ -50,4 +50,16 @@ class PurposeDetectorTest {
         assertThat(detector.purpose(sheet("geolocation", "scope.userLocation", "(none in app.json)"), "申请获取你的位置信息")).isEmpty();
         assertThat(detector.purpose(sheet("microphone", "scope.record", "为了更好的服务"), "申请使用你的麦克风\n为了更好的服务")).isEmpty();
     }
+
+    /**
+     * The fuzzy and background location scopes name their uses as the precise one does: a delivery address's area, the
+     * time a rider needs to reach you (the sheet itself already says "获取你的模糊地理位置"; the desc says what for).
+     */
+    @Test
+    void fuzzyAndBackgroundDescsNamingADeliveryUseAreThePurpose() {
+        assertThat(detector.purpose(sheet("geolocation", "scope.userFuzzyLocation", "用于确认你的收货地址所在区域"),
+                "申请获取你的模糊地理位置\n用于确认你的收货地址所在区域")).contains("用于确认你的收货地址所在区域");
+        assertThat(detector.purpose(sheet("geolocation", "scope.userLocationBackground", "离开小程序后继续用于计算骑手到达的时间"),
+                "申请在后台获取你的位置信息\n离开小程序后继续用于计算骑手到达的时间")).contains("离开小程序后继续用于计算骑手到达的时间");
+    }
 }
