@@ -22,6 +22,7 @@ public final class DynamicRules {
                 new MiniProgramBeforePrivacyRule(),
                 new PiBeforeConsentRule(),
                 new PiCleartextRule(),
+                new PiInUrlRule(),
                 new PreciseCoordinatesSentRule(),
                 new PiThirdPartyRule(),
                 new PiPlaintextStorageRule(),

@@ -45,6 +45,24 @@ class TrafficRulesTest {
     }
 
     @Test
+    void piInARequestUrlIsOneFindingPerEndpointAndHighOverHttp() {
+        Run sent = baseline()
+                .sent("GET", "https://waimai.example/api/check?phone=13812345678&page=1", 500, phone("url query phone"))
+                .sent("GET", "https://waimai.example/api/check?phone=13812345678&page=2", 600, phone("url query phone"))
+                .sent("GET", "http://waimai.example/u/13812345678/orders", 700, phone("url path"))
+                .sent("POST", "https://waimai.example/api/address", 800, phone("body $.phone"))
+                .sent("GET", "https://waimai.example/api/shops?lat=31.23&lng=121.47", 900, coords("url query lat+lng", 2))
+                .build();
+        List<Finding> f = findings(new PiInUrlRule(), exploration(sent), null);
+        assertThat(f).extracting(x -> x.severity() + " " + x.message().en()).containsExactlyInAnyOrder(
+                "MEDIUM GET https://waimai.example/api/check carries phone number in its URL (url query phone=138****5678): "
+                        + "it ends up in server, proxy and log records and in the Referer of the next page.",
+                "HIGH GET http://waimai.example/u/138****5678/orders carries phone number in its URL (url path=138****5678): "
+                        + "it ends up in server, proxy and log records and in the Referer of the next page, and travels over cleartext HTTP.");
+        assertThat(findings(new PiInUrlRule(), exploration(careful), null)).as("a body and rounded coordinates are not").isEmpty();
+    }
+
+    @Test
     void preciseCoordinatesWhereTheCategoryDoesNotNeedThem() {
         assertThat(findings(new PreciseCoordinatesSentRule(), exploration(leaky), "餐饮外卖")).hasSize(2)
                 .allSatisfy(f -> assertThat(f.message().en()).contains("6 decimals", "about 1 m"));

@@ -1,0 +1,46 @@
+package io.permlab.rules.dynamic;
+
+import io.permlab.capture.EvidenceMasker;
+import io.permlab.model.Severity;
+import io.permlab.model.dynamic.Exploration;
+import io.permlab.model.dynamic.FunctionExploration;
+import io.permlab.model.dynamic.NetworkExchange;
+import io.permlab.model.dynamic.PiSighting;
+import io.permlab.model.dynamic.Run;
+import io.permlab.rules.RuleContext;
+import io.permlab.rules.Violation;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * PI a page put in the URL of a request, its path or its query (PIPL Art. 51): URLs are kept in server, proxy and
+ * log records and sent on as the Referer. The dynamic counterpart of MP-PI-IN-URL, for every kind of run. Rounded
+ * coordinates are not counted; over cleartext HTTP the finding is high. One finding per function and endpoint.
+ */
+public final class PiInUrlRule extends TrafficRule {
+    @Override
+    public String id() {
+        return "DYN-PI-IN-URL";
+    }
+
+    @Override
+    void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, Set<String> reported, RuleContext ctx) {
+        List<PiSighting> inUrl = x.piSent().stream()
+                .filter(s -> (s.where().startsWith("url query") || s.where().startsWith("url path")) && s.precise()).toList();
+        String endpoint = x.method() + " " + endpointKey(x.url());
+        if (inUrl.isEmpty() || !reported.add(endpoint)) {
+            return;
+        }
+        String url = EvidenceMasker.mask(PiCleartextRule.withoutQuery(x.url()));
+        ctx.report(Violation.of(this)
+                .arg("method", x.method())
+                .arg("url", url)
+                .arg("pi", piOf(ctx.knowledge(), inUrl))
+                .arg("where", where(inUrl))
+                .arg("transport", x.cleartext() ? ctx.text(this, "overCleartextHttp").text() : null)
+                .severity(x.cleartext() ? Severity.HIGH : null)
+                .key(function.functionId() + ":" + endpoint)
+                .at(exchange(run, x, where(inUrl))));
+    }
+}
