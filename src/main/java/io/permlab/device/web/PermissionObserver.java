@@ -44,6 +44,15 @@ final class PermissionObserver {
                            String frameUrl, boolean top, String text, String textAtInput) {
     }
 
+    /** The last localStorage and sessionStorage a document left, by "localStorage origin" (see StorageReader). */
+    private final Map<String, Map<String, String>> leftStorage = new LinkedHashMap<>();
+
+    synchronized Map<String, Map<String, String>> leftStorage() {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        leftStorage.forEach((k, v) -> out.put(k, Map.copyOf(v)));
+        return out;
+    }
+
     /** Permissions the page asked for in this run, told to each new document (the shim's permissions.query reads them). */
     private final Set<String> asked = new TreeSet<>();
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> {
@@ -112,6 +121,15 @@ final class PermissionObserver {
         } else if ("query".equals(type)) {
             events.add(new ObservedEvent(Instant.now(), "permission-query", "navigator.permissions.query", Map.of(
                     "permission", text(m, "permission"), "state", text(m, "state"), "told", text(m, "told"), "frame", text(m, "frameUrl"))));
+        } else if ("storage".equals(type)) {
+            String origin = text(m, "origin");
+            for (String area : List.of("local", "session")) {
+                if (m.has(area) && m.get(area).isJsonObject()) {
+                    Map<String, String> items = new LinkedHashMap<>();
+                    m.getAsJsonObject(area).entrySet().forEach(en -> items.put(en.getKey(), en.getValue().getAsString()));
+                    leftStorage.put(area + "Storage " + origin, items);
+                }
+            }
         } else if ("window".equals(type)) {
             // another window the page opened: not followed (its requests and traffic are not observed)
             Instant at = m.has("at") && m.get("at").isJsonPrimitive() ? Instant.ofEpochMilli(m.get("at").getAsLong()) : Instant.now();

@@ -9,12 +9,15 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads what the page stored: localStorage, sessionStorage, IndexedDB and Cache Storage through a script in the page
- * (the same on every kind of session), cookies of every origin through DevTools.
+ * (the same on every kind of session), the localStorage and sessionStorage of its iframes' other origins and cookies of
+ * every origin through DevTools, and what pages of other origins the run left had in localStorage and sessionStorage.
  */
 final class StorageReader {
     static final int MAX_VALUE_CHARS = 65536;
@@ -60,7 +63,11 @@ final class StorageReader {
     private StorageReader() {
     }
 
-    static ObservedStorage read(WebDriver driver, CdpClient cdp) {
+    /**
+     * {@code left}: what documents of other origins left in localStorage and sessionStorage when the run moved on
+     * ("localStorage http://shop.example"), read for the origins the end-of-run reads did not reach.
+     */
+    static ObservedStorage read(WebDriver driver, CdpClient cdp, Map<String, Map<String, String>> left) {
         List<ObservedStorage.Entry> entries = new ArrayList<>();
         Object json = ((JavascriptExecutor) driver).executeAsyncScript(SCRIPT);
         JsonArray arr = GSON.fromJson(String.valueOf(json), JsonArray.class);
@@ -71,6 +78,21 @@ final class StorageReader {
                         o.get("key").getAsString(), o.get("value").getAsString()));
             }
         }
+        Set<String> read = new HashSet<>();
+        entries.forEach(e -> read.add(e.origin()));
+        read.add(topOrigin(cdp));
+        for (String origin : frameOrigins(cdp)) {
+            if (read.add(origin)) {
+                domStorage(cdp, origin, true, entries);
+                domStorage(cdp, origin, false, entries);
+            }
+        }
+        left.forEach((areaOrigin, items) -> {
+            String[] parts = areaOrigin.split(" ", 2);
+            if (parts.length == 2 && !read.contains(parts[1])) {
+                items.forEach((k, v) -> entries.add(new ObservedStorage.Entry(parts[0], parts[1], k, v)));
+            }
+        });
         Object cookies = cdp.send("Network.getAllCookies", Map.of()).get("cookies");
         if (cookies instanceof List<?> list) {
             for (Object c : list) {
@@ -80,5 +102,47 @@ final class StorageReader {
             }
         }
         return new ObservedStorage(entries);
+    }
+
+    private static String topOrigin(CdpClient cdp) {
+        Map<String, Object> tree = CdpClient.map(cdp.send("Page.getFrameTree", Map.of()).get("frameTree"));
+        return String.valueOf(CdpClient.map(tree.get("frame")).get("securityOrigin"));
+    }
+
+    /** The origins of the frames inside the page (an iframe of another origin keeps its own storage). */
+    private static List<String> frameOrigins(CdpClient cdp) {
+        List<String> out = new ArrayList<>();
+        Map<String, Object> tree = CdpClient.map(cdp.send("Page.getFrameTree", Map.of()).get("frameTree"));
+        collect(tree, out);
+        return out;
+    }
+
+    private static void collect(Map<String, Object> node, List<String> out) {
+        Object origin = CdpClient.map(node.get("frame")).get("securityOrigin");
+        if (origin instanceof String o && o.startsWith("http")) {
+            out.add(o);
+        }
+        if (node.get("childFrames") instanceof List<?> children) {
+            children.forEach(c -> collect(CdpClient.map(c), out));
+        }
+    }
+
+    /** localStorage or sessionStorage of an origin with a frame in the page, through DevTools; nothing when it has none. */
+    private static void domStorage(CdpClient cdp, String origin, boolean local, List<ObservedStorage.Entry> entries) {
+        try {
+            Object items = cdp.send("DOMStorage.getDOMStorageItems",
+                    Map.of("storageId", Map.of("securityOrigin", origin, "isLocalStorage", local))).get("entries");
+            if (items instanceof List<?> list) {
+                for (Object item : list) {
+                    if (item instanceof List<?> kv && kv.size() == 2) {
+                        String value = String.valueOf(kv.get(1));
+                        entries.add(new ObservedStorage.Entry(local ? "localStorage" : "sessionStorage", origin, String.valueOf(kv.get(0)),
+                                value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) : value));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // the browser keeps no storage area for this origin in this page: nothing stored there
+        }
     }
 }

@@ -494,7 +494,7 @@ final class WebSession implements Session {
     @Override
     public ObservedStorage storage() throws SessionException {
         try {
-            return StorageReader.read(driver, cdp);
+            return StorageReader.read(driver, cdp, permissions.leftStorage());
         } catch (WebDriverException e) {
             throw failure(e, "read storage");
         } catch (RuntimeException e) {

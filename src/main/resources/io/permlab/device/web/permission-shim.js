@@ -262,6 +262,39 @@
     }
   });
 
+  // What a document leaves in localStorage and sessionStorage when the run moves on from it (another origin's page
+  // next, where the end-of-run read cannot see it): sent as the document goes.
+  function storageOf(area) {
+    var out = {}, size = 0;
+    try {
+      for (var i = 0; i < area.length && i < 200 && size < 262144; i++) {
+        var k = area.key(i), v = String(area.getItem(k)).slice(0, 65536);
+        out[k] = v;
+        size += k.length + v.length;
+      }
+    } catch (e) { /* storage disabled for this origin */ }
+    return out;
+  }
+  var storageQueued = false;
+  function sendStorage() {
+    storageQueued = false;
+    send({ type: 'storage', origin: String(location.origin), local: storageOf(window.localStorage),
+           session: storageOf(window.sessionStorage) });
+  }
+  // after each write (a message sent while the page goes away may not arrive), and as the document goes
+  if (window.Storage) {
+    ['setItem', 'removeItem', 'clear'].forEach(function (name) {
+      var original = Storage.prototype[name];
+      if (typeof original !== 'function') { return; }
+      Storage.prototype[name] = function () {
+        var r = original.apply(this, arguments);
+        if (!storageQueued) { storageQueued = true; Promise.resolve().then(sendStorage); }
+        return r;
+      };
+    });
+  }
+  window.addEventListener('pagehide', sendStorage, true);
+
   // Another window (window.open, a link with a target): PermLab follows the flow's own window only, so the run's
   // timeline says one was opened, and where, for a reader to know what was not observed.
   function opened(url, how) {

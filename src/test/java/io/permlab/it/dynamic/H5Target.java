@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,7 @@ final class H5Target {
     private final Map<String, String> pages = new LinkedHashMap<>();
     private String entry;
     private String servedHost;
+    private final List<String> alsoServed = new java.util.ArrayList<>();
     private String flow;
 
     private H5Target(Path dir) {
@@ -42,6 +44,12 @@ final class H5Target {
     H5Target served(String host) {
         this.servedHost = host;
         this.entry = "http://" + host + "/index.html";
+        return this;
+    }
+
+    /** The same site/ served under another host name too (another origin for the same pages). */
+    H5Target alsoServed(String host) {
+        alsoServed.add(host);
         return this;
     }
 
@@ -87,6 +95,12 @@ final class H5Target {
                 serve.addProperty("dir", "site");
                 JsonArray list = new JsonArray();
                 list.add(serve);
+                for (String host : alsoServed) {
+                    JsonObject other = new JsonObject();
+                    other.addProperty("host", host);
+                    other.addProperty("dir", "site");
+                    list.add(other);
+                }
                 t.add("serve", list);
                 for (Map.Entry<String, String> p : pages.entrySet()) {
                     Path file = dir.resolve("site").resolve(p.getKey());
