@@ -77,6 +77,26 @@ public record ApkFacts(
         return permissions.stream().filter(p -> p.name().equals(permission)).findFirst().orElse(null);
     }
 
+    /**
+     * Each requested permission once, in manifest order: a name declared twice (uses-permission and
+     * uses-permission-sdk-23, say) is one request, and a rule judges it once.
+     */
+    public List<String> permissionNames() {
+        return permissions.stream().map(DeclaredPermission::name).distinct().toList();
+    }
+
+    /**
+     * The declaration of {@code permission} that requests it on a device running {@code apiLevel} (any of its
+     * uses-permission / uses-permission-sdk-23 lines whose maxSdkVersion allows that level), null when none does.
+     */
+    public DeclaredPermission declaredOn(String permission, int apiLevel) {
+        return permissions.stream().filter(p -> p.name().equals(permission) && p.appliesTo(apiLevel)).findFirst().orElse(null);
+    }
+
+    public boolean requestsOn(String permission, int apiLevel) {
+        return declaredOn(permission, apiLevel) != null;
+    }
+
     public ApiUsage usage(String apiId) {
         return apiUsages.stream().filter(u -> u.apiId().equals(apiId)).findFirst().orElse(null);
     }

@@ -4,6 +4,7 @@ import io.permlab.model.Evidence;
 import io.permlab.model.EvidencePointer;
 import io.permlab.model.EvidenceSection;
 import io.permlab.model.apk.ApkFacts;
+import io.permlab.model.apk.DeclaredPermission;
 import io.permlab.rules.Rule;
 import io.permlab.rules.RuleContext;
 
@@ -28,11 +29,14 @@ abstract class ApkRule implements Rule {
     }
 
     static EvidencePointer usesPermission(ApkFacts apk, String permission) {
-        var declared = apk.declared(permission);
-        String max = declared != null && declared.maxSdkVersion() != null
-                ? " android:maxSdkVersion=\"" + declared.maxSdkVersion() + "\"" : "";
-        String element = declared != null ? declared.element() : "uses-permission";
-        return manifest(element, "<" + element + " android:name=\"" + permission + "\"" + max + "/>");
+        DeclaredPermission declared = apk.declared(permission);
+        return usesPermission(declared != null ? declared : new DeclaredPermission(permission, null, "uses-permission"));
+    }
+
+    /** The manifest line of one declaration (the one a rule judged, when a name is declared on several lines). */
+    static EvidencePointer usesPermission(DeclaredPermission declared) {
+        String max = declared.maxSdkVersion() != null ? " android:maxSdkVersion=\"" + declared.maxSdkVersion() + "\"" : "";
+        return manifest(declared.element(), "<" + declared.element() + " android:name=\"" + declared.name() + "\"" + max + "/>");
     }
 
     static String shortName(String permission) {

@@ -35,8 +35,8 @@ public final class LegacyTargetSdkRule extends ApkRule {
         }
         ctx.report(Violation.of(this)
                 .arg("targetSdk", target)
-                .arg("count", dangerous.size())
-                .arg("permissions", dangerous.stream().map(ApkRule::shortName).collect(Collectors.joining(", ")))
+                .arg("granted", ctx.text(this, dangerous.size() == 1 ? "one" : "many").with("count", dangerous.size())
+                        .with("permissions", dangerous.stream().map(ApkRule::shortName).collect(Collectors.joining(", "))).text())
                 .key("targetSdk")
                 .at(manifest("uses-sdk", "<uses-sdk android:targetSdkVersion=\"" + target + "\"/>")));
     }

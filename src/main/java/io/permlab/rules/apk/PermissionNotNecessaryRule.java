@@ -7,7 +7,6 @@ import io.permlab.knowledge.PermissionInfo;
 import io.permlab.model.Localized;
 import io.permlab.model.Severity;
 import io.permlab.model.apk.ApkFacts;
-import io.permlab.model.apk.DeclaredPermission;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
@@ -31,8 +30,8 @@ public final class PermissionNotNecessaryRule extends ApkRule {
             return;
         }
         KnowledgeBase kb = ctx.knowledge();
-        for (DeclaredPermission declared : apk.permissions()) {
-            PermissionInfo info = kb.permission(declared.name()).orElse(null);
+        for (String name : apk.permissionNames()) {
+            PermissionInfo info = kb.permission(name).orElse(null);
             if (info == null || !info.dangerous() || !info.reachesPi() || BACKGROUND_LOCATION.equals(info.name())
                     || category.justifies(info.name())) {
                 continue;

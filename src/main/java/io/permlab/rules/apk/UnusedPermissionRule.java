@@ -6,7 +6,6 @@ import io.permlab.knowledge.SdkSignature;
 import io.permlab.knowledge.SensitiveApi;
 import io.permlab.model.Localized;
 import io.permlab.model.apk.ApkFacts;
-import io.permlab.model.apk.DeclaredPermission;
 import io.permlab.model.apk.SdkPresence;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
@@ -33,8 +32,8 @@ public final class UnusedPermissionRule extends ApkRule {
             return;
         }
         KnowledgeBase kb = ctx.knowledge();
-        for (DeclaredPermission declared : apk.permissions()) {
-            PermissionInfo info = kb.permission(declared.name()).orElse(null);
+        for (String name : apk.permissionNames()) {
+            PermissionInfo info = kb.permission(name).orElse(null);
             if (info == null || !info.dangerous() || !info.reachesPi()) {
                 continue;
             }

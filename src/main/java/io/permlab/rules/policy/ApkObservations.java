@@ -8,7 +8,6 @@ import io.permlab.model.Evidence;
 import io.permlab.model.EvidencePointer;
 import io.permlab.model.Localized;
 import io.permlab.model.apk.ApkFacts;
-import io.permlab.model.apk.DeclaredPermission;
 import io.permlab.model.apk.SdkPresence;
 
 import java.util.ArrayList;
@@ -34,8 +33,8 @@ final class ApkObservations {
         if (apk == null) {
             return out;
         }
-        for (DeclaredPermission p : apk.permissions()) {
-            PermissionInfo info = kb.permission(p.name()).orElse(null);
+        for (String name : apk.permissionNames()) { // a name on two lines (uses-permission-sdk-23) is one request
+            PermissionInfo info = kb.permission(name).orElse(null);
             if (info == null || !info.dangerous() || !info.reachesPi()) {
                 continue;
             }

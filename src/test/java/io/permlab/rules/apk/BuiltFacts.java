@@ -1,0 +1,82 @@
+package io.permlab.rules.apk;
+
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.model.Evidence;
+import io.permlab.model.Finding;
+import io.permlab.model.Target;
+import io.permlab.model.TargetKind;
+import io.permlab.model.apk.ApiUsage;
+import io.permlab.model.apk.ApkFacts;
+import io.permlab.model.apk.AppComponent;
+import io.permlab.model.apk.ApplicationFlags;
+import io.permlab.model.apk.CallSite;
+import io.permlab.model.apk.DeclaredPermission;
+import io.permlab.rules.Rule;
+import io.permlab.rules.RuleEngine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Manifest facts built in a test, for boundaries a fixture APK would need one build each to show (maxSdkVersion
+ * 30 vs 31, targetSdk 28 vs 29, a permission declared twice), and a run of one rule over them.
+ */
+final class BuiltFacts {
+    private int targetSdk = 33;
+    private final List<DeclaredPermission> permissions = new ArrayList<>();
+    private final List<String> defined = new ArrayList<>();
+    private final List<AppComponent> components = new ArrayList<>();
+    private final List<ApiUsage> apiUsages = new ArrayList<>();
+
+    static BuiltFacts targetSdk(int targetSdk) {
+        BuiltFacts b = new BuiltFacts();
+        b.targetSdk = targetSdk;
+        return b;
+    }
+
+    /** {@code <uses-permission android:name="android.permission.NAME" [android:maxSdkVersion]>}; max may be null. */
+    BuiltFacts uses(String shortName, Integer maxSdkVersion) {
+        permissions.add(new DeclaredPermission("android.permission." + shortName, maxSdkVersion, "uses-permission"));
+        return this;
+    }
+
+    BuiltFacts uses(String shortName) {
+        return uses(shortName, null);
+    }
+
+    BuiltFacts usesSdk23(String shortName, Integer maxSdkVersion) {
+        permissions.add(new DeclaredPermission("android.permission." + shortName, maxSdkVersion, "uses-permission-sdk-23"));
+        return this;
+    }
+
+    BuiltFacts defines(String permission) {
+        defined.add(permission);
+        return this;
+    }
+
+    BuiltFacts component(AppComponent c) {
+        components.add(c);
+        return this;
+    }
+
+    /** A call of {@code reference} (a sensitive-apis.json id's method) from {@code caller}. */
+    BuiltFacts calls(String apiId, String caller, String reference) {
+        apiUsages.add(new ApiUsage(apiId, 1, List.of(new CallSite(caller, reference, "classes.dex"))));
+        return this;
+    }
+
+    ApkFacts build() {
+        return new ApkFacts("com.x", "1", "1", 21, targetSdk, 34, permissions, defined, List.of(),
+                new ApplicationFlags("com.x.App", false, false, null, null, null, null), null, components, List.of(),
+                apiUsages, List.of(), List.of("classes.dex"), 1, List.of(), List.of());
+    }
+
+    /** The findings of {@code rule} alone on these facts, under the category {@code categoryId} (null: none). */
+    List<Finding> run(Rule rule, String categoryId) {
+        KnowledgeBase kb = KnowledgeBase.builtIn();
+        Target target = new Target("x", "x", TargetKind.APK, Path.of("x.apk"), categoryId, List.of());
+        return new RuleEngine(kb, List.of(rule)).run(Evidence.of(target, build()), categoryId == null ? null : kb.category(categoryId))
+                .findings();
+    }
+}
