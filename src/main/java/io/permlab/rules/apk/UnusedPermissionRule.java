@@ -44,7 +44,7 @@ public final class UnusedPermissionRule extends ApkRule {
             }
             ctx.report(Violation.of(this)
                     .arg("permission", info.shortName())
-                    .arg("dexCount", apk.dexFiles().size())
+                    .arg("dexFiles", ctx.text(this, apk.dexFiles().size() == 1 ? "oneDex" : "dexFiles").with("count", apk.dexFiles().size()).text())
                     .arg("apis", new Localized(
                             apis.stream().map(SensitiveApi::zh).collect(Collectors.joining("、")),
                             apis.stream().map(SensitiveApi::en).collect(Collectors.joining(", "))))
