@@ -18,6 +18,7 @@ public final class ApkRules {
                 new FineWithoutCoarseRule(),
                 new UnusedPermissionRule(),
                 new ApiWithoutPermissionRule(),
+                new PiApiNotNecessaryRule(),
                 // use and transfer
                 new SdkCollectsPiRule(),
                 // storage

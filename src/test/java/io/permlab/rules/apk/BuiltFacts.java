@@ -74,9 +74,16 @@ final class BuiltFacts {
 
     /** The findings of {@code rule} alone on these facts, under the category {@code categoryId} (null: none). */
     List<Finding> run(Rule rule, String categoryId) {
-        KnowledgeBase kb = KnowledgeBase.builtIn();
+        return run(rule, KnowledgeBase.builtIn(), categoryId);
+    }
+
+    List<Finding> run(Rule rule, KnowledgeBase kb, String categoryId) {
         Target target = new Target("x", "x", TargetKind.APK, Path.of("x.apk"), categoryId, List.of());
-        return new RuleEngine(kb, List.of(rule)).run(Evidence.of(target, build()), categoryId == null ? null : kb.category(categoryId))
-                .findings();
+        RuleEngine.Outcome outcome = new RuleEngine(kb, List.of(rule))
+                .run(Evidence.of(target, build()), categoryId == null ? null : kb.category(categoryId));
+        if (!outcome.errors().isEmpty()) {
+            throw new AssertionError("processing errors: " + outcome.errors());
+        }
+        return outcome.findings();
     }
 }
