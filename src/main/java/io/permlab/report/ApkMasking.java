@@ -23,6 +23,6 @@ final class ApkMasking {
                 a.compileSdk(), a.permissions(), a.definedPermissions(), a.features(), a.application(),
                 a.networkSecurityConfig(), a.components(), a.sdks(), usages, endpoints, a.dexFiles(), a.classCount(), a.bundleApks(),
                 a.securityFlaws().stream().map(f -> new SecurityFlaw(f.kind(), f.dexFile(), f.className(), f.method(),
-                        EvidenceMasker.mask(f.excerpt()), EvidenceMasker.mask(f.detail()))).toList());
+                        EvidenceMasker.mask(f.excerpt()), EvidenceMasker.mask(f.detail()))).toList(), a.permissionDefinitions());
     }
 }

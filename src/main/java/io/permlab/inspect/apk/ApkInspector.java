@@ -114,7 +114,7 @@ public final class ApkInspector {
                 manifest.minSdk(), manifest.targetSdk(), manifest.compileSdk(), manifest.permissions(),
                 manifest.definedPermissions(), manifest.features(), manifest.application(), nsc, manifest.components(),
                 scanned.sdks(), scanned.usages(), scanned.endpoints(), scanned.dexFiles(), scanned.classCount(), bundleEntries,
-                scanned.securityFlaws());
+                scanned.securityFlaws(), manifest.permissionDefinitions());
         return new Result(facts, problems);
     }
 

@@ -6,6 +6,7 @@ import io.permlab.model.TargetText;
 import io.permlab.model.apk.AppComponent;
 import io.permlab.model.apk.ApplicationFlags;
 import io.permlab.model.apk.DeclaredPermission;
+import io.permlab.model.apk.DefinedPermission;
 import io.permlab.model.apk.UsedFeature;
 import org.xmlpull.v1.XmlPullParser;
 import org.xmlpull.v1.XmlPullParserException;
@@ -138,6 +139,7 @@ final class ManifestParser {
         Integer targetSdk;
         final List<DeclaredPermission> permissions = new ArrayList<>();
         final List<String> defined = new ArrayList<>();
+        final List<DefinedPermission> definitions = new ArrayList<>();
         final List<UsedFeature> features = new ArrayList<>();
         ApplicationFlags application;
         final List<ComponentBuilder> components = new ArrayList<>();
@@ -165,6 +167,7 @@ final class ManifestParser {
                     String name = blankToNull(a.get("name"));
                     if (name != null) {
                         defined.add(name);
+                        definitions.add(new DefinedPermission(name, protectionLevel(a.get("protectionLevel"))));
                     }
                 }
                 case "uses-feature" -> {
@@ -194,16 +197,19 @@ final class ManifestParser {
                 String permission = blankToNull(c.attrs.get("permission"));
                 String read = blankToNull(c.attrs.get("readPermission"));
                 String write = blankToNull(c.attrs.get("writePermission"));
+                String attr = permission;
                 if (permission == null && "provider".equals(c.type) && read != null && write != null) {
                     // A provider is protected only when both directions are; a read permission alone leaves writes open.
                     permission = read.equals(write) ? read : "read: " + read + ", write: " + write;
                 }
+                boolean provider = "provider".equals(c.type);
                 built.add(new AppComponent(c.type, qualify(c.attrs.get("name")), exportedAttr, exported, permission,
-                        c.hasIntentFilter, c.launcher, !"false".equals(c.attrs.get("enabled"))));
+                        c.hasIntentFilter, c.launcher, !"false".equals(c.attrs.get("enabled")),
+                        provider ? (read != null ? read : attr) : null, provider ? (write != null ? write : attr) : null));
             }
             return new ManifestFacts(packageName, versionName, versionCode, minSdk, targetSdk, compileSdk, permissions,
                     defined, features, application == null ? new ApplicationFlags(null, null, null, null, null, null, null) : application,
-                    built);
+                    built, definitions);
         }
 
         private String qualify(String name) {
@@ -231,6 +237,25 @@ final class ManifestParser {
         } catch (NumberFormatException e) {
             return null; // a codename such as "Tiramisu": no number to compare
         }
+    }
+
+    private static final String[] PROTECTION_LEVELS = {"normal", "dangerous", "signature", "signatureOrSystem", "internal"};
+
+    /**
+     * The base protection level: compiled manifests hold the R.attr.protectionLevel flags as a number (base level in
+     * the low four bits), apktool's text ones the names ("signature|privileged"); null when absent (Android: normal).
+     */
+    static String protectionLevel(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        Integer flags = integer(s);
+        if (flags != null) {
+            int base = flags & 0xf;
+            return base < PROTECTION_LEVELS.length ? PROTECTION_LEVELS[base] : String.valueOf(base);
+        }
+        String first = s.trim().split("\\|")[0];
+        return first.equals("signatureOrSystem") || first.equals("system") ? "signatureOrSystem" : first;
     }
 
     private static Boolean bool(String s) {

@@ -18,7 +18,8 @@ public record ApkFacts(
         List<DeclaredPermission> permissions, List<String> definedPermissions, List<UsedFeature> features,
         ApplicationFlags application, NetworkSecurityConfig networkSecurityConfig, List<AppComponent> components,
         List<SdkPresence> sdks, List<ApiUsage> apiUsages, List<HttpEndpoint> httpEndpoints,
-        List<String> dexFiles, int classCount, List<String> bundleApks, List<SecurityFlaw> securityFlaws) implements EvidenceSection {
+        List<String> dexFiles, int classCount, List<String> bundleApks, List<SecurityFlaw> securityFlaws,
+        List<DefinedPermission> permissionDefinitions) implements EvidenceSection {
     @Override
     public Optional<String> appIdentity() {
         return Optional.ofNullable(packageName);
@@ -44,6 +45,24 @@ public record ApkFacts(
         dexFiles = List.copyOf(dexFiles);
         bundleApks = List.copyOf(bundleApks);
         securityFlaws = securityFlaws == null ? List.of() : List.copyOf(securityFlaws);
+        permissionDefinitions = permissionDefinitions == null ? List.of() : List.copyOf(permissionDefinitions);
+    }
+
+    /** Facts without the protection levels of the permissions the app defines (callers that predate them). */
+    public ApkFacts(String packageName, String versionName, String versionCode, Integer minSdk, Integer targetSdk,
+                    Integer compileSdk, List<DeclaredPermission> permissions, List<String> definedPermissions,
+                    List<UsedFeature> features, ApplicationFlags application, NetworkSecurityConfig networkSecurityConfig,
+                    List<AppComponent> components, List<SdkPresence> sdks, List<ApiUsage> apiUsages,
+                    List<HttpEndpoint> httpEndpoints, List<String> dexFiles, int classCount, List<String> bundleApks,
+                    List<SecurityFlaw> securityFlaws) {
+        this(packageName, versionName, versionCode, minSdk, targetSdk, compileSdk, permissions, definedPermissions, features,
+                application, networkSecurityConfig, components, sdks, apiUsages, httpEndpoints, dexFiles, classCount,
+                bundleApks, securityFlaws, List.of());
+    }
+
+    /** The app's own definition of {@code permission}, null when the app does not define it (or its level was not read). */
+    public DefinedPermission definition(String permission) {
+        return permissionDefinitions.stream().filter(d -> d.name().equals(permission)).findFirst().orElse(null);
     }
 
     /** Facts without a security analysis of the code (callers that predate it). */
@@ -54,7 +73,7 @@ public record ApkFacts(
                     List<HttpEndpoint> httpEndpoints, List<String> dexFiles, int classCount, List<String> bundleApks) {
         this(packageName, versionName, versionCode, minSdk, targetSdk, compileSdk, permissions, definedPermissions, features,
                 application, networkSecurityConfig, components, sdks, apiUsages, httpEndpoints, dexFiles, classCount,
-                bundleApks, List.of());
+                bundleApks, List.of(), List.of());
     }
 
     public List<SecurityFlaw> securityFlaws(SecurityFlawKind kind) {

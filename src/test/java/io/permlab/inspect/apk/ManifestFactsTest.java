@@ -1,9 +1,10 @@
 package io.permlab.inspect.apk;
 
-import io.permlab.model.apk.AppComponent;
 import io.permlab.model.apk.ApkFacts;
 import io.permlab.model.apk.ApplicationFlags;
+import io.permlab.model.apk.AppComponent;
 import io.permlab.model.apk.DeclaredPermission;
+import io.permlab.model.apk.DefinedPermission;
 import io.permlab.model.apk.UsedFeature;
 import io.permlab.testsupport.InspectedFixtures;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,11 @@ class ManifestFactsTest {
         assertThat(storage.appliesTo(33)).isFalse();
         assertThat(tracker.declares("android.permission.ACCESS_COARSE_LOCATION")).isFalse();
         assertThat(tracker.definedPermissions()).containsExactly("com.permlab.fixture.tracker.permission.SYNC");
+        assertThat(tracker.permissionDefinitions()).extracting(DefinedPermission::name, DefinedPermission::protectionLevel)
+                .containsExactly(tuple("com.permlab.fixture.tracker.permission.SYNC", "signature"));
+        AppComponent readGuarded = tracker.components().stream().filter(c -> c.name().endsWith(".ReadGuardedProvider")).findFirst().orElseThrow();
+        assertThat(readGuarded.readPermission()).isEqualTo("com.permlab.fixture.tracker.permission.SYNC");
+        assertThat(readGuarded.writePermission()).isNull();
 
         DeclaredPermission legacyStorage = facts("legacy-contacts-22").declared("android.permission.WRITE_EXTERNAL_STORAGE");
         assertThat(legacyStorage.maxSdkVersion()).isEqualTo(18);

@@ -11,6 +11,7 @@ import io.permlab.model.apk.AppComponent;
 import io.permlab.model.apk.ApplicationFlags;
 import io.permlab.model.apk.CallSite;
 import io.permlab.model.apk.DeclaredPermission;
+import io.permlab.model.apk.DefinedPermission;
 import io.permlab.rules.Rule;
 import io.permlab.rules.RuleEngine;
 
@@ -26,6 +27,7 @@ final class BuiltFacts {
     private int targetSdk = 33;
     private final List<DeclaredPermission> permissions = new ArrayList<>();
     private final List<String> defined = new ArrayList<>();
+    private final List<DefinedPermission> definitions = new ArrayList<>();
     private final List<AppComponent> components = new ArrayList<>();
     private final List<ApiUsage> apiUsages = new ArrayList<>();
 
@@ -50,8 +52,10 @@ final class BuiltFacts {
         return this;
     }
 
-    BuiltFacts defines(String permission) {
+    /** {@code <permission android:name android:protectionLevel>}; level null: the attribute is absent. */
+    BuiltFacts defines(String permission, String protectionLevel) {
         defined.add(permission);
+        definitions.add(new DefinedPermission(permission, protectionLevel));
         return this;
     }
 
@@ -69,7 +73,7 @@ final class BuiltFacts {
     ApkFacts build() {
         return new ApkFacts("com.x", "1", "1", 21, targetSdk, 34, permissions, defined, List.of(),
                 new ApplicationFlags("com.x.App", false, false, null, null, null, null), null, components, List.of(),
-                apiUsages, List.of(), List.of("classes.dex"), 1, List.of(), List.of());
+                apiUsages, List.of(), List.of("classes.dex"), 1, List.of(), List.of(), definitions);
     }
 
     /** The findings of {@code rule} alone on these facts, under the category {@code categoryId} (null: none). */
