@@ -176,6 +176,11 @@ public final class KnowledgeBase {
     }
 
     /** "精确位置、大致位置" / "precise location, approximate location" for a list of PI kinds. */
+    /** What {@code p} gives access to: its own words when the catalog has them, else its PI kinds' labels. */
+    public io.permlab.model.Localized reaches(PermissionInfo p) {
+        return p.reaches() != null ? p.reaches() : piLabels(p.pi());
+    }
+
     public io.permlab.model.Localized piLabels(List<String> kinds) {
         return new io.permlab.model.Localized(
                 kinds.stream().map(k -> piKind(k).zh()).distinct().collect(Collectors.joining("、")),

@@ -1,10 +1,16 @@
 package io.permlab.knowledge;
 
+import io.permlab.model.Localized;
+
 import java.util.List;
 
-/** One Android permission of the catalog (android-permissions.json). */
+/**
+ * One Android permission of the catalog (android-permissions.json). {@code reaches}: what the permission gives
+ * access to, in words, where the labels of its PI kinds would say more (READ_PHONE_STATE gates IMEI, not the Android
+ * ID that "device identifiers" also covers); null: the labels say it.
+ */
 public record PermissionInfo(String name, String protection, String group, int addedApi, Integer deprecatedApi,
-                             List<String> pi, String note) {
+                             List<String> pi, String note, Localized reaches) {
     public PermissionInfo {
         pi = pi == null ? List.of() : List.copyOf(pi);
     }

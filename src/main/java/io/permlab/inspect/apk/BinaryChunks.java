@@ -27,7 +27,22 @@ final class BinaryChunks {
 
     /** What is wrong with the chunk structure, as a clause ("its string pool at byte 8 claims … strings in … bytes"), or null. */
     static String problem(byte[] data) {
+        if (plainText(data)) {
+            return "it is plain-text XML, not compiled binary XML (an APK holds XML compiled by aapt; was it zipped from sources?)";
+        }
         return new BinaryChunks(data).walk(0, data.length, 0);
+    }
+
+    /**
+     * Whether the file is XML source text: after an optional UTF-8 byte-order mark and white space it opens with '<'.
+     * A binary XML chunk opens with its type, 0x0003 (or 0x0002 for a table), whose first byte is never '<'.
+     */
+    static boolean plainText(byte[] data) {
+        int i = data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB && (data[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < data.length && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')) {
+            i++;
+        }
+        return i < data.length && data[i] == '<';
     }
 
     private String walk(int start, int end, int depth) {

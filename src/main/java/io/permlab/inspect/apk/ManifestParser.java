@@ -34,6 +34,10 @@ final class ManifestParser {
     }
 
     ManifestFacts parse(byte[] binaryXml) throws InspectionException {
+        if (BinaryChunks.plainText(binaryXml)) {
+            throw new InspectionException(where, "AndroidManifest.xml is plain-text XML, not compiled binary XML: an APK holds "
+                    + "the manifest compiled by aapt (was the package zipped from sources?)");
+        }
         if (binaryXml.length < 8) {
             throw new InspectionException(where, "AndroidManifest.xml is " + binaryXml.length + " bytes: corrupt binary manifest");
         }

@@ -41,7 +41,7 @@ public final class PermissionNotNecessaryRule extends ApkRule {
             Severity severity = condition != null ? Severity.INFO : sensitive ? Severity.HIGH : null;
             ctx.report(Violation.of(this)
                     .arg("permission", info.shortName())
-                    .arg("pi", kb.piLabels(info.pi()))
+                    .arg("pi", kb.reaches(info))
                     .arg("category", category.label())
                     .arg("note", note(info, category, condition, ctx))
                     .severity(severity)

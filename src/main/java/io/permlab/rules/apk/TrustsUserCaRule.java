@@ -1,6 +1,7 @@
 package io.permlab.rules.apk;
 
 import io.permlab.model.EvidencePointer;
+import io.permlab.model.Localized;
 import io.permlab.model.apk.ApkFacts;
 import io.permlab.model.apk.DomainConfig;
 import io.permlab.model.apk.NetworkSecurityConfig;
@@ -24,8 +25,8 @@ public final class TrustsUserCaRule extends ApkRule {
         boolean defaultTrusts = apk.effectiveTargetSdk() < 24;
         if (nsc == null) {
             if (defaultTrusts) {
-                ctx.report(Violation.of(this).arg("file", "-")
-                        .arg("scope", "targetSdk " + apk.effectiveTargetSdk() + " < 24 default")
+                ctx.report(Violation.of(this)
+                        .arg("trust", ctx.text(this, "noConfig").with("targetSdk", apk.effectiveTargetSdk()).text())
                         .key("default")
                         .at(manifest("uses-sdk", "targetSdkVersion=" + apk.effectiveTargetSdk() + ", no network security config")));
             }
@@ -33,8 +34,8 @@ public final class TrustsUserCaRule extends ApkRule {
         }
         Boolean base = nsc.baseTrustsUserCertificates();
         if (Boolean.TRUE.equals(base) || (base == null && defaultTrusts)) {
-            ctx.report(Violation.of(this).arg("file", nsc.file())
-                    .arg("scope", base != null ? "base-config" : "base-config (no trust-anchors: targetSdk " + apk.effectiveTargetSdk() + " < 24 default)")
+            ctx.report(Violation.of(this).arg("trust", inConfig(ctx, nsc,
+                    base != null ? "base-config" : "base-config (no trust-anchors: targetSdk " + apk.effectiveTargetSdk() + " < 24 default)"))
                     .key("base")
                     .at(EvidencePointer.of("network-security-config", nsc.file(), "base-config",
                             base != null ? "<certificates src=\"user\"/>" : "no <trust-anchors> in base-config")));
@@ -42,17 +43,21 @@ public final class TrustsUserCaRule extends ApkRule {
         for (DomainConfig d : nsc.domainConfigs()) {
             if (d.trustsUserCertificates()) {
                 String domains = String.join(", ", d.domains());
-                ctx.report(Violation.of(this).arg("file", nsc.file()).arg("scope", "domain-config (" + domains + ")")
+                ctx.report(Violation.of(this).arg("trust", inConfig(ctx, nsc, "domain-config (" + domains + ")"))
                         .key("domain:" + domains)
                         .at(EvidencePointer.of("network-security-config", nsc.file(), "domain-config " + domains, "<certificates src=\"user\"/>")));
             }
         }
         if (nsc.debugOverridesTrustUserCertificates() && Boolean.TRUE.equals(apk.application().debuggable())) {
-            ctx.report(Violation.of(this).arg("file", nsc.file())
-                    .arg("scope", "debug-overrides (applied: the build is debuggable)")
+            ctx.report(Violation.of(this).arg("trust", inConfig(ctx, nsc,
+                    "debug-overrides (applied: the build is debuggable)"))
                     .key("debug-overrides")
                     .at(EvidencePointer.of("network-security-config", nsc.file(), "debug-overrides", "<certificates src=\"user\"/>"))
                     .at(manifest("application", "<application android:debuggable=\"true\">")));
         }
+    }
+
+    private Localized inConfig(RuleContext ctx, NetworkSecurityConfig nsc, String scope) {
+        return ctx.text(this, "inConfig").with("file", nsc.file()).with("scope", scope).text();
     }
 }

@@ -84,6 +84,23 @@ class DamagedEntriesTest {
         assertThat(rejection(apk)).contains("AndroidManifest.xml").contains("claims 2147483632 strings");
     }
 
+    /** A manifest zipped from sources (text, not compiled by aapt) is named as such, not as a chunk claiming "1702240364 bytes". */
+    @Test
+    void aPlainTextManifestIsSaidToBeTextNotCompiledBinaryXml() {
+        Path apk = withEntry("AndroidManifest.xml", b -> "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<manifest package=\"x\"/>\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(rejection(apk)).contains("AndroidManifest.xml").contains("plain-text XML, not compiled binary XML")
+                .doesNotContain("claims");
+    }
+
+    @Test
+    void aPlainTextManifestWithoutAnXmlDeclarationIsTextToo() {
+        Path apk = withEntry("AndroidManifest.xml", b -> "\uFEFF  <manifest package=\"x\"/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(rejection(apk)).contains("plain-text XML, not compiled binary XML");
+    }
+
     @Test
     void aNetworkSecurityConfigClaimingTwoBillionStringsIsAProblem() throws InspectionException {
         Path apk = withEntry("res/xml/network_security_config.xml", b -> putInt(b, XML_STRING_COUNT, 0x7FFFFFF0));
