@@ -124,7 +124,7 @@ class JunitReportWriterTest {
         RunResult run = new RunResult("scan", "PermLab", "1.2.3", null, null,
                 List.of(new TargetResult(t, SampleRuns.waimai(out).evidence(), findings, List.of(), 10, SampleRuns.APK_RULES)));
 
-        Element failure = children(testCase(suite(write(run), "waimai"), "APK-EXPORTED-COMPONENT Exported component without a permission"), "failure").get(0);
+        Element failure = children(testCase(suite(write(run), "waimai"), "APK-EXPORTED-COMPONENT Exported component without an effective permission"), "failure").get(0);
 
         assertThat(failure.getAttribute("message")).isEqualTo("3 findings, highest high");
         assertThat(failure.getTextContent()).contains("[low] first exported", "[high] second exported", "[medium] third exported");
