@@ -37,7 +37,11 @@ public final class FineWithoutCoarseRule extends ApkRule {
             return;
         }
         boolean ignored = apk.effectiveTargetSdk() >= ANDROID_12;
+        int level = Math.max(ANDROID_12, coarseUpTo + 1);
+        boolean capped = coarseUpTo > 0; // COARSE is declared, only capped below the levels FINE reaches
         ctx.report(Violation.of(this)
+                .arg("where", capped ? ctx.text(this, "fromLevel").with("level", level).text() : null)
+                .arg("cap", capped ? ctx.text(this, "coarseCap").with("max", coarseUpTo).text() : null)
                 .arg("targetSdk", apk.effectiveTargetSdk())
                 .arg("consequence", ignored
                         ? ctx.text(this, "requestIgnored").text()

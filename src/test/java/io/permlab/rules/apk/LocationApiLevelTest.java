@@ -58,6 +58,18 @@ class LocationApiLevelTest {
                 .isEqualTo("<uses-permission-sdk-23 android:name=\"" + FINE + "\"/>"));
     }
 
+    @Test
+    void cappedCoarseIsNamedWithTheLevelFineStandsAlone() {
+        List<Finding> findings = BuiltFacts.targetSdk(31).uses("ACCESS_FINE_LOCATION").uses("ACCESS_COARSE_LOCATION", 30)
+                .run(new FineWithoutCoarseRule(), null);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.message().en()).contains("without ACCESS_COARSE_LOCATION on API 31 and later (its maxSdkVersion is 30)");
+            assertThat(f.message().zh()).contains("在 API 31 及以上未声明 ACCESS_COARSE_LOCATION（其 maxSdkVersion 为 30）");
+        });
+        assertThat(BuiltFacts.targetSdk(31).uses("ACCESS_FINE_LOCATION").run(new FineWithoutCoarseRule(), null))
+                .singleElement().satisfies(f -> assertThat(f.message().en()).contains("without ACCESS_COARSE_LOCATION (targetSdk 31)"));
+    }
+
     @ParameterizedTest(name = "targetSdk {0}, BACKGROUND max {1}, FINE max {2}: {3} finding(s)")
     @CsvSource(nullValues = "none", value = {
             "33, 28, none, 0",     // background capped below Android 10, where it does not exist
