@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * PI a page put in the URL of a request, its path or its query (PIPL Art. 51): URLs are kept in server, proxy and
- * log records and sent on as the Referer. The dynamic counterpart of MP-PI-IN-URL, for every kind of run. Rounded
+ * log records. The dynamic counterpart of MP-PI-IN-URL, for every kind of run. Rounded
  * coordinates are not counted; over cleartext HTTP the finding is high. One finding per function and endpoint.
  */
 public final class PiInUrlRule extends TrafficRule {

@@ -56,9 +56,9 @@ class TrafficRulesTest {
         List<Finding> f = findings(new PiInUrlRule(), exploration(sent), null);
         assertThat(f).extracting(x -> x.severity() + " " + x.message().en()).containsExactlyInAnyOrder(
                 "MEDIUM GET https://waimai.example/api/check carries phone number in its URL (url query phone=138****5678): "
-                        + "it ends up in server, proxy and log records and in the Referer of the next page.",
+                        + "it ends up in server, proxy and log records.",
                 "HIGH GET http://waimai.example/u/138****5678/orders carries phone number in its URL (url path=138****5678): "
-                        + "it ends up in server, proxy and log records and in the Referer of the next page, and travels over cleartext HTTP.");
+                        + "it ends up in server, proxy and log records, and travels over cleartext HTTP.");
         assertThat(findings(new PiInUrlRule(), exploration(careful), null)).as("a body and rounded coordinates are not").isEmpty();
     }
 
