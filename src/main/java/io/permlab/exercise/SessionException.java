@@ -21,7 +21,12 @@ public class SessionException extends Exception {
          * The run's policy cannot be carried out where it runs (WeChat offers no approximate choice; WeChat remembers an
          * earlier answer and will not ask again): the run proves nothing and says why.
          */
-        POLICY_NOT_EXPRESSIBLE("policy-not-expressible", "无法执行该应答策略", "policy cannot be expressed");
+        POLICY_NOT_EXPRESSIBLE("policy-not-expressible", "无法执行该应答策略", "policy cannot be expressed"),
+        /**
+         * A text locator's words are on screen inside a longer text ("订阅成功，未开启提醒" for "订阅成功"): the flow cannot
+         * tell whether the function worked, so the run proves nothing until the locator is fixed.
+         */
+        TEXT_IN_LONGER_TEXT("text-in-longer-text", "文字在更长的文本中", "words inside a longer text");
 
         private final String id;
         private final Localized label;

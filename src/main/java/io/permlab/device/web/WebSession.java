@@ -217,6 +217,9 @@ final class WebSession implements Session {
     @Override
     public Visibility awaitVisible(Locator locator, Duration timeout) throws SessionException {
         Found found = poll(locator, timeout, Need.VISIBLE, "wait for");
+        if (found.kind() == SessionException.Kind.TEXT_IN_LONGER_TEXT) {
+            throw new SessionException(found.kind(), found.decidedBy()); // not "absent": the flow cannot tell
+        }
         return found.element() != null ? Visibility.SEEN : new Visibility(false, found.decidedBy());
     }
 
@@ -267,13 +270,12 @@ final class WebSession implements Session {
             long now = System.nanoTime();
             SessionException.Kind kind = "disabled".equals(state) ? SessionException.Kind.ELEMENT_DISABLED : SessionException.Kind.ELEMENT_NOT_FOUND;
             if (now >= deadline) {
-                return new Found(null, kind, withinLongerText(locator, state, timedOut(locator, state, timeout.toMillis())));
+                return notFound(locator, state, kind, timedOut(locator, state, timeout.toMillis()));
             }
             if (!"replaced".equals(state)) {
                 PageQuiet.Look look = PageQuiet.look(driver, network, permissions, downloads, start, (deadline - now) / 1_000_000);
                 if (look.quiet()) {
-                    return new Found(null, kind, withinLongerText(locator, state,
-                            blocked(locator, state, look, (now - start) / 1_000_000, timeout.toMillis())));
+                    return notFound(locator, state, kind, blocked(locator, state, look, (now - start) / 1_000_000, timeout.toMillis()));
                 }
             }
             pause(Math.min(POLL_MILLIS, Math.max(1, (deadline - now) / 1_000_000)));
@@ -281,25 +283,28 @@ final class WebSession implements Session {
     }
 
     /**
-     * A text locator matches an element's whole text: when the words stand on the page inside a longer text, the reason
-     * says so, rather than leaving "absent" to look wrong to someone who sees them in the screenshot.
+     * An element the step did not get. A text locator matches an element's whole text: when its words stand on the page
+     * inside a longer text, the flow cannot tell whether the function worked (a refused run's "订阅成功，未开启提醒"
+     * against the baseline's "订阅成功"), so that is its own kind, which leaves the run inconclusive, and the reason
+     * says how to fix the locator rather than leaving "absent" to look wrong beside the screenshot.
      */
-    private io.permlab.model.Localized withinLongerText(Locator locator, String state, io.permlab.model.Localized reason) {
+    private Found notFound(Locator locator, String state, SessionException.Kind kind, io.permlab.model.Localized reason) {
         if (locator.kind() != io.permlab.model.flow.LocatorKind.TEXT || !"absent".equals(state)) {
-            return reason;
+            return new Found(null, kind, reason);
         }
         try {
             Object inside = ((JavascriptExecutor) driver).executeScript(
                     "return !!document.body && document.body.innerText.indexOf(arguments[0]) >= 0;", locator.value());
             if (!Boolean.TRUE.equals(inside)) {
-                return reason;
+                return new Found(null, kind, reason);
             }
         } catch (WebDriverException e) {
-            return reason;
+            return new Found(null, kind, reason);
         }
-        return new io.permlab.model.Localized(reason.zh() + "；该文字出现在更长的文本中，而 text 定位要求元素的全部文字与之相同（可改用 xpath 的 contains() 或 css）",
-                reason.en() + "; the words stand on the page inside a longer text, and a text locator matches an element's whole text"
-                        + " (use xpath with contains() or css)");
+        return new Found(null, SessionException.Kind.TEXT_IN_LONGER_TEXT, new io.permlab.model.Localized(
+                reason.zh() + "；该文字出现在更长的文本中，而 text 定位要求元素的全部文字与之相同，无法判断功能是否完成（可改用 xpath 的 contains() 或 css）",
+                reason.en() + "; the words stand on the page inside a longer text, and a text locator matches an element's whole text,"
+                        + " so whether the function worked cannot be told (use xpath with contains() or css)"));
     }
 
     private static io.permlab.model.Localized timedOut(Locator locator, String state, long timeoutMillis) {
