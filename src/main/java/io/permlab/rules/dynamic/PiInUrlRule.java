@@ -1,6 +1,6 @@
 package io.permlab.rules.dynamic;
 
-import io.permlab.capture.EvidenceMasker;
+import io.permlab.knowledge.pi.PiDetector;
 import io.permlab.model.Severity;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
@@ -32,7 +32,7 @@ public final class PiInUrlRule extends TrafficRule {
         if (inUrl.isEmpty() || !reported.add(endpoint)) {
             return;
         }
-        String url = EvidenceMasker.mask(PiCleartextRule.withoutQuery(x.url()));
+        String url = PiDetector.mask(PiCleartextRule.withoutQuery(x.url()));
         ctx.report(Violation.of(this)
                 .arg("method", x.method())
                 .arg("url", url)
