@@ -2,7 +2,6 @@ package io.permlab.rules.apk;
 
 import io.permlab.knowledge.Category;
 import io.permlab.knowledge.KnowledgeBase;
-import io.permlab.knowledge.PermissionInfo;
 import io.permlab.knowledge.SensitiveApi;
 import io.permlab.model.EvidencePointer;
 import io.permlab.model.Localized;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +24,7 @@ import java.util.stream.Collectors;
  * and the category does not need it (必要个人信息范围规定; 认定方法 四.1): the user is never asked, so the permission
  * rules cannot see it. Once per PI kind, pointing at the call sites. Left to the permission rules: calls the platform
  * guards with a permission ({@code requiresAnyOf}), calls behind a user-granted special access ("appop": usage access
- * for running apps), and kinds a declared dangerous permission reaches (IMEI under READ_PHONE_STATE is judged there).
+ * for running apps; IMEI under READ_PHONE_STATE is judged there), and calls inside AndroidX or the support library.
  * Sensitive kinds are high; a kind the category needs in some services is INFO with that case.
  */
 public final class PiApiNotNecessaryRule extends ApkRule {
@@ -44,24 +42,25 @@ public final class PiApiNotNecessaryRule extends ApkRule {
             return;
         }
         KnowledgeBase kb = ctx.knowledge();
-        Set<String> viaDangerous = apk.permissionNames().stream().map(kb::permission).flatMap(Optional::stream)
-                .filter(PermissionInfo::dangerous).flatMap(p -> p.pi().stream()).collect(Collectors.toSet());
         Map<String, List<Read>> byKind = new LinkedHashMap<>();
         for (ApiUsage usage : apk.apiUsages()) {
             SensitiveApi api = kb.sensitiveApi(usage.apiId());
-            if (api == null || !permissionFree(api, kb)) {
+            List<CallSite> own = usage.callSites().stream().filter(site -> !supportLibrary(site.caller())).toList();
+            if (api == null || !permissionFree(api, kb) || own.isEmpty()) {
                 continue;
             }
             for (String kind : api.pi()) {
-                if (!category.necessaryPi().contains(kind) && !viaDangerous.contains(kind)) {
-                    byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Read(api, usage));
+                if (!category.necessaryPi().contains(kind)) {
+                    // the count keeps the calls beyond the first few sites, less the library's among those
+                    int calls = usage.count() - (usage.callSites().size() - own.size());
+                    byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Read(api, own, calls));
                 }
             }
         }
         byKind.forEach((kind, reads) -> {
             List<SensitiveApi> apis = reads.stream().map(Read::api).distinct().toList();
-            List<CallSite> sites = reads.stream().flatMap(r -> r.usage().callSites().stream()).toList();
-            int calls = reads.stream().mapToInt(r -> r.usage().count()).sum();
+            List<CallSite> sites = reads.stream().flatMap(r -> r.sites().stream()).toList();
+            int calls = reads.stream().mapToInt(Read::calls).sum();
             Violation v = Violation.of(this)
                     .arg("pi", kb.piKind(kind).label())
                     .arg("apis", new Localized(apis.stream().map(SensitiveApi::zh).collect(Collectors.joining("、")),
@@ -86,6 +85,14 @@ public final class PiApiNotNecessaryRule extends ApkRule {
                 .map(kb::permission).flatMap(Optional::stream).noneMatch(p -> p.protection().contains("appop"));
     }
 
-    private record Read(SensitiveApi api, ApiUsage usage) {
+    /**
+     * AndroidX and the support library: the platform's own UI code, whose reads serve what the user does (the clipboard
+     * when the user pastes from a menu), not the app's collection.
+     */
+    private static boolean supportLibrary(String caller) {
+        return caller.startsWith("androidx.") || caller.startsWith("android.support.");
+    }
+
+    private record Read(SensitiveApi api, List<CallSite> sites, int calls) {
     }
 }
