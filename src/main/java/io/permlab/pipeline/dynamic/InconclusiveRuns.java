@@ -32,10 +32,20 @@ final class InconclusiveRuns {
             if (!e.judged()) {
                 out.add(new ProcessingError(targetId, f.flowFile(), "run", "function '" + f.functionId() + "': what "
                         + (e.variant() == RunPolicy.Kind.APPROXIMATE ? "granting only an approximate " : "refusing ") + e.permission()
-                        + " does is not judged: run " + e.baselineRunId() + " or " + e.variantRunId() + " stayed inconclusive"));
+                        + " does is not judged: " + stayedInconclusive(f, e)));
             }
         }
         return out;
+    }
+
+    /** Names the run or runs of the comparison that stayed inconclusive (a completed baseline is not one of them). */
+    private static String stayedInconclusive(FunctionExploration f, PermissionEffect e) {
+        List<String> runs = java.util.stream.Stream.of(e.baselineRunId(), e.variantRunId())
+                .filter(id -> f.run(id) == null || f.run(id).inconclusive()).toList();
+        if (runs.isEmpty()) {
+            runs = List.of(e.baselineRunId(), e.variantRunId());
+        }
+        return (runs.size() == 1 ? "run " + runs.get(0) : "runs " + String.join(" and ", runs)) + " stayed inconclusive";
     }
 
     private static String retry(FunctionExploration f, Run run) {
