@@ -15,9 +15,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A baseline that failed on its own says why when the program threw: the first JavaScript error, masked. */
 class BaselineFailureTest {
     private static Run baseline(List<RunProblem> problems) {
+        return baseline(problems, List.of());
+    }
+
+    private static Run baseline(List<RunProblem> problems, List<io.permlab.model.dynamic.RunEvent> events) {
         return new Run("post-grant", "post", RunPolicy.baseline(), "test", Instant.EPOCH, 4000, null, 1, List.of(), List.of(), List.of(),
                 List.of(), new CheckpointResult(false, "checkpoint text=发布成功", "timeout: text=发布成功 not visible for the step's 3000 ms",
-                3000, null), problems, null, List.of(), RunOutcome.of(false), null, List.of(), List.of(), List.of());
+                3000, null), problems, null, List.of(), RunOutcome.of(false), null, List.of(), List.of(), events);
+    }
+
+    /** A page that went on in a window of its own: PermLab follows the flow's window only, and the error says so. */
+    @Test
+    void aWindowThePageOpenedIsNamedAsTheLikelyCause() {
+        Run run = baseline(List.of(), List.of(new io.permlab.model.dynamic.RunEvent(1200, 2, "window-opened", "window.open",
+                java.util.Map.of("url", "http://shop.example/map.html?phone=138****5678", "followed", "no"))));
+        assertThat(FunctionRuns.baselineFailed("post", run, "permission"))
+                .contains("the page opened another window at step 2 (http://shop.example/map.html?phone=138****5678), which PermLab does not follow");
+        assertThat(FunctionRuns.baselineFailed("post", baseline(List.of()), "permission")).doesNotContain("window");
     }
 
     @Test
