@@ -80,9 +80,12 @@ final class StorageReader {
         }
         Set<String> read = new HashSet<>();
         entries.forEach(e -> read.add(e.origin()));
-        read.add(topOrigin(cdp));
-        for (String origin : frameOrigins(cdp)) {
-            if (read.add(origin)) {
+        List<String> frames = frameOrigins(cdp); // the top document's first: the script above read it
+        if (!frames.isEmpty()) {
+            read.add(frames.get(0));
+        }
+        for (String origin : frames) {
+            if (origin.startsWith("http") && read.add(origin)) {
                 domStorage(cdp, origin, true, entries);
                 domStorage(cdp, origin, false, entries);
             }
@@ -104,12 +107,7 @@ final class StorageReader {
         return new ObservedStorage(entries);
     }
 
-    private static String topOrigin(CdpClient cdp) {
-        Map<String, Object> tree = CdpClient.map(cdp.send("Page.getFrameTree", Map.of()).get("frameTree"));
-        return String.valueOf(CdpClient.map(tree.get("frame")).get("securityOrigin"));
-    }
-
-    /** The origins of the frames inside the page (an iframe of another origin keeps its own storage). */
+    /** The origins of the page's frames, the top document's first (an iframe of another origin keeps its own storage). */
     private static List<String> frameOrigins(CdpClient cdp) {
         List<String> out = new ArrayList<>();
         Map<String, Object> tree = CdpClient.map(cdp.send("Page.getFrameTree", Map.of()).get("frameTree"));
@@ -119,9 +117,7 @@ final class StorageReader {
 
     private static void collect(Map<String, Object> node, List<String> out) {
         Object origin = CdpClient.map(node.get("frame")).get("securityOrigin");
-        if (origin instanceof String o && o.startsWith("http")) {
-            out.add(o);
-        }
+        out.add(String.valueOf(origin)); // every frame, so that the top document stays first; a non-http one has no storage to read
         if (node.get("childFrames") instanceof List<?> children) {
             children.forEach(c -> collect(CdpClient.map(c), out));
         }

@@ -112,10 +112,6 @@ public record ApkFacts(
         return permissions.stream().filter(p -> p.name().equals(permission) && p.appliesTo(apiLevel)).findFirst().orElse(null);
     }
 
-    public boolean requestsOn(String permission, int apiLevel) {
-        return declaredOn(permission, apiLevel) != null;
-    }
-
     public ApiUsage usage(String apiId) {
         return apiUsages.stream().filter(u -> u.apiId().equals(apiId)).findFirst().orElse(null);
     }

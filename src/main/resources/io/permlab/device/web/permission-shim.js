@@ -262,8 +262,8 @@
     }
   });
 
-  // What a document leaves in localStorage and sessionStorage when the run moves on from it (another origin's page
-  // next, where the end-of-run read cannot see it): sent as the document goes.
+  // What a document holds in localStorage and sessionStorage, for when the run moves on from it (another origin's
+  // page next, where the end-of-run read cannot see it): sent after each write and as the document goes.
   function storageOf(area) {
     var out = {}, size = 0;
     try {
@@ -281,7 +281,7 @@
     send({ type: 'storage', origin: String(location.origin), local: storageOf(window.localStorage),
            session: storageOf(window.sessionStorage) });
   }
-  // after each write (a message sent while the page goes away may not arrive), and as the document goes
+  // after each write too: a message sent while the page goes away may not arrive
   if (window.Storage) {
     ['setItem', 'removeItem', 'clear'].forEach(function (name) {
       var original = Storage.prototype[name];
