@@ -3,13 +3,7 @@ package io.permlab.device.web;
 import io.appium.java_client.chromium.ChromiumDriver;
 import io.appium.java_client.chromium.options.ChromiumOptions;
 import io.permlab.knowledge.KnowledgeBase;
-import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.devtools.CdpInfo;
-import org.openqa.selenium.devtools.CdpVersionFinder;
-import org.openqa.selenium.devtools.Connection;
-import org.openqa.selenium.devtools.DevTools;
-import org.openqa.selenium.devtools.SeleniumCdpConnection;
 import org.openqa.selenium.remote.http.HttpMethod;
 
 import java.nio.file.Path;
@@ -56,16 +50,6 @@ public final class AppiumSessionFactory extends WebSessionFactory {
             Object value = chromium.execute(EXECUTE_CDP, Map.of("cmd", method, "params", params)).getValue();
             return CdpClient.map(value);
         };
-    }
-
-    @Override
-    DevTools devTools(WebDriver driver) {
-        Capabilities caps = ((ChromiumDriver) driver).getCapabilities();
-        Connection connection = SeleniumCdpConnection.create(caps)
-                .orElseThrow(() -> new IllegalStateException("Appium reported no debugger address for the browser"));
-        CdpInfo cdp = new CdpVersionFinder().match(caps.getBrowserVersion())
-                .orElseThrow(() -> new IllegalStateException("no DevTools support for Chromium " + caps.getBrowserVersion()));
-        return new DevTools(cdp::getDomains, connection);
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.permlab.device.web;
 import io.permlab.knowledge.KnowledgeBase;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.HasCdp;
-import org.openqa.selenium.devtools.DevTools;
-import org.openqa.selenium.devtools.HasDevTools;
 import org.openqa.selenium.remote.Augmenter;
 import org.openqa.selenium.remote.RemoteWebDriver;
 
@@ -61,11 +59,6 @@ public final class GridSessionFactory extends WebSessionFactory {
     @Override
     DriverCdp driverCdp(WebDriver driver) {
         return ((HasCdp) driver)::executeCdpCommand;
-    }
-
-    @Override
-    DevTools devTools(WebDriver driver) {
-        return ((HasDevTools) driver).getDevTools();
     }
 
     /** Each session is a fresh browser on whichever node has a free slot; the Grid queues what it cannot place yet. */

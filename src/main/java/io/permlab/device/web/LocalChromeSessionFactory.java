@@ -5,7 +5,6 @@ import io.permlab.knowledge.KnowledgeBase;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.devtools.DevTools;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -30,11 +29,6 @@ public final class LocalChromeSessionFactory extends WebSessionFactory {
     @Override
     DriverCdp driverCdp(WebDriver driver) {
         return ((ChromeDriver) driver)::executeCdpCommand;
-    }
-
-    @Override
-    DevTools devTools(WebDriver driver) {
-        return ((ChromeDriver) driver).getDevTools();
     }
 
     /** A fresh browser with its own profile folder per session. */

@@ -3,6 +3,7 @@ package io.permlab.device.web;
 import io.permlab.exercise.Header;
 import io.permlab.exercise.ObservedExchange;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds network exchanges from the DevTools Network domain: requests with their bodies, the headers actually sent
@@ -25,6 +28,8 @@ final class NetworkRecorder {
     private static final String SEEN_AT = "permlab.seenAt";
 
     private final Map<String, Events> byRequest = new LinkedHashMap<>();
+    /** The sessions of the page's workers, which alone can give the bodies of their requests. */
+    private final Set<String> workerSessions = ConcurrentHashMap.newKeySet();
     private volatile long lastEventNanos = System.nanoTime();
 
     /** Everything DevTools said about one request id (several hops when it was redirected). */
@@ -43,8 +48,10 @@ final class NetworkRecorder {
         }
     }
 
+    private static final Map<String, Object> ENABLE = Map.of("maxPostDataSize", 65536);
+
     void install(CdpClient cdp) {
-        cdp.send("Network.enable", Map.of("maxPostDataSize", 65536));
+        cdp.send("Network.enable", ENABLE);
         cdp.on("Network.requestWillBeSent", e -> {
             String url = CdpClient.str(CdpClient.map(e.get("request")).get("url"));
             if (url != null && (url.startsWith("http://") || url.startsWith("https://"))) {
@@ -62,6 +69,15 @@ final class NetworkRecorder {
         });
         cdp.on("Network.loadingFinished", e -> events(e).finished = e);
         cdp.on("Network.loadingFailed", e -> events(e).failed = e);
+    }
+
+    /**
+     * Records a worker's requests too ({@link WorkerTargets}): Selenium hands a child session's events to the same
+     * listeners, so only the domain needs switching on there.
+     */
+    void follow(CdpClient cdp, String workerSession) {
+        workerSessions.add(workerSession);
+        cdp.sendTo(workerSession, "Network.enable", ENABLE);
     }
 
     private synchronized Events events(Map<String, Object> e) {
@@ -142,10 +158,10 @@ final class NetworkRecorder {
         boolean base64 = false;
         if (cdp != null && fetchBodies) {
             if (requestBody == null && Boolean.TRUE.equals(req.get("hasPostData"))) {
-                requestBody = CdpClient.str(quietly(() -> cdp.send("Network.getRequestPostData", Map.of("requestId", id))).get("postData"));
+                requestBody = CdpClient.str(ask(cdp, "Network.getRequestPostData", id).get("postData"));
             }
             if (isText(mime)) {
-                Map<String, Object> r = quietly(() -> cdp.send("Network.getResponseBody", Map.of("requestId", id)));
+                Map<String, Object> r = ask(cdp, "Network.getResponseBody", id);
                 body = CdpClient.str(r.get("body"));
                 base64 = Boolean.TRUE.equals(r.get("base64Encoded"));
                 if (body != null && body.length() > MAX_BODY_CHARS) {
@@ -183,6 +199,19 @@ final class NetworkRecorder {
 
     private static double number(Object o) {
         return o instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    /** Asks the page's session about a request, then each worker's: only the session that sent it knows it. */
+    private Map<String, Object> ask(CdpClient cdp, String method, String requestId) {
+        Map<String, Object> params = Map.of("requestId", requestId);
+        Map<String, Object> answer = quietly(() -> cdp.send(method, params));
+        for (String session : workerSessions) {
+            if (!answer.isEmpty()) {
+                break;
+            }
+            answer = quietly(() -> cdp.sendTo(session, method, params, Duration.ofSeconds(5)));
+        }
+        return answer;
     }
 
     private static Map<String, Object> quietly(java.util.function.Supplier<Map<String, Object>> s) {

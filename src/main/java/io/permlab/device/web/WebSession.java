@@ -99,6 +99,7 @@ final class WebSession implements Session {
         permissions.install(cdp);
         PageQuiet.install(cdp);
         network.install(cdp);
+        WorkerTargets.install(cdp, worker -> network.follow(cdp, worker));
         downloads.install(cdp);
         cdp.on("Runtime.exceptionThrown", this::exceptionThrown);
         cdp.on("Inspector.targetCrashed", e -> crashed = true);

@@ -5,9 +5,9 @@ import io.permlab.exercise.SessionException;
 import io.permlab.exercise.SessionFactory;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.model.dynamic.RunPolicy;
+import org.openqa.selenium.HasCapabilities;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.devtools.DevTools;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import java.nio.file.Path;
 
 /**
  * What every browser session factory does: a fresh profile folder, a driver from the subclass (local, Grid,
- * Appium), DevTools attached the subclass's way, then the observers and the run's policy installed. A failure at
+ * Appium), DevTools attached at the address the session reported, then the observers and the run's policy installed. A failure at
  * any point quits the browser and removes the profile.
  */
 abstract class WebSessionFactory implements SessionFactory {
@@ -34,9 +34,6 @@ abstract class WebSessionFactory implements SessionFactory {
 
     /** Starts the browser; a WebDriverException here means the endpoint gave no session. */
     abstract WebDriver startDriver(Path userDataDir) throws SessionException;
-
-    /** The DevTools connection to that browser. */
-    abstract DevTools devTools(WebDriver driver);
 
     /** DevTools commands through the driver's own connection (the one emulating the phone). */
     abstract DriverCdp driverCdp(WebDriver driver);
@@ -61,9 +58,8 @@ abstract class WebSessionFactory implements SessionFactory {
             throw e;
         }
         try {
-            DevTools devTools = devTools(driver);
-            devTools.createSession();
-            WebSession session = new WebSession(driver, new CdpClient(devTools), driverCdp(driver), describe(), userData, this::quit);
+            CdpClient cdp = CdpClient.connect(((HasCapabilities) driver).getCapabilities());
+            WebSession session = new WebSession(driver, cdp, driverCdp(driver), describe(), userData, this::quit);
             session.start(policy, knowledge, profile);
             return session;
         } catch (RuntimeException e) {

@@ -158,9 +158,7 @@ class EvidenceScreenshotTest {
             asked[0]++;
             throw new org.openqa.selenium.UnsupportedCommandException("unknown command: POST /session/x/goog/cdp/execute");
         };
-        org.openqa.selenium.devtools.DevTools devTools = driver.getDevTools();
-        devTools.createSession();
-        WebSession session = new WebSession(driver, new CdpClient(devTools), unrelayed, "test", userData, (d, dir) -> d.quit());
+        WebSession session = new WebSession(driver, CdpClient.connect(driver.getCapabilities()), unrelayed, "test", userData, (d, dir) -> d.quit());
         try {
             session.start(RunPolicy.baseline(), knowledge, profile);
             session.open("http://127.0.0.1:" + server.getAddress().getPort() + "/mobile.html", null);
