@@ -218,6 +218,12 @@
     };
   }
 
+  // A push subscription asks for the notification permission itself (Chromium prompts as for requestPermission).
+  if (window.PushManager && window.PushManager.prototype) {
+    wrapPromise(window.PushManager.prototype, 'subscribe', function () { return 'notifications'; }, 'PushManager.subscribe',
+      function (a) { var o = a[0] || {}; return { userVisibleOnly: String(!!o.userVisibleOnly) }; });
+  }
+
   // Clipboard reading.
   if (navigator.clipboard) {
     wrapPromise(navigator.clipboard, 'readText', function () { return 'clipboard-read'; }, 'navigator.clipboard.readText');
