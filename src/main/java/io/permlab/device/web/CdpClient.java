@@ -72,6 +72,13 @@ final class CdpClient implements AutoCloseable {
         return result == null ? Map.of() : result;
     }
 
+    /** A command to the browser itself (no target's session), waited for. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sendToBrowser(String method, Map<String, Object> params) {
+        Map<String, Object> result = connection.sendAndWait(null, new Command<Map<String, Object>>(method, params, MAP), TIMEOUT);
+        return result == null ? Map.of() : result;
+    }
+
     void on(String event, Consumer<Map<String, Object>> handler) {
         devTools.addListener(new Event<Map<String, Object>>(event, CdpClient::readMap), handler);
     }

@@ -76,6 +76,21 @@ final class PermissionObserver {
         cdp.send("Page.addScriptToEvaluateOnNewDocument", Map.of("source", shim(), "runImmediately", true));
     }
 
+    /** The same shim in another window the page opened; its reports reach the listener above. */
+    void follow(CdpClient cdp, String windowSession) {
+        cdp.sendTo(windowSession, "Runtime.enable", Map.of());
+        cdp.sendTo(windowSession, "Page.enable", Map.of());
+        cdp.sendTo(windowSession, "Runtime.addBinding", Map.of("name", BINDING));
+        cdp.sendTo(windowSession, "Page.addScriptToEvaluateOnNewDocument", Map.of("source", shim(), "runImmediately", true));
+    }
+
+    /** Whether the windows the page opens are observed (their requests and traffic), for the timeline. */
+    private volatile boolean windowsObserved;
+
+    void windowsObserved(boolean observed) {
+        windowsObserved = observed;
+    }
+
     private volatile long lastEventNanos = System.nanoTime();
 
     long lastEventNanos() {
@@ -131,10 +146,11 @@ final class PermissionObserver {
                 }
             }
         } else if ("window".equals(type)) {
-            // another window the page opened: not followed (its requests and traffic are not observed)
+            // another window the page opened: the flow does not go on in it, but what it asks for and sends is recorded
             Instant at = m.has("at") && m.get("at").isJsonPrimitive() ? Instant.ofEpochMilli(m.get("at").getAsLong()) : Instant.now();
             events.add(new ObservedEvent(at, "window-opened", text(m, "how"), Map.of(
-                    "url", text(m, "url"), "how", text(m, "how"), "followed", "no", "frame", text(m, "frameUrl"))));
+                    "url", text(m, "url"), "how", text(m, "how"), "followed", "no",
+                    "observed", windowsObserved ? "requests and traffic" : "no", "frame", text(m, "frameUrl"))));
         } else if ("blocked".equals(type)) {
             // refused by the frame's permissions policy without a prompt: the user was not asked (not a request)
             Instant at = m.has("at") && m.get("at").isJsonPrimitive() ? Instant.ofEpochMilli(m.get("at").getAsLong()) : Instant.now();

@@ -7,6 +7,7 @@ import io.permlab.model.dynamic.RunPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Puts a run's policy in force before the page loads: every permission the browser can decide is granted or
@@ -32,10 +33,27 @@ final class PolicyApplier {
                 unsupported.add(p.id());
             }
         }
-        DeviceProfile.Position at = policy.kind() == RunPolicy.Kind.APPROXIMATE ? profile.approximate() : profile.precise();
-        cdp.send("Emulation.setGeolocationOverride", Map.of("latitude", at.latitude(), "longitude", at.longitude(),
-                "accuracy", at.accuracy()));
-        cdp.send("Emulation.setTimezoneOverride", Map.of("timezoneId", profile.timezone()));
+        position(cdp::send, policy, profile);
         return unsupported;
+    }
+
+    /**
+     * The run's device in another window the page opened (session {@code session}): its screen, user agent, position
+     * and time zone, which DevTools sets per window. The permissions set above are the browser's, so hold there too.
+     */
+    static void applyInWindow(CdpClient cdp, String session, RunPolicy policy, DeviceProfile profile) {
+        BiConsumer<String, Map<String, Object>> send = (method, params) -> cdp.sendTo(session, method, params);
+        send.accept("Emulation.setDeviceMetricsOverride", Map.of("width", profile.width(), "height", profile.height(),
+                "deviceScaleFactor", profile.pixelRatio(), "mobile", true));
+        send.accept("Emulation.setUserAgentOverride", Map.of("userAgent", profile.userAgent()));
+        send.accept("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
+        position(send, policy, profile);
+    }
+
+    private static void position(BiConsumer<String, Map<String, Object>> send, RunPolicy policy, DeviceProfile profile) {
+        DeviceProfile.Position at = policy.kind() == RunPolicy.Kind.APPROXIMATE ? profile.approximate() : profile.precise();
+        send.accept("Emulation.setGeolocationOverride", Map.of("latitude", at.latitude(), "longitude", at.longitude(),
+                "accuracy", at.accuracy()));
+        send.accept("Emulation.setTimezoneOverride", Map.of("timezoneId", profile.timezone()));
     }
 }

