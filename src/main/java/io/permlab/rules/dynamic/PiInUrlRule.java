@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * PI a page put in the URL of a request, its path or its query (PIPL Art. 51): URLs are kept in server, proxy and
  * log records. The dynamic counterpart of MP-PI-IN-URL, for every kind of run. Rounded
- * coordinates are not counted; over cleartext HTTP the finding is high. One finding per function and endpoint.
+ * coordinates are not counted, nor precise ones DYN-PRECISE-COORDS-SENT states (its finding says they were in the
+ * URL): each fact of a request is reported once. Over cleartext HTTP the finding is high. One finding per function and endpoint.
  */
 public final class PiInUrlRule extends TrafficRule {
     @Override
@@ -24,10 +25,15 @@ public final class PiInUrlRule extends TrafficRule {
         return "DYN-PI-IN-URL";
     }
 
+    /** Whether the sighting is in a request's URL, its path or its query. */
+    static boolean inUrl(PiSighting s) {
+        return s.where().startsWith("url query") || s.where().startsWith("url path");
+    }
+
     @Override
     void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, Set<String> reported, RuleContext ctx) {
         List<PiSighting> inUrl = x.piSent().stream()
-                .filter(s -> (s.where().startsWith("url query") || s.where().startsWith("url path")) && s.precise()).toList();
+                .filter(s -> inUrl(s) && s.precise() && !PreciseCoordinatesSentRule.states(ctx.category(), s)).toList();
         String endpoint = x.method() + " " + endpointKey(x.url());
         if (inUrl.isEmpty() || !reported.add(endpoint)) {
             return;

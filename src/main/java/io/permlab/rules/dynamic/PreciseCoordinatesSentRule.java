@@ -27,21 +27,30 @@ public final class PreciseCoordinatesSentRule extends TrafficRule {
     @Override
     void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, Set<String> reported, RuleContext ctx) {
         Category category = ctx.category();
-        if (category == null || needs(category, List.of("location_precise"))) {
-            return;
-        }
         for (PiSighting s : x.piSent()) {
-            if ("COORDINATES".equals(s.type()) && s.precise() && s.mayBeDevicePosition() && reported.add(x.host() + " " + PiCleartextRule.withoutQuery(x.url()))) {
+            if (states(category, s) && reported.add(x.host() + " " + PiCleartextRule.withoutQuery(x.url()))) {
                 ctx.report(ctx.unlessNecessaryInSomeServices(this, Violation.of(this)
                         .arg("host", x.host())
                         .arg("decimals", s.decimals())
                         .arg("precision", precision(s.decimals()))
                         .arg("where", s.where() + "=" + s.maskedValue())
+                        .arg("inUrl", PiInUrlRule.inUrl(s) ? ctx.text(this, "inUrl").text() : null)
                         .arg("category", category.label())
                         .key(function.functionId() + ":" + x.host() + ":" + endpointKey(x.url()))
                         .at(exchange(run, x, s.where() + "=" + s.maskedValue())), List.of("location_precise")));
             }
         }
+    }
+
+    /**
+     * Whether this rule states the sighting: the phone's precise position sent where the category needs none. Such
+     * coordinates in a URL are this rule's evidence (its message says they travelled in the URL), so DYN-PI-IN-URL
+     * leaves them out and a request states each fact once; coordinates this rule does not state (a category that
+     * needs them, a place the user picked, no category given) stay DYN-PI-IN-URL's.
+     */
+    static boolean states(Category category, PiSighting s) {
+        return category != null && !needs(category, List.of("location_precise"))
+                && "COORDINATES".equals(s.type()) && s.precise() && s.mayBeDevicePosition();
     }
 
     /** A degree of latitude is about 111 km: n decimals place a point within 111 km / 10^n. */

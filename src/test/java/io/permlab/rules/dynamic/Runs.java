@@ -154,8 +154,17 @@ final class Runs {
 
     /** The findings under a given knowledge base (one with overridden rule parameters, say). */
     static List<Finding> findings(Rule rule, Exploration exploration, String category, KnowledgeBase kb) {
+        return findings(List.of(rule), exploration, category, kb);
+    }
+
+    /** The findings of several rules judging the same evidence, in the order given. */
+    static List<Finding> findings(List<Rule> rules, Exploration exploration, String category) {
+        return findings(rules, exploration, category, KnowledgeBase.builtIn());
+    }
+
+    private static List<Finding> findings(List<Rule> rules, Exploration exploration, String category, KnowledgeBase kb) {
         Target target = new Target("demo", "demo", TargetKind.H5, Paths.get("apps/demo"), category == null ? null : kb.category(category).id(), List.of());
-        RuleEngine.Outcome outcome = new RuleEngine(kb, List.of(rule)).run(Evidence.of(target, exploration),
+        RuleEngine.Outcome outcome = new RuleEngine(kb, rules).run(Evidence.of(target, exploration),
                 category == null ? null : kb.category(category));
         if (!outcome.errors().isEmpty()) {
             throw new AssertionError("the rule failed: " + outcome.errors());

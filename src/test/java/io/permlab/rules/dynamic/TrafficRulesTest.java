@@ -62,6 +62,60 @@ class TrafficRulesTest {
         assertThat(findings(new PiInUrlRule(), exploration(careful), null)).as("a body and rounded coordinates are not").isEmpty();
     }
 
+    /**
+     * One GET whose query carries a phone and precise coordinates states two facts, each once: the phone in the URL is
+     * DYN-PI-IN-URL's, the coordinates are DYN-PRECISE-COORDS-SENT's (which says they travelled in the URL), whichever
+     * comes first in the query and whichever rule runs first.
+     */
+    @Test
+    void coordinatesInAUrlAreReportedOnceUnderPreciseCoordinatesAndThePhoneUnderPiInUrl() {
+        List<Run> runs = List.of(
+                baseline().sent("GET", "http://api.example/nearby?lat=31.230416&lng=121.473701&phone=13812345678", 900,
+                        coords("url query lat+lng", 6), phone("url query phone")).build(),
+                baseline().sent("GET", "http://api.example/nearby?phone=13812345678&lat=31.230416&lng=121.473701", 900,
+                        phone("url query phone"), coords("url query lat+lng", 6)).build());
+        for (Run run : runs) {
+            for (List<io.permlab.rules.Rule> order : List.<List<io.permlab.rules.Rule>>of(
+                    List.of(new PiInUrlRule(), new PreciseCoordinatesSentRule()), List.of(new PreciseCoordinatesSentRule(), new PiInUrlRule()))) {
+                assertThat(findings(order, exploration(run), "餐饮外卖")).extracting(f -> f.ruleId() + " " + f.message().en())
+                        .as(run.exchanges().get(0).url() + ", " + order.get(0).id() + " first")
+                        .containsExactlyInAnyOrder(
+                                "DYN-PI-IN-URL GET http://api.example/nearby carries phone number in its URL (url query phone=138****5678): "
+                                        + "it ends up in server, proxy and log records, and travels over cleartext HTTP.",
+                                "DYN-PRECISE-COORDS-SENT The page sent coordinates with 6 decimals (about 1 m, url query lat+lng=31.23****,121.47****) "
+                                        + "to api.example in the request's URL, where server, proxy and log records keep them; "
+                                        + "the basic function of a 'food delivery' app does not need precise location.");
+            }
+        }
+    }
+
+    @Test
+    void coordinatesAloneInAUrlAreOneFinding() {
+        Run coordsOnly = baseline().sent("GET", "https://api.example/nearby?lat=31.230416&lng=121.473701", 900, coords("url query lat+lng", 6)).build();
+        assertThat(findings(List.of(new PiInUrlRule(), new PreciseCoordinatesSentRule()), exploration(coordsOnly), "餐饮外卖"))
+                .extracting(Finding::ruleId).containsExactly("DYN-PRECISE-COORDS-SENT");
+    }
+
+    /** Nothing is lost: where DYN-PRECISE-COORDS-SENT does not state the coordinates, DYN-PI-IN-URL still does. */
+    @Test
+    void coordinatesInAUrlStayPiInUrlsWhenThePreciseRuleDoesNotReportThem() {
+        Run both = baseline().sent("GET", "https://api.example/nearby?lat=31.230416&lng=121.473701&phone=13812345678", 900,
+                coords("url query lat+lng", 6), phone("url query phone")).build();
+        List<io.permlab.rules.Rule> rules = List.of(new PiInUrlRule(), new PreciseCoordinatesSentRule());
+        assertThat(findings(rules, exploration(both), "网络约车")).as("ride hailing needs precise location")
+                .singleElement().satisfies(f -> assertThat(f.message().en()).contains("precise location, phone number in its URL"));
+        assertThat(findings(rules, exploration(both), null)).as("no category: necessity is not judged")
+                .singleElement().satisfies(f -> assertThat(f.message().en()).contains("precise location, phone number in its URL"));
+        Run picked = baseline().sent("GET", "https://api.example/nearby?lat=31.230416&lng=121.473701", 900,
+                coords("url query lat+lng", 6).withOrigin(PiSighting.PICKED)).build();
+        assertThat(findings(rules, exploration(picked), "餐饮外卖")).as("a place the user picked is not the phone's position")
+                .extracting(Finding::ruleId).containsExactly("DYN-PI-IN-URL");
+        Run rounded = baseline().sent("GET", "https://api.example/nearby?lat=31.23&lng=121.47&phone=13812345678", 900,
+                coords("url query lat+lng", 2), phone("url query phone")).build();
+        assertThat(findings(rules, exploration(rounded), "餐饮外卖")).as("rounded coordinates are no finding of either rule")
+                .singleElement().satisfies(f -> assertThat(f.message().en()).contains("carries phone number in its URL").doesNotContain("location"));
+    }
+
     @Test
     void preciseCoordinatesWhereTheCategoryDoesNotNeedThem() {
         assertThat(findings(new PreciseCoordinatesSentRule(), exploration(leaky), "餐饮外卖")).hasSize(2)
