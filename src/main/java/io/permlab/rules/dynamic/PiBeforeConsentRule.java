@@ -7,7 +7,6 @@ import io.permlab.model.dynamic.Run;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
-import java.util.Set;
 
 /** PI sent before the privacy policy was accepted (认定方法 三.1), SDK beacons included. */
 public final class PiBeforeConsentRule extends TrafficRule {
@@ -17,15 +16,13 @@ public final class PiBeforeConsentRule extends TrafficRule {
     }
 
     @Override
-    void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, Set<String> reported, RuleContext ctx) {
-        if (!x.beforeConsent() || !reported.add(x.host())) {
+    void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, SeenIn leaks, RuleContext ctx) {
+        if (!x.beforeConsent()) {
             return;
         }
-        ctx.report(Violation.of(this)
+        leaks.add(x.host(), function, run, () -> Violation.of(this)
                 .arg("host", x.host())
                 .arg("pi", piOf(ctx.knowledge(), x.piSent()))
-                .arg("where", where(x.piSent()))
-                .key(function.functionId() + ":" + x.host())
-                .at(exchange(run, x, where(x.piSent()))));
+                .arg("where", where(x.piSent())), exchange(run, x, where(x.piSent())));
     }
 }

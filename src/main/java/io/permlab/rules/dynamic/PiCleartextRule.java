@@ -7,9 +7,8 @@ import io.permlab.model.dynamic.Run;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
-import java.util.Set;
 
-/** PI sent over http:// where anyone on the path can read it (PIPL Art. 51). One finding per endpoint. */
+/** PI sent over http:// where anyone on the path can read it (PIPL Art. 51). One finding per endpoint, naming the functions that sent it. */
 public final class PiCleartextRule extends TrafficRule {
     @Override
     public String id() {
@@ -17,18 +16,15 @@ public final class PiCleartextRule extends TrafficRule {
     }
 
     @Override
-    void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, Set<String> reported, RuleContext ctx) {
-        String endpoint = x.method() + " " + withoutQuery(x.url());
-        if (!x.cleartext() || !reported.add(endpoint)) {
+    void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, SeenIn leaks, RuleContext ctx) {
+        if (!x.cleartext()) {
             return;
         }
-        ctx.report(Violation.of(this)
+        leaks.add(x.method() + " " + endpointKey(x.url()), function, run, () -> Violation.of(this)
                 .arg("method", x.method())
                 .arg("url", withoutQuery(x.url()))
                 .arg("pi", piOf(ctx.knowledge(), x.piSent()))
-                .arg("where", where(x.piSent()))
-                .key(function.functionId() + ":" + x.method() + " " + endpointKey(x.url()))
-                .at(exchange(run, x, where(x.piSent()))));
+                .arg("where", where(x.piSent())), exchange(run, x, where(x.piSent())));
     }
 
     static String withoutQuery(String url) {

@@ -11,13 +11,12 @@ import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * PI a page put in the URL of a request, its path or its query (PIPL Art. 51): URLs are kept in server, proxy and
  * log records. The dynamic counterpart of MP-PI-IN-URL, for every kind of run. Rounded
  * coordinates are not counted, nor precise ones DYN-PRECISE-COORDS-SENT states (its finding says they were in the
- * URL): each fact of a request is reported once. Over cleartext HTTP the finding is high. One finding per function and endpoint.
+ * URL): each fact of a request is reported once. Over cleartext HTTP the finding is high. One finding per endpoint, naming the functions that sent it.
  */
 public final class PiInUrlRule extends TrafficRule {
     @Override
@@ -31,22 +30,18 @@ public final class PiInUrlRule extends TrafficRule {
     }
 
     @Override
-    void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, Set<String> reported, RuleContext ctx) {
+    void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, SeenIn leaks, RuleContext ctx) {
         List<PiSighting> inUrl = x.piSent().stream()
                 .filter(s -> inUrl(s) && s.precise() && !PreciseCoordinatesSentRule.states(ctx.category(), s)).toList();
-        String endpoint = x.method() + " " + endpointKey(x.url());
-        if (inUrl.isEmpty() || !reported.add(endpoint)) {
+        if (inUrl.isEmpty()) {
             return;
         }
-        String url = PiDetector.mask(PiCleartextRule.withoutQuery(x.url()));
-        ctx.report(Violation.of(this)
+        leaks.add(x.method() + " " + endpointKey(x.url()), function, run, () -> Violation.of(this)
                 .arg("method", x.method())
-                .arg("url", url)
+                .arg("url", PiDetector.mask(PiCleartextRule.withoutQuery(x.url())))
                 .arg("pi", piOf(ctx.knowledge(), inUrl))
                 .arg("where", where(inUrl))
                 .arg("transport", x.cleartext() ? ctx.text(this, "overCleartextHttp").text() : null)
-                .severity(x.cleartext() ? Severity.HIGH : null)
-                .key(function.functionId() + ":" + endpoint)
-                .at(exchange(run, x, where(inUrl))));
+                .severity(x.cleartext() ? Severity.HIGH : null), exchange(run, x, where(inUrl)));
     }
 }

@@ -10,10 +10,10 @@ import io.permlab.model.dynamic.StoredValue;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
-import java.util.HashSet;
-import java.util.Set;
-
-/** PI left in browser storage in plaintext after a run (PIPL Art. 51: encryption or de-identification). */
+/**
+ * PI left in browser storage in plaintext after a run (PIPL Art. 51: encryption or de-identification). One finding per
+ * entry, naming the functions whose baseline left it.
+ */
 public final class PiPlaintextStorageRule extends ExplorationRule {
     @Override
     public String id() {
@@ -22,28 +22,27 @@ public final class PiPlaintextStorageRule extends ExplorationRule {
 
     @Override
     void check(Exploration exploration, RuleContext ctx) {
-        Set<String> reported = new HashSet<>();
+        SeenIn entries = new SeenIn();
         for (FunctionExploration f : exploration.functions()) {
             Run run = f.baseline();
             if (run == null || run.inconclusive()) {
                 continue; // cut short by a crash or a timeout: judged by no rule
             }
             for (StoredValue s : run.storage()) {
-                String key = s.area() + ":" + endpointKey(s.origin()) + ":" + s.key();
-                if (s.pi().isEmpty() || !reported.add(key)) {
+                if (s.pi().isEmpty()) {
                     continue;
                 }
                 // sensitive PI (an ID number, a precise position) kept in plaintext is HIGH, as MP-STORAGE-PLAINTEXT-PI judges it
                 boolean sensitive = s.pi().stream().anyMatch(p -> ctx.knowledge().piKind(PiType.valueOf(p.type()).piKind()).sensitive());
-                ctx.report(Violation.of(this)
+                entries.add(s.area() + ":" + endpointKey(s.origin()) + ":" + s.key(), f, run, () -> Violation.of(this)
                         .severity(sensitive ? Severity.HIGH : null)
                         .arg("area", s.area())
                         .arg("key", s.key())
                         .arg("origin", s.origin())
-                        .arg("pi", piOf(ctx.knowledge(), s.pi()))
-                        .key(key)
-                        .at(EvidencePointer.inRun(run.id(), "storage", null, run.id() + " " + s.area() + " " + s.key(), where(s.pi()))));
+                        .arg("pi", piOf(ctx.knowledge(), s.pi())),
+                        EvidencePointer.inRun(run.id(), "storage", null, run.id() + " " + s.area() + " " + s.key(), where(s.pi())));
             }
         }
+        entries.report(ctx);
     }
 }

@@ -8,7 +8,6 @@ import io.permlab.model.dynamic.Run;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
-import java.util.Set;
 
 /** PI sent to a host that is not the target's own: an embedded SDK or partner (认定方法 五.1, PIPL Art. 23). */
 public final class PiThirdPartyRule extends TrafficRule {
@@ -18,17 +17,15 @@ public final class PiThirdPartyRule extends TrafficRule {
     }
 
     @Override
-    void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, Set<String> reported, RuleContext ctx) {
-        if (own(exploration, x.host()) || !reported.add(x.host())) {
+    void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, SeenIn leaks, RuleContext ctx) {
+        if (own(exploration, x.host())) {
             return;
         }
-        ctx.report(Violation.of(this)
+        leaks.add(x.host(), function, run, () -> Violation.of(this)
                 .arg("host", x.host())
                 .arg("own", String.join(", ", exploration.ownHosts()))
                 .arg("pi", piOf(ctx.knowledge(), x.piSent()))
                 .arg("where", where(x.piSent()))
-                .arg("when", x.beforeConsent() ? ctx.text(this, "beforeConsent").text() : null)
-                .key(function.functionId() + ":" + x.host())
-                .at(exchange(run, x, where(x.piSent()))));
+                .arg("when", x.beforeConsent() ? ctx.text(this, "beforeConsent").text() : null), exchange(run, x, where(x.piSent())));
     }
 }

@@ -10,7 +10,6 @@ import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Coordinates precise to about 10 m (4+ decimals) sent by an app whose category does not need precise location:
@@ -25,21 +24,17 @@ public final class PreciseCoordinatesSentRule extends TrafficRule {
     }
 
     @Override
-    void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, Set<String> reported, RuleContext ctx) {
+    void check(Exploration exploration, FunctionExploration function, Run run, NetworkExchange x, SeenIn leaks, RuleContext ctx) {
         Category category = ctx.category();
-        for (PiSighting s : x.piSent()) {
-            if (states(category, s) && reported.add(x.host() + " " + PiCleartextRule.withoutQuery(x.url()))) {
-                ctx.report(ctx.unlessNecessaryInSomeServices(this, Violation.of(this)
+        x.piSent().stream().filter(s -> states(category, s)).findFirst().ifPresent(s ->
+                leaks.add(x.host() + ":" + endpointKey(x.url()), function, run, () -> ctx.unlessNecessaryInSomeServices(this, Violation.of(this)
                         .arg("host", x.host())
                         .arg("decimals", s.decimals())
                         .arg("precision", precision(s.decimals()))
                         .arg("where", s.where() + "=" + s.maskedValue())
                         .arg("inUrl", PiInUrlRule.inUrl(s) ? ctx.text(this, "inUrl").text() : null)
-                        .arg("category", category.label())
-                        .key(function.functionId() + ":" + x.host() + ":" + endpointKey(x.url()))
-                        .at(exchange(run, x, s.where() + "=" + s.maskedValue())), List.of("location_precise")));
-            }
-        }
+                        .arg("category", category.label()), List.of("location_precise")),
+                        exchange(run, x, s.where() + "=" + s.maskedValue())));
     }
 
     /**

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * A rule over the PI a function's responses carried beyond what its page showed (ResponseExposure), judged on the
- * baseline run: one finding per function and endpoint, with the response (its HAR entry) and the checkpoint's
- * screenshot side by side as evidence.
+ * baseline run: one finding per endpoint, naming the functions whose baseline showed it, with the response (its HAR
+ * entry) and the checkpoint's screenshot of each side by side as evidence; the message's values are the first one's.
  */
 abstract class ResponseExposureRule extends ExplorationRule {
     /** The kinds of exposure this rule reports. */
@@ -27,6 +27,7 @@ abstract class ResponseExposureRule extends ExplorationRule {
 
     @Override
     final void check(Exploration exploration, RuleContext ctx) {
+        SeenIn leaks = new SeenIn();
         for (FunctionExploration f : exploration.functions()) {
             Run run = f.baseline();
             if (run == null || run.inconclusive() || !run.passed()) {
@@ -44,23 +45,24 @@ abstract class ResponseExposureRule extends ExplorationRule {
                 String where = found.stream().map(e -> e.where() + "=" + e.maskedValue()).distinct().limit(4)
                         .collect(Collectors.joining("; ")) + (found.size() > 4 ? "; … (" + found.size() + ")" : "");
                 List<String> kinds = found.stream().map(e -> PiType.valueOf(e.type()).piKind()).distinct().toList();
-                Violation v = Violation.of(this)
-                        .arg("endpoint", first.method() + " " + first.url())
-                        .arg("pi", ctx.knowledge().piLabels(kinds))
-                        .arg("count", found.size())
-                        .arg("where", where)
-                        .arg("function", functionName(f))
-                        .key(f.functionId() + ":" + entry.getKey())
-                        .at(EvidencePointer.inRun(run.id(), "network", run.harFile(), run.id() + " step " + first.stepIndex(),
-                                first.method() + " " + first.url() + " — " + where));
-                describe(v, found, ctx);
+                List<EvidencePointer> at = new ArrayList<>(List.of(EvidencePointer.inRun(run.id(), "network", run.harFile(),
+                        run.id() + " step " + first.stepIndex(), first.method() + " " + first.url() + " — " + where)));
                 if (first.screenshot() != null) {
-                    v.at(EvidencePointer.inRun(run.id(), "screenshot", first.screenshot(), run.id() + " checkpoint",
+                    at.add(EvidencePointer.inRun(run.id(), "screenshot", first.screenshot(), run.id() + " checkpoint",
                             ctx.text(this, "page").text().zh() + " / " + ctx.text(this, "page").text().en()));
                 }
-                ctx.report(v);
+                leaks.add(entry.getKey(), f, run, () -> {
+                    Violation v = Violation.of(this)
+                            .arg("endpoint", first.method() + " " + first.url())
+                            .arg("pi", ctx.knowledge().piLabels(kinds))
+                            .arg("count", found.size())
+                            .arg("where", where);
+                    describe(v, found, ctx);
+                    return v;
+                }, at.toArray(EvidencePointer[]::new));
             }
         }
+        leaks.report(ctx);
     }
 
     /** Adds the rule's own arguments. */

@@ -10,12 +10,10 @@ import io.permlab.model.dynamic.WebSecurityFlaw;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
-import java.util.HashSet;
-import java.util.Set;
-
 /**
  * One kind of security flaw a run's traffic showed, one finding per cookie name or insecure URL across the target's
- * runs (every run loads the same pages), pointing at the first run's HAR. Inconclusive runs are not judged.
+ * runs (every run loads the same pages), naming each function and run that showed it and pointing at each run's HAR.
+ * Inconclusive runs are not judged.
  */
 abstract class WebSecurityFlawRule extends ExplorationRule {
     /** The flaw's detail in both languages, for the message. */
@@ -29,24 +27,24 @@ abstract class WebSecurityFlawRule extends ExplorationRule {
 
     @Override
     final void check(Exploration exploration, RuleContext ctx) {
-        Set<String> reported = new HashSet<>();
+        SeenIn flaws = new SeenIn();
         for (FunctionExploration f : exploration.functions()) {
             for (Run run : f.runs()) {
                 if (run.inconclusive()) {
                     continue;
                 }
                 for (WebSecurityFlaw flaw : run.securityFlaws()) {
-                    if (flaw.kind() == kind && reported.add(flaw.subject())) {
-                        ctx.report(Violation.of(this)
+                    if (flaw.kind() == kind) {
+                        flaws.add(kind + "|" + flaw.subject(), f, run, () -> Violation.of(this)
                                 .arg("subject", flaw.subject())
                                 .arg("detail", detail(flaw, ctx.knowledge()))
-                                .arg("page", flaw.pageUrl())
-                                .key(kind + "|" + flaw.subject())
-                                .at(EvidencePointer.of("network", run.harFile(), run.id() + " step " + flaw.stepIndex(),
-                                        flaw.subject() + " — " + flaw.detail() + " " + flaw.reason() + " (" + flaw.pageUrl() + ")")));
+                                .arg("page", flaw.pageUrl()),
+                                EvidencePointer.inRun(run.id(), "network", run.harFile(), run.id() + " step " + flaw.stepIndex(),
+                                        flaw.subject() + " — " + flaw.detail() + " " + flaw.reason() + " (" + flaw.pageUrl() + ")"));
                     }
                 }
             }
         }
+        flaws.report(ctx);
     }
 }

@@ -33,6 +33,7 @@ final class Runs {
 
     static final class RunBuilder {
         final RunPolicy policy;
+        String functionId = "add-address";
         boolean passed = true;
         String cause;
         Long consentAt = 1000L;
@@ -43,6 +44,12 @@ final class Runs {
 
         RunBuilder(RunPolicy policy) {
             this.policy = policy;
+        }
+
+        /** A run of another function than add-address. */
+        RunBuilder of(String function) {
+            functionId = function;
+            return this;
         }
 
         RunBuilder failed() {
@@ -100,14 +107,14 @@ final class Runs {
         }
 
         String id() {
-            return "add-address-" + policy.id();
+            return functionId + "-" + policy.id();
         }
 
         Run build() {
             StepRecord failing = new StepRecord(7, "tap", "tap css=#save", 5000, 5000, false, "css=#save is on screen but stayed disabled",
                     "runs/x/" + id() + "/step-07-failed.png", "runs/x/" + id() + "/step-07-page.html");
             List<StepRecord> steps = passed ? List.of() : List.of(failing);
-            return new Run(id(), "add-address", policy, "test", Instant.EPOCH, 6000, consentAt, functionStart, steps, requests,
+            return new Run(id(), functionId, policy, "test", Instant.EPOCH, 6000, consentAt, functionStart, steps, requests,
                     exchanges, storage, new CheckpointResult(passed, "checkpoint text=地址已保存",
                     passed ? "visible" : "not reached: step 7 failed: css=#save is on screen but stayed disabled", 5900,
                     "runs/x/" + id() + "/step-08-checkpoint.png"), List.of(), "runs/x/" + id() + "/traffic.har",
@@ -146,6 +153,16 @@ final class Runs {
         }
         return new Exploration("http://waimai.example/index.html", List.of("waimai.example"), "test",
                 List.of(new FunctionExploration("add-address", "新增收货地址", "tests/x/add-address.flow.json", runs, effects)));
+    }
+
+    /** A function explored with these runs (no effects), for explorations of several functions. */
+    static FunctionExploration function(String id, String name, Run... runs) {
+        return new FunctionExploration(id, name, "tests/x/" + id + ".flow.json", List.of(runs), List.of());
+    }
+
+    /** A target whose exploration covers these functions, in this order. */
+    static Exploration explorationOf(FunctionExploration... functions) {
+        return new Exploration("http://waimai.example/index.html", List.of("waimai.example"), "test", List.of(functions));
     }
 
     static List<Finding> findings(Rule rule, Exploration exploration, String category) {

@@ -39,8 +39,8 @@ class TrafficRulesTest {
     void piOverCleartextIsOneFindingPerEndpoint() {
         List<Finding> f = findings(new PiCleartextRule(), exploration(leaky), null);
         assertThat(f).extracting(x -> x.message().en()).containsExactlyInAnyOrder(
-                "GET http://analytics.tracker.example/collect sent precise location over cleartext HTTP (url query lat+lng=31.23****,121.47****).",
-                "POST http://waimai.example/api/address sent phone number, precise location over cleartext HTTP (body $.phone=138****5678; body $.latitude+$.longitude=31.23****,121.47****).");
+                "GET http://analytics.tracker.example/collect sent precise location over cleartext HTTP (url query lat+lng=31.23****,121.47****). Seen in '新增收货地址' (add-address: grant).",
+                "POST http://waimai.example/api/address sent phone number, precise location over cleartext HTTP (body $.phone=138****5678; body $.latitude+$.longitude=31.23****,121.47****). Seen in '新增收货地址' (add-address: grant).");
         assertThat(findings(new PiCleartextRule(), exploration(careful), null)).isEmpty();
     }
 
@@ -56,9 +56,9 @@ class TrafficRulesTest {
         List<Finding> f = findings(new PiInUrlRule(), exploration(sent), null);
         assertThat(f).extracting(x -> x.severity() + " " + x.message().en()).containsExactlyInAnyOrder(
                 "MEDIUM GET https://waimai.example/api/check carries phone number in its URL (url query phone=138****5678): "
-                        + "it ends up in server, proxy and log records.",
+                        + "it ends up in server, proxy and log records. Seen in '新增收货地址' (add-address: grant).",
                 "HIGH GET http://waimai.example/u/138****5678/orders carries phone number in its URL (url path=138****5678): "
-                        + "it ends up in server, proxy and log records, and travels over cleartext HTTP.");
+                        + "it ends up in server, proxy and log records, and travels over cleartext HTTP. Seen in '新增收货地址' (add-address: grant).");
         assertThat(findings(new PiInUrlRule(), exploration(careful), null)).as("a body and rounded coordinates are not").isEmpty();
     }
 
@@ -81,10 +81,10 @@ class TrafficRulesTest {
                         .as(run.exchanges().get(0).url() + ", " + order.get(0).id() + " first")
                         .containsExactlyInAnyOrder(
                                 "DYN-PI-IN-URL GET http://api.example/nearby carries phone number in its URL (url query phone=138****5678): "
-                                        + "it ends up in server, proxy and log records, and travels over cleartext HTTP.",
+                                        + "it ends up in server, proxy and log records, and travels over cleartext HTTP. Seen in '新增收货地址' (add-address: grant).",
                                 "DYN-PRECISE-COORDS-SENT The page sent coordinates with 6 decimals (about 1 m, url query lat+lng=31.23****,121.47****) "
                                         + "to api.example in the request's URL, where server, proxy and log records keep them; "
-                                        + "the basic function of a 'food delivery' app does not need precise location.");
+                                        + "the basic function of a 'food delivery' app does not need precise location. Seen in '新增收货地址' (add-address: grant).");
             }
         }
     }
@@ -153,7 +153,7 @@ class TrafficRulesTest {
     @Test
     void plaintextStorage() {
         assertThat(findings(new PiPlaintextStorageRule(), exploration(leaky), null)).singleElement()
-                .satisfies(f -> assertThat(f.message().en()).isEqualTo("localStorage entry 'user_phone' (http://waimai.example) holds phone number in plaintext."));
+                .satisfies(f -> assertThat(f.message().en()).isEqualTo("localStorage entry 'user_phone' (http://waimai.example) holds phone number in plaintext. Seen in '新增收货地址' (add-address: grant)."));
         assertThat(findings(new PiPlaintextStorageRule(), exploration(careful), null)).isEmpty();
     }
 

@@ -40,7 +40,10 @@ class WebSecurityRulesTest {
         assertThat(findings.get(0).message().zh()).contains("「sid」", "缺少 Secure、HttpOnly（会话 Cookie）");
         assertThat(findings.get(1).message().en()).contains("'contact'", "without HttpOnly (carries ");
         assertThat(findings.get(1).message().zh()).contains("缺少 HttpOnly（含");
-        assertThat(findings.get(0).evidence()).singleElement().satisfies(p -> assertThat(p.file()).endsWith("traffic.har"));
+        assertThat(findings.get(0).evidence()).as("one pointer into each run that set it")
+                .extracting(p -> p.run() + " " + p.file().substring(p.file().lastIndexOf('/') + 1))
+                .containsExactly("add-address-grant traffic.har", "add-address-deny-geolocation traffic.har");
+        assertThat(findings.get(0).message().en()).endsWith("Seen in '新增收货地址' (add-address: grant, deny-geolocation).");
     }
 
     @Test
