@@ -17,10 +17,7 @@ class ResponseExposureRulesTest {
     private static final String URL = "http://waimai.example:40123/data/nearby-orders.json";
 
     private static Run with(List<ResponseExposure> exposures) {
-        Run r = baseline().build();
-        return new Run(r.id(), r.functionId(), r.policy(), r.session(), r.startedAt(), r.durationMillis(), r.consentAtMillis(),
-                r.functionStartStep(), r.steps(), r.requests(), r.exchanges(), r.storage(), r.checkpoint(), r.problems(), r.harFile(),
-                r.downloads(), r.outcome(), r.retryOf(), r.securityFlaws(), exposures);
+        return Runs.withExposures(baseline().build(), exposures);
     }
 
     private static ResponseExposure e(ResponseExposure.Kind kind, String type, String where, String value) {

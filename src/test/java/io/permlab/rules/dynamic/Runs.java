@@ -155,6 +155,20 @@ final class Runs {
                 List.of(new FunctionExploration("add-address", "新增收货地址", "tests/x/add-address.flow.json", runs, effects)));
     }
 
+    /** The run with the security flaws its traffic showed. */
+    static Run withFlaws(Run r, io.permlab.model.dynamic.WebSecurityFlaw... flaws) {
+        return new Run(r.id(), r.functionId(), r.policy(), r.session(), r.startedAt(), r.durationMillis(), r.consentAtMillis(),
+                r.functionStartStep(), r.steps(), r.requests(), r.exchanges(), r.storage(), r.checkpoint(), r.problems(), r.harFile(),
+                r.downloads(), r.outcome(), r.retryOf(), List.of(flaws));
+    }
+
+    /** The run with what its responses carried beyond the page. */
+    static Run withExposures(Run r, List<io.permlab.model.dynamic.ResponseExposure> exposures) {
+        return new Run(r.id(), r.functionId(), r.policy(), r.session(), r.startedAt(), r.durationMillis(), r.consentAtMillis(),
+                r.functionStartStep(), r.steps(), r.requests(), r.exchanges(), r.storage(), r.checkpoint(), r.problems(), r.harFile(),
+                r.downloads(), r.outcome(), r.retryOf(), r.securityFlaws(), exposures);
+    }
+
     /** A function explored with these runs (no effects), for explorations of several functions. */
     static FunctionExploration function(String id, String name, Run... runs) {
         return new FunctionExploration(id, name, "tests/x/" + id + ".flow.json", List.of(runs), List.of());

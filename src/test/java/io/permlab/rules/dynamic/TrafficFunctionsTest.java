@@ -17,6 +17,8 @@ import static io.permlab.rules.dynamic.Runs.explorationOf;
 import static io.permlab.rules.dynamic.Runs.findings;
 import static io.permlab.rules.dynamic.Runs.function;
 import static io.permlab.rules.dynamic.Runs.phone;
+import static io.permlab.rules.dynamic.Runs.withExposures;
+import static io.permlab.rules.dynamic.Runs.withFlaws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -100,24 +102,12 @@ class TrafficFunctionsTest {
         ResponseExposure phoneInFull = new ResponseExposure("x1", 2, "GET", "http://waimai.example/data/me.json", "waimai.example",
                 ResponseExposure.Kind.SHOWN_MASKED, "MOBILE_PHONE", "response $.phone", "138****5678", "runs/t/step-02-checkpoint.png");
         List<Finding> f = findings(new PiOverexposedResponseRule(), explorationOf(
-                function("add-address", "新增收货地址", withExposures(baseline().build(), phoneInFull)),
-                function("nearby-orders", "附近订单", withExposures(baseline().of("nearby-orders").build(), phoneInFull))), null);
+                function("add-address", "新增收货地址", withExposures(baseline().build(), List.of(phoneInFull))),
+                function("nearby-orders", "附近订单", withExposures(baseline().of("nearby-orders").build(), List.of(phoneInFull)))), null);
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.message().en()).contains("Seen in " + ADD + ", " + NEARBY + ".");
             assertThat(x.evidence()).extracting(p -> p.run() + " " + p.kind()).containsExactly("add-address-grant network",
                     "add-address-grant screenshot", "nearby-orders-grant network", "nearby-orders-grant screenshot");
         });
-    }
-
-    private static Run withFlaws(Run r, WebSecurityFlaw... flaws) {
-        return new Run(r.id(), r.functionId(), r.policy(), r.session(), r.startedAt(), r.durationMillis(), r.consentAtMillis(),
-                r.functionStartStep(), r.steps(), r.requests(), r.exchanges(), r.storage(), r.checkpoint(), r.problems(), r.harFile(),
-                r.downloads(), r.outcome(), r.retryOf(), List.of(flaws));
-    }
-
-    private static Run withExposures(Run r, ResponseExposure... exposures) {
-        return new Run(r.id(), r.functionId(), r.policy(), r.session(), r.startedAt(), r.durationMillis(), r.consentAtMillis(),
-                r.functionStartStep(), r.steps(), r.requests(), r.exchanges(), r.storage(), r.checkpoint(), r.problems(), r.harFile(),
-                r.downloads(), r.outcome(), r.retryOf(), r.securityFlaws(), List.of(exposures));
     }
 }

@@ -24,16 +24,10 @@ class WebSecurityRulesTest {
     private static final WebSecurityFlaw API = new WebSecurityFlaw(WebSecurityFlaw.Kind.MIXED_CONTENT, "http://api.example/x", "failed",
             "net::ERR_BLOCKED_BY_CLIENT", "https://waimai.example/index.html", "r2", 1);
 
-    private static Run with(Run r, WebSecurityFlaw... flaws) {
-        return new Run(r.id(), r.functionId(), r.policy(), r.session(), r.startedAt(), r.durationMillis(), r.consentAtMillis(),
-                r.functionStartStep(), r.steps(), r.requests(), r.exchanges(), r.storage(), r.checkpoint(), r.problems(), r.harFile(),
-                r.downloads(), r.outcome(), r.retryOf(), List.of(flaws));
-    }
-
     @Test
     void oneCookieFindingPerNameAcrossRunsWithItsReasonInBothLanguages() {
-        Run baseline = with(Runs.baseline().build(), SESSION, PHONE_COOKIE, SCRIPT);
-        Run refused = with(Runs.denied("geolocation").build(), SESSION);
+        Run baseline = Runs.withFlaws(Runs.baseline().build(), SESSION, PHONE_COOKIE, SCRIPT);
+        Run refused = Runs.withFlaws(Runs.denied("geolocation").build(), SESSION);
         List<Finding> findings = Runs.findings(new InsecureCookieRule(), Runs.exploration(baseline, refused), null);
         assertThat(findings).hasSize(2);
         assertThat(findings.get(0).message().en()).contains("'sid'", "without Secure, HttpOnly (a session cookie)");
@@ -48,8 +42,8 @@ class WebSecurityRulesTest {
 
     @Test
     void mixedContentOncePerUrlWithHowItWasSeen() {
-        Run baseline = with(Runs.baseline().build(), SCRIPT, API);
-        Run again = with(Runs.approximate().build(), SCRIPT);
+        Run baseline = Runs.withFlaws(Runs.baseline().build(), SCRIPT, API);
+        Run again = Runs.withFlaws(Runs.approximate().build(), SCRIPT);
         List<Finding> findings = Runs.findings(new MixedContentRule(), Runs.exploration(baseline, again), null);
         assertThat(findings).extracting(f -> f.message().en()).satisfiesExactly(
                 m -> assertThat(m).contains("http://cdn.example/a.js", "referenced by the page's HTML"),
@@ -59,7 +53,7 @@ class WebSecurityRulesTest {
 
     @Test
     void anInconclusiveRunIsNotJudged() {
-        Run cutShort = with(Runs.baseline().inconclusive("browser-crash").build(), SESSION, SCRIPT);
+        Run cutShort = Runs.withFlaws(Runs.baseline().inconclusive("browser-crash").build(), SESSION, SCRIPT);
         assertThat(Runs.findings(new InsecureCookieRule(), Runs.exploration(cutShort), null)).isEmpty();
         assertThat(Runs.findings(new MixedContentRule(), Runs.exploration(cutShort), null)).isEmpty();
     }
