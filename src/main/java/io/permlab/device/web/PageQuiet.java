@@ -58,7 +58,18 @@ final class PageQuiet {
             var q = window.__permlabQuiet; if (!q) { return null; }
             var now = performance.now(), horizon = now + arguments[0], due = 0;
             q.timers.forEach(function (t) { if (t.at <= horizon) { due++; } });
-            return { sinceMutation: Math.floor(now - q.last), timers: due, ready: document.readyState };
+            // A running animation, CSS transition or Web Animation that ends before the step's time is up: a page that
+            // waits out a progress bar (animationend, transitionend, .finished) is still working. An endless one (a
+            // spinner) is the page's own pace and is not counted.
+            var ending = 0;
+            (document.getAnimations ? document.getAnimations() : []).forEach(function (a) {
+              if (a.playState !== 'running' || !a.effect || !a.effect.getComputedTiming) { return; }
+              var t = a.effect.getComputedTiming();
+              if (!isFinite(t.endTime) || !a.playbackRate) { return; }
+              var left = (t.endTime - (t.localTime || 0)) / Math.abs(a.playbackRate);
+              if (left <= horizon - now) { ending++; }
+            });
+            return { sinceMutation: Math.floor(now - q.last), timers: due, animations: ending, ready: document.readyState };
             """;
 
     /**
@@ -85,7 +96,7 @@ final class PageQuiet {
         }
 
         String describe() {
-            return "page quiet for " + quietMillis + " ms, " + inFlight + " pending requests, " + timers + " pending timers, no open dialog";
+            return "page quiet for " + quietMillis + " ms, " + inFlight + " pending requests, " + timers + " pending timers, no animation ending, no open dialog";
         }
     }
 
@@ -142,6 +153,9 @@ final class PageQuiet {
         int timers = ((Number) m.get("timers")).intValue();
         if (timers > 0) {
             return new Look(timers + " timers due", 0, 0, timers);
+        }
+        if (m.get("animations") instanceof Number n && n.intValue() > 0) {
+            return new Look(n.intValue() + " animations ending", 0, 0, 0);
         }
         if (!"complete".equals(m.get("ready"))) {
             return new Look("the page is still loading", 0, 0, 0);

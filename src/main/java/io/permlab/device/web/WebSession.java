@@ -281,7 +281,8 @@ final class WebSession implements Session {
             if (!"replaced".equals(state)) {
                 PageQuiet.Look look = PageQuiet.look(driver, network, permissions, downloads, start, (deadline - now) / 1_000_000);
                 if (look.quiet()) {
-                    return notFound(locator, state, kind, blocked(locator, state, look, (now - start) / 1_000_000, timeout.toMillis()));
+                    // timed after the look: the quiet window it reports ends then, and can never exceed the wait
+                    return notFound(locator, state, kind, blocked(locator, state, look, (System.nanoTime() - start) / 1_000_000, timeout.toMillis()));
                 }
             }
             pause(Math.min(POLL_MILLIS, Math.max(1, (deadline - now) / 1_000_000)));
@@ -327,7 +328,7 @@ final class WebSession implements Session {
         };
         return new io.permlab.model.Localized(
                 "判定受阻：" + locator + " " + zhState + "，页面已静止 " + look.quietMillis() + " 毫秒，" + look.inFlight() + " 个待完成请求，"
-                        + look.timers() + " 个待执行定时器，无打开的对话框（第 " + after + " 毫秒判定，步骤超时 " + timeoutMillis + " 毫秒）",
+                        + look.timers() + " 个待执行定时器，无即将结束的动画，无打开的对话框（第 " + after + " 毫秒判定，步骤超时 " + timeoutMillis + " 毫秒）",
                 "blocked: " + locator + " " + ("disabled".equals(state) ? "is on screen but stayed disabled" : state) + ", " + look.describe() + " (decided after " + after + " ms of the step's "
                         + timeoutMillis + " ms)");
     }

@@ -36,6 +36,23 @@ class FastVerdictTest {
     private static final String NEVER_QUIET = "<!doctype html><html><body><p id=\"n\">0</p><script>"
             + "var n=0; setInterval(function(){document.getElementById('n').textContent=++n}, 300);</script></body></html>";
     private static final String EMPTY = "<!doctype html><html><body><p>nothing here</p></body></html>";
+    private static final String DONE = "function () { document.body.insertAdjacentHTML('beforeend', '<p id=\"done\">ok</p>'); }";
+    /** A progress bar the page waits out (2.5 s, no timer, no DOM change meanwhile) before it shows what comes next. */
+    private static final String CSS_ANIMATION = "<!doctype html><html><head><style>@keyframes fill { from { width: 0 } to { width: 300px } }"
+            + "#bar { height: 8px; background: #c00; animation: fill 2500ms linear; }</style></head><body><div id=\"bar\"></div><script>"
+            + "document.getElementById('bar').addEventListener('animationend', " + DONE + ");</script></body></html>";
+    private static final String CSS_TRANSITION = "<!doctype html><html><head><style>#bar { height: 8px; width: 0; background: #c00;"
+            + " transition: width 2500ms linear; }</style></head><body><div id=\"bar\"></div><script>"
+            + "var bar = document.getElementById('bar'); bar.addEventListener('transitionend', " + DONE + ");"
+            + "requestAnimationFrame(function () { requestAnimationFrame(function () { bar.style.width = '300px'; }); });"
+            + "</script></body></html>";
+    private static final String WEB_ANIMATION = "<!doctype html><html><body><div id=\"bar\" style=\"height:8px;background:#c00\"></div><script>"
+            + "document.getElementById('bar').animate([{width: '0px'}, {width: '300px'}], {duration: 2500}).finished.then(" + DONE + ");"
+            + "</script></body></html>";
+    /** A spinner that turns for ever: the page's own pace, which must not hold the verdict until the timeout. */
+    private static final String SPINNER = "<!doctype html><html><head><style>@keyframes spin { to { transform: rotate(360deg) } }"
+            + "#s { width: 20px; height: 20px; border: 2px solid #c00; animation: spin 1s linear infinite; }</style></head>"
+            + "<body><div id=\"s\"></div><p>请开启定位权限</p></body></html>";
 
     @TempDir
     static Path dir;
@@ -54,6 +71,10 @@ class FastVerdictTest {
                 H5Target.in(t, "absent").served("d.example").page("index.html", EMPTY).flow(checkpointOnly).write(),
                 H5Target.in(t, "partial-text").served("f.example").page("index.html", "<!doctype html><html><body><p>司机正在赶来，请稍候</p></body></html>")
                         .flow(flow("{\"open\": \"/index.html\"}", "{\"checkpoint\": {\"text\": \"司机正在赶来\"}, \"timeoutMs\": " + LONG + "}")).write(),
+                H5Target.in(t, "css-animation").served("g.example").page("index.html", CSS_ANIMATION).flow(checkpointOnly).write(),
+                H5Target.in(t, "css-transition").served("h.example").page("index.html", CSS_TRANSITION).flow(checkpointOnly).write(),
+                H5Target.in(t, "web-animation").served("i.example").page("index.html", WEB_ANIMATION).flow(checkpointOnly).write(),
+                H5Target.in(t, "spinner").served("j.example").page("index.html", SPINNER).flow(checkpointOnly).write(),
                 H5Target.in(t, "never-quiet").served("e.example").page("index.html", NEVER_QUIET)
                         .flow(flow("{\"open\": \"/index.html\"}", "{\"checkpoint\": {\"css\": \"#done\"}, \"timeoutMs\": 3000}")).write()));
     }
@@ -74,9 +95,25 @@ class FastVerdictTest {
         JsonObject tap = step(r, 1);
         assertThat(tap.get("ok").getAsBoolean()).isFalse();
         assertThat(tap.get("error").getAsString()).startsWith("blocked: css=#save is on screen but stayed disabled, page quiet for ")
-                .contains("0 pending requests, 0 pending timers, no open dialog");
+                .contains("0 pending requests, 0 pending timers, no animation ending, no open dialog");
         assertThat(tap.get("durationMillis").getAsLong()).isBetween(800L, LONG / 4L);
         assertThat(r.checkpointDetail()).contains("blocked: css=#save is on screen but stayed disabled");
+    }
+
+    /** A finite animation the page waits out is the page still working: waited for, not decided blocked. */
+    @Test
+    void aCheckpointThatComesAtTheEndOfAnAnimationIsWaitedFor() {
+        for (String target : List.of("css-animation", "css-transition", "web-animation")) {
+            assertThat(baseline(target).outcome()).as(target).isEqualTo("COMPLETED");
+        }
+    }
+
+    @Test
+    void anEndlessSpinnerDoesNotHoldTheVerdictUntilTheTimeout() {
+        RunReport.Run r = baseline("spinner");
+        assertThat(r.outcome()).isEqualTo("FUNCTION_FAILED");
+        assertThat(r.checkpointDetail()).startsWith("blocked: css=#done absent, page quiet for ").contains("no animation ending");
+        assertThat(step(r, 1).get("durationMillis").getAsLong()).isBetween(800L, LONG / 4L);
     }
 
     @Test
