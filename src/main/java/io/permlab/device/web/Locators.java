@@ -5,7 +5,8 @@ import org.openqa.selenium.By;
 
 /**
  * Flow locators as WebDriver queries. Ids and accessibility ids become CSS (Appium's Chromium driver does not
- * support By.id); text matches the innermost element whose whole visible text is the given text.
+ * support By.id), which also reaches into open shadow roots; text matches the innermost element whose whole visible
+ * text is the given text (XPath: the document's own tree only).
  */
 final class Locators {
     private Locators() {
@@ -13,9 +14,9 @@ final class Locators {
 
     static By by(Locator l) {
         return switch (l.kind()) {
-            case CSS -> By.cssSelector(l.value());
-            case ID -> By.cssSelector("[id=" + cssString(l.value()) + "]");
-            case ACCESSIBILITY_ID -> By.cssSelector("[aria-label=" + cssString(l.value()) + "]");
+            case CSS -> new ShadowPiercingCss(l.value());
+            case ID -> new ShadowPiercingCss("[id=" + cssString(l.value()) + "]");
+            case ACCESSIBILITY_ID -> new ShadowPiercingCss("[aria-label=" + cssString(l.value()) + "]");
             case XPATH -> By.xpath(l.value());
             case TEXT -> By.xpath("//*[normalize-space(.)=" + xpathString(l.value()) + " and not(*[normalize-space(.)="
                     + xpathString(l.value()) + "])]");

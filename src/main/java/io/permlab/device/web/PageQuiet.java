@@ -46,11 +46,18 @@ final class PageQuiet {
               ['pointerdown', 'mousedown', 'touchstart', 'click', 'keydown', 'input', 'change'].forEach(function (type) {
                 window.addEventListener(type, function () { q.input = performance.now(); }, true);
               });
-              var watch = function () {
-                new MutationObserver(function () { q.last = performance.now(); })
-                  .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-              };
-              watch();
+              var observer = new MutationObserver(function () { q.last = performance.now(); });
+              var options = { subtree: true, childList: true, attributes: true, characterData: true };
+              observer.observe(document, options);
+              // A component's shadow tree (open or closed) is not the document's subtree: each is watched as it is made.
+              var attach = Element.prototype.attachShadow;
+              if (attach) {
+                Element.prototype.attachShadow = function () {
+                  var root = attach.apply(this, arguments);
+                  try { observer.observe(root, options); } catch (e) { /* never break the page */ }
+                  return root;
+                };
+              }
             })();
             """;
 

@@ -31,7 +31,9 @@
       var r = rects[i];
       var x = r.left + r.width / 2, y = r.top + r.height / 2;
       if (r.width < 2 || r.height < 6 || x < 0 || y < 0 || x >= w || y >= h) { continue; }
-      var hit = document.elementFromPoint(x, y);
+      // inside a component, its shadow root tells which of its elements is hit (the document names only the host)
+      var root = el.getRootNode();
+      var hit = (root && root.elementFromPoint ? root : document).elementFromPoint(x, y);
       if (hit && (hit === el || el.contains(hit)
           || (hit.contains(el) && getComputedStyle(el).pointerEvents === 'none'))) { return true; }
     }
@@ -54,21 +56,29 @@
         blocks.set(start, block);
         return block;
       };
-      var walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-      var lines = [], line = '', lastBlock = null, total = 0, visited = 0, node;
-      while ((node = walker.nextNode()) && total < MAX_TEXT && visited++ < 20000) {
-        var t = node.nodeValue;
-        var el = node.parentElement;
-        if (!t || !t.trim() || !el || el.closest('script,style,noscript,template') || !onScreen(node, el, w, h)) { continue; }
-        var block = blockOf(el);
-        if (block !== lastBlock) {
-          if (line.trim()) { lines.push(line.trim()); }
-          line = '';
-          lastBlock = block;
+      var lines = [], line = '', lastBlock = null, total = 0, visited = 0;
+      // The text of a component's open shadow root is read where its host stands.
+      var walk = function (root) {
+        var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT), node;
+        while ((node = walker.nextNode()) && total < MAX_TEXT && visited++ < 20000) {
+          if (node.nodeType === 1) {
+            if (node.shadowRoot) { walk(node.shadowRoot); }
+            continue;
+          }
+          var t = node.nodeValue;
+          var el = node.parentElement;
+          if (!t || !t.trim() || !el || el.closest('script,style,noscript,template') || !onScreen(node, el, w, h)) { continue; }
+          var block = blockOf(el);
+          if (block !== lastBlock) {
+            if (line.trim()) { lines.push(line.trim()); }
+            line = '';
+            lastBlock = block;
+          }
+          line += t.replace(/\s+/g, ' ');
+          total += t.length;
         }
-        line += t.replace(/\s+/g, ' ');
-        total += t.length;
-      }
+      };
+      walk(body);
       if (line.trim()) { lines.push(line.trim()); }
       return lines.join('\n').slice(0, MAX_TEXT);
     } catch (e) {
