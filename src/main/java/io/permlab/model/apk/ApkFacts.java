@@ -112,6 +112,20 @@ public record ApkFacts(
         return permissions.stream().filter(p -> p.name().equals(permission) && p.appliesTo(apiLevel)).findFirst().orElse(null);
     }
 
+    /**
+     * The highest API level on which {@code permission} is requested: Integer.MAX_VALUE when a declaration has no
+     * maxSdkVersion, 0 when it is not declared. Requests only stop going up, so every level up to it requests it.
+     */
+    public int requestedUpTo(String permission) {
+        return permissions.stream().filter(p -> p.name().equals(permission))
+                .mapToInt(p -> p.maxSdkVersion() == null ? Integer.MAX_VALUE : p.maxSdkVersion()).max().orElse(0);
+    }
+
+    /** The lowest API level the app installs on: minSdkVersion, else 1. */
+    public int lowestApiLevel() {
+        return minSdk != null ? minSdk : 1;
+    }
+
     public ApiUsage usage(String apiId) {
         return apiUsages.stream().filter(u -> u.apiId().equals(apiId)).findFirst().orElse(null);
     }

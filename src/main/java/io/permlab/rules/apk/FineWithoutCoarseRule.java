@@ -27,8 +27,7 @@ public final class FineWithoutCoarseRule extends ApkRule {
     void check(ApkFacts apk, RuleContext ctx) {
         // Requests only stop going up (maxSdkVersion), so the first level past COARSE's last one (at least 31) is
         // where FINE can stand alone, if FINE still reaches it.
-        int coarseUpTo = apk.permissions().stream().filter(p -> p.name().equals(COARSE))
-                .mapToInt(p -> p.maxSdkVersion() == null ? Integer.MAX_VALUE : p.maxSdkVersion()).max().orElse(0);
+        int coarseUpTo = apk.requestedUpTo(COARSE);
         if (coarseUpTo == Integer.MAX_VALUE) {
             return;
         }

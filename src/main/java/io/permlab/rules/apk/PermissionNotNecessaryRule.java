@@ -36,6 +36,10 @@ public final class PermissionNotNecessaryRule extends ApkRule {
                     || category.justifies(info.name())) {
                 continue;
             }
+            int upTo = apk.requestedUpTo(name);
+            if (upTo < apk.lowestApiLevel()) {
+                continue; // capped below minSdk: no device the app installs on is asked for it
+            }
             ConditionalPermission condition = category.condition(info.name());
             boolean sensitive = info.pi().stream().anyMatch(k -> kb.piKind(k).sensitive());
             Severity severity = condition != null ? Severity.INFO : sensitive ? Severity.HIGH : null;
@@ -43,6 +47,7 @@ public final class PermissionNotNecessaryRule extends ApkRule {
                     .arg("permission", info.shortName())
                     .arg("pi", kb.reaches(info))
                     .arg("category", category.label())
+                    .arg("cap", upTo == Integer.MAX_VALUE ? null : ctx.text(this, "requestedUpTo").with("max", upTo).text())
                     .arg("note", note(info, category, condition, ctx))
                     .severity(severity)
                     .key(info.name())

@@ -25,6 +25,8 @@ import java.util.List;
  */
 final class BuiltFacts {
     private int targetSdk = 33;
+    private int minSdk = 21;
+    private ApplicationFlags application = new ApplicationFlags("com.x.App", false, false, null, null, null, null);
     private final List<DeclaredPermission> permissions = new ArrayList<>();
     private final List<String> defined = new ArrayList<>();
     private final List<DefinedPermission> definitions = new ArrayList<>();
@@ -40,6 +42,17 @@ final class BuiltFacts {
     /** {@code <uses-permission android:name="android.permission.NAME" [android:maxSdkVersion]>}; max may be null. */
     BuiltFacts uses(String shortName, Integer maxSdkVersion) {
         permissions.add(new DeclaredPermission("android.permission." + shortName, maxSdkVersion, "uses-permission"));
+        return this;
+    }
+
+    BuiltFacts minSdk(int minSdk) {
+        this.minSdk = minSdk;
+        return this;
+    }
+
+    /** The {@code <application>} flags (allowBackup, dataExtractionRules, fullBackupContent...). */
+    BuiltFacts application(ApplicationFlags flags) {
+        this.application = flags;
         return this;
     }
 
@@ -71,8 +84,8 @@ final class BuiltFacts {
     }
 
     ApkFacts build() {
-        return new ApkFacts("com.x", "1", "1", 21, targetSdk, 34, permissions, defined, List.of(),
-                new ApplicationFlags("com.x.App", false, false, null, null, null, null), null, components, List.of(),
+        return new ApkFacts("com.x", "1", "1", minSdk, targetSdk, 34, permissions, defined, List.of(),
+                application, null, components, List.of(),
                 apiUsages, List.of(), List.of("classes.dex"), 1, List.of(), List.of(), definitions);
     }
 
