@@ -17,8 +17,13 @@ import java.util.Set;
 /**
  * allowBackup true (or absent: the default is true) in an app that handles PI through a permission or an SDK.
  * Backup rules (dataExtractionRules / fullBackupContent) may exclude the PI, so then it is only low.
+ * fullBackupContent="false" turns file backup off (AOSP FullBackup.BackupScheme bails on it), except where
+ * dataExtractionRules take over: Android 12+ for an app targeting API 31+ (developer.android.com, Android 12 backup
+ * and restore changes). dataExtractionRules of an app targeting 30 or lower are ignored.
  */
 public final class AllowBackupRule extends ApkRule {
+    private static final int ANDROID_12 = 31;
+
     @Override
     public String id() {
         return "APK-ALLOW-BACKUP";
@@ -34,14 +39,25 @@ public final class AllowBackupRule extends ApkRule {
         if (pi.isEmpty()) {
             return;
         }
-        boolean hasRules = app.dataExtractionRules() != null || app.fullBackupContent() != null;
+        boolean extractionRules = app.dataExtractionRules() != null && apk.effectiveTargetSdk() >= ANDROID_12;
+        boolean fullBackupOff = "false".equalsIgnoreCase(app.fullBackupContent());
+        if (fullBackupOff && !extractionRules) {
+            return; // no device backs up the app's files
+        }
+        boolean hasRules = extractionRules || app.fullBackupContent() != null && !"true".equalsIgnoreCase(app.fullBackupContent());
         ctx.report(Violation.of(this)
                 .arg("value", app.allowBackup() == null ? ctx.text(this, "trueByDefault").text() : ctx.text(this, "trueExplicitly").text())
                 .arg("pi", ctx.knowledge().piLabels(pi.stream().toList()))
+                .arg("scope", fullBackupOff ? scope(apk, ctx) : null)
                 .severity(hasRules ? Severity.LOW : null)
                 .key("allowBackup")
                 .at(manifest("application", app.allowBackup() == null
                         ? "<application> without android:allowBackup" : "<application android:allowBackup=\"true\">")));
+    }
+
+    /** fullBackupContent="false" with dataExtractionRules: which devices follow which. */
+    private Localized scope(ApkFacts apk, RuleContext ctx) {
+        return ctx.text(this, apk.lowestApiLevel() < ANDROID_12 ? "extractionRulesFrom12" : "extractionRulesOnly").text();
     }
 
     private static Set<String> handledPi(ApkFacts apk, KnowledgeBase kb) {
