@@ -14,6 +14,7 @@ import org.xmlpull.v1.XmlPullParserException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -164,7 +165,8 @@ final class ManifestParser {
                 case "uses-permission", "uses-permission-sdk-23", "uses-permission-sdk-m" -> {
                     String name = blankToNull(a.get("name"));
                     if (name != null) {
-                        permissions.add(new DeclaredPermission(name, integer(a.get("maxSdkVersion")), tag));
+                        permissions.add(new DeclaredPermission(name, integer(a.get("maxSdkVersion")), tag,
+                                neverForLocation(a.get("usesPermissionFlags"))));
                     }
                 }
                 case "permission" -> {
@@ -209,7 +211,8 @@ final class ManifestParser {
                 boolean provider = "provider".equals(c.type);
                 built.add(new AppComponent(c.type, qualify(c.attrs.get("name")), exportedAttr, exported, permission,
                         c.hasIntentFilter, c.launcher, !"false".equals(c.attrs.get("enabled")),
-                        provider ? (read != null ? read : attr) : null, provider ? (write != null ? write : attr) : null));
+                        provider ? (read != null ? read : attr) : null, provider ? (write != null ? write : attr) : null,
+                        "service".equals(c.type) ? foregroundServiceTypes(c.attrs.get("foregroundServiceType")) : Set.of()));
             }
             return new ManifestFacts(packageName, versionName, versionCode, minSdk, targetSdk, compileSdk, permissions,
                     defined, features, application == null ? new ApplicationFlags(null, null, null, null, null, null, null) : application,
@@ -241,6 +244,46 @@ final class ManifestParser {
         } catch (NumberFormatException e) {
             return null; // a codename such as "Tiramisu": no number to compare
         }
+    }
+
+    private static final int NEVER_FOR_LOCATION = 0x10000;
+
+    /**
+     * Whether android:usesPermissionFlags holds neverForLocation: the number a compiled manifest keeps (0x10000, the
+     * platform's attrs_manifest.xml and PackageInfo.REQUESTED_PERMISSION_NEVER_FOR_LOCATION) or the name in text.
+     */
+    static boolean neverForLocation(String s) {
+        if (s == null || s.isBlank()) {
+            return false;
+        }
+        Integer flags = integer(s);
+        if (flags != null) {
+            return (flags & NEVER_FOR_LOCATION) != 0;
+        }
+        return List.of(s.trim().split("\\s*\\|\\s*")).contains("neverForLocation");
+    }
+
+    /** foregroundServiceType bits of the types a rule reads (attrs_manifest.xml); other types are not kept. */
+    private static final Map<Integer, String> SERVICE_TYPE_BITS = Map.of(0x08, "location", 0x40, "camera", 0x80, "microphone");
+
+    /** The names in android:foregroundServiceType, from its number (compiled) or its names (text); only the types a rule reads. */
+    static Set<String> foregroundServiceTypes(String s) {
+        if (s == null || s.isBlank()) {
+            return Set.of();
+        }
+        Integer flags = integer(s);
+        if (flags != null) {
+            Set<String> out = new HashSet<>();
+            SERVICE_TYPE_BITS.forEach((bit, name) -> {
+                if ((flags & bit) != 0) {
+                    out.add(name);
+                }
+            });
+            return out;
+        }
+        Set<String> names = new HashSet<>(List.of(s.trim().split("\\s*\\|\\s*")));
+        names.retainAll(SERVICE_TYPE_BITS.values());
+        return names;
     }
 
     private static final String[] PROTECTION_LEVELS = {"normal", "dangerous", "signature", "signatureOrSystem", "internal"};

@@ -170,4 +170,13 @@ class ManifestFactsTest {
                 .containsExactly("com.permlab.fixture.food.MainActivity");
         assertThat(facts("ads-split").components()).isEmpty();
     }
+
+    @Test
+    void keepsNeverForLocationAndTheForegroundServiceTypeOfACompiledManifest() {
+        ApkFacts nearby = facts("nearby-scan");
+        assertThat(nearby.declared("android.permission.BLUETOOTH_SCAN").neverForLocation()).isTrue();
+        assertThat(nearby.declared("android.permission.ACCESS_COARSE_LOCATION").neverForLocation()).isFalse();
+        assertThat(component(nearby, "com.permlab.fixture.nearby.TripService").foregroundServiceTypes()).containsExactly("location");
+        assertThat(component(nearby, "com.permlab.fixture.nearby.MainActivity").foregroundServiceTypes()).isEmpty();
+    }
 }
