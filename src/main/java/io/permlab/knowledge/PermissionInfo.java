@@ -3,6 +3,7 @@ package io.permlab.knowledge;
 import io.permlab.model.Localized;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One Android permission of the catalog (android-permissions.json). {@code reaches}: what the permission gives
@@ -11,8 +12,24 @@ import java.util.List;
  */
 public record PermissionInfo(String name, String protection, String group, int addedApi, Integer deprecatedApi,
                              List<String> pi, String note, Localized reaches) {
+    /** The PI kinds (pi-kinds.json) that place the device: what neverForLocation takes out of a permission's reach. */
+    private static final Set<String> LOCATION_KINDS = Set.of("location_precise", "location_coarse", "location_background", "movement_trail");
+
     public PermissionInfo {
         pi = pi == null ? List.of() : List.copyOf(pi);
+    }
+
+    /**
+     * The permission as the app declares it: declared with usesPermissionFlags="neverForLocation" (API 31) it no
+     * longer reaches location — the app asserts it derives none, and Android filters location beacons from its Bluetooth
+     * scan results (developer.android.com, Bluetooth permissions) — and keeps what else it reaches.
+     */
+    public PermissionInfo asDeclared(boolean neverForLocation) {
+        if (!neverForLocation || pi.stream().noneMatch(LOCATION_KINDS::contains)) {
+            return this;
+        }
+        return new PermissionInfo(name, protection, group, addedApi, deprecatedApi,
+                pi.stream().filter(k -> !LOCATION_KINDS.contains(k)).toList(), note, null);
     }
 
     /** Runtime ("dangerous") permissions are the ones a user is prompted for from API 23 on. */

@@ -112,6 +112,12 @@ public record ApkFacts(
         return permissions.stream().filter(p -> p.name().equals(permission) && p.appliesTo(apiLevel)).findFirst().orElse(null);
     }
 
+    /** Whether every declaration of {@code permission} carries usesPermissionFlags="neverForLocation" (false when undeclared). */
+    public boolean neverForLocation(String permission) {
+        List<DeclaredPermission> lines = permissions.stream().filter(p -> p.name().equals(permission)).toList();
+        return !lines.isEmpty() && lines.stream().allMatch(DeclaredPermission::neverForLocation);
+    }
+
     /**
      * The highest API level on which {@code permission} is requested: Integer.MAX_VALUE when a declaration has no
      * maxSdkVersion, 0 when it is not declared. Requests only stop going up, so every level up to it requests it.

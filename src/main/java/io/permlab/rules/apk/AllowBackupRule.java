@@ -62,8 +62,8 @@ public final class AllowBackupRule extends ApkRule {
 
     private static Set<String> handledPi(ApkFacts apk, KnowledgeBase kb) {
         Set<String> pi = new LinkedHashSet<>();
-        apk.permissions().forEach(p -> kb.permission(p.name()).filter(PermissionInfo::dangerous)
-                .ifPresent(info -> pi.addAll(info.pi())));
+        apk.permissionNames().forEach(name -> kb.permission(name).filter(PermissionInfo::dangerous)
+                .ifPresent(info -> pi.addAll(info.asDeclared(apk.neverForLocation(name)).pi())));
         apk.sdks().stream().map(s -> kb.sdk(s.sdkId())).filter(Objects::nonNull).map(SdkSignature::collects).forEach(pi::addAll);
         return pi;
     }

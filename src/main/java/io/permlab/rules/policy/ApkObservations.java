@@ -34,7 +34,8 @@ final class ApkObservations {
             return out;
         }
         for (String name : apk.permissionNames()) { // a name on two lines (uses-permission-sdk-23) is one request
-            PermissionInfo info = kb.permission(name).orElse(null);
+            // a scan declared neverForLocation reaches nearby devices only: the policy need not name location for it
+            PermissionInfo info = kb.permission(name).map(p -> p.asDeclared(apk.neverForLocation(name))).orElse(null);
             if (info == null || !info.dangerous() || !info.reachesPi()) {
                 continue;
             }

@@ -45,6 +45,12 @@ final class BuiltFacts {
         return this;
     }
 
+    /** {@code <uses-permission android:name android:usesPermissionFlags="neverForLocation">}. */
+    BuiltFacts usesNeverForLocation(String shortName) {
+        permissions.add(new DeclaredPermission("android.permission." + shortName, null, "uses-permission", true));
+        return this;
+    }
+
     BuiltFacts minSdk(int minSdk) {
         this.minSdk = minSdk;
         return this;
