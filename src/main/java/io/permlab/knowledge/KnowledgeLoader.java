@@ -181,7 +181,8 @@ final class KnowledgeLoader {
         }
         return new SensitiveApi(f.text("id"), f.text("zh"), f.text("en"), known(f, "pi", pi.keySet(), "PI kind"),
                 known(f, "requiresAnyOf", permissions.keySet(), "permission"),
-                known(f, "relatedPermissions", permissions.keySet(), "permission"), methods, fields, strings);
+                known(f, "relatedPermissions", permissions.keySet(), "permission"), methods, fields, strings,
+                f.optInteger("privilegedFromApi"));
     }
 
     private WebPermission webPermission(Fields f, Map<String, PiKind> pi) {

@@ -35,6 +35,8 @@ public final class ApiWithoutPermissionRule extends ApkRule {
                     .arg("api", first.reference())
                     .arg("apiName", api.label())
                     .arg("permissions", api.requiresAnyOf().stream().map(ApkRule::shortName).collect(Collectors.joining(" / ")))
+                    // declaring READ_PHONE_STATE cannot buy an identifier Android reserves to privileged apps
+                    .arg("privileged", PrivilegedIdentifierCall.restricted(api) ? ctx.text(this, "privilegedOnly").text() : null)
                     .key(api.id());
             usage.callSites().stream().limit(POINTERS).forEach(site ->
                     v.at(EvidencePointer.of("dex", site.dexFile(), site.caller(), "calls " + site.reference())));

@@ -6,6 +6,7 @@ import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.PermissionInfo;
 import io.permlab.model.Localized;
 import io.permlab.model.Severity;
+import io.permlab.model.apk.ApiUsage;
 import io.permlab.model.apk.ApkFacts;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
@@ -48,11 +49,18 @@ public final class PermissionNotNecessaryRule extends ApkRule {
                     .arg("pi", kb.reaches(info))
                     .arg("category", category.label())
                     .arg("cap", upTo == Integer.MAX_VALUE ? null : ctx.text(this, "requestedUpTo").with("max", upTo).text())
+                    .arg("attempt", attempt(apk, name, ctx))
                     .arg("note", note(info, category, condition, ctx))
                     .severity(severity)
                     .key(info.name())
                     .at(usesPermission(apk, info.name())));
         }
+    }
+
+    /** An IMEI-like read READ_PHONE_STATE serves only below Android 10: said as the attempt it is. */
+    private Localized attempt(ApkFacts apk, String permission, RuleContext ctx) {
+        ApiUsage call = PrivilegedIdentifierCall.first(apk, ctx.knowledge(), permission);
+        return call == null ? null : PrivilegedIdentifierCall.attempt(this, apk, call, ctx);
     }
 
     private Localized note(PermissionInfo info, Category category, ConditionalPermission condition, RuleContext ctx) {
