@@ -46,17 +46,18 @@ class DeviceIdentifierAndroid10Test {
         assertThat(f.message().zh()).contains("应用仅安装在 Android 10 及以上（minSdk 29），该调用永远得不到该标识符");
     }
 
+    private static List<Finding> phoneStateWithoutCalls() {
+        return BuiltFacts.targetSdk(29).uses("READ_PHONE_STATE").run(new PermissionNotNecessaryRule(), "food_delivery");
+    }
+
     @Test
     void noCallNoWordAboutIt() {
-        List<Finding> findings = BuiltFacts.targetSdk(29).uses("READ_PHONE_STATE").run(new PermissionNotNecessaryRule(), "food_delivery");
-        assertThat(findings).singleElement().satisfies(f -> assertThat(f.message().en()).doesNotContain("The code calls"));
+        assertThat(phoneStateWithoutCalls()).singleElement().satisfies(f -> assertThat(f.message().en()).doesNotContain("The code calls"));
     }
 
     @Test
     void theFingerprintStaysWithOrWithoutTheCall() {
-        Finding withCall = phoneState(29, 21);
-        Finding without = BuiltFacts.targetSdk(29).uses("READ_PHONE_STATE").run(new PermissionNotNecessaryRule(), "food_delivery").get(0);
-        assertThat(withCall.fingerprint()).isEqualTo(without.fingerprint());
+        assertThat(phoneState(29, 21).fingerprint()).isEqualTo(phoneStateWithoutCalls().get(0).fingerprint());
     }
 
     @Test
