@@ -138,7 +138,8 @@ final class KnowledgeLoader {
         }
         List<String> kinds = known(f, "pi", pi.keySet(), "PI kind");
         return new PermissionInfo(name, protection, f.optText("group"), f.integer("addedApi"),
-                f.optInteger("deprecatedApi"), kinds, f.optText("note"), LocalizedFields.optLocalized(f, "reaches"));
+                f.optInteger("deprecatedApi"), kinds, f.optText("note"), LocalizedFields.optLocalized(f, "reaches"),
+                f.optText("locationNeeds"));
     }
 
     private Category category(Fields f, Map<String, PiKind> pi, Map<String, PermissionInfo> permissions) {

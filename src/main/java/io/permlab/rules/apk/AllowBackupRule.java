@@ -63,7 +63,7 @@ public final class AllowBackupRule extends ApkRule {
     private static Set<String> handledPi(ApkFacts apk, KnowledgeBase kb) {
         Set<String> pi = new LinkedHashSet<>();
         apk.permissionNames().forEach(name -> kb.permission(name).filter(PermissionInfo::dangerous)
-                .ifPresent(info -> pi.addAll(info.asDeclared(apk.neverForLocation(name)).pi())));
+                .ifPresent(info -> pi.addAll(DeclaredReach.of(info, apk).pi())));
         apk.sdks().stream().map(s -> kb.sdk(s.sdkId())).filter(Objects::nonNull).map(SdkSignature::collects).forEach(pi::addAll);
         return pi;
     }

@@ -32,7 +32,7 @@ public final class PermissionNotNecessaryRule extends ApkRule {
         }
         KnowledgeBase kb = ctx.knowledge();
         for (String name : apk.permissionNames()) {
-            PermissionInfo info = kb.permission(name).map(p -> p.asDeclared(apk.neverForLocation(name))).orElse(null);
+            PermissionInfo info = kb.permission(name).map(p -> DeclaredReach.of(p, apk)).orElse(null);
             if (info == null || !info.dangerous() || !info.reachesPi() || BACKGROUND_LOCATION.equals(info.name())
                     || category.justifies(info.name())) {
                 continue;

@@ -56,6 +56,6 @@ public final class UnusedPermissionRule extends ApkRule {
     /** An SDK that collects what the permission reaches may use it through its own code paths. */
     private static boolean sdkUses(ApkFacts apk, KnowledgeBase kb, PermissionInfo info) {
         return apk.sdks().stream().map(SdkPresence::sdkId).map(kb::sdk).filter(Objects::nonNull)
-                .map(SdkSignature::collects).anyMatch(c -> c.stream().anyMatch(info.asDeclared(apk.neverForLocation(info.name())).pi()::contains));
+                .map(SdkSignature::collects).anyMatch(c -> c.stream().anyMatch(DeclaredReach.of(info, apk).pi()::contains));
     }
 }

@@ -2,6 +2,7 @@ package io.permlab.rules.policy;
 
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.PermissionInfo;
+import io.permlab.rules.apk.DeclaredReach;
 import io.permlab.knowledge.SdkSignature;
 import io.permlab.knowledge.policy.PolicyKnowledge;
 import io.permlab.model.Evidence;
@@ -34,8 +35,8 @@ final class ApkObservations {
             return out;
         }
         for (String name : apk.permissionNames()) { // a name on two lines (uses-permission-sdk-23) is one request
-            // a scan declared neverForLocation reaches nearby devices only: the policy need not name location for it
-            PermissionInfo info = kb.permission(name).map(p -> p.asDeclared(apk.neverForLocation(name))).orElse(null);
+            // a scan that cannot place the device (neverForLocation, or no FINE beside it) need not be declared as location
+            PermissionInfo info = kb.permission(name).map(p -> DeclaredReach.of(p, apk)).orElse(null);
             if (info == null || !info.dangerous() || !info.reachesPi()) {
                 continue;
             }

@@ -28,8 +28,9 @@ class NeverForLocationTest {
 
     @Test
     void aScanWithoutTheFlagStillReachesPreciseLocation() {
-        List<Finding> findings = BuiltFacts.targetSdk(33).uses("BLUETOOTH_SCAN").run(new PermissionNotNecessaryRule(), "food_delivery");
-        assertThat(findings).singleElement().satisfies(f -> {
+        List<Finding> findings = BuiltFacts.targetSdk(33).uses("BLUETOOTH_SCAN").uses("ACCESS_FINE_LOCATION")
+                .run(new PermissionNotNecessaryRule(), "food_delivery");
+        assertThat(findings).filteredOn(f -> f.message().en().contains("BLUETOOTH_SCAN")).singleElement().satisfies(f -> {
             assertThat(f.severity().id()).isEqualTo("high");
             assertThat(f.message().en()).contains("precise location");
         });
@@ -38,14 +39,15 @@ class NeverForLocationTest {
     @Test
     void theFlagOnOneOfTwoDeclarationsDoesNotCount() {
         List<Finding> findings = BuiltFacts.targetSdk(33).usesNeverForLocation("BLUETOOTH_SCAN").usesSdk23("BLUETOOTH_SCAN", null)
-                .run(new PermissionNotNecessaryRule(), "food_delivery");
-        assertThat(findings).singleElement().satisfies(f -> assertThat(f.severity().id()).isEqualTo("high"));
+                .uses("ACCESS_FINE_LOCATION").run(new PermissionNotNecessaryRule(), "food_delivery");
+        assertThat(findings).filteredOn(f -> f.message().en().contains("BLUETOOTH_SCAN"))
+                .singleElement().satisfies(f -> assertThat(f.severity().id()).isEqualTo("high"));
     }
 
     @Test
     void theFingerprintDoesNotDependOnTheFlag() {
         Finding flagged = BuiltFacts.targetSdk(33).usesNeverForLocation("BLUETOOTH_SCAN").run(new PermissionNotNecessaryRule(), "food_delivery").get(0);
-        Finding plain = BuiltFacts.targetSdk(33).uses("BLUETOOTH_SCAN").run(new PermissionNotNecessaryRule(), "food_delivery").get(0);
+        Finding plain = BuiltFacts.targetSdk(30).uses("BLUETOOTH_SCAN").run(new PermissionNotNecessaryRule(), "food_delivery").get(0);
         assertThat(flagged.fingerprint()).isEqualTo(plain.fingerprint());
     }
 
@@ -55,5 +57,22 @@ class NeverForLocationTest {
                 .application(new ApplicationFlags("com.x.App", false, true, null, null, null, null))
                 .run(new AllowBackupRule(), null);
         assertThat(findings).singleElement().satisfies(f -> assertThat(f.message().en()).doesNotContain("location"));
+    }
+
+    /** AOSP RequiresBluetoothLocationPermission: from targetSdk 31 scans need FINE, or the neverForLocation assertion. */
+    @Test
+    void withoutTheFlagAScanPlacesTheDeviceOnlyTogetherWithFineLocation() {
+        List<Finding> withoutFine = BuiltFacts.targetSdk(31).uses("BLUETOOTH_SCAN").uses("ACCESS_COARSE_LOCATION")
+                .run(new PermissionNotNecessaryRule(), "food_delivery");
+        assertThat(withoutFine).filteredOn(f -> f.message().en().contains("BLUETOOTH_SCAN")).singleElement().satisfies(f -> {
+            assertThat(f.severity().id()).isEqualTo("medium");
+            assertThat(f.message().en()).doesNotContain("precise location");
+        });
+        List<Finding> fineCappedAt30 = BuiltFacts.targetSdk(31).uses("BLUETOOTH_SCAN").uses("ACCESS_FINE_LOCATION", 30)
+                .run(new PermissionNotNecessaryRule(), "food_delivery");
+        assertThat(fineCappedAt30).filteredOn(f -> f.message().en().contains("BLUETOOTH_SCAN"))
+                .singleElement().satisfies(f -> assertThat(f.severity().id()).isEqualTo("medium"));
+        List<Finding> legacyTarget = BuiltFacts.targetSdk(30).uses("BLUETOOTH_SCAN").run(new PermissionNotNecessaryRule(), "food_delivery");
+        assertThat(legacyTarget).singleElement().satisfies(f -> assertThat(f.severity().id()).isEqualTo("high"));
     }
 }
