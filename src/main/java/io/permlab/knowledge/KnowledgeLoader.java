@@ -137,9 +137,13 @@ final class KnowledgeLoader {
             throw f.error("protection", "'" + protection + "' is not one of " + PROTECTIONS);
         }
         List<String> kinds = known(f, "pi", pi.keySet(), "PI kind");
+        String locationNeeds = f.optText("locationNeeds");
+        if (locationNeeds != null && !PERMISSION_NAME.matcher(locationNeeds).matches()) {
+            throw f.error("locationNeeds", "'" + locationNeeds + "' is not a permission name");
+        }
         return new PermissionInfo(name, protection, f.optText("group"), f.integer("addedApi"),
                 f.optInteger("deprecatedApi"), kinds, f.optText("note"), LocalizedFields.optLocalized(f, "reaches"),
-                f.optText("locationNeeds"));
+                locationNeeds);
     }
 
     private Category category(Fields f, Map<String, PiKind> pi, Map<String, PermissionInfo> permissions) {
