@@ -26,14 +26,17 @@ class NeverForLocationTest {
         });
     }
 
+    /** The APK-PERM-NOT-NECESSARY finding on BLUETOOTH_SCAN for a food-delivery app with these facts. */
+    private static Finding scanFinding(BuiltFacts facts) {
+        List<Finding> findings = facts.run(new PermissionNotNecessaryRule(), "food_delivery");
+        return findings.stream().filter(f -> f.message().en().contains("BLUETOOTH_SCAN")).findFirst().orElseThrow();
+    }
+
     @Test
     void aScanWithoutTheFlagStillReachesPreciseLocation() {
-        List<Finding> findings = BuiltFacts.targetSdk(33).uses("BLUETOOTH_SCAN").uses("ACCESS_FINE_LOCATION")
-                .run(new PermissionNotNecessaryRule(), "food_delivery");
-        assertThat(findings).filteredOn(f -> f.message().en().contains("BLUETOOTH_SCAN")).singleElement().satisfies(f -> {
-            assertThat(f.severity().id()).isEqualTo("high");
-            assertThat(f.message().en()).contains("precise location");
-        });
+        Finding f = scanFinding(BuiltFacts.targetSdk(33).uses("BLUETOOTH_SCAN").uses("ACCESS_FINE_LOCATION"));
+        assertThat(f.severity().id()).isEqualTo("high");
+        assertThat(f.message().en()).contains("precise location");
     }
 
     @Test
@@ -62,16 +65,11 @@ class NeverForLocationTest {
     /** AOSP RequiresBluetoothLocationPermission: from targetSdk 31 scans need FINE, or the neverForLocation assertion. */
     @Test
     void withoutTheFlagAScanPlacesTheDeviceOnlyTogetherWithFineLocation() {
-        List<Finding> withoutFine = BuiltFacts.targetSdk(31).uses("BLUETOOTH_SCAN").uses("ACCESS_COARSE_LOCATION")
-                .run(new PermissionNotNecessaryRule(), "food_delivery");
-        assertThat(withoutFine).filteredOn(f -> f.message().en().contains("BLUETOOTH_SCAN")).singleElement().satisfies(f -> {
-            assertThat(f.severity().id()).isEqualTo("medium");
-            assertThat(f.message().en()).doesNotContain("precise location");
-        });
-        List<Finding> fineCappedAt30 = BuiltFacts.targetSdk(31).uses("BLUETOOTH_SCAN").uses("ACCESS_FINE_LOCATION", 30)
-                .run(new PermissionNotNecessaryRule(), "food_delivery");
-        assertThat(fineCappedAt30).filteredOn(f -> f.message().en().contains("BLUETOOTH_SCAN"))
-                .singleElement().satisfies(f -> assertThat(f.severity().id()).isEqualTo("medium"));
+        Finding withoutFine = scanFinding(BuiltFacts.targetSdk(31).uses("BLUETOOTH_SCAN").uses("ACCESS_COARSE_LOCATION"));
+        assertThat(withoutFine.severity().id()).isEqualTo("medium");
+        assertThat(withoutFine.message().en()).doesNotContain("precise location");
+        assertThat(scanFinding(BuiltFacts.targetSdk(31).uses("BLUETOOTH_SCAN").uses("ACCESS_FINE_LOCATION", 30)).severity().id())
+                .isEqualTo("medium");
         List<Finding> legacyTarget = BuiltFacts.targetSdk(30).uses("BLUETOOTH_SCAN").run(new PermissionNotNecessaryRule(), "food_delivery");
         assertThat(legacyTarget).singleElement().satisfies(f -> assertThat(f.severity().id()).isEqualTo("high"));
     }
