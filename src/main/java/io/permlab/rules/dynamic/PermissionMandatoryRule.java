@@ -14,7 +14,8 @@ import io.permlab.rules.Violation;
 
 /**
  * The founding case: a function works with every permission granted and stops working when one is refused, and the
- * category's necessary PI does not include what that permission reaches (认定方法 四.2; 164号文 S2–S4). Both runs'
+ * category's necessary PI does not include what that permission reaches (认定方法 四.2; 164号文 S2–S4). A permission
+ * that reaches no PI (web-permissions.json "pi": []) is never reported: refusing it withholds no PI. Both runs'
  * evidence is attached: the baseline checkpoint and the refused run's failing step.
  */
 public final class PermissionMandatoryRule extends ExplorationRule {
@@ -46,7 +47,10 @@ public final class PermissionMandatoryRule extends ExplorationRule {
         for (FunctionExploration f : exploration.functions()) {
             for (PermissionEffect effect : f.effects()) {
                 WebPermission p = ctx.knowledge().webPermission(effect.permission()).orElse(null);
-                if (effect.variant() != RunPolicy.Kind.DENY || !effect.mandatory() || p == null || needs(category, p.pi())) {
+                // a permission that reaches no PI (persistent storage, MIDI: "pi": [] in web-permissions.json) withholds
+                // nothing when refused: no PI the category does not need is asked for (认定方法 四.2 is about PI)
+                if (effect.variant() != RunPolicy.Kind.DENY || !effect.mandatory() || p == null || p.pi().isEmpty()
+                        || needs(category, p.pi())) {
                     continue;
                 }
                 Run baseline = f.run(effect.baselineRunId());
