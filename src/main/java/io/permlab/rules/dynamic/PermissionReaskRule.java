@@ -1,25 +1,36 @@
 package io.permlab.rules.dynamic;
 
+import io.permlab.model.Localized;
 import io.permlab.model.dynamic.Exploration;
 import io.permlab.model.dynamic.FunctionExploration;
 import io.permlab.model.dynamic.PermissionRequest;
 import io.permlab.model.dynamic.RequestAnswer;
 import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.RunPolicy;
+import io.permlab.model.flow.Action;
 import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * After a refusal the page asks again: in the same session (164号文 S5, 认定方法 三.2) or when reopened (S6). Every
- * re-ask counts when it comes within the window after the first request (the runs last minutes; the window is the
- * rule's "reaskWindowSeconds" parameter in knowledge/rules-dynamic.json, 48 hours as app stores use, a review
- * practice rather than a clause, hence a parameter: docs/rulebase.md).
+ * After a refusal the page asks again: in the same session (164号文 S5, 认定方法 三.2) or when reopened (S6), within
+ * the window after the first request (the runs last minutes; the window is the rule's "reaskWindowSeconds" parameter
+ * in knowledge/rules-dynamic.json, 48 hours as app stores use, a review practice rather than a clause, hence a
+ * parameter: docs/rulebase.md). A re-ask the page makes by itself (on load, from a timer, while the user types, on
+ * reopening) counts at once. The first request of a step in which the user tapped a control (a flow's "tap") is the
+ * user's own doing, turning the function on again; the clauses are about asking repeatedly (反复征求, 频繁申请), so
+ * such re-asks count only from the second one in a run ({@link #REPEATED}), and the message names their steps.
  */
 public final class PermissionReaskRule extends ExplorationRule {
     static final String WINDOW_PARAM = "reaskWindowSeconds";
+    /** Re-asks after the user's own taps that make asking repeated: more than once. */
+    static final int REPEATED = 2;
 
     @Override
     public String id() {
@@ -48,9 +59,22 @@ public final class PermissionReaskRule extends ExplorationRule {
                 }
                 List<PermissionRequest> later = asked.subList(firstRefusal + 1, asked.size()).stream()
                         .filter(r -> r.atMillis() - asked.get(0).atMillis() <= window.toMillis()).toList();
-                long again = later.stream().filter(r -> !r.afterRelaunch()).count();
-                long relaunch = later.stream().filter(PermissionRequest::afterRelaunch).count();
-                if (again + relaunch == 0) {
+                // a tap is one request's cause: the first request of a tap step (the refusal's own included) is the user's
+                Set<Integer> tapsUsed = new HashSet<>();
+                asked.subList(0, firstRefusal + 1).stream().filter(r -> !r.afterRelaunch()).forEach(r -> tapsUsed.add(r.stepIndex()));
+                List<PermissionRequest> tapped = new ArrayList<>();
+                long again = 0;
+                long relaunch = 0;
+                for (PermissionRequest r : later) {
+                    if (r.afterRelaunch()) {
+                        relaunch++;
+                    } else if (tapStep(run, r.stepIndex()) && tapsUsed.add(r.stepIndex())) {
+                        tapped.add(r);
+                    } else {
+                        again++;
+                    }
+                }
+                if (again + relaunch == 0 && tapped.size() < REPEATED) {
                     continue;
                 }
                 Violation v = Violation.of(this)
@@ -58,12 +82,24 @@ public final class PermissionReaskRule extends ExplorationRule {
                         .arg("again", (int) again)
                         .arg("relaunch", (int) relaunch)
                         .arg("window", shown(window))
+                        .arg("tapped", tapped.isEmpty() ? null : ctx.text(this, "afterTaps").with("count", tapped.size())
+                                .with("steps", new Localized(steps(tapped, "、"), steps(tapped, ", ")))
+                                .with("s", tapped.size() == 1 ? "" : "s").text())
                         .key(f.functionId() + ":" + run.policy().permission())
                         .at(request(run, asked.get(firstRefusal)));
                 later.stream().limit(3).forEach(r -> v.at(request(run, r)));
                 ctx.report(v);
             }
         }
+    }
+
+    /** Whether the step at {@code index} was a tap on a control (a flow's "tap"; the consent button is not a function's). */
+    private static boolean tapStep(Run run, int index) {
+        return run.steps().stream().anyMatch(s -> s.index() == index && Action.TAP.id().equals(s.action()));
+    }
+
+    private static String steps(List<PermissionRequest> requests, String separator) {
+        return requests.stream().map(r -> Integer.toString(r.stepIndex())).collect(Collectors.joining(separator));
     }
 
     /** "48h", or "90s" for a window that is not whole hours. */

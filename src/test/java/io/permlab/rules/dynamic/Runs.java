@@ -41,6 +41,7 @@ final class Runs {
         final List<PermissionRequest> requests = new ArrayList<>();
         final List<NetworkExchange> exchanges = new ArrayList<>();
         final List<StoredValue> storage = new ArrayList<>();
+        final List<StepRecord> steps = new ArrayList<>();
 
         RunBuilder(RunPolicy policy) {
             this.policy = policy;
@@ -61,6 +62,12 @@ final class Runs {
         RunBuilder inconclusive(String cause) {
             passed = false;
             this.cause = cause;
+            return this;
+        }
+
+        /** A step that ran and worked ("tap", "type", "wait"…), starting at {@code at} ms. */
+        RunBuilder step(int index, String action, long at) {
+            steps.add(new StepRecord(index, action, action + " css=#s" + index, at, 100, true, null, null, null));
             return this;
         }
 
@@ -113,8 +120,11 @@ final class Runs {
         Run build() {
             StepRecord failing = new StepRecord(7, "tap", "tap css=#save", 5000, 5000, false, "css=#save is on screen but stayed disabled",
                     "runs/x/" + id() + "/step-07-failed.png", "runs/x/" + id() + "/step-07-page.html");
-            List<StepRecord> steps = passed ? List.of() : List.of(failing);
-            return new Run(id(), functionId, policy, "test", Instant.EPOCH, 6000, consentAt, functionStart, steps, requests,
+            List<StepRecord> ran = new ArrayList<>(steps);
+            if (!passed) {
+                ran.add(failing);
+            }
+            return new Run(id(), functionId, policy, "test", Instant.EPOCH, 6000, consentAt, functionStart, ran, requests,
                     exchanges, storage, new CheckpointResult(passed, "checkpoint text=地址已保存",
                     passed ? "visible" : "not reached: step 7 failed: css=#save is on screen but stayed disabled", 5900,
                     "runs/x/" + id() + "/step-08-checkpoint.png"), List.of(), "runs/x/" + id() + "/traffic.har",
