@@ -31,6 +31,10 @@ final class RulesCommand implements Callable<Integer> {
                     r.legalBasis().stream().map(l -> l.cited().en()).collect(Collectors.joining("; ")));
             out.printf("%-30s %s  [%s]%n", "", r.title().zh(),
                     r.legalBasis().stream().map(LegalRef::citation).collect(Collectors.joining("; ")));
+            if (r.severityNote() != null) {
+                out.printf("%-30s severity: %s%n", "", r.severityNote().en());
+                out.printf("%-30s 严重程度：%s%n", "", r.severityNote().zh());
+            }
         }
         return ExitCode.CLEAN.code();
     }

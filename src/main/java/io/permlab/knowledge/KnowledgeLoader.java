@@ -240,7 +240,7 @@ final class KnowledgeLoader {
         }
         return new RuleMeta(f.text("id"), f.text("kind"), severity, stage, LocalizedFields.localized(f, "title"), basis,
                 LocalizedFields.localized(f, "message"), LocalizedFields.localized(f, "remediation"),
-                LocalizedFields.named(f, "texts"), params(f));
+                LocalizedFields.named(f, "texts"), params(f), f.has("severityNote") ? LocalizedFields.localized(f, "severityNote") : null);
     }
 
     /** "params": {"name": number ≥ 0}; what each means is said in the rule's class and in docs/rulebase.md. */

@@ -14,10 +14,12 @@ import java.util.Map;
  * A rule's name, severity, stage, legal basis and message templates (rules.json); the rule class only decides, and
  * declares the evidence sections it reads. {@code texts} are the named zh/en fragments a rule puts into its message
  * (with {placeholders} of their own), {@code params} the numbers a reviewer may tune, such as a re-ask window.
+ * {@code severityNote}, null for a rule that always reports at its severity: when a finding is given another one
+ * ("high where … ; medium where …"), as `permlab rules` prints it and docs/rulebase.md and README repeat it.
  */
 public record RuleMeta(String id, String kind, Severity severity, Stage stage, Localized title,
                        List<LegalRef> legalBasis, Localized message, Localized remediation, Map<String, Localized> texts,
-                       Map<String, Double> params) {
+                       Map<String, Double> params, Localized severityNote) {
     public RuleMeta {
         legalBasis = List.copyOf(legalBasis);
         texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));

@@ -97,5 +97,6 @@ class CliTest {
     void rulesListsLegalBasis() {
         assertThat(run("rules")).isZero();
         assertThat(out.toString()).contains("APK-PERM-NOT-NECESSARY", "认定方法 四.1", "PIPL 第五十一条");
+        assertThat(out.toString()).contains("severity: " + io.permlab.knowledge.KnowledgeBase.builtIn().rule("DYN-PERM-MANDATORY").orElseThrow().severityNote().en());
     }
 }

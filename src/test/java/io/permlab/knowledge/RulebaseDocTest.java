@@ -26,6 +26,19 @@ class RulebaseDocTest {
         assertThat(rows).containsExactlyInAnyOrderElementsOf(kb.rules().stream().map(RuleMeta::id).toList());
     }
 
+    /** A rule whose severity depends on the case says how in its catalogue entry, and README and this page say the same. */
+    @Test
+    void everySeverityNoteIsRepeatedInTheRulebaseAndReadme() throws IOException {
+        String doc = Files.readString(Path.of("docs/rulebase.md")).replaceAll("\\s+", " ");
+        String readme = Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
+        java.util.List<RuleMeta> graded = KnowledgeBase.builtIn().rules().stream().filter(r -> r.severityNote() != null).toList();
+        assertThat(graded).extracting(RuleMeta::id).contains("DYN-PERM-MANDATORY");
+        for (RuleMeta r : graded) {
+            assertThat(doc).as(r.id() + " in docs/rulebase.md").contains(r.severityNote().en());
+            assertThat(readme).as(r.id() + " in README.md").contains(r.severityNote().en());
+        }
+    }
+
     @Test
     void theDocumentedReaskWindowIsTheBuiltInOne() throws IOException {
         String doc = Files.readString(Path.of("docs/rulebase.md"));

@@ -15,8 +15,10 @@ import io.permlab.rules.Violation;
 /**
  * The founding case: a function works with every permission granted and stops working when one is refused, and the
  * category's necessary PI does not include what that permission reaches (认定方法 四.2; 164号文 S2–S4). A permission
- * that reaches no PI (web-permissions.json "pi": []) is never reported: refusing it withholds no PI. Both runs'
- * evidence is attached: the baseline checkpoint and the refused run's failing step.
+ * that reaches no PI (web-permissions.json "pi": []) is never reported: refusing it withholds no PI. Severity as the
+ * catalogue's "severityNote" states it: high where what the permission reaches includes sensitive PI (PIPL Art. 28),
+ * medium (saying so) where none of it is, info for the conditional case or a declared need. Both runs' evidence is
+ * attached: the baseline checkpoint and the refused run's failing step.
  */
 public final class PermissionMandatoryRule extends ExplorationRule {
     @Override
@@ -70,6 +72,9 @@ public final class PermissionMandatoryRule extends ExplorationRule {
                         .key(f.functionId() + ":" + p.id())
                         .at(checkpoint(baseline))
                         .at(failure(denied));
+                if (!sensitive) {
+                    v.arg("note", ctx.text(this, "notSensitive").with("pi", ctx.knowledge().piLabels(p.pi())).text());
+                }
                 ctx.unlessNecessaryInSomeServices(this, v, p.pi());
                 if (declaredNeed(target, f, p.id()) && v.severity() != Severity.INFO) {
                     v.arg("note", ctx.text(this, "functionNeedsIt").text()).severity(Severity.INFO);
