@@ -42,6 +42,20 @@ class ResponseExposureRulesTest {
     }
 
     @Test
+    void aValueThePageShowsMaskedAndOneItDoesNotShowAreToldApart() {
+        Run both = with(List.of(
+                e(ResponseExposure.Kind.SHOWN_MASKED, "MOBILE_PHONE", "response $.agent.phone", "138****5678"),
+                e(ResponseExposure.Kind.NOT_SHOWN, "RESIDENT_ID", "response $.agent.idNo", "1101**********1234")));
+        assertThat(findings(new PiOverexposedResponseRule(), exploration(both), null)).singleElement().satisfies(x -> {
+            assertThat(x.message().en()).contains("while the page shows phone number only masked and does not show identity document number at all");
+            assertThat(x.message().zh()).contains("而页面只以去标识化形式展示手机号码，并未展示身份证件号码");
+        });
+        Run hidden = with(List.of(e(ResponseExposure.Kind.NOT_SHOWN, "RESIDENT_ID", "response $.idNo", "1101**********1234")));
+        assertThat(findings(new PiOverexposedResponseRule(), exploration(hidden), null)).singleElement()
+                .satisfies(x -> assertThat(x.message().en()).contains("while the page does not show it at all"));
+    }
+
+    @Test
     void othersInResponseIsOneFindingPerEndpoint() {
         assertThat(findings(new PiOthersInResponseRule(), exploration(exposing), null)).singleElement()
                 .satisfies(x -> assertThat(x.message().en()).contains("other people's phone number, delivery address", "2 value(s)"));
