@@ -26,6 +26,15 @@ class EvidenceMaskerTest {
     }
 
     @Test
+    void typedPhonesAreMaskedInEveryFormatTheStorageScanFindsWithoutAName() {
+        for (String typed : new String[] {"+86 138 0013 8000", "138 0013 8000", "138-0013-8000", "+86-138-0013-8000", "0086 138 0013 8000"}) {
+            String masked = EvidenceMasker.mask("type css=#tel \"" + typed + "\"");
+
+            assertThat(masked).as(typed).doesNotContain("0013").endsWith("8000\"");
+        }
+    }
+
+    @Test
     void textWithoutPiIsUnchanged() {
         String text = "tap #save (timeout 5000 ms) on http://waimai.example/index.html?from=home";
         assertThat(EvidenceMasker.mask(text)).isEqualTo(text);

@@ -22,7 +22,11 @@ class StoredPiTest {
         assertThat(PiScanner.stored(entry("sessionStorage", "contactTel", "138-1234-5678")))
                 .as("a formatted number under a phone name").extracting(PiSighting::type).containsExactly("MOBILE_PHONE");
         assertThat(PiScanner.stored(entry("sessionStorage", "serial", "138-1234-5678")))
-                .as("the same digits under a name that says nothing").isEmpty();
+                .as("grouped 3-4-4, the way numbers are written, it needs no name").extracting(PiSighting::type).containsExactly("MOBILE_PHONE");
+        assertThat(PiScanner.stored(entry("sessionStorage", "contactTel", "1381-234-5678")))
+                .as("grouped otherwise, under a phone name").extracting(PiSighting::type).containsExactly("MOBILE_PHONE");
+        assertThat(PiScanner.stored(entry("sessionStorage", "serial", "1381-234-5678")))
+                .as("grouped otherwise, under a name that says nothing").isEmpty();
     }
 
     @Test

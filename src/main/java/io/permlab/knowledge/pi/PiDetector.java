@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The PI detector (docs/rulebase.md, personal information): finds exactly what {@link PiPatterns} finds in the whole
  * text, fast enough for whole HAR files, and masks what it finds as reports show it. One pass over the chars marks
- * the few places where PI can be: a digit run of a PI length (that passes the checksum its length needs), an '@'
+ * the few places where PI can be: a digit run of a PI length (that passes the checksum its length needs), the
+ * first group of a mobile number written 3-4-4, an '@'
  * inside a word, a MAC-shaped run of hex pairs, a decimal followed by a comma and another decimal, a province
  * character before a letter. PiPatterns then judges a small window around each. Three shapes are so common in traffic
  * (and in scripts and SVG paths) that they are decided here with PiPatterns's own rules when nothing else competes
@@ -72,6 +73,8 @@ public final class PiDetector {
                     } else {
                         windows = Windows.add(windows, i - PAD, j + PAD);
                     }
+                } else if (len == 3 && groupedMobileStart(c, i, j, to)) {
+                    windows = Windows.add(windows, i - PAD, j + 10 + PAD);
                 } else if (len <= 3 && j < to && c[j] == '.' && i >= listEnd) {
                     int end = DecimalPairs.end(c, i, j, from, to);
                     if (end > 0) {
@@ -173,6 +176,11 @@ public final class PiDetector {
             }
         }
         return true;
+    }
+
+    /** Whether the 3-digit run {@code c[i, j)} can open a mobile number grouped 3-4-4 ("138 0013 8000"). */
+    private static boolean groupedMobileStart(char[] c, int i, int j, int to) {
+        return c[i] == '1' && c[i + 1] >= '3' && j + 10 <= to && (c[j] == ' ' || c[j] == '-') && isDigit(c[j + 1]);
     }
 
     private static boolean plateLetter(char ch) {

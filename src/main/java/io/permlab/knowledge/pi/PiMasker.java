@@ -13,10 +13,8 @@ public final class PiMasker {
     public static String maskValue(PiMatch m) {
         String v = m.value();
         switch (m.type()) {
-            case MOBILE_PHONE: {
-                String digits = v.substring(v.length() - 11);
-                return v.substring(0, v.length() - 11) + digits.substring(0, 3) + "****" + digits.substring(7);
-            }
+            case MOBILE_PHONE:
+                return maskMobile(v);
             case RESIDENT_ID:
                 return keepEnds(v, 4, 4);
             case BANK_CARD:
@@ -36,6 +34,18 @@ public final class PiMasker {
             default:
                 return "*".repeat(v.length());
         }
+    }
+
+    /** The four digits before the last four become '*', separators kept: 138****5678, +86 138 **** 5678. */
+    private static String maskMobile(String v) {
+        char[] c = v.toCharArray();
+        int seen = 0;
+        for (int i = c.length - 1; i >= 0 && seen < 8; i--) {
+            if (c[i] >= '0' && c[i] <= '9' && ++seen > 4) {
+                c[i] = '*';
+            }
+        }
+        return new String(c);
     }
 
     private static String keepEnds(String v, int head, int tail) {

@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
 
 /**
  * The patterns PI is recognised by (docs/rulebase.md, personal information): digit runs classified by length,
- * prefix and checksum (resident ID, mobile phone, bank card, IMEI); e-mail, MAC, licence plates and coordinate
+ * prefix and checksum (resident ID, mobile phone, bank card, IMEI); mobile numbers grouped 3-4-4; e-mail, MAC, licence plates and coordinate
  * pairs. PiDetector's fast path asks it only about small windows around candidates; over a whole text it is the
  * slow reference the tests check the fast path against.
  */
 final class PiPatterns {
     /** A country code is only taken before an 11-digit mobile number: IMEIs and cards often start with 86 too. */
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])(\\+?86[- ]?(?=1[3-9]\\d{9}(?![0-9A-Za-z])))?\\d{11,19}[Xx]?(?![0-9A-Za-z])");
+    /** A mobile number written in its usual groups, 138 0013 8000 or 138-0013-8000, maybe after +86, 86 or 0086. */
+    private static final Pattern GROUPED_MOBILE = Pattern.compile("(?<![0-9A-Za-z])(?:(?:\\+86|0086|86)[ -])?1[3-9]\\d([ -])\\d{4}\\1\\d{4}(?![0-9A-Za-z])");
     private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[\\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,12}(?![\\w-])");
     private static final Pattern MAC = Pattern.compile("(?<![0-9A-Fa-f:-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}(?![0-9A-Fa-f:-])");
     private static final Pattern PLATE = Pattern.compile("[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳](?![A-Za-z0-9])");
@@ -28,6 +30,7 @@ final class PiPatterns {
             return found;
         }
         digitRuns(text, found);
+        simple(text, GROUPED_MOBILE, PiType.MOBILE_PHONE, found);
         simple(text, EMAIL, PiType.EMAIL, found);
         simple(text, MAC, PiType.MAC_ADDRESS, found);
         simple(text, PLATE, PiType.LICENSE_PLATE, found);

@@ -30,6 +30,19 @@ class PiDetectorTest {
     }
 
     @Test
+    void mobileNumbersGroupedThreeFourFourAreFoundAndMaskedWithTheirSeparators() {
+        assertThat(PiDetector.mask("type css=#tel \"+86 138 0013 8000\"")).isEqualTo("type css=#tel \"+86 138 **** 8000\"");
+        assertThat(PiDetector.mask("tel 138-0013-8000.")).isEqualTo("tel 138-****-8000.");
+        assertThat(PiDetector.mask("0086 138 0013 8000")).isEqualTo("0086 138 **** 8000");
+        assertThat(PiDetector.mask("86-138-0013-8000")).isEqualTo("86-138-****-8000");
+        assertThat(PiDetector.mask("+8613800138000")).isEqualTo("+86138****8000");
+        assertThat(types("138 0013-8000")).as("mixed separators").isEmpty();
+        assertThat(types("128 0013 8000")).as("no 12x mobile prefix").isEmpty();
+        assertThat(types("138 0013 80001")).as("a longer last group").isEmpty();
+        assertThat(types("2138 0013 8000")).as("a longer first group").isEmpty();
+    }
+
+    @Test
     void bankCardsAndImeisNeedTheLuhnChecksum() {
         assertThat(types("card 4111111111111111")).containsExactly(PiType.BANK_CARD);
         assertThat(types("card 4111111111111112")).isEmpty();
