@@ -31,6 +31,10 @@ final class KeyedValues {
         List<PiMatch> matches = PiDetector.find(c, start, end);
         for (int i = 0; i < matches.size(); i++) {
             PiMatch m = matches.get(i);
+            if (m.encoded() != null) {
+                decoded(m, place.where(), field, out);
+                continue;
+            }
             if (WEAK.contains(m.type()) && place.key().businessId() || !Coordinates.meaningful(c, m, start, end)) {
                 continue;
             }
@@ -50,6 +54,19 @@ final class KeyedValues {
             String value = new String(c, start, end - start).trim();
             String masked = value.substring(0, 2) + "*".repeat(value.length() - 4) + value.substring(value.length() - 2);
             out.add(new Hit(PiType.IMEI, place.where(), masked, 0, List.of(new Span(field, start, end, masked))));
+        }
+    }
+
+    /**
+     * The PI decoded from a base64 token, each piece under the place with the encoding named ("url query d (base64)");
+     * the first carries the span that replaces the whole token with its masked re-encoding.
+     */
+    private static void decoded(PiMatch token, String where, int field, List<Hit> out) {
+        String masked = PiDetector.maskValue(token);
+        List<Span> spans = List.of(new Span(field, token.start(), token.end(), masked));
+        for (PiMatch inner : token.encoded().inner()) {
+            out.add(new Hit(inner.type(), where + " (" + token.encoded().encoding() + ")", PiDetector.maskValue(inner), inner.decimals(), spans));
+            spans = List.of();
         }
     }
 
@@ -98,6 +115,10 @@ final class KeyedValues {
         List<PiMatch> matches = PiDetector.find(c, from, to);
         for (int i = 0; i < matches.size(); i++) {
             PiMatch m = matches.get(i);
+            if (m.encoded() != null) {
+                decoded(m, scope + " text at " + m.start(), field, out);
+                continue;
+            }
             if (!Coordinates.meaningful(c, m, from, to)) {
                 continue;
             }

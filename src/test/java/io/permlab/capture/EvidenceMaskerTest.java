@@ -35,6 +35,18 @@ class EvidenceMaskerTest {
     }
 
     @Test
+    void base64QueryValuesArePercentDecodedDecodedAndMaskedSoTheMaskedUrlDoesNotDecodeToThePi() {
+        String token = java.util.Base64.getEncoder().encodeToString("{\"m\":\"13712345678\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String sent : new String[] {token, token.replace("=", "%3D"), token.replace("=", "")}) {
+            String masked = EvidenceMasker.mask("GET http://risk.example/api/px?d=" + sent + "&v=1 sent");
+
+            assertThat(masked).as(sent).startsWith("GET http://risk.example/api/px?d=").endsWith("&v=1 sent").doesNotContain(token.replace("=", ""));
+            String maskedToken = java.net.URLDecoder.decode(masked.substring(masked.indexOf("d=") + 2, masked.indexOf("&v=")), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(new String(java.util.Base64.getDecoder().decode(maskedToken), java.nio.charset.StandardCharsets.UTF_8)).as(sent).isEqualTo("{\"m\":\"137****5678\"}");
+        }
+    }
+
+    @Test
     void textWithoutPiIsUnchanged() {
         String text = "tap #save (timeout 5000 ms) on http://waimai.example/index.html?from=home";
         assertThat(EvidenceMasker.mask(text)).isEqualTo(text);

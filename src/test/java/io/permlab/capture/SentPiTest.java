@@ -158,4 +158,16 @@ class SentPiTest {
                 .header("Cookie", "sid=8f14e45fceea167a5a36dedd4bea2543; lang=zh-CN; _ga=GA1.2.1732780800.1732780800")
                 .build())).isEmpty();
     }
+
+    @Test
+    void base64ValuesInTheQueryHeadersAndBodyAreDecodedScannedAndMaskedInTheHar() {
+        String token = java.util.Base64.getEncoder().encodeToString("{\"m\":\"13712345678\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<PiSighting> found = PiScanner.sent(Exchanges.post("http://risk.example/api/px?d=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8),
+                "application/json", "{\"payload\":\"" + token + "\"}").header("X-Data", token).build());
+
+        assertThat(found).extracting(PiSighting::type, PiSighting::where, PiSighting::maskedValue).containsExactlyInAnyOrder(
+                tuple("MOBILE_PHONE", "url query d (base64)", "137****5678"),
+                tuple("MOBILE_PHONE", "header X-Data (base64)", "137****5678"),
+                tuple("MOBILE_PHONE", "body $.payload (base64)", "137****5678"));
+    }
 }

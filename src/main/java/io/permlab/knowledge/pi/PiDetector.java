@@ -21,6 +21,7 @@ public final class PiDetector {
     private static final byte AT = 2;
     private static final byte SEPARATOR = 3;
     private static final byte PROVINCE = 4;
+    private static final byte PADDING = 5;
     /** What each char can start; one table lookup per char keeps the loop over ordinary text tight. */
     private static final byte[] KIND = new byte[0x10000];
     /** Context PiPatterns needs on each side: a "+86-" prefix and one boundary char. */
@@ -33,6 +34,7 @@ public final class PiDetector {
         KIND['@'] = AT;
         KIND[':'] = SEPARATOR;
         KIND['-'] = SEPARATOR;
+        KIND['='] = PADDING;
         for (char c : "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼".toCharArray()) {
             KIND[c] = PROVINCE;
         }
@@ -46,8 +48,21 @@ public final class PiDetector {
         return s == null ? List.of() : find(s.toCharArray(), 0, s.length());
     }
 
-    /** Matches in {@code c[from, to)} as PiPatterns reports them for that text, with offsets into {@code c}. */
+    /**
+     * Matches in {@code c[from, to)} as PiPatterns reports them for that text, with offsets into {@code c}; and PI in
+     * base64 tokens ({@link Base64Tokens}): the whole text when it is one token, or a padded token ending in '='.
+     */
     public static List<PiMatch> find(char[] c, int from, int to) {
+        return find(c, from, to, true);
+    }
+
+    /** Matches in text decoded from a token: the same detector, but tokens in it are not decoded again. */
+    static List<PiMatch> findPlain(String s) {
+        return find(s.toCharArray(), 0, s.length(), false);
+    }
+
+    private static List<PiMatch> find(char[] c, int from, int to, boolean decode) {
+        List<PiMatch> encoded = null;
         Windows windows = null;
         List<PiMatch> direct = null;
         int listEnd = from;
@@ -84,6 +99,14 @@ public final class PiDetector {
                     }
                 }
                 i = j;
+            } else if (kind == PADDING) {
+                int end = i + 1 < to && c[i + 1] == '=' ? i + 2 : i + 1;
+                int start = !decode || end < to && (c[end] == '=' || Base64Tokens.tokenChar(c[end])) ? -1 : Base64Tokens.startBefore(c, i, from);
+                PiMatch token = start < 0 ? null : Base64Tokens.decode(c, start, end);
+                if (token != null) {
+                    encoded = add(encoded, token);
+                }
+                i = end;
             } else if (kind == AT) {
                 PiMatch email = Emails.at(c, i, from, to);
                 if (email == null) {
@@ -99,10 +122,22 @@ public final class PiDetector {
                 i++;
             }
         }
+        List<PiMatch> found;
         if (windows == null) {
-            return direct == null ? List.of() : Overlaps.resolve(direct);
+            found = direct == null ? List.of() : Overlaps.resolve(direct);
+        } else {
+            found = windows.judge(c, from, to, direct);
         }
-        return windows.judge(c, from, to, direct);
+        if (encoded != null) {
+            List<PiMatch> all = new ArrayList<>(found);
+            all.addAll(encoded);
+            return Overlaps.resolve(all);
+        }
+        if (decode && found.isEmpty() && to - from >= Base64Tokens.MIN) {
+            PiMatch whole = Base64Tokens.decode(c, from, to);
+            return whole == null ? found : List.of(whole);
+        }
+        return found;
     }
 
     /** A quick look whether a short text (a where, a name) could hold PI at all: long digit runs, '@', ':', non-ASCII. */
@@ -123,7 +158,11 @@ public final class PiDetector {
         if (s == null || s.isEmpty()) {
             return s;
         }
-        List<PiMatch> matches = find(s);
+        return maskMatches(s, find(s));
+    }
+
+    /** The text with the given matches of it masked. */
+    static String maskMatches(String s, List<PiMatch> matches) {
         if (matches.isEmpty()) {
             return s;
         }

@@ -11,6 +11,9 @@ public final class PiMasker {
 
     /** The masked form of one match, as PiDetector.mask writes it. */
     public static String maskValue(PiMatch m) {
+        if (m.encoded() != null) {
+            return m.encoded().maskedToken();
+        }
         String v = m.value();
         switch (m.type()) {
             case MOBILE_PHONE:
