@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * phone). {@code group} is the name without its latitude or longitude word, so "fromLat" pairs with "fromLng".
  */
 record KeyName(boolean latitude, boolean longitude, boolean phone, boolean imei, boolean location, boolean businessId,
-               boolean personal, String group) {
-    private static final KeyName NONE = new KeyName(false, false, false, false, false, false, false, "");
+               boolean personal, boolean passport, String group) {
+    private static final KeyName NONE = new KeyName(false, false, false, false, false, false, false, false, "");
     /** Traffic repeats the same few hundred names; classifying each once is enough. Bounded against odd payloads. */
     private static final int CACHE_LIMIT = 8192;
     private static final Map<String, KeyName> CACHE = new ConcurrentHashMap<>();
@@ -23,6 +23,7 @@ record KeyName(boolean latitude, boolean longitude, boolean phone, boolean imei,
     private static final Set<String> PHONE = Set.of("phone", "mobile", "tel", "telephone", "cellphone", "cell", "mobilephone",
             "phonenumber", "phoneno", "phonenum", "msisdn", "shouji", "dianhua", "contact");
     private static final Set<String> IMEI = Set.of("imei", "meid");
+    private static final Set<String> PASSPORT = Set.of("passport", "passportno", "passportnumber", "passportnum", "huzhao");
     private static final Set<String> LOCATION = Set.of("location", "loc", "coordinates", "coordinate", "coords", "coord",
             "lnglat", "latlng", "lonlat", "latlon", "position", "pos", "point", "center", "geo", "gps");
     /** Words naming things that are not people: a digit run under them is an order number or a time, not PI. */
@@ -59,6 +60,7 @@ record KeyName(boolean latitude, boolean longitude, boolean phone, boolean imei,
         boolean lng = false;
         boolean phone = name.contains("手机") || name.contains("电话");
         boolean imei = false;
+        boolean passport = name.contains("护照");
         boolean location = name.contains("位置") || name.contains("坐标");
         boolean business = false;
         boolean personal = false;
@@ -71,6 +73,7 @@ record KeyName(boolean latitude, boolean longitude, boolean phone, boolean imei,
             lng |= lngWord;
             phone |= PHONE.contains(word) || PHONE.contains(singular);
             imei |= IMEI.contains(word) || IMEI.contains(singular);
+            passport |= PASSPORT.contains(word) || PASSPORT.contains(singular);
             location |= LOCATION.contains(word);
             business |= BUSINESS.contains(word) || BUSINESS.contains(singular);
             personal |= PERSONAL.contains(word) || PERSONAL.contains(singular);
@@ -78,18 +81,19 @@ record KeyName(boolean latitude, boolean longitude, boolean phone, boolean imei,
                 group.append(word).append(' ');
             }
         }
-        boolean personalName = phone || imei || personal;
-        return new KeyName(lat && !lng, lng && !lat, phone, imei, location, business && !personalName, personalName, group.toString().trim());
+        boolean personalName = phone || imei || personal || passport;
+        return new KeyName(lat && !lng, lng && !lat, phone, imei, location, business && !personalName, personalName, passport,
+                group.toString().trim());
     }
 
     /** A name that says nothing either way ("id", "no", "value"), so the name of what holds it decides. */
     boolean neutral() {
-        return !latitude && !longitude && !phone && !imei && !location && !businessId && !personal;
+        return !latitude && !longitude && !phone && !imei && !location && !businessId && !personal && !passport;
     }
 
     /** This neutral name read inside a business object: {"coupon": {"id": ...}} holds a coupon id. */
     KeyName asBusinessId() {
-        return new KeyName(latitude, longitude, phone, imei, location, true, personal, group);
+        return new KeyName(latitude, longitude, phone, imei, location, true, personal, passport, group);
     }
 
     /** A cheap test before {@link #of}: whether the name could be a latitude or longitude one at all. */

@@ -28,6 +28,7 @@ final class KeyedValues {
     static void judge(char[] c, int start, int end, Place place, int field, List<Hit> out) {
         boolean phone = false;
         boolean imei = false;
+        boolean passport = false;
         List<PiMatch> matches = PiDetector.find(c, start, end);
         for (int i = 0; i < matches.size(); i++) {
             PiMatch m = matches.get(i);
@@ -40,6 +41,7 @@ final class KeyedValues {
             }
             phone |= m.type() == PiType.MOBILE_PHONE;
             imei |= m.type() == PiType.IMEI;
+            passport |= m.type() == PiType.PASSPORT;
             String masked = PiDetector.maskValue(m);
             out.add(new Hit(m.type(), place.where(), masked, m.decimals(), List.of(new Span(field, m.start(), m.end(), masked))));
         }
@@ -50,10 +52,30 @@ final class KeyedValues {
                 out.add(new Hit(PiType.MOBILE_PHONE, place.where(), masked, 0, List.of(new Span(field, start, end, masked))));
             }
         }
+        if (!passport && place.key().passport()) {
+            passport(c, start, end, place, field, out);
+        }
         if (!imei && end - start >= 14 && end - start <= 20 && Digits.imeiShaped(c, start, end) && place.key().imei()) {
             String value = new String(c, start, end - start).trim();
             String masked = value.substring(0, 2) + "*".repeat(value.length() - 4) + value.substring(value.length() - 2);
             out.add(new Hit(PiType.IMEI, place.where(), masked, 0, List.of(new Span(field, start, end, masked))));
+        }
+    }
+
+    /** A passport number that is the whole value (spaces around it aside) of a field with a passport name. */
+    private static void passport(char[] c, int start, int end, Place place, int field, List<Hit> out) {
+        int s = start;
+        int e = end;
+        while (s < e && c[s] == ' ') {
+            s++;
+        }
+        while (e > s && c[e - 1] == ' ') {
+            e--;
+        }
+        String value = new String(c, s, e - s);
+        if (PiDetector.passportShaped(value)) {
+            String masked = PiDetector.maskValue(new PiMatch(PiType.PASSPORT, s, e, value, 0));
+            out.add(new Hit(PiType.PASSPORT, place.where(), masked, 0, List.of(new Span(field, s, e, masked))));
         }
     }
 

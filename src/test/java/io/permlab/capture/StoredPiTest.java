@@ -80,4 +80,14 @@ class StoredPiTest {
     private static ObservedStorage.Entry entry(String area, String key, String value) {
         return new ObservedStorage.Entry(area, ORIGIN, key, value);
     }
+
+    @Test
+    void passportNumbersUnderAPassportNameArePiAndProductCodesAreNot() {
+        assertThat(PiScanner.stored(entry("sessionStorage", "passport", "E12345678")))
+                .extracting(PiSighting::type, PiSighting::maskedValue).containsExactly(tuple("PASSPORT", "E******78"));
+        assertThat(PiScanner.stored(entry("localStorage", "user", "{\"passportNo\":\"EA1234567\",\"sku\":\"E12345678\"}")))
+                .extracting(PiSighting::type, PiSighting::where).containsExactly(tuple("PASSPORT", "localStorage user $.passportNo"));
+        assertThat(PiScanner.stored(entry("sessionStorage", "护照号", "G12345678"))).extracting(PiSighting::type).containsExactly("PASSPORT");
+        assertThat(PiScanner.stored(entry("sessionStorage", "sku", "E12345678"))).as("a product code").isEmpty();
+    }
 }

@@ -62,6 +62,7 @@ public final class PiDetector {
     }
 
     private static List<PiMatch> find(char[] c, int from, int to, boolean decode) {
+        /* matches PiPatterns does not judge (base64 tokens, labelled passports), merged with its own at the end */
         List<PiMatch> encoded = null;
         Windows windows = null;
         List<PiMatch> direct = null;
@@ -87,6 +88,11 @@ public final class PiDetector {
                         direct = add(direct, new PiMatch(PiType.MOBILE_PHONE, i, j, new String(c, i, len), 0));
                     } else {
                         windows = Windows.add(windows, i - PAD, j + PAD);
+                    }
+                } else if (len == 8 || len == 7) {
+                    PiMatch passport = Passports.at(c, i, j, from, to);
+                    if (passport != null) {
+                        encoded = add(encoded, passport);
                     }
                 } else if (len == 3 && groupedMobileStart(c, i, j, to)) {
                     windows = Windows.add(windows, i - PAD, j + 10 + PAD);
@@ -138,6 +144,11 @@ public final class PiDetector {
             return whole == null ? found : List.of(whole);
         }
         return found;
+    }
+
+    /** Whether the whole text has a mainland ordinary passport number's shape: E12345678, EA1234567, G12345678. */
+    public static boolean passportShaped(CharSequence s) {
+        return s != null && Passports.shaped(s);
     }
 
     /** A quick look whether a short text (a where, a name) could hold PI at all: long digit runs, '@', ':', non-ASCII. */

@@ -30,6 +30,8 @@ public final class PiMasker {
             }
             case MAC_ADDRESS:
                 return v.substring(0, 8) + v.substring(8).replaceAll("[0-9A-Fa-f]", "*");
+            case PASSPORT:
+                return keepEnds(v, 1, 2);
             case LICENSE_PLATE:
                 return keepEnds(v, 2, 1);
             case COORDINATES:

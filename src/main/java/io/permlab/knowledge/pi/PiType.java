@@ -9,6 +9,8 @@ public enum PiType {
     EMAIL("email"),
     MAC_ADDRESS("device_identifiers"),
     LICENSE_PLATE("license_plate"),
+    /** A mainland ordinary passport number: found only after a passport label or under a passport name. */
+    PASSPORT("id_number"),
     COORDINATES("location_precise"),
     /** A name: found only as the test persona's declared value, never guessed. */
     PERSON_NAME("name"),

@@ -43,6 +43,20 @@ class PiDetectorTest {
     }
 
     @Test
+    void passportNumbersAreFoundOnlyAfterAPassportLabel() {
+        assertThat(types("护照号码：E12345678")).containsExactly(PiType.PASSPORT);
+        assertThat(types("type css=#passport \"EA1234567\"")).containsExactly(PiType.PASSPORT);
+        assertThat(types("passportNo=G12345678&x=1")).containsExactly(PiType.PASSPORT);
+        assertThat(PiDetector.mask("Passport: E12345678.")).isEqualTo("Passport: E******78.");
+        assertThat(types("sku E12345678")).as("no label").isEmpty();
+        assertThat(types("passport EI1234567")).as("no I or O in the series letter").isEmpty();
+        assertThat(types("passport E123456789")).as("nine digits").isEmpty();
+        assertThat(types("passport XE12345678")).as("glued to a letter").isEmpty();
+        assertThat(PiDetector.passportShaped("E12345678")).isTrue();
+        assertThat(PiDetector.passportShaped("P12345678")).isFalse();
+    }
+
+    @Test
     void bankCardsAndImeisNeedTheLuhnChecksum() {
         assertThat(types("card 4111111111111111")).containsExactly(PiType.BANK_CARD);
         assertThat(types("card 4111111111111112")).isEmpty();
