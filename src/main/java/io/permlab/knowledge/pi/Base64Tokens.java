@@ -58,7 +58,7 @@ final class Base64Tokens {
             }
         }
         int data = len - pad;
-        if (std && url || !lower || !upper || data % 4 == 1 || pad > 0 && len % 4 != 0) {
+        if (std && url || !lower || !upper || data % 4 == 1 || pad > 0 && len % 4 != 0 || !textPrefix(c, start, url)) {
             return null;
         }
         String token = new String(c, start, len);
@@ -83,6 +83,30 @@ final class Base64Tokens {
         PiMatch first = inner.get(0);
         return new PiMatch(first.type(), start, end, token, first.decimals(),
                 new PiMatch.Encoded(url ? "base64url" : "base64", inner, maskedToken));
+    }
+
+    /**
+     * Whether the first 12 chars decode to bytes that can begin UTF-8 text: most binary fails here, before the whole
+     * token is copied and decoded.
+     */
+    private static boolean textPrefix(char[] c, int start, boolean url) {
+        byte[] head = new byte[12];
+        for (int k = 0; k < head.length; k++) {
+            head[k] = (byte) c[start + k];
+        }
+        byte[] bytes;
+        try {
+            bytes = (url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(head);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        for (byte b : bytes) {
+            int v = b & 0xff;
+            if (v < 0x20 && v != '\t' && v != '\n' && v != '\r' || v == 0x7f || v == 0xc0 || v == 0xc1 || v >= 0xf5) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where the padded token ending at the '=' run from {@code eq} starts, or -1 when no token can end there. */

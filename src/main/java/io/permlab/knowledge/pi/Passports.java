@@ -14,18 +14,19 @@ final class Passports {
 
     /** Whether the whole text is a passport number's shape. */
     static boolean shaped(CharSequence s) {
-        int n = s.length();
-        if (n != 9) {
-            return false;
-        }
-        char first = s.charAt(0);
-        char second = s.charAt(1);
+        return s.length() == 9 && shaped(s.toString().toCharArray(), 0);
+    }
+
+    /** Whether the 9 chars from {@code start} are a passport number's shape. */
+    private static boolean shaped(char[] s, int start) {
+        char first = s[start];
+        char second = s[start + 1];
         boolean letterSeries = first == 'E' && second >= 'A' && second <= 'Z' && second != 'I' && second != 'O';
         if (!letterSeries && !((first == 'E' || first == 'G') && PiDetector.isDigit(second))) {
             return false;
         }
-        for (int i = 2; i < n; i++) {
-            if (!PiDetector.isDigit(s.charAt(i))) {
+        for (int i = start + 2; i < start + 9; i++) {
+            if (!PiDetector.isDigit(s[i])) {
                 return false;
             }
         }
@@ -39,8 +40,7 @@ final class Passports {
                 || j < to && PiDetector.isAlphanumeric(c[j])) {
             return null;
         }
-        String value = new String(c, start, j - start);
-        return shaped(value) && labelBefore(c, start, from) ? new PiMatch(PiType.PASSPORT, start, j, value, 0) : null;
+        return shaped(c, start) && labelBefore(c, start, from) ? new PiMatch(PiType.PASSPORT, start, j, new String(c, start, j - start), 0) : null;
     }
 
     private static boolean labelBefore(char[] c, int start, int from) {

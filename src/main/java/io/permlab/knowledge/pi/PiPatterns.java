@@ -30,12 +30,26 @@ final class PiPatterns {
             return found;
         }
         digitRuns(text, found);
-        simple(text, GROUPED_MOBILE, PiType.MOBILE_PHONE, found);
+        if (mayHoldGroupedMobile(text)) {
+            simple(text, GROUPED_MOBILE, PiType.MOBILE_PHONE, found);
+        }
         simple(text, EMAIL, PiType.EMAIL, found);
         simple(text, MAC, PiType.MAC_ADDRESS, found);
         simple(text, PLATE, PiType.LICENSE_PLATE, found);
         coordinates(text, found);
         return Overlaps.resolve(found);
+    }
+
+    /** "1x" + digit + separator + digit somewhere: a cheap test that spares most windows a matcher. */
+    private static boolean mayHoldGroupedMobile(CharSequence t) {
+        for (int i = 0; i + 4 < t.length(); i++) {
+            char sep = t.charAt(i + 3);
+            if ((sep == ' ' || sep == '-') && t.charAt(i) == '1' && t.charAt(i + 1) >= '3' && t.charAt(i + 1) <= '9'
+                    && Character.isDigit(t.charAt(i + 2)) && Character.isDigit(t.charAt(i + 4))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void digitRuns(CharSequence text, List<PiMatch> out) {
