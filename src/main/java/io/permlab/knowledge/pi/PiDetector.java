@@ -228,9 +228,20 @@ public final class PiDetector {
         return true;
     }
 
-    /** Whether the 3-digit run {@code c[i, j)} can open a mobile number grouped 3-4-4 ("138 0013 8000"). */
+    /**
+     * Whether the 3-digit run {@code c[i, j)} opens a mobile number grouped 3-4-4 ("138 0013 8000"): the whole shape
+     * is checked here, so that numbers in drawings and lists ("M135 2460 ...") make no window.
+     */
     private static boolean groupedMobileStart(char[] c, int i, int j, int to) {
-        return c[i] == '1' && c[i + 1] >= '3' && j + 10 <= to && (c[j] == ' ' || c[j] == '-') && isDigit(c[j + 1]);
+        if (c[i] != '1' || c[i + 1] < '3' || j + 10 > to || c[j] != ' ' && c[j] != '-' || c[j + 5] != c[j]) {
+            return false;
+        }
+        for (int k = 1; k <= 9; k++) {
+            if (k != 5 && !isDigit(c[j + k])) {
+                return false;
+            }
+        }
+        return j + 10 == to || !isDigit(c[j + 10]);
     }
 
     private static boolean plateLetter(char ch) {
