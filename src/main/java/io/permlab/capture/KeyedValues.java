@@ -52,8 +52,8 @@ final class KeyedValues {
                 out.add(new Hit(PiType.MOBILE_PHONE, place.where(), masked, 0, List.of(new Span(field, start, end, masked))));
             }
         }
-        if (!passport && place.key().passport()) {
-            passport(c, start, end, place, field, out);
+        if (!passport && end - start >= 9 && end - start <= 32) {
+            passport(c, start, end, place, field, out); // shape first: naming the key costs more than a look at 9 chars
         }
         if (!imei && end - start >= 14 && end - start <= 20 && Digits.imeiShaped(c, start, end) && place.key().imei()) {
             String value = new String(c, start, end - start).trim();
@@ -72,8 +72,11 @@ final class KeyedValues {
         while (e > s && c[e - 1] == ' ') {
             e--;
         }
+        if (e - s != 9 || c[s] != 'E' && c[s] != 'G') {
+            return;
+        }
         String value = new String(c, s, e - s);
-        if (PiDetector.passportShaped(value)) {
+        if (PiDetector.passportShaped(value) && place.key().passport()) {
             String masked = PiDetector.maskValue(new PiMatch(PiType.PASSPORT, s, e, value, 0));
             out.add(new Hit(PiType.PASSPORT, place.where(), masked, 0, List.of(new Span(field, s, e, masked))));
         }

@@ -35,6 +35,18 @@ final class Base64Tokens {
         if (len < MIN || len > MAX) {
             return null;
         }
+        // The head first: base64 of binary (an image, a hash), the common case in traffic, fails here, before the
+        // whole token is read.
+        boolean urlHead = false;
+        for (int k = start; k < start + 12; k++) {
+            if (!tokenChar(c[k])) {
+                return null;
+            }
+            urlHead |= c[k] == '-' || c[k] == '_';
+        }
+        if (!textPrefix(c, start, urlHead)) {
+            return null;
+        }
         int pad = 0;
         while (pad < 2 && end - pad > start && c[end - pad - 1] == '=') {
             pad++;
@@ -58,7 +70,7 @@ final class Base64Tokens {
             }
         }
         int data = len - pad;
-        if (std && url || !lower || !upper || data % 4 == 1 || pad > 0 && len % 4 != 0 || !textPrefix(c, start, url)) {
+        if (std && url || !lower || !upper || data % 4 == 1 || pad > 0 && len % 4 != 0) {
             return null;
         }
         String token = new String(c, start, len);

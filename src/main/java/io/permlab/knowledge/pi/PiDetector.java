@@ -90,11 +90,8 @@ public final class PiDetector {
                         windows = Windows.add(windows, i - PAD, j + PAD);
                     }
                 } else if (len == 8 || len == 7) {
-                    PiMatch passport = Passports.at(c, i, j, from, to);
-                    if (passport != null) {
-                        encoded = add(encoded, passport);
-                    }
-                } else if (len == 3 && groupedMobileStart(c, i, j, to)) {
+                    encoded = passport(c, i, j, from, to, encoded);
+                } else if (len == 3 && c[i] == '1' && groupedMobileStart(c, i, j, to)) {
                     windows = Windows.add(windows, i - PAD, j + 10 + PAD);
                 } else if (len <= 3 && j < to && c[j] == '.' && i >= listEnd) {
                     int end = DecimalPairs.end(c, i, j, from, to);
@@ -107,10 +104,8 @@ public final class PiDetector {
                 i = j;
             } else if (kind == PADDING) {
                 int end = i + 1 < to && c[i + 1] == '=' ? i + 2 : i + 1;
-                int start = !decode || end < to && (c[end] == '=' || Base64Tokens.tokenChar(c[end])) ? -1 : Base64Tokens.startBefore(c, i, from);
-                PiMatch token = start < 0 ? null : Base64Tokens.decode(c, start, end);
-                if (token != null) {
-                    encoded = add(encoded, token);
+                if (decode && (end == to || c[end] != '=' && !Base64Tokens.tokenChar(c[end]))) {
+                    encoded = paddedToken(c, i, end, from, encoded);
                 }
                 i = end;
             } else if (kind == AT) {
@@ -144,6 +139,20 @@ public final class PiDetector {
             return whole == null ? found : List.of(whole);
         }
         return found;
+    }
+
+    // The rare shapes below are kept out of find's loop, which the JIT compiles best small.
+
+    private static List<PiMatch> passport(char[] c, int i, int j, int from, int to, List<PiMatch> encoded) {
+        PiMatch passport = Passports.at(c, i, j, from, to);
+        return passport == null ? encoded : add(encoded, passport);
+    }
+
+    /** A padded base64 token ending at {@code end} (its '=' from {@code pad}). */
+    private static List<PiMatch> paddedToken(char[] c, int pad, int end, int from, List<PiMatch> encoded) {
+        int start = Base64Tokens.startBefore(c, pad, from);
+        PiMatch token = start < 0 ? null : Base64Tokens.decode(c, start, end);
+        return token == null ? encoded : add(encoded, token);
     }
 
     /** Whether the whole text has a mainland ordinary passport number's shape: E12345678, EA1234567, G12345678. */
