@@ -1,5 +1,6 @@
 package io.permlab.device.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +47,7 @@ final class FollowedTargets {
         cdp.send("Target.setAutoAttach", HOLD_NEW);
         try {
             // A window is no child of the page: only the browser's own session is told of new pages.
-            Map<String, Object> pages = new java.util.HashMap<>(HOLD_NEW);
+            Map<String, Object> pages = new HashMap<>(HOLD_NEW);
             pages.put("filter", List.of(Map.of("type", "page")));
             cdp.sendToBrowser("Target.setAutoAttach", pages);
             return true;
