@@ -28,8 +28,8 @@ final class NetworkRecorder {
     private static final String SEEN_AT = "permlab.seenAt";
 
     private final Map<String, Events> byRequest = new LinkedHashMap<>();
-    /** The sessions of the page's workers, which alone can give the bodies of their requests. */
-    private final Set<String> workerSessions = ConcurrentHashMap.newKeySet();
+    /** The sessions of the page's workers and of the windows it opened, which alone can give their requests' bodies. */
+    private final Set<String> followedSessions = ConcurrentHashMap.newKeySet();
     private volatile long lastEventNanos = System.nanoTime();
 
     /** Everything DevTools said about one request id (several hops when it was redirected). */
@@ -72,12 +72,12 @@ final class NetworkRecorder {
     }
 
     /**
-     * Records a worker's requests too ({@link WorkerTargets}): Selenium hands a child session's events to the same
-     * listeners, so only the domain needs switching on there.
+     * Records the requests of a worker or a window the page opened too ({@link FollowedTargets}): Selenium hands another
+     * session's events to the same listeners, so only the domain needs switching on there.
      */
-    void follow(CdpClient cdp, String workerSession) {
-        workerSessions.add(workerSession);
-        cdp.sendTo(workerSession, "Network.enable", ENABLE);
+    void follow(CdpClient cdp, String targetSession) {
+        followedSessions.add(targetSession);
+        cdp.sendTo(targetSession, "Network.enable", ENABLE);
     }
 
     private synchronized Events events(Map<String, Object> e) {
@@ -201,11 +201,11 @@ final class NetworkRecorder {
         return o instanceof Number n ? n.doubleValue() : 0;
     }
 
-    /** Asks the page's session about a request, then each worker's: only the session that sent it knows it. */
+    /** Asks the page's session about a request, then each followed one's: only the session that sent it knows it. */
     private Map<String, Object> ask(CdpClient cdp, String method, String requestId) {
         Map<String, Object> params = Map.of("requestId", requestId);
         Map<String, Object> answer = quietly(() -> cdp.send(method, params));
-        for (String session : workerSessions) {
+        for (String session : followedSessions) {
             if (!answer.isEmpty()) {
                 break;
             }
