@@ -10,6 +10,7 @@ import io.permlab.model.dynamic.RunOutcome;
 import io.permlab.model.dynamic.RunPolicy;
 import io.permlab.model.dynamic.RunProblem;
 import io.permlab.model.dynamic.StepRecord;
+import io.permlab.model.flow.Step;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The exploration of one function: a baseline run granting everything, then one run per permission the baseline
- * was asked for with that permission refused, and for location one run granting only an approximate position.
+ * was asked for with that permission refused, and for location one run granting only an approximate position; when
+ * the flow says how to decline the privacy policy, one run declining it with every permission granted.
  * Comparing checkpoints across runs is what proves a permission mandatory. Each run gets a fresh session. A run cut
  * short by a crash, a lost session or a timeout is inconclusive and is retried once in a fresh session; both are kept,
  * and a comparison resting on a run still inconclusive after its retry is not judged. Every run is bounded by the
@@ -30,6 +32,8 @@ import java.util.function.UnaryOperator;
  * nothing to explore and the exception says so.
  */
 public final class Explorer {
+    /** The key the policy-declined run is launched under: not a permission id, so never one the page asks for. */
+    private static final String DECLINED_POLICY = "(privacy policy declined)";
     private final SessionFactory sessions;
     private final FlowRunner runner;
     private final RunRecorder recorder;
@@ -90,10 +94,16 @@ public final class Explorer {
             for (String permission : compared) {
                 variants.launch(permission, variantsOf(permission)); // those the page asked for only at the end of the run
             }
+            Step consent = function.flow().refusableConsent();
+            if (consent != null) {
+                variants.launch(DECLINED_POLICY, List.of(RunPolicy.refuseConsent()));
+            }
             for (VariantRuns.Launched launched : variants.finished()) {
                 runs.addAll(launched.attempt().runs());
-                // a permission only an abandoned baseline attempt asked for has its runs kept, but no comparison
-                if (compared.contains(launched.permission())) {
+                if (launched.policy().kind() == RunPolicy.Kind.REFUSE_CONSENT) {
+                    effects.add(consentEffect(consent, baseline.counting(), launched.attempt().counting()));
+                } else if (compared.contains(launched.permission())) {
+                    // a permission only an abandoned baseline attempt asked for has its runs kept, but no comparison
                     effects.add(effect(launched.permission(), launched.policy().kind(), baseline.counting(), launched.attempt().counting()));
                 }
             }
@@ -123,6 +133,16 @@ public final class Explorer {
 
     private boolean refusable(String permission) {
         return knowledge.webPermission(permission).filter(p -> !p.chooser()).isPresent() || sessions.canRefuse(permission);
+    }
+
+    /**
+     * What declining the policy did: judged only when both runs are conclusive and the decline itself happened (its
+     * controls were all tapped); a run that stopped at the consent step never got to try the function.
+     */
+    private static PermissionEffect consentEffect(Step consent, Run baseline, Run declined) {
+        boolean declinedIt = declined.steps().stream().anyMatch(s -> s.index() == consent.index() && s.ok());
+        return new PermissionEffect(null, RunPolicy.Kind.REFUSE_CONSENT, baseline.id(), baseline.passed(), declined.id(),
+                declined.passed(), !baseline.inconclusive() && !declined.inconclusive() && declinedIt);
     }
 
     private static PermissionEffect effect(String permission, RunPolicy.Kind kind, Run baseline, Run variant) {

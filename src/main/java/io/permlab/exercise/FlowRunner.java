@@ -9,6 +9,7 @@ import io.permlab.model.dynamic.RunProblem;
 import io.permlab.model.dynamic.StepRecord;
 import io.permlab.model.flow.Action;
 import io.permlab.model.flow.Flow;
+import io.permlab.model.flow.Locator;
 import io.permlab.model.flow.Step;
 
 import java.time.Duration;
@@ -77,7 +78,8 @@ public final class FlowRunner {
                 break;
             }
             long at = rec.elapsed();
-            if (step.action() == Action.CONSENT) {
+            boolean declines = declines(step, policy);
+            if (step.action() == Action.CONSENT && !declines) {
                 consentAt = at; // before the tap: whatever the consent tap triggers comes after consent
             }
             if (step.action() == Action.OPEN && firstUrl == null) {
@@ -86,7 +88,7 @@ public final class FlowRunner {
             SessionException failure = null;
             Session.Visibility seen = Session.Visibility.SEEN;
             try {
-                seen = perform(step, session, urls, deadline);
+                seen = declines ? decline(step, session, deadline) : perform(step, session, urls, deadline);
             } catch (SessionException e) {
                 failure = e;
             }
@@ -114,13 +116,13 @@ public final class FlowRunner {
             }
             if (failure != null) {
                 stoppedBy = failure.reason();
-                rec.failedStep(step, at, failure.getMessage());
+                rec.failedStep(step, declines ? step.describeRefusal() : step.describe(), at, failure.getMessage());
                 rec.problem(failure.kind().id(), failure.getMessage(), step.index());
                 cutShort = cutShort(step, failure, deadline);
                 alive = failure.kind() != SessionException.Kind.BROWSER_CRASH;
                 break;
             }
-            rec.okStep(step, at);
+            rec.okStep(step, declines ? step.describeRefusal() : step.describe(), at);
         }
         if (checkpoint == null) {
             StepRecord last = rec.steps.isEmpty() ? null : rec.steps.get(rec.steps.size() - 1);
@@ -199,6 +201,19 @@ public final class FlowRunner {
 
     private static String checkpointOf(Flow flow) {
         return flow.steps().stream().filter(s -> s.action() == Action.CHECKPOINT).map(Step::describe).findFirst().orElse("checkpoint");
+    }
+
+    /** Whether this step is where the run declines the privacy policy instead of accepting it. */
+    private static boolean declines(Step step, RunPolicy policy) {
+        return policy.kind() == RunPolicy.Kind.REFUSE_CONSENT && step.action() == Action.CONSENT && !step.refuse().isEmpty();
+    }
+
+    /** Taps the controls that decline the policy, in order; each within the step's timeout. */
+    private static Session.Visibility decline(Step step, Session session, Deadline deadline) throws SessionException {
+        for (Locator control : step.refuse()) {
+            session.tap(control, Duration.ofMillis(Math.max(1, Math.min(step.timeoutMillis(), deadline.remainingMillis()))));
+        }
+        return Session.Visibility.SEEN;
     }
 
     /** Performs a step; for checkpoints returns whether it was reached, and when not, how that was decided. */
@@ -340,11 +355,15 @@ public final class FlowRunner {
             }
         }
 
-        void okStep(Step step, long at) {
-            steps.add(new StepRecord(step.index(), step.action().id(), step.describe(), at, elapsed() - at, true, null, null, null));
+        void okStep(Step step, String description, long at) {
+            steps.add(new StepRecord(step.index(), step.action().id(), description, at, elapsed() - at, true, null, null, null));
         }
 
         void failedStep(Step step, long at, String error) {
+            failedStep(step, step.describe(), at, error);
+        }
+
+        void failedStep(Step step, String description, long at, String error) {
             String shot = screenshot(String.format("step-%02d-failed.png", step.index()));
             String source = null;
             try {
@@ -352,7 +371,7 @@ public final class FlowRunner {
             } catch (SessionException ignored) {
                 // the page is gone (crash): the screenshot attempt above already failed too
             }
-            steps.add(new StepRecord(step.index(), step.action().id(), step.describe(), at, elapsed() - at, false, error, shot, source));
+            steps.add(new StepRecord(step.index(), step.action().id(), description, at, elapsed() - at, false, error, shot, source));
         }
 
         void problem(String kind, String message, int step) {

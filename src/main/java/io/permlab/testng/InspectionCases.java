@@ -32,7 +32,8 @@ import java.util.Set;
  * belong to its baseline run; "mandatory" findings belong to the refused run that proved them.
  */
 final class InspectionCases {
-    private static final Set<String> PROVEN_BY_VARIANT = Set.of("DYN-PERM-MANDATORY", "DYN-PRECISE-LOCATION-MANDATORY", "DYN-PERM-REASK");
+    private static final Set<String> PROVEN_BY_VARIANT = Set.of("DYN-PERM-MANDATORY", "DYN-PRECISE-LOCATION-MANDATORY", "DYN-PERM-REASK",
+            "DYN-CONSENT-MANDATORY");
 
     private InspectionCases() {
     }

@@ -13,8 +13,6 @@ import io.permlab.model.flow.Locator;
 import io.permlab.model.flow.LocatorKind;
 import io.permlab.model.flow.Step;
 
-import io.permlab.exercise.Ceilings;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -34,7 +32,7 @@ import java.util.stream.Collectors;
  */
 public final class FlowParser {
     static final long DEFAULT_TIMEOUT_MS = 10_000;
-    private static final List<String> STEP_OPTIONS = List.of("text", "option", "timeoutMs", "start", "note");
+    private static final List<String> STEP_OPTIONS = List.of("text", "option", "timeoutMs", "start", "note", "refuse");
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final Path file;
@@ -139,6 +137,8 @@ public final class FlowParser {
         String note = null;
         String text = null;
         String option = null;
+        List<Locator> refuse = List.of();
+        JsonLocation refuseAt = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonLocation keyAt = here();
@@ -176,6 +176,10 @@ public final class FlowParser {
                     case "option" -> option = string(token, f);
                     case "timeoutMs" -> timeout = positive(token, f);
                     case "start" -> start = bool(token, f);
+                    case "refuse" -> {
+                        refuseAt = keyAt;
+                        refuse = refusal(token, f);
+                    }
                     default -> note = string(token, f);
                 }
             } else {
@@ -196,12 +200,29 @@ public final class FlowParser {
                 throw error(at, field + ".option", "'select' needs the option to choose");
             }
             value = option;
+        } else if (refuseAt != null && action != Action.CONSENT) {
+            throw error(refuseAt, field + ".refuse", "only a consent step says how to decline the privacy policy");
         } else if (action == Action.WAIT && locator == null && timeout == null) {
             throw error(at, field + ".wait", "wait for an element ({\"css\": ...}) or a number of milliseconds");
         }
         // An open step without its own timeout waits as long as the device profile says a page may take (0 here).
         long t = timeout != null ? timeout : action == Action.OPEN ? 0 : DEFAULT_TIMEOUT_MS;
-        return new Step(index, action, locator, value, t, start, note, at.getLineNr(), at.getColumnNr());
+        return new Step(index, action, locator, value, t, start, note, at.getLineNr(), at.getColumnNr(), refuse);
+    }
+
+    /** The controls that decline the policy: one locator, or several tapped in order (不同意, then 仍不同意). */
+    private List<Locator> refusal(JsonToken token, String field) throws IOException, FlowException {
+        if (token != JsonToken.START_ARRAY) {
+            return List.of(locator(token, field));
+        }
+        List<Locator> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            out.add(locator(p.currentToken(), field + "[" + out.size() + "]"));
+        }
+        if (out.isEmpty()) {
+            throw error(here(), field, "names no control: give the locator of the button that declines the policy");
+        }
+        return out;
     }
 
     private Locator locator(JsonToken token, String field) throws IOException, FlowException {

@@ -23,6 +23,11 @@ public record FunctionExploration(String functionId, String functionName, String
         return runs.stream().filter(r -> r.id().equals(runId)).findFirst().orElse(null);
     }
 
+    /** The run that declined the privacy policy (its retry when the first was inconclusive), or null when the flow has none. */
+    public Run declinedConsent() {
+        return runs.stream().filter(r -> r.policy().kind() == RunPolicy.Kind.REFUSE_CONSENT).reduce((first, retry) -> retry).orElse(null);
+    }
+
     /** The baseline run: its retry when the first try was inconclusive (a retry follows the run it repeats). */
     public Run baseline() {
         return runs.stream().filter(r -> r.policy().kind() == RunPolicy.Kind.GRANT).reduce((first, retry) -> retry).orElse(null);

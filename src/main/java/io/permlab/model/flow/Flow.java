@@ -11,6 +11,11 @@ public record Flow(String file, String function, String name, List<Step> steps) 
         steps = List.copyOf(steps);
     }
 
+    /** The consent step that says how to decline the policy ("refuse"), or null: only such a flow gets a policy-refused run. */
+    public Step refusableConsent() {
+        return steps.stream().filter(s -> s.action() == Action.CONSENT && !s.refuse().isEmpty()).findFirst().orElse(null);
+    }
+
     /** Index of the step where the function starts: the marked one, else the first interaction after consent. */
     public int functionStartIndex() {
         for (Step s : steps) {

@@ -4,10 +4,26 @@ package io.permlab.model.flow;
  * One step of a flow, with the line and column it was written at (for error messages and reports).
  * {@code functionStart} marks the step where the user starts using the function (for "asked before use");
  * {@code value} is the URL of open, the text of type, the option of select, or null. {@code timeoutMillis} 0 on an
- * open step means the device profile's page-load timeout.
+ * open step means the device profile's page-load timeout. {@code refuse}, on a consent step only, are the controls a
+ * user taps, in order, to decline the privacy policy instead (不同意, then a second sheet's 仍不同意): a flow that has
+ * them gets a run with the policy declined (README, Targets and flows).
  */
 public record Step(int index, Action action, Locator locator, String value, long timeoutMillis, boolean functionStart,
-                   String note, int line, int column) {
+                   String note, int line, int column, java.util.List<Locator> refuse) {
+    public Step {
+        refuse = refuse == null ? java.util.List.of() : java.util.List.copyOf(refuse);
+    }
+
+    /** A step with no refusal controls. */
+    public Step(int index, Action action, Locator locator, String value, long timeoutMillis, boolean functionStart,
+                String note, int line, int column) {
+        this(index, action, locator, value, timeoutMillis, functionStart, note, line, column, java.util.List.of());
+    }
+
+    /** "refuse consent text=不同意, then text=仍不同意" — how the consent step reads in a run that declines the policy. */
+    public String describeRefusal() {
+        return "refuse consent " + String.join(", then ", refuse.stream().map(Locator::toString).toList());
+    }
 
     /** "tap text=新增地址" — how the step reads in reports. */
     public String describe() {

@@ -65,7 +65,8 @@ final class ExplorationRecorder implements RunRecorder {
     @Override
     public Run record(RawRun raw) {
         FileArtifacts files = new FileArtifacts(outDir, root + "/" + RunFolderNames.of(raw.id()));
-        Long consent = raw.consentAtMillis();
+        // a run that declined the policy never had consent: all it asked for and sent was without it (认定方法 三.2)
+        Long consent = raw.policy().kind() == RunPolicy.Kind.REFUSE_CONSENT ? Long.valueOf(Long.MAX_VALUE) : raw.consentAtMillis();
         List<PermissionRequest> requests = new ArrayList<>();
         for (RawRun.TimedRequest t : raw.requests()) {
             ObservedRequest r = t.request();
@@ -128,7 +129,7 @@ final class ExplorationRecorder implements RunRecorder {
                 s.atMillis(), s.durationMillis(), s.ok(), maskText(s.error()), s.screenshot(), s.pageSource())).toList();
         CheckpointResult recorded = checkpoint == null ? null : new CheckpointResult(checkpoint.reached(), maskText(checkpoint.description()),
                 maskText(checkpoint.detail()), checkpoint.atMillis(), checkpoint.screenshot(), checkpoint.reason().map(this::maskText));
-        return new Run(raw.id(), raw.functionId(), raw.policy(), raw.session(), raw.startedAt(), raw.durationMillis(), consent,
+        return new Run(raw.id(), raw.functionId(), raw.policy(), raw.session(), raw.startedAt(), raw.durationMillis(), raw.consentAtMillis(),
                 raw.functionStartStep(), steps, requests, exchanges, storage, recorded, problems, harFile, raw.downloads(),
                 raw.outcome(), raw.retryOf(), WebSecurityScan.scan(raw.exchanges()), exposed, events(raw));
     }

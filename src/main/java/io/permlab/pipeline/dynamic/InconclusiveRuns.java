@@ -31,11 +31,30 @@ final class InconclusiveRuns {
         for (PermissionEffect e : f.effects()) {
             if (!e.judged()) {
                 out.add(new ProcessingError(targetId, f.flowFile(), "run", "function '" + f.functionId() + "': what "
-                        + (e.variant() == RunPolicy.Kind.APPROXIMATE ? "granting only an approximate " : "refusing ") + e.permission()
-                        + " does is not judged: " + stayedInconclusive(f, e)));
+                        + switch (e.variant()) {
+                            case APPROXIMATE -> "granting only an approximate " + e.permission();
+                            case REFUSE_CONSENT -> "declining the privacy policy";
+                            default -> "refusing " + e.permission();
+                        } + " does is not judged: " + whyNotJudged(f, e)));
             }
         }
         return out;
+    }
+
+    /**
+     * Why a comparison proves nothing: a run stayed inconclusive, or (declining the policy) the controls that decline it
+     * could not be tapped, so the function was never tried with the policy declined.
+     */
+    private static String whyNotJudged(FunctionExploration f, PermissionEffect e) {
+        Run declined = f.run(e.variantRunId());
+        if (e.variant() == RunPolicy.Kind.REFUSE_CONSENT && declined != null && !declined.inconclusive()
+                && (f.run(e.baselineRunId()) == null || !f.run(e.baselineRunId()).inconclusive())) {
+            return declined.steps().stream().filter(s -> !s.ok()).findFirst()
+                    .map(s -> "run " + declined.id() + " could not decline it at step " + s.index() + " (" + s.description() + "): "
+                            + s.error() + "; check the consent step's \"refuse\" locators")
+                    .orElse("run " + declined.id() + " did not reach its consent step");
+        }
+        return stayedInconclusive(f, e);
     }
 
     /** Names the run or runs of the comparison that stayed inconclusive (a completed baseline is not one of them). */
@@ -63,6 +82,7 @@ final class InconclusiveRuns {
             case GRANT -> "baseline, every permission granted";
             case DENY -> p.permission() + " refused";
             case APPROXIMATE -> "approximate location only";
+            case REFUSE_CONSENT -> "privacy policy declined, every permission granted";
         };
     }
 }

@@ -83,16 +83,23 @@ final class ExplorationViews {
     }
 
     private EffectView effect(PermissionEffect e) {
+        if (e.variant() == RunPolicy.Kind.REFUSE_CONSENT) {
+            return new EffectView(PRIVACY_POLICY, new Localized("不同意", "declined"), e.baselinePassed(), e.variantPassed(),
+                    e.mandatory(), e.judged());
+        }
         Localized variant = e.variant() == RunPolicy.Kind.APPROXIMATE ? new Localized("仅授予大致位置", "approximate only")
                 : new Localized("拒绝", "refused");
         return new EffectView(permission(e.permission()), variant, e.baselinePassed(), e.variantPassed(), e.mandatory(), e.judged());
     }
+
+    private static final Localized PRIVACY_POLICY = new Localized("隐私政策", "privacy policy");
 
     private Localized policy(RunPolicy p) {
         return switch (p.kind()) {
             case GRANT -> new Localized("基线：授予全部权限（精确位置）", "baseline: every permission granted (precise location)");
             case DENY -> new Localized("拒绝" + permission(p.permission()).zh(), "refuse " + permission(p.permission()).en());
             case APPROXIMATE -> new Localized("仅授予大致位置", "approximate location only");
+            case REFUSE_CONSENT -> new Localized("不同意隐私政策，授予全部权限", "privacy policy declined, every permission granted");
         };
     }
 

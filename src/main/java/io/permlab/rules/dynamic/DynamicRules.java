@@ -13,6 +13,7 @@ public final class DynamicRules {
         return List.of(
                 // dynamic: runs of flows
                 new PermissionMandatoryRule(),
+                new ConsentMandatoryRule(),
                 new PreciseLocationMandatoryRule(),
                 new PermissionBeforeConsentRule(),
                 new PermissionBeforeUseRule(),
@@ -21,6 +22,7 @@ public final class DynamicRules {
                 new MiniProgramForcedReauthRule(new io.permlab.rules.miniprogram.ForcedReauthorizationRule()),
                 new MiniProgramBeforePrivacyRule(),
                 new PiBeforeConsentRule(),
+                new CollectedAfterDeclineRule(),
                 new PiCleartextRule(),
                 new PiInUrlRule(),
                 new PreciseCoordinatesSentRule(),

@@ -48,10 +48,13 @@ public final class PermissionMandatoryRule extends ExplorationRule {
         }
         for (FunctionExploration f : exploration.functions()) {
             for (PermissionEffect effect : f.effects()) {
+                if (effect.variant() != RunPolicy.Kind.DENY) {
+                    continue; // the approximate and policy-declined runs have rules of their own
+                }
                 WebPermission p = ctx.knowledge().webPermission(effect.permission()).orElse(null);
                 // a permission that reaches no PI (persistent storage, MIDI: "pi": [] in web-permissions.json) withholds
                 // nothing when refused: no PI the category does not need is asked for (认定方法 四.2 is about PI)
-                if (effect.variant() != RunPolicy.Kind.DENY || !effect.mandatory() || p == null || p.pi().isEmpty()
+                if (!effect.mandatory() || p == null || p.pi().isEmpty()
                         || needs(category, p.pi())) {
                     continue;
                 }

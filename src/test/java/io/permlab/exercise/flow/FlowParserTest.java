@@ -2,6 +2,7 @@ package io.permlab.exercise.flow;
 
 import io.permlab.model.flow.Action;
 import io.permlab.model.flow.Flow;
+import io.permlab.model.flow.Locator;
 import io.permlab.model.flow.LocatorKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,31 @@ class FlowParserTest {
                 {"function": "f", "steps": [{"open": "/"}, {"tap": {"css": "#a"}}, {"consent": {"css": "#ok"}},
                   {"type": {"css": "#q"}, "text": "x"}, {"checkpoint": {"css": "#done"}}]}"""));
         assertThat(flow.functionStartIndex()).isEqualTo(3);
+    }
+
+    @Test
+    void aConsentStepNamesTheControlsThatDeclineThePolicyOneOrSeveralInOrder() throws Exception {
+        Flow one = FlowParser.parse(write("""
+                {"function": "f", "steps": [{"open": "/"}, {"consent": {"text": "同意"}, "refuse": {"text": "不同意"}},
+                  {"checkpoint": {"css": "#done"}}]}"""));
+        assertThat(one.refusableConsent().refuse()).containsExactly(new Locator(LocatorKind.TEXT, "不同意"));
+        Flow two = FlowParser.parse(write("""
+                {"function": "f", "steps": [{"consent": {"css": "#ok"}, "refuse": [{"css": "#no"}, {"text": "仍不同意"}]},
+                  {"checkpoint": {"css": "#done"}}]}"""));
+        assertThat(two.refusableConsent().describeRefusal()).isEqualTo("refuse consent css=#no, then text=仍不同意");
+        Flow none = FlowParser.parse(write("""
+                {"function": "f", "steps": [{"consent": {"css": "#ok"}}, {"checkpoint": {"css": "#done"}}]}"""));
+        assertThat(none.refusableConsent()).as("without refuse controls there is no declining run").isNull();
+    }
+
+    @Test
+    void refuseBelongsOnlyOnAConsentStepAndMustNameAControl() throws IOException {
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"tap\": {\"css\": \"#a\"}, \"refuse\": {\"css\": \"#b\"}},"
+                + " {\"checkpoint\": {\"css\": \"#x\"}}]}", "steps[0].refuse: only a consent step says how to decline the privacy policy");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"consent\": {\"css\": \"#a\"}, \"refuse\": []},"
+                + " {\"checkpoint\": {\"css\": \"#x\"}}]}", "steps[0].refuse: names no control");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"consent\": {\"css\": \"#a\"}, \"refuse\": [{\"css\": \"#b\"}, {\"nope\": \"x\"}]},"
+                + " {\"checkpoint\": {\"css\": \"#x\"}}]}", "steps[0].refuse[1].nope: unknown key");
     }
 
     @Test

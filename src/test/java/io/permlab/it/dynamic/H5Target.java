@@ -24,6 +24,7 @@ final class H5Target {
     private String servedHost;
     private final List<String> alsoServed = new java.util.ArrayList<>();
     private String flow;
+    private String category;
 
     private H5Target(Path dir) {
         this.dir = dir;
@@ -59,6 +60,12 @@ final class H5Target {
         return this;
     }
 
+    /** The app category, by its Chinese or English name (the necessity rules apply only with one). */
+    H5Target category(String name) {
+        this.category = name;
+        return this;
+    }
+
     H5Target page(String name, String html) {
         pages.put(name, html);
         return this;
@@ -89,6 +96,9 @@ final class H5Target {
             t.addProperty("name", id());
             t.addProperty("kind", "h5");
             t.addProperty("entry", entry);
+            if (category != null) {
+                t.addProperty("category", category);
+            }
             if (servedHost != null) {
                 JsonObject serve = new JsonObject();
                 serve.addProperty("host", servedHost);

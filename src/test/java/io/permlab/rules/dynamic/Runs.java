@@ -108,6 +108,13 @@ final class Runs {
             return this;
         }
 
+        /** An exchange sent during step {@code step} (the other helpers place theirs at step 0). */
+        RunBuilder sentAtStep(int step, String url, long at, PiSighting... pi) {
+            exchanges.add(new NetworkExchange("r" + exchanges.size(), at, step, consentAt == null || at < consentAt, "GET", url,
+                    java.net.URI.create(url).getHost(), url.startsWith("http://"), 200, List.of(pi), List.of()));
+            return this;
+        }
+
         RunBuilder stored(String area, String key, PiSighting... pi) {
             storage.add(new StoredValue(area, "http://waimai.example", key, 11, List.of(pi)));
             return this;
@@ -138,6 +145,13 @@ final class Runs {
 
     static RunBuilder denied(String permission) {
         return new RunBuilder(RunPolicy.deny(permission));
+    }
+
+    /** The run that declined the policy at step 1: no consent, the decline itself completed. */
+    static RunBuilder declinedConsent() {
+        RunBuilder b = new RunBuilder(RunPolicy.refuseConsent());
+        b.consentAt = null;
+        return b.step(0, "open", 0).step(1, "consent", 800);
     }
 
     static RunBuilder approximate() {
