@@ -16,10 +16,12 @@ import java.util.List;
 /**
  * A function that works once the privacy policy is accepted and stops when it is declined (every permission granted
  * in both runs): refusing service because the user will not consent is barred unless the processing is necessary for
- * it (PIPL Art. 16), and the basic function of 13 categories needs no PI at all (necessary-pi-2021 Art. 4 and 5). High
- * for those categories; info where the category's basic function needs PI, since declining the whole policy also
- * withholds that, or where target.json declares what the function needs. Only a decline that happened is judged (the
- * explorer leaves the comparison unjudged when the flow's "refuse" controls could not be tapped).
+ * it (PIPL Art. 16), and the basic function of 13 categories needs no PI at all (necessary-pi-2021 Art. 4 and 5).
+ * Graded as the catalogue's severityNote says: high for those 13 categories; medium where the category needs PI but the
+ * function's baseline sent and stored none (it demonstrably works without any); silent where the baseline did handle
+ * PI in such a category (adding a delivery address needs the address: declining its processing may stop it); info
+ * where target.json declares what the function needs. Only a decline that happened is judged (the explorer leaves the
+ * comparison unjudged when the flow's "refuse" controls could not be tapped).
  */
 public final class ConsentMandatoryRule extends ExplorationRule {
     @Override
@@ -57,11 +59,14 @@ public final class ConsentMandatoryRule extends ExplorationRule {
                         .at(checkpoint(baseline))
                         .at(failure(declined));
                 List<String> declared = declaredNeeds(target, f);
-                if (!category.necessaryPi().isEmpty()) {
-                    v.severity(Severity.INFO).arg("note", ctx.text(this, "categoryNeedsPi")
-                            .with("basicFunction", category.basicFunction()).with("pi", ctx.knowledge().piLabels(category.necessaryPi())).text());
-                } else if (!declared.isEmpty()) {
+                if (!category.necessaryPi().isEmpty() && handlesPi(baseline)) {
+                    continue; // the function processes PI in a category that needs some: consent to it may be required
+                }
+                if (!declared.isEmpty()) {
                     v.severity(Severity.INFO).arg("note", ctx.text(this, "functionNeeds").with("needs", String.join(", ", declared)).text());
+                } else if (!category.necessaryPi().isEmpty()) {
+                    v.severity(Severity.MEDIUM).arg("note", ctx.text(this, "workedWithoutPi")
+                            .with("basicFunction", category.basicFunction()).text());
                 } else {
                     v.arg("note", ctx.text(this, "noPiNeeded").with("category", category.label())
                             .with("basicFunction", category.basicFunction()).text());
@@ -69,6 +74,11 @@ public final class ConsentMandatoryRule extends ExplorationRule {
                 ctx.report(v);
             }
         }
+    }
+
+    /** Whether the run sent or stored PI: a function that did may be one the category's necessary PI serves. */
+    private static boolean handlesPi(Run run) {
+        return run.exchanges().stream().anyMatch(x -> !x.piSent().isEmpty()) || run.storage().stream().anyMatch(v -> !v.pi().isEmpty());
     }
 
     /** What target.json says the function needs ("needs"): an extended function, not the basic one. */

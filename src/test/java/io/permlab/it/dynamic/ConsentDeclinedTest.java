@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Declining the privacy policy (probe D9): a flow whose consent step names the controls that decline the policy gets
  * a run that taps them instead, with every permission granted, and a function that works after accepting but not after
- * declining is DYN-CONSENT-MANDATORY: high for a category whose basic function needs no PI, info for one that needs
- * some. An app that keeps working after a decline but sends PI anyway collects it after the user said no (DYN-COLLECTED-AFTER-DECLINE). In real Chromium
+ * declining is DYN-CONSENT-MANDATORY: high for a category whose basic function needs no PI, medium for one that needs
+ * some when the function handled none. An app that keeps working after a decline but sends PI anyway collects it after the user said no (DYN-COLLECTED-AFTER-DECLINE). In real Chromium
  * through 'permlab run', four targets in one run.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -100,11 +100,11 @@ class ConsentDeclinedTest {
     }
 
     @Test
-    void aShopWhoseBasicFunctionNeedsPiIsLeftToAPersonAsInfo() {
+    void aShopWhoseReadingNeedsNoPiThoughItsCategoryDoesIsMedium() {
         List<JsonObject> found = findings("shop-exits", "DYN-CONSENT-MANDATORY");
         assertThat(found).hasSize(1);
-        assertThat(found.get(0).get("severity").getAsString()).isEqualTo("info");
-        assertThat(found.get(0).getAsJsonObject("message").get("en").getAsString()).contains("for a person to judge");
+        assertThat(found.get(0).get("severity").getAsString()).isEqualTo("medium");
+        assertThat(found.get(0).getAsJsonObject("message").get("en").getAsString()).contains("it works without PI");
     }
 
     @Test

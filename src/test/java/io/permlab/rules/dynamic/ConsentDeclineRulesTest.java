@@ -38,12 +38,23 @@ class ConsentDeclineRulesTest {
     }
 
     @Test
-    void aCategoryWhoseBasicFunctionNeedsPiIsInfoForAPersonToJudge() {
+    void inACategoryThatNeedsPiAFunctionThatWorkedWithoutAnyIsMedium() {
         List<Finding> found = findings(BLOCKED, exploration(baseline().build(), declinedConsent().failed().build()), "food_delivery");
         assertThat(found).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.INFO);
-            assertThat(f.message().en()).contains("for a person to judge");
+            assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(f.message().en()).contains("sent and stored none in the run with the policy accepted");
         });
+    }
+
+    @Test
+    void inACategoryThatNeedsPiAFunctionThatHandlesPiMayNeedConsent() {
+        Run sent = baseline().sentAtStep(3, "http://waimai.example/api/address", 3000, phone("body phone")).build();
+        assertThat(findings(BLOCKED, exploration(sent, declinedConsent().failed().build()), "food_delivery")).as("sent PI").isEmpty();
+        Run stored = baseline().stored("localStorage", "phone", phone("value")).build();
+        assertThat(findings(BLOCKED, exploration(stored, declinedConsent().failed().build()), "food_delivery")).as("stored PI").isEmpty();
+        assertThat(findings(BLOCKED, exploration(sent, declinedConsent().failed().build()), "news"))
+                .as("a category needing no PI is judged whatever the function handles").singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
     }
 
     @Test
