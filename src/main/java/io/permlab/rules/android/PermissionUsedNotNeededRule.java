@@ -20,8 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The device's app ops prove the app used a dangerous permission during a run, the category does not justify it
- * (categories.json), and no explored function needed it (认定方法 四.1; 164号文 S8). A function needed a permission
+ * The device's app ops prove the app used a dangerous permission that reaches PI (android-permissions.json "pi") during
+ * a run, the category does not justify it (categories.json), and no explored function needed it (认定方法 四.1; 164号文 S8). A function needed a permission
  * when refusing it made the function fail, or when the function asked for it and was never run with it refused (so
  * whether it needs it is unknown): both leave the permission out. An op counts when its last access is within a run that
  * ran its course (app ops are reset before each run).
@@ -54,7 +54,8 @@ public final class PermissionUsedNotNeededRule extends DeviceRunRule {
                 }
                 for (DeviceRunFacts.Op op : facts.appOps()) {
                     PermissionInfo p = kb.permission(permissionOf(op.name())).orElse(null);
-                    if (p == null || !p.dangerous() || op.lastAccess() == null
+                    // a permission that reaches no PI (POST_NOTIFICATIONS, CALL_PHONE: "pi": []) collects none (四.1 is about PI)
+                    if (p == null || !p.dangerous() || !p.reachesPi() || op.lastAccess() == null
                             || run.startedAt() != null && op.lastAccess().isBefore(run.startedAt())
                             || category.justifies(p.name()) || category.condition(p.name()) != null || needed(x, p.group(), kb)) {
                         continue;
