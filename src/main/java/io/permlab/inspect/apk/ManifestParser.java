@@ -185,7 +185,7 @@ final class ManifestParser {
                 case "application" -> application = new ApplicationFlags(qualify(a.get("name")),
                         bool(a.get("debuggable")), bool(a.get("allowBackup")), bool(a.get("usesCleartextTraffic")),
                         blankToNull(a.get("networkSecurityConfig")), blankToNull(a.get("dataExtractionRules")),
-                        blankToNull(a.get("fullBackupContent")));
+                        blankToNull(a.get("fullBackupContent")), qualify(a.get("backupAgent")), bool(a.get("fullBackupOnly")));
                 default -> {
                     // queries, instrumentation, supports-screens...: not needed for the rules
                 }

@@ -3,6 +3,7 @@ package io.permlab.rules.apk;
 import io.permlab.knowledge.KnowledgeBase;
 import io.permlab.knowledge.PermissionInfo;
 import io.permlab.knowledge.SdkSignature;
+import io.permlab.model.EvidencePointer;
 import io.permlab.model.Localized;
 import io.permlab.model.Severity;
 import io.permlab.model.apk.ApkFacts;
@@ -19,7 +20,9 @@ import java.util.Set;
  * Backup rules (dataExtractionRules / fullBackupContent) may exclude the PI, so then it is only low.
  * fullBackupContent="false" turns file backup off (AOSP FullBackup.BackupScheme bails on it), except where
  * dataExtractionRules take over: Android 12+ for an app targeting API 31+ (developer.android.com, Android 12 backup
- * and restore changes). dataExtractionRules of an app targeting 30 or lower are ignored.
+ * and restore changes). dataExtractionRules of an app targeting 30 or lower are ignored. An app with a backupAgent gets
+ * full-data (Auto) backup only with fullBackupOnly="true" (AOSP AppBackupUtils.appGetsFullBackup); without it the
+ * backup is key/value through the agent, which decides what leaves the device: reported low, saying so.
  */
 public final class AllowBackupRule extends ApkRule {
     private static final int ANDROID_12 = 31;
@@ -39,6 +42,21 @@ public final class AllowBackupRule extends ApkRule {
         if (pi.isEmpty()) {
             return;
         }
+        if (app.backupAgent() != null && !Boolean.TRUE.equals(app.fullBackupOnly())) {
+            // key/value backup: what is backed up is what the agent writes, not the app's files (fullBackupContent and
+            // the rules for copied files do not apply); low, like backup rules that narrow it, as the app chooses
+            ctx.report(Violation.of(this)
+                    .arg("value", value(app, ctx))
+                    .arg("pi", ctx.knowledge().piLabels(pi.stream().toList()))
+                    .arg("how", ctx.text(this, "backupAgent").with("agent", app.backupAgent()).text())
+                    .arg("scope", (Localized) null)
+                    .severity(Severity.LOW)
+                    .key("allowBackup")
+                    .at(allowBackup(app))
+                    .at(manifest("application", "<application android:backupAgent=\"" + app.backupAgent() + "\">"
+                            + (app.fullBackupOnly() == null ? " without android:fullBackupOnly" : " android:fullBackupOnly=\"false\""))));
+            return;
+        }
         boolean extractionRules = app.dataExtractionRules() != null && apk.effectiveTargetSdk() >= ANDROID_12;
         boolean fullBackupOff = "false".equalsIgnoreCase(app.fullBackupContent());
         if (fullBackupOff && !extractionRules) {
@@ -46,13 +64,22 @@ public final class AllowBackupRule extends ApkRule {
         }
         boolean hasRules = extractionRules || app.fullBackupContent() != null && !"true".equalsIgnoreCase(app.fullBackupContent());
         ctx.report(Violation.of(this)
-                .arg("value", app.allowBackup() == null ? ctx.text(this, "trueByDefault").text() : ctx.text(this, "trueExplicitly").text())
+                .arg("value", value(app, ctx))
                 .arg("pi", ctx.knowledge().piLabels(pi.stream().toList()))
+                .arg("how", ctx.text(this, "autoBackup").text())
                 .arg("scope", fullBackupOff ? scope(apk, ctx) : null)
                 .severity(hasRules ? Severity.LOW : null)
                 .key("allowBackup")
-                .at(manifest("application", app.allowBackup() == null
-                        ? "<application> without android:allowBackup" : "<application android:allowBackup=\"true\">")));
+                .at(allowBackup(app)));
+    }
+
+    private Localized value(ApplicationFlags app, RuleContext ctx) {
+        return ctx.text(this, app.allowBackup() == null ? "trueByDefault" : "trueExplicitly").text();
+    }
+
+    private EvidencePointer allowBackup(ApplicationFlags app) {
+        return manifest("application", app.allowBackup() == null
+                ? "<application> without android:allowBackup" : "<application android:allowBackup=\"true\">");
     }
 
     /** fullBackupContent="false" with dataExtractionRules: which devices follow which. */

@@ -102,6 +102,18 @@ class ManifestFactsTest {
     }
 
     @Test
+    void readsTheBackupAgentAndFullBackupOnly() {
+        // android:backupAgent is a class name, qualified like android:name; fullBackupOnly a boolean in the compiled XML
+        ApplicationFlags agent = facts("backup-agent").application();
+        assertThat(agent.backupAgent()).isEqualTo("com.permlab.fixture.kvbackup.NotesBackupAgent");
+        assertThat(agent.fullBackupOnly()).isNull();
+        ApplicationFlags multidex = facts("multidex-fine-only").application();
+        assertThat(multidex.backupAgent()).isNull();
+        assertThat(multidex.fullBackupOnly()).isTrue();
+        assertThat(facts("food-delivery").application().fullBackupOnly()).isNull();
+    }
+
+    @Test
     void qualifiesClassNamesThatStartWithADotOrHaveNoPackage() {
         ApkFacts food = facts("food-delivery");
         assertThat(food.application().name()).isEqualTo("com.permlab.fixture.food.FoodApp");
