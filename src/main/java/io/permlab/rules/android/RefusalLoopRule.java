@@ -44,7 +44,7 @@ public final class RefusalLoopRule extends DeviceRunRule {
                 Violation v = Violation.of(this)
                         .arg("function", f.functionName())
                         .arg("permission", run.policy().permission())
-                        .arg("again", again.size())
+                        .arg("again", ctx.text(this, again.size() == 1 ? "againOnce" : "againMany").with("count", again.size()).text())
                         .arg("run", run.id())
                         .key(f.functionId() + ":" + run.policy().permission())
                         .at(AndroidPrompts.dialog(run, asked.get(first)));
