@@ -11,7 +11,6 @@ import io.permlab.model.dynamic.RequestAnswer;
 import io.permlab.model.dynamic.Run;
 import io.permlab.model.dynamic.RunPolicy;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,36 +48,12 @@ final class AndroidPrompts {
             return Set.of(DIALOG_GROUP_ALIASES.getOrDefault(group, group));
         }
         Set<String> out = new LinkedHashSet<>();
-        changed(r, kb).forEach(p -> out.add(p.group()));
-        return out.isEmpty() ? groupsOfId(r.permission()) : out;
-    }
-
-    /** The catalogue's permissions the dumpsys diff saw a dialog's answer change; empty when it saw none or was not read. */
-    static List<PermissionInfo> changed(PermissionRequest r, KnowledgeBase kb) {
-        List<PermissionInfo> out = new ArrayList<>();
         for (String change : r.options().getOrDefault("permissionChanges", "").split(",")) {
             int colon = change.indexOf(':');
             String name = colon > 0 ? change.substring(0, colon) : change;
-            kb.permission(name.trim()).filter(p -> !out.contains(p)).ifPresent(out::add);
+            kb.permission(name.trim()).map(PermissionInfo::group).ifPresent(out::add);
         }
-        return out;
-    }
-
-    /**
-     * The Android permissions a refused run withheld: those the diff saw its refused dialogs change, else every runtime
-     * permission of the dialogs' groups in the catalogue (which of them the app asked for is then unknown). Empty when
-     * neither is known.
-     */
-    static List<PermissionInfo> withheld(Run run, KnowledgeBase kb) {
-        List<PermissionRequest> refused = refusedAsks(run).stream().filter(r -> r.answer() == RequestAnswer.FAILED).toList();
-        List<PermissionInfo> out = new ArrayList<>();
-        refused.forEach(r -> changed(r, kb).stream().filter(p -> !out.contains(p)).forEach(out::add));
-        if (!out.isEmpty()) {
-            return out;
-        }
-        Set<String> groups = new LinkedHashSet<>();
-        refused.forEach(r -> groups.addAll(groups(r, kb)));
-        return kb.permissions().stream().filter(PermissionInfo::dangerous).filter(p -> groups.contains(p.group())).toList();
+        return out.isEmpty() ? groupsOfId(r.permission()) : out;
     }
 
     /** The groups behind an explorer id: "geolocation" is LOCATION, "android:contacts" CONTACTS. */

@@ -1,7 +1,6 @@
 package io.permlab.rules.android;
 
 import io.permlab.knowledge.Category;
-import io.permlab.knowledge.PermissionInfo;
 import io.permlab.knowledge.WebPermission;
 import io.permlab.model.Evidence;
 import io.permlab.model.EvidencePointer;
@@ -23,9 +22,7 @@ import java.util.Optional;
  * After a refusal the app shows only a screen that asks for the permission (or sends the user to Settings) and the
  * function goes no further (164号文 S2/S3; 认定方法 四.2): the refused run failed where the baseline completed, the
  * app was still in front at the flow's end, and its texts there contain a phrase of the rule's "grantPhrases" (Chinese
- * and English, '|'-separated, in rules-android.json). Only for a permission the category does not need, and that reaches
- * PI: what the refused dialog withheld (the permissions its dumpsys diff changed, else its group's) per
- * android-permissions.json, and the group's web-permissions.json entry. A screen PermLab
+ * and English, '|'-separated, in rules-android.json). Only for a permission the category does not need. A screen PermLab
  * cannot read (the system's Settings page is an unrecognised dialog, the run inconclusive) is not judged.
  */
 public final class RefusalGrantScreenRule extends DeviceRunRule {
@@ -51,8 +48,7 @@ public final class RefusalGrantScreenRule extends DeviceRunRule {
                     continue;
                 }
                 WebPermission p = ctx.knowledge().webPermission(run.policy().permission()).orElse(null);
-                if (p == null || p.pi().isEmpty() || p.pi().stream().anyMatch(category.necessaryPi()::contains)
-                        || !reachesPi(AndroidPrompts.withheld(run, ctx.knowledge()))) {
+                if (p == null || p.pi().stream().anyMatch(category.necessaryPi()::contains)) {
                     continue;
                 }
                 DeviceRunFacts.FlowEnd end = device.of(f.functionId(), run.id()).map(DeviceRunFacts::flowEnd).orElse(null);
@@ -75,15 +71,6 @@ public final class RefusalGrantScreenRule extends DeviceRunRule {
                         .at(AndroidPrompts.failure(run)), p.pi()));
             }
         }
-    }
-
-    /**
-     * Whether what the refusal withheld reaches PI (android-permissions.json "pi"): refusing POST_NOTIFICATIONS or
-     * CALL_PHONE withholds none, so a function stopping there is not 认定方法 四.2, as DYN-PERM-MANDATORY leaves such a
-     * permission out. Unknown (no group, no diff) is left to the web entry's reach.
-     */
-    private static boolean reachesPi(List<PermissionInfo> withheld) {
-        return withheld.isEmpty() || withheld.stream().anyMatch(PermissionInfo::reachesPi);
     }
 
     private static List<String> split(String phrases) {
