@@ -14,10 +14,11 @@ import io.permlab.rules.Violation;
 
 /**
  * The founding case: a function works with every permission granted and stops working when one is refused, and the
- * category's necessary PI does not include what that permission reaches (认定方法 四.2; 164号文 S2–S4). A permission
- * that reaches no PI (web-permissions.json "pi": []) is never reported: refusing it withholds no PI. Severity as the
+ * category's necessary PI does not include what that permission reaches (认定方法 四.2; 164号文 S2–S4). Severity as the
  * catalogue's "severityNote" states it: high where what the permission reaches includes sensitive PI (PIPL Art. 28),
- * medium (saying so) where none of it is, info for the conditional case or a declared need. Both runs' evidence is
+ * medium (saying so) where none of it is, info for the conditional case, a declared need, or a permission that reaches
+ * no PI (web-permissions.json "pi": [], persistent storage, MIDI: 四.2 covers a non-necessary permission too, but
+ * whether one that collects nothing is necessary is for a person to judge). Both runs' evidence is
  * attached: the baseline checkpoint and the refused run's failing step.
  */
 public final class PermissionMandatoryRule extends ExplorationRule {
@@ -54,8 +55,7 @@ public final class PermissionMandatoryRule extends ExplorationRule {
                 WebPermission p = ctx.knowledge().webPermission(effect.permission()).orElse(null);
                 // a permission that reaches no PI (persistent storage, MIDI: "pi": [] in web-permissions.json) withholds
                 // nothing when refused: no PI the category does not need is asked for (认定方法 四.2 is about PI)
-                if (!effect.mandatory() || p == null || p.pi().isEmpty()
-                        || needs(category, p.pi())) {
+                if (!effect.mandatory() || p == null || needs(category, p.pi())) {
                     continue;
                 }
                 Run baseline = f.run(effect.baselineRunId());
@@ -64,10 +64,11 @@ public final class PermissionMandatoryRule extends ExplorationRule {
                     continue;
                 }
                 boolean sensitive = p.pi().stream().anyMatch(k -> ctx.knowledge().piKind(k).sensitive());
+                boolean reachesPi = !p.pi().isEmpty();
                 Violation v = Violation.of(this)
                         .arg("function", functionName(f))
                         .arg("permission", permission(ctx.knowledge(), p.id()))
-                        .arg("pi", ctx.knowledge().piLabels(p.pi()))
+                        .arg("pi", reachesPi ? ctx.knowledge().piLabels(p.pi()) : ctx.text(this, "itself").text())
                         .arg("category", category.label())
                         .arg("baselineCheckpoint", baseline.checkpoint().description())
                         .arg("variantDetail", denied.checkpoint().reason())
@@ -75,7 +76,10 @@ public final class PermissionMandatoryRule extends ExplorationRule {
                         .key(f.functionId() + ":" + p.id())
                         .at(checkpoint(baseline))
                         .at(failure(denied));
-                if (!sensitive) {
+                if (!reachesPi) {
+                    // 认定方法 四.2 also covers a permission that is not necessary, but no necessary-PI list can decide that
+                    v.arg("note", ctx.text(this, "reachesNoPi").text()).severity(Severity.INFO);
+                } else if (!sensitive) {
                     v.arg("note", ctx.text(this, "notSensitive").with("pi", ctx.knowledge().piLabels(p.pi())).text());
                 }
                 ctx.unlessNecessaryInSomeServices(this, v, p.pi());
