@@ -11,6 +11,8 @@ public class SessionException extends Exception {
         ELEMENT_NOT_FOUND("element-not-found", "未找到元素", "element not found"),
         /** Found and visible, but never enabled: "the save button stays disabled" is the evidence. */
         ELEMENT_DISABLED("element-disabled", "元素不可用", "element disabled"),
+        /** On screen and enabled, but under a layer that covers most of the screen (a "去设置" notice): no user reaches it. */
+        ELEMENT_COVERED("element-covered", "元素被遮挡", "element covered"),
         PAGE_LOAD_TIMEOUT("page-load-timeout", "页面加载超时", "page load timeout"),
         BROWSER_CRASH("browser-crash", "浏览器崩溃", "browser crash"),
         SESSION_ERROR("session-error", "会话错误", "session error"),
@@ -45,7 +47,7 @@ public class SessionException extends Exception {
          * disabled) and so evidence about the function; every other kind cuts the run short inconclusively.
          */
         public boolean isFunctionEvidence() {
-            return this == ELEMENT_NOT_FOUND || this == ELEMENT_DISABLED;
+            return this == ELEMENT_NOT_FOUND || this == ELEMENT_DISABLED || this == ELEMENT_COVERED;
         }
 
         /**

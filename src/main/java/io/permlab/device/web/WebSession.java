@@ -150,23 +150,60 @@ final class WebSession implements Session {
         }
     }
 
+    /**
+     * Taps like a user: when something else would receive the tap, a small overlay (a toast, a sticky bar) is tapped
+     * through, as a user would reach the control anyway; a layer over most of the screen (a "去设置" notice, a consent
+     * sheet back again) is waited out until the page is quiet or the step's time is up, and then the control is
+     * decided blocked: covered ({@link CoveringLayer}).
+     */
     @Override
     public void tap(Locator locator, Duration timeout) throws SessionException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         WebElement element = clickable(locator, timeout);
-        try {
-            element.click();
-        } catch (ElementClickInterceptedException e) {
-            // An overlay (a toast, a sticky bar) covers the element: a user would still reach it.
-            ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
-        } catch (WebDriverException e) {
-            throw failure(e, "tap " + locator);
+        while (true) {
+            try {
+                element.click();
+                return;
+            } catch (ElementClickInterceptedException e) {
+                CoveringLayer layer = CoveringLayer.over(driver, element);
+                if (layer == null) {
+                    ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+                    return;
+                }
+                awaitUncovered(locator, element, layer, start, deadline);
+            } catch (WebDriverException e) {
+                throw failure(e, "tap " + locator);
+            }
+        }
+    }
+
+    /** Returns once no layer covers the element; throws "covered" once the page is quiet with it covered, or at the deadline. */
+    private void awaitUncovered(Locator locator, WebElement element, CoveringLayer layer, long start, long deadline) throws SessionException {
+        CoveringLayer still = layer;
+        while (still != null) {
+            long now = System.nanoTime();
+            boolean quiet = now < deadline
+                    && PageQuiet.look(driver, network, permissions, downloads, start, (deadline - now) / 1_000_000).quiet();
+            if (quiet || now >= deadline) {
+                throw new SessionException(SessionException.Kind.ELEMENT_COVERED, still.decided(locator,
+                        (System.nanoTime() - start) / 1_000_000, (deadline - start) / 1_000_000, quiet));
+            }
+            pause(POLL_MILLIS);
+            still = CoveringLayer.over(driver, element);
         }
     }
 
     @Override
     public void type(Locator locator, String text, Duration timeout) throws SessionException {
+        long start = System.nanoTime();
         WebElement element = element(locator, timeout, Need.VISIBLE, "type into");
         try {
+            // typing reaches a covered field without a click, so look first: a user cannot get to it either
+            CoveringLayer layer = CoveringLayer.over(driver, element);
+            if (layer != null) {
+                awaitUncovered(locator, element, layer, start, start + timeout.toNanos());
+            }
             element.clear();
             element.sendKeys(text);
         } catch (WebDriverException e) {

@@ -1,7 +1,7 @@
 package io.permlab.model.dynamic;
 
 /**
- * Something that went wrong in a run: element-not-found, element-disabled, page-load-timeout, js-error, browser-crash,
+ * Something that went wrong in a run: element-not-found, element-disabled, element-covered, page-load-timeout, js-error, browser-crash,
  * session-error, unreachable.
  * Recorded on the run with a screenshot and page source where they could still be taken.
  */
