@@ -104,20 +104,20 @@ public final class MiniProgramForcedReauthRule implements Rule {
                 }
                 List<Localized> how = new ArrayList<>();
                 if (!modals.isEmpty()) {
-                    how.add(ctx.text(this, "modal").with("count", modals.size()).text());
+                    how.add(ctx.text(this, "modal").with("count", modals.size()).with("s", modals.size() == 1 ? "" : "s").text());
                 }
                 if (!settings.isEmpty()) {
-                    how.add(ctx.text(this, "settings").with("count", settings.size()).text());
+                    how.add(ctx.text(this, "settings").with("count", settings.size()).with("s", settings.size() == 1 ? "" : "s").text());
                 }
                 if (nagging) {
-                    how.add(ctx.text(this, "nag").with("count", nags.size())
+                    how.add(ctx.text(this, "nag").with("count", nags.size()).with("s", nags.size() == 1 ? "" : "s")
                             .with("permission", ExplorationRule.permission(ctx.knowledge(), permission)).text());
                 }
                 if (!tried.isEmpty()) {
-                    how.add(ctx.text(this, "settingsNoTap").with("count", tried.size()).text());
+                    how.add(ctx.text(this, "settingsNoTap").with("count", tried.size()).with("s", tried.size() == 1 ? "" : "s").text());
                 }
                 if (loop) {
-                    how.add(ctx.text(this, "loop").with("count", again.size()).text());
+                    how.add(ctx.text(this, "loop").with("count", again.size()).with("s", again.size() == 1 ? "" : "s").text());
                 }
                 if (statics == null) {
                     statics = ctx.reportedBy(staticRule, evidence);

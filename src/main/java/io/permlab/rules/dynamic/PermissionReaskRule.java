@@ -79,8 +79,8 @@ public final class PermissionReaskRule extends ExplorationRule {
                 }
                 Violation v = Violation.of(this)
                         .arg("permission", permission(ctx.knowledge(), run.policy().permission()))
-                        .arg("again", (int) again)
-                        .arg("relaunch", (int) relaunch)
+                        .arg("again", (int) again).arg("againS", again == 1 ? "" : "s")
+                        .arg("relaunch", (int) relaunch).arg("relaunchS", relaunch == 1 ? "" : "s")
                         .arg("window", shown(window))
                         .arg("tapped", tapped.isEmpty() ? null : ctx.text(this, "afterTaps").with("count", tapped.size())
                                 .with("steps", new Localized(steps(tapped, "、"), steps(tapped, ", ")))

@@ -55,7 +55,7 @@ abstract class ResponseExposureRule extends ExplorationRule {
                     Violation v = Violation.of(this)
                             .arg("endpoint", first.method() + " " + first.url())
                             .arg("pi", ctx.knowledge().piLabels(kinds))
-                            .arg("count", found.size())
+                            .arg("count", found.size()).arg("s", found.size() == 1 ? "" : "s")
                             .arg("where", where);
                     describe(v, found, ctx);
                     return v;

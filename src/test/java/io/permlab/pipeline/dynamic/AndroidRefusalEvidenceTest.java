@@ -171,7 +171,7 @@ class AndroidRefusalEvidenceTest {
         TargetResult result = run(d);
 
         assertThat(of(result, "DYN-PERM-REASK")).singleElement().satisfies(f -> {
-            assertThat(f.message().en()).contains("asked again by itself 0 time(s) in the same session and 1 time(s) after reopening");
+            assertThat(f.message().en()).contains("asked again by itself 0 times in the same session and 1 time after reopening");
             assertThat(f.evidence()).anySatisfy(e -> assertThat(e.symbol()).contains("add-address-deny-geolocation"));
         });
         assertThat(of(result, "AND-REFUSAL-LOOP")).isEmpty();

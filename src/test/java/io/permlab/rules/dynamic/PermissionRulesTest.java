@@ -124,7 +124,7 @@ class PermissionRulesTest {
                 .request("geolocation", 9000, 7, REFUSED, null, true).build();
         List<Finding> f = findings(new PermissionReaskRule(), exploration(baseline, nagging), null);
         assertThat(f).singleElement().satisfies(finding -> {
-            assertThat(finding.message().en()).contains("asked again by itself 2 time(s) in the same session and 1 time(s) after reopening", "48h");
+            assertThat(finding.message().en()).contains("asked again by itself 2 times in the same session and 1 time after reopening", "48h");
             assertThat(finding.legalBasis()).anySatisfy(l -> assertThat(l.citation()).isEqualTo("164号文 S5、S6"));
         });
         Run once = denied("geolocation").failed().request("geolocation", 1800, 2, REFUSED, null).build();

@@ -43,20 +43,20 @@ class ReaskWindowParameterTest {
     void theBuiltInWindowIs48Hours() {
         assertThat(KnowledgeBase.builtIn().rule("DYN-PERM-REASK").orElseThrow().wholeParam("reaskWindowSeconds")).isEqualTo(48 * 3600);
         assertThat(messages(KnowledgeBase.builtIn())).singleElement().asString()
-                .contains("asked again by itself 2 time(s) in the same session and 1 time(s) after reopening", "window: 48h");
+                .contains("asked again by itself 2 times in the same session and 1 time after reopening", "window: 48h");
     }
 
     @Test
     void aShorterWindowLeavesOutTheReaskAfterReopening(@TempDir Path dir) throws IOException {
         assertThat(messages(withWindow(dir, "5"))).singleElement().asString()
-                .contains("asked again by itself 2 time(s) in the same session and 0 time(s) after reopening", "window: 5s");
+                .contains("asked again by itself 2 times in the same session and 0 times after reopening", "window: 5s");
     }
 
     @Test
     void aReaskExactlyAtTheWindowsEndCounts(@TempDir Path dir) throws IOException {
         // 2.8 s is exactly 1 s after the first request, 3.8 s exactly 2 s after it
-        assertThat(messages(withWindow(dir, "1"))).singleElement().asString().contains("asked again by itself 1 time(s)");
-        assertThat(messages(withWindow(dir, "2"))).singleElement().asString().contains("asked again by itself 2 time(s)");
+        assertThat(messages(withWindow(dir, "1"))).singleElement().asString().contains("asked again by itself 1 time in the same session");
+        assertThat(messages(withWindow(dir, "2"))).singleElement().asString().contains("asked again by itself 2 times");
     }
 
     @Test

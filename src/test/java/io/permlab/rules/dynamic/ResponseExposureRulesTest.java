@@ -33,7 +33,7 @@ class ResponseExposureRulesTest {
     void overExposedResponseCitesTheResponseAndTheScreenshot() {
         List<Finding> f = findings(new PiOverexposedResponseRule(), exploration(exposing), null);
         assertThat(f).singleElement().satisfies(x -> {
-            assertThat(x.message().en()).contains("GET " + URL, "phone number", "response $.data[0].phone=138****5678",
+            assertThat(x.message().en()).contains("GET " + URL, "phone number", "(1 value: response $.data[0].phone=138****5678)",
                     "shows it only masked").doesNotContain("139****4321");
             assertThat(x.evidence()).extracting(p -> p.kind() + " " + p.file())
                     .containsExactly("network " + exposing.harFile(), "screenshot runs/t/step-02-checkpoint.png");
@@ -58,7 +58,7 @@ class ResponseExposureRulesTest {
     @Test
     void othersInResponseIsOneFindingPerEndpoint() {
         assertThat(findings(new PiOthersInResponseRule(), exploration(exposing), null)).singleElement()
-                .satisfies(x -> assertThat(x.message().en()).contains("other people's phone number, delivery address", "2 value(s)"));
+                .satisfies(x -> assertThat(x.message().en()).contains("other people's phone number, delivery address", "2 values"));
         Run masked = with(List.of(e(ResponseExposure.Kind.SHOWN_MASKED, "MOBILE_PHONE", "response $.phone", "138****5678")));
         assertThat(findings(new PiOthersInResponseRule(), exploration(masked), null)).isEmpty();
     }
