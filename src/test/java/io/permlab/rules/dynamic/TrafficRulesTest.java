@@ -84,7 +84,7 @@ class TrafficRulesTest {
                                         + "it ends up in server, proxy and log records, and travels over cleartext HTTP. Seen in '新增收货地址' (add-address: grant).",
                                 "DYN-PRECISE-COORDS-SENT The page sent coordinates with 6 decimals (about 1 m, url query lat+lng=31.23****,121.47****) "
                                         + "to api.example in the request's URL, where server, proxy and log records keep them; "
-                                        + "the basic function of a 'food delivery' app does not need precise location. Seen in '新增收货地址' (add-address: grant).");
+                                        + "the basic function of 'food delivery' apps does not need precise location. Seen in '新增收货地址' (add-address: grant).");
             }
         }
     }
