@@ -46,4 +46,11 @@ class CategoryInEnglishMessagesTest {
                 .contains("the basic function of 'online community' apps does not need precise location")
                 .doesNotContain("a 'online community'");
     }
+
+    @Test
+    void theMandatoryPermissionMessage() {
+        assertThat(english(findings(new PermissionMandatoryRule(), refused, VOWEL)))
+                .contains("although the basic function of 'online community' apps does not need precise location")
+                .doesNotContain("a 'online community'");
+    }
 }
