@@ -42,4 +42,19 @@ class PhoneLayoutTest {
         assertThat(style.at(PHONE, "table.evidence thead")).containsEntry("display", "none");
         assertThat(style.at(PHONE, "table.evidence td")).doesNotContainKey("min-width");
     }
+
+    @Test
+    void aTargetIdInTheSummaryBreaksAtItsHyphensNotLetterByLetter() throws IOException {
+        String html = render(SampleRuns.run(out));
+        String list = html.substring(html.indexOf("<table class=\"list\">"));
+        list = list.substring(0, list.indexOf("</table>"));
+
+        // code breaks anywhere (a long class name must not widen the page), which made the ID column as narrow as a
+        // letter: "demo-delive / ry-android". The target's ID is marked, and its style keeps its words whole.
+        assertThat(list).containsPattern(Pattern.compile("<td><code class=\"id\">[^<]+</code></td>"));
+        assertThat(PageStyle.of(html).top("code").get("overflow-wrap")).isEqualTo("anywhere");
+        assertThat(PageStyle.of(html).top("code.id")).containsEntry("overflow-wrap", "normal");
+        // the ID column so widened, the list's cells are as tight as the counts' above it, to stay within 390 px
+        assertThat(PageStyle.of(html).at(PHONE, "table.list td")).isEqualTo(PageStyle.of(html).at(PHONE, "table.counts td"));
+    }
 }
