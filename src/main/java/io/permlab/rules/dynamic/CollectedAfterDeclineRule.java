@@ -10,7 +10,7 @@ import io.permlab.rules.RuleContext;
 import io.permlab.rules.Violation;
 
 /**
- * PI sent, or a permission asked for, after the user declined the privacy policy (认定方法 三.2; PIPL Art. 13, 14): judged
+ * PI sent, or a permission that reaches PI asked for, after the user declined the privacy policy (认定方法 三.2; PIPL Art. 13, 14): judged
  * on the run that declined it, from its consent step on, and only when the decline happened (its consent step
  * completed). What the page did before that step is the baseline's too, and DYN-PI-BEFORE-CONSENT and
  * DYN-PERM-BEFORE-CONSENT judge it there. One finding per host and per permission, naming the functions it was seen in.
@@ -39,7 +39,7 @@ public final class CollectedAfterDeclineRule extends ExplorationRule {
                 }
             }
             for (PermissionRequest r : run.requests()) {
-                if (r.permission() != null && r.stepIndex() >= decline.index()) {
+                if (r.permission() != null && r.stepIndex() >= decline.index() && reachesPi(ctx, r.permission())) {
                     seen.add("permission:" + r.permission(), f, run, () -> violation(ctx, decline, ctx.text(this, "asked")
                             .with("permission", permission(ctx.knowledge(), r.permission())).with("api", r.api()).text()),
                             request(run, r));
@@ -47,6 +47,11 @@ public final class CollectedAfterDeclineRule extends ExplorationRule {
             }
         }
         seen.report(ctx);
+    }
+
+    /** 三.2 is about permissions that can collect PI: persistent storage or MIDI ("pi": []) collect none. */
+    private static boolean reachesPi(RuleContext ctx, String permission) {
+        return ctx.knowledge().webPermission(permission).map(p -> !p.pi().isEmpty()).orElse(true);
     }
 
     private Violation violation(RuleContext ctx, StepRecord decline, io.permlab.model.Localized what) {

@@ -95,6 +95,12 @@ class ConsentDeclineRulesTest {
     }
 
     @Test
+    void aPermissionThatReachesNoPiAskedAfterTheDeclineCollectsNothing() {
+        Run declined = declinedConsent().request("persistent-storage", 1200, 2, "success", null).request("midi", 1300, 2, "success", null).build();
+        assertThat(findings(COLLECTED, exploration(baseline().build(), declined), "news")).isEmpty();
+    }
+
+    @Test
     void whatWasSentBeforeTheDeclineOrWithoutOneIsNotThisRules() {
         Run before = declinedConsent().sentAtStep(0, "http://stats.example/c", 100, phone("url query m")).build();
         assertThat(findings(COLLECTED, exploration(baseline().build(), before), "news")).as("before the decline step").isEmpty();
