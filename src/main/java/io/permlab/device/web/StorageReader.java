@@ -25,6 +25,9 @@ final class StorageReader {
 
     private static final String SCRIPT = """
             var done = arguments[arguments.length - 1];
+            // a page without an origin of its own (a browser error page after the app sent the user off the site,
+            // about:blank) has no storage; even asking for it throws there
+            if (!/^https?:$/.test(location.protocol)) { done('[]'); return; }
             var out = [];
             var max = %d;
             function add(area, key, value) { out.push({area: area, origin: String(location.origin), key: String(key), value: String(value).slice(0, max)}); }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a run that taps them instead, with every permission granted, and a function that works after accepting but not after
  * declining is DYN-CONSENT-MANDATORY: high for a category whose basic function needs no PI, medium for one that needs
  * some when the function handled none. An app that keeps working after a decline but sends PI anyway collects it after the user said no (DYN-COLLECTED-AFTER-DECLINE). In real Chromium
- * through 'permlab run', four targets in one run.
+ * through 'permlab run', five targets in one run.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ConsentDeclinedTest {
@@ -43,6 +43,15 @@ class ConsentDeclinedTest {
             + "$('disagree').onclick = function () { enter(); fetch('http://stats.example/c?mobile=13800138000'); };"
             + "$('open').onclick = function () { $('art').hidden = false; };</script></body></html>";
 
+    /** Declining sends the user off the site, to a host that does not answer (a "goodbye" page). */
+    private static final String LEAVES = "<!doctype html><html><body>"
+            + "<div id=\"sheet\"><button id=\"agree\">同意</button><button id=\"disagree\">不同意</button></div>"
+            + "<main id=\"app\" hidden><button id=\"open\">进入直播间</button><div id=\"art\" hidden>直播中</div></main>"
+            + "<script>function $(i) { return document.getElementById(i); }"
+            + "$('agree').onclick = function () { $('sheet').hidden = true; $('app').hidden = false; };"
+            + "$('disagree').onclick = function () { location.href = 'http://goodbye.invalid/bye.html'; };"
+            + "$('open').onclick = function () { $('art').hidden = false; };</script></body></html>";
+
     private static final String TWO_STEP_DECLINE = flow("{\"open\": \"/index.html\"}",
             "{\"consent\": {\"css\": \"#agree\"}, \"refuse\": [{\"css\": \"#disagree\"}, {\"css\": \"#still\"}]}",
             "{\"tap\": {\"css\": \"#open\"}, \"timeoutMs\": 3000}", "{\"checkpoint\": {\"css\": \"#art\"}}");
@@ -61,6 +70,9 @@ class ConsentDeclinedTest {
                         .flow(TWO_STEP_DECLINE).write(),
                 H5Target.in(targets, "news-browses").served("reader.example").alsoServed("stats.example").category("新闻资讯")
                         .page("index.html", BROWSES).page("c", "ok")
+                        .flow(flow("{\"open\": \"/index.html\"}", "{\"consent\": {\"css\": \"#agree\"}, \"refuse\": {\"css\": \"#disagree\"}}",
+                                "{\"tap\": {\"css\": \"#open\"}}", "{\"checkpoint\": {\"css\": \"#art\"}}")).write(),
+                H5Target.in(targets, "live-leaves").served("live.example").category("网络直播").page("index.html", LEAVES)
                         .flow(flow("{\"open\": \"/index.html\"}", "{\"consent\": {\"css\": \"#agree\"}, \"refuse\": {\"css\": \"#disagree\"}}",
                                 "{\"tap\": {\"css\": \"#open\"}}", "{\"checkpoint\": {\"css\": \"#art\"}}")).write(),
                 H5Target.in(targets, "wrong-refuse").served("misnamed.example").category("新闻资讯").page("index.html", EXITS)
@@ -118,6 +130,15 @@ class ConsentDeclinedTest {
                 .contains("(check: refuse-consent)").doesNotContain("13800138000");
         assertThat(sent.get(0).getAsJsonArray("evidence").toString()).contains(H5Target.FUNCTION + "-refuse-consent")
                 .doesNotContain("13800138000");
+    }
+
+    @Test
+    void anAppThatSendsTheUserOffTheSiteIsBlockedNotInconclusive() {
+        RunReport.Run declined = target("live-leaves").run(H5Target.FUNCTION + "-refuse-consent");
+        assertThat(declined.outcome()).as("the storage of an error page is nothing to read, not a lost run: " + declined.cause())
+                .isEqualTo("FUNCTION_FAILED");
+        assertThat(findings("live-leaves", "DYN-CONSENT-MANDATORY")).singleElement()
+                .satisfies(f -> assertThat(f.get("severity").getAsString()).isEqualTo("high"));
     }
 
     @Test
