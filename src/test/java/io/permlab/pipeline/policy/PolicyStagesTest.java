@@ -129,6 +129,133 @@ class PolicyStagesTest {
         assertThat(p.source()).isEqualTo("http://a.example/privacy.html");
     }
 
+    /** A served site written to a temporary folder, read the way the stage reads it. */
+    private WebPages served(String host, Map<String, String> files) throws IOException {
+        Path site = Files.createDirectories(tmp.resolve("site-" + host));
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Files.writeString(site.resolve(f.getKey()), f.getValue());
+        }
+        return new WebPages(new SiteFiles(List.of(new ServeSpec(host, site, true))));
+    }
+
+    private static final String POLICY_PAGE = "<h1>隐私政策</h1><p>本应用由某某有限公司运营。</p>";
+
+    @Test
+    void aPolicyLinkedFromASameOriginConsentFrameIsFoundAndReachableBeforeConsent() throws IOException {
+        WebPages pages = served("book.example", Map.of(
+                "index.html", "<h1>书香</h1><a id=\"book\" href=\"#\">第一章</a><iframe id=\"cf\" src=\"consent.html\"></iframe>",
+                "consent.html", "<p>请阅读并同意<a href=\"policy.html\" target=\"_top\">《隐私政策》</a></p><button>不同意</button><button>同意</button>",
+                "policy.html", POLICY_PAGE));
+
+        PrivacyPolicyFacts p = new WebPolicyFinder(POLICY).find("https://book.example/index.html", pages);
+
+        assertThat(p.status()).isEqualTo(PolicyStatus.FOUND);
+        assertThat(p.source()).isEqualTo("https://book.example/policy.html");
+        assertThat(p.text()).contains("某某有限公司");
+        assertThat(p.reachableBeforeConsent()).isTrue();
+        assertThat(p.note()).contains("https://book.example/consent.html");
+        assertThat(judge(p)).doesNotContain("POLICY-MISSING", "POLICY-UNREACHABLE-BEFORE-CONSENT");
+    }
+
+    @Test
+    void aFrameOnAnotherOriginIsNotFollowed() {
+        Map<String, String> fetched = new java.util.HashMap<>();
+        PageFetcher web = url -> {
+            fetched.put(url, url);
+            return url.startsWith("https://a.example/")
+                    ? PageFetcher.Page.of("<p>欢迎</p><iframe src=\"https://ads.example/banner.html\"></iframe>")
+                    : PageFetcher.Page.of("<a href=\"/privacy.html\">隐私政策</a>");
+        };
+
+        PrivacyPolicyFacts p = new WebPolicyFinder(POLICY).find("https://a.example/", web);
+
+        assertThat(fetched).doesNotContainKey("https://ads.example/banner.html");
+        assertThat(p.status()).isEqualTo(PolicyStatus.ABSENT);
+    }
+
+    @Test
+    void aSameOriginFrameThatCannotBeReadLeavesThePolicyNotInspectedNotMissing() throws IOException {
+        WebPages pages = served("book.example", Map.of(
+                "index.html", "<h1>书香</h1><iframe src=\"consent.html\"></iframe>"));
+
+        PrivacyPolicyFacts p = new WebPolicyFinder(POLICY).find("https://book.example/index.html", pages);
+
+        assertThat(p.status()).isEqualTo(PolicyStatus.NOT_FETCHED);
+        assertThat(p.note()).contains("https://book.example/consent.html").contains("404");
+        assertThat(judge(p)).isEmpty();
+    }
+
+    @Test
+    void aConsentSheetThatScriptBuildsInAShadowRootLeavesThePolicyNotInspectedRatherThanUnlinked() throws IOException {
+        // The page names the policy outside the sheet; the link lives only in the shadow root the script attaches.
+        WebPages pages = served("video.example", Map.of(
+                "index.html", "<h1>闪映</h1><p>同意隐私政策后方可观看</p><privacy-sheet></privacy-sheet><script>"
+                        + "class S extends HTMLElement{connectedCallback(){const r=this.attachShadow({mode:'open'});"
+                        + "r.innerHTML='<a href=\"policy.html\">《隐私政策》</a><button>同意</button>';}}"
+                        + "customElements.define('privacy-sheet',S);</script>",
+                "policy.html", POLICY_PAGE));
+
+        PrivacyPolicyFacts p = new WebPolicyFinder(POLICY).find("https://video.example/index.html", pages);
+
+        assertThat(p.status()).isEqualTo(PolicyStatus.NOT_FETCHED);
+        assertThat(p.reachableBeforeConsent()).isNull();
+        assertThat(p.note()).contains("shadow root");
+        assertThat(judge(p)).isEmpty();
+    }
+
+    @Test
+    void aShadowRootAttachedByASameOriginScriptFileAlsoLeavesThePolicyNotInspected() throws IOException {
+        WebPages pages = served("video.example", Map.of(
+                "index.html", "<p>请先阅读并同意隐私政策</p><div id=\"sheet\"></div><script src=\"sheet.js\"></script>",
+                "sheet.js", "document.getElementById('sheet').attachShadow({mode:'open'}).innerHTML='<a href=\"p.html\">隐私政策</a>';"));
+
+        PrivacyPolicyFacts p = new WebPolicyFinder(POLICY).find("https://video.example/index.html", pages);
+
+        assertThat(p.status()).isEqualTo(PolicyStatus.NOT_FETCHED);
+        assertThat(judge(p)).isEmpty();
+    }
+
+    @Test
+    void aLinkInADeclarativeShadowRootIsFound() throws IOException {
+        WebPages pages = served("video.example", Map.of(
+                "index.html", "<privacy-sheet><template shadowrootmode=\"open\"><div role=\"dialog\">"
+                        + "<a href=\"policy.html\">《隐私政策》</a><button>同意</button></div></template></privacy-sheet>",
+                "policy.html", POLICY_PAGE));
+
+        PrivacyPolicyFacts p = new WebPolicyFinder(POLICY).find("https://video.example/index.html", pages);
+
+        assertThat(p.status()).isEqualTo(PolicyStatus.FOUND);
+        assertThat(p.source()).isEqualTo("https://video.example/policy.html");
+        assertThat(p.reachableBeforeConsent()).isTrue();
+    }
+
+    @Test
+    void aPageWithScriptsButNoShadowRootsAndNoPolicyStillHasNone() throws IOException {
+        // Scripts alone do not make a page unreadable: only content PermLab cannot see does.
+        WebPages pages = served("tool.example", Map.of(
+                "index.html", "<div class=\"dialog\"><p>欢迎使用！</p><button id=\"ok\">同意</button></div>"
+                        + "<script>document.getElementById('ok').onclick=()=>{};</script><script src=\"app.js\"></script>",
+                "app.js", "console.log('ready');"));
+
+        PrivacyPolicyFacts p = new WebPolicyFinder(POLICY).find("https://tool.example/index.html", pages);
+
+        assertThat(p.status()).isEqualTo(PolicyStatus.ABSENT);
+        assertThat(judge(p)).containsExactly("POLICY-MISSING");
+    }
+
+    @Test
+    void aPlainLinkOnTheConsentPageIsStillFound() throws IOException {
+        WebPages pages = served("shop.example", Map.of(
+                "index.html", "<div role=\"dialog\"><a href=\"policy.html\">隐私政策</a><button>同意</button></div>",
+                "policy.html", POLICY_PAGE));
+
+        PrivacyPolicyFacts p = new WebPolicyFinder(POLICY).find("https://shop.example/index.html", pages);
+
+        assertThat(p.status()).isEqualTo(PolicyStatus.FOUND);
+        assertThat(p.source()).isEqualTo("https://shop.example/policy.html");
+        assertThat(p.note()).isEqualTo("linked from the consent dialog of https://shop.example/index.html");
+    }
+
     private static List<String> judge(PrivacyPolicyFacts p) {
         io.permlab.model.Target t = new io.permlab.model.Target("t", "t", io.permlab.model.TargetKind.H5, Path.of("t"), null, List.of());
         return new RuleEngine(KB, PolicyRules.all()).run(io.permlab.model.Evidence.of(t, p), null).findings().stream().map(Finding::ruleId).toList();
