@@ -29,4 +29,13 @@ public enum PiType {
     public String piKind() {
         return piKind;
     }
+
+    /**
+     * The pi-kinds.json id of a match that may be imprecise: coordinates too rounded to place a person (fewer than 4
+     * decimals, PiSighting.precise) are an approximate location, not a precise one. Every label and policy comparison
+     * of a sighting goes through here, so that they agree.
+     */
+    public String piKind(boolean precise) {
+        return "location_precise".equals(piKind) && !precise ? "location_coarse" : piKind;
+    }
 }

@@ -82,9 +82,9 @@ abstract class ExplorationRule implements Rule {
                 x.method() + " " + x.url() + " — " + where);
     }
 
-    /** "手机号码、精确位置" for the PI kinds of the sightings. */
+    /** "手机号码、精确位置" for the PI kinds of the sightings (2-decimal coordinates are "大致位置"). */
     static Localized piOf(KnowledgeBase kb, List<PiSighting> sightings) {
-        List<String> kinds = sightings.stream().map(s -> io.permlab.knowledge.pi.PiType.valueOf(s.type()).piKind()).distinct().toList();
+        List<String> kinds = sightings.stream().map(s -> io.permlab.knowledge.pi.PiType.valueOf(s.type()).piKind(s.precise())).distinct().toList();
         return kb.piLabels(kinds);
     }
 

@@ -75,8 +75,7 @@ final class ExplorationObservations {
     }
 
     static String piKind(PiSighting s) {
-        String kind = PiType.valueOf(s.type()).piKind();
-        return "location_precise".equals(kind) && !s.precise() ? "location_coarse" : kind;
+        return PiType.valueOf(s.type()).piKind(s.precise());
     }
 
     private static boolean own(Exploration exploration, String host) {
