@@ -32,8 +32,8 @@ public final class PiPlaintextStorageRule extends ExplorationRule {
                 if (s.pi().isEmpty()) {
                     continue;
                 }
-                // sensitive PI (an ID number, a precise position) kept in plaintext is HIGH, as MP-STORAGE-PLAINTEXT-PI judges it
-                boolean sensitive = s.pi().stream().anyMatch(p -> ctx.knowledge().piKind(PiType.valueOf(p.type()).piKind()).sensitive());
+                // sensitive PI (an ID number, a precise position; rounded coordinates are not one) kept in plaintext is HIGH, as MP-STORAGE-PLAINTEXT-PI judges it
+                boolean sensitive = s.pi().stream().anyMatch(p -> ctx.knowledge().piKind(PiType.valueOf(p.type()).piKind(p.precise())).sensitive());
                 entries.add(s.area() + ":" + endpointKey(s.origin()) + ":" + s.key(), f, run, () -> Violation.of(this)
                         .severity(sensitive ? Severity.HIGH : null)
                         .arg("area", s.area())

@@ -66,4 +66,14 @@ class CoordinateLabelTest {
         String message = only(findings(new CollectedAfterDeclineRule(), exploration(baseline().build(), declined), "news"));
         assertThat(message).contains("precise location").contains("approximate location");
     }
+
+    @Test
+    void storedCoordinatesAreSensitiveOnlyWhenPrecise() {
+        Run rounded = baseline().stored("localStorage", "pos", coords("value", 2)).build();
+        Run exact = baseline().stored("localStorage", "pos", coords("value", 4)).build();
+        assertThat(findings(new PiPlaintextStorageRule(), exploration(rounded), "news")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isNotEqualTo(io.permlab.model.Severity.HIGH));
+        assertThat(findings(new PiPlaintextStorageRule(), exploration(exact), "news")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(io.permlab.model.Severity.HIGH));
+    }
 }
