@@ -45,4 +45,18 @@ class MiniProgramApisTest {
         assertThat(apis.vaguePhraseIn("用于查找离你最近的门店")).isNull();
         assertThat(apis.purposeWords("scope.userLocation")).contains("门店", "配送");
     }
+
+    /**
+     * A use that justifies a fuzzy position (the city's weather, the area, the delivery address) justifies a precise
+     * one's purpose text just as well: whether the precise position is needed is another rule's question
+     * (MP-LOC-PRECISE-NOT-NECESSARY), not whether the desc names a use.
+     */
+    @Test
+    void everyLocationScopeCountsTheUsesTheFuzzyScopeCounts() {
+        List<String> fuzzy = apis.purposeWords("scope.userFuzzyLocation");
+        assertThat(fuzzy).contains("城市", "天气", "city", "weather");
+        for (String scope : List.of("scope.userLocation", "scope.userLocationBackground")) {
+            assertThat(apis.purposeWords(scope)).as(scope).containsAll(fuzzy);
+        }
+    }
 }
