@@ -38,6 +38,8 @@ class Runtime {
     this.counters = {setData: 0, navigations: 0};
     this.loopCut = null;
     this.launched = false;
+    this.exited = null; // {api, route, after} once the program left (wx.exitMiniProgram …) until it is opened again
+    this.lastAction = null; // the user's last action, said with an exit: "tap css=#disagree"
     this.exparser.addGlobalErrorListener(err => {
       this.journal.add('error', {message: String(err && err.message || err), stack: err && err.stack, where: 'component callback'});
       return false;
@@ -157,9 +159,50 @@ class Runtime {
     const {route, query} = parseUrl(url);
     if (!this.allPages().includes(route)) throw new ActionError('page-not-found', 'no page "' + route + '" in app.json (pages: ' + this.allPages().join(', ') + ')');
     if (!this.launched) this.launch(route, query);
+    else if (this.exited) this.reenter(route, query);
     while (this.stack.length) this.unload(this.stack.pop());
     this.push(route, query);
     return this.describe();
+  }
+
+  /**
+   * The program leaves WeChat's foreground (wx.exitMiniProgram, a navigator with open-type="exit"): WeChat closes it, so
+   * its pages are gone (onHide, App.onHide) and every later user action fails "the mini-program exited" until a page is
+   * opened again. Journalled as "exit" for the run's timeline.
+   */
+  leave(api) {
+    if (this.exited) return;
+    const top = this.stack[this.stack.length - 1];
+    this.exited = {api, route: top ? top.route : null, after: this.lastAction};
+    this.journal.add('exit', {api, left: true, route: this.exited.route, after: this.lastAction});
+    if (top) this.hook(top, 'onHide');
+    const app = global.getApp();
+    if (typeof app.onHide === 'function') this.guard('App.onHide', () => app.onHide.call(app));
+    while (this.stack.length) {
+      const page = this.stack.pop();
+      this.guard('detach', () => page.comp.detach());
+      page.container.remove();
+    }
+  }
+
+  /** Opened again after it exited: the app shows again (App.onShow), on a fresh stack. */
+  reenter(route, query) {
+    this.exited = null;
+    const app = global.getApp();
+    this.journal.add('lifecycle', {target: 'app', hook: 'onShow', path: route, after: 'exit'});
+    if (typeof app.onShow === 'function') this.guard('App.onShow', () => app.onShow.call(app, {path: route, query: query || {}, scene: 1001, referrerInfo: {}}));
+  }
+
+  /** Launched from WeChat (scene 1001), never by another program: navigateBackMiniProgram has nowhere to go. */
+  openedByProgram() {
+    return false;
+  }
+
+  /** Why a user action finds nothing: the program exited, and by what ("wx.exitMiniProgram on tap css=#disagree"). */
+  exitedError() {
+    const e = this.exited;
+    const by = e.api.startsWith('navigator') ? e.api : 'wx.' + e.api;
+    return new ActionError('exited', by + (e.after ? ' on ' + e.after : '') + (e.route ? ', from ' + e.route : ''));
   }
 
   resetAction() {
@@ -274,6 +317,7 @@ class Runtime {
   }
 
   current() {
+    if (this.exited) throw this.exitedError();
     const page = this.stack[this.stack.length - 1];
     if (!page) throw new ActionError('no-page', 'no page is open: the flow must open one first');
     return page;
@@ -289,9 +333,11 @@ class Runtime {
   }
 
   async locate(locator, timeoutMs, wantEnabled) {
+    if (this.exited) throw this.exitedError(); // nothing can bring the page back: no waiting out the timeout
     const deadline = Date.now() + Math.max(0, timeoutMs || 0);
     let seenDisabled = false;
     for (;;) {
+      if (this.exited) throw this.exitedError(); // a timer of the program exited while we waited
       const hits = this.tree.find(this.rendered(), locator);
       if (hits.length) {
         const enabled = hits.find(n => !wantEnabled || !disabled(n));
@@ -311,6 +357,7 @@ class Runtime {
     this.resetAction();
     const button = openTypeButton(node);
     this.journal.add('action', {action: 'tap', locator, tag: node.tag, text: this.tree.textOf(node).trim().slice(0, 200)});
+    this.lastAction = 'tap ' + locator.kind + '=' + locator.value;
     this.auth.gesture();
     this.dispatch(innermost(this.tree, node).el, 'tap', {x: 0, y: 0});
     if (button) this.openType(button);
@@ -325,7 +372,14 @@ class Runtime {
     const type = String(treeLib.attr(nav, 'open-type') || 'navigate');
     const api = {navigate: 'navigateTo', redirect: 'redirectTo', switchTab: 'switchTab', reLaunch: 'reLaunch', navigateBack: 'navigateBack'}[type];
     const url = treeLib.attr(nav, 'url');
-    if (!api || (api !== 'navigateBack' && !url)) return; // exit and the other program targets leave the program
+    if (String(treeLib.attr(nav, 'target') || 'self') === 'miniProgram') {
+      // open-type="exit" closes the program, as wx.exitMiniProgram on a tap; navigateBack to a program that never
+      // opened this one does nothing; navigate opens another program (not followed)
+      if (type === 'exit') this.leave('navigator open-type=exit');
+      else this.journal.add('api', {api: 'navigator:miniProgram:' + type, simulated: true});
+      return;
+    }
+    if (!api || (api !== 'navigateBack' && !url)) return;
     const problem = this.navigate(api, api === 'navigateBack' ? {delta: Number(treeLib.attr(nav, 'delta')) || 1} : {url: String(url)});
     if (problem) this.journal.add('error', {message: 'navigator: ' + problem, where: 'navigator'});
   }
@@ -336,8 +390,8 @@ class Runtime {
    * and the page is brought back after a navigation. maxTaps and budgetMs bound it; what was tapped is journalled.
    */
   async explore({maxTaps, settleMs, budgetMs}) {
-    const home = this.current();
-    const homeDepth = this.stack.length;
+    let home = this.current();
+    let homeDepth = this.stack.length;
     const deadline = Date.now() + Math.max(0, budgetMs || 20000);
     const limit = Math.max(0, maxTaps === undefined ? 20 : maxTaps);
     const targets = this.tappables().map(t => t.key);
@@ -349,20 +403,36 @@ class Runtime {
       this.resetAction();
       const button = openTypeButton(node.n);
       this.journal.add('action', {action: 'tap', explored: true, tag: node.n.tag, text: node.text, route: home.route});
+      this.lastAction = 'tap "' + node.text + '" (entry exploration)';
       this.auth.gesture();
       this.dispatch(innermost(this.tree, node.n).el, 'tap', {x: 0, y: 0});
       if (button) this.openType(button);
       this.follow(node.n);
       done.push({tag: node.n.tag, text: node.text});
       await this.settle({maxMs: Math.min(settleMs || 300, Math.max(1, deadline - Date.now()))});
-      this.returnTo(home, homeDepth);
+      const reopened = this.returnTo(home, homeDepth);
+      if (reopened) {
+        home = reopened;
+        homeDepth = this.stack.length;
+      }
     }
     const left = targets.length - done.length;
     return {tapped: done, left};
   }
 
-  /** Back to the explored page: navigateBack over what a tap pushed, or a relaunch when it was redirected or relaunched away. */
+  /**
+   * Back to the explored page: navigateBack over what a tap pushed, or a relaunch when it was redirected or relaunched
+   * away; the page opened again (returned) when the tap closed the program.
+   */
   returnTo(home, depth) {
+    if (this.exited) {
+      // the tap closed the program: the user opens it again on the explored page, which is then the page explored
+      this.resetAction();
+      this.reenter(home.route, home.query);
+      const page = this.guard('exploration: reopen', () => this.push(home.route, home.query));
+      this.journal.add('action', {action: 'return', explored: true, route: home.route, reopened: true});
+      return page || null;
+    }
     if (this.stack[depth - 1] === home && this.stack.length === depth) return;
     this.resetAction();
     if (this.stack[depth - 1] === home) {
@@ -451,6 +521,7 @@ class Runtime {
   }
 
   back() {
+    if (this.exited) throw this.exitedError();
     this.resetAction();
     const problem = this.navigate('navigateBack', {delta: 1});
     if (problem) throw new ActionError('navigation', problem);
@@ -462,6 +533,7 @@ class Runtime {
       await this.locate(locator, timeoutMs, false);
       return {visible: true};
     } catch (e) {
+      if (e.type === 'exited') return {visible: false, exited: e.message};
       if (e.type === 'element-not-found' || e.type === 'element-disabled') return {visible: false};
       throw e;
     }

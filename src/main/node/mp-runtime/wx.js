@@ -371,6 +371,26 @@ function createWx(ctx) {
     reLaunch(o) { return nav('reLaunch', o); },
     switchTab(o) { return nav('switchTab', o); },
     navigateBack(o) { return nav('navigateBack', o); },
+    // leaving the program: WeChat closes it (exit needs a tap, as WeChat requires); nothing of it stays on screen
+    exitMiniProgram(o) {
+      call('exitMiniProgram', o);
+      if (!auth.hasGesture()) {
+        journal.add('exit', {api: 'exitMiniProgram', left: false, reason: 'not called on a tap'});
+        return respond('exitMiniProgram', o, done => done.fail('can only be invoked by user TAP gesture.'));
+      }
+      router.leave('exitMiniProgram');
+      return respond('exitMiniProgram', o, done => done.ok());
+    },
+    navigateBackMiniProgram(o) {
+      call('navigateBackMiniProgram', o);
+      // WeChat goes back only to a program that opened this one; the runtime launches it as from WeChat (scene 1001)
+      if (!router.openedByProgram()) {
+        journal.add('exit', {api: 'navigateBackMiniProgram', left: false, reason: 'no mini-program opened this one (scene 1001)'});
+        return respond('navigateBackMiniProgram', o, done => done.fail('the mini-program was not opened by another mini-program'));
+      }
+      router.leave('navigateBackMiniProgram');
+      return respond('navigateBackMiniProgram', o, done => done.ok());
+    },
     getSystemInfoSync() { return Object.assign({}, SYSTEM_INFO); },
     getWindowInfo() { return Object.assign({}, SYSTEM_INFO); },
     getDeviceInfo() { return Object.assign({}, SYSTEM_INFO); },

@@ -30,9 +30,11 @@ final class JournalReader {
      * Journal kinds that are evidence for the run's timeline; "action" only for the entry exploration's own taps;
      * "refused" is a private API WeChat rejected before any sheet (not in requiredPrivateInfos), "auth" a scoped call
      * answered from an earlier decision without a sheet, "no-sheet" wx.authorize for a scope WeChat no longer asks
-     * about (scope.userInfo, scope.address …): none is a permission request, nothing was asked of the user.
+     * about (scope.userInfo, scope.address …): none is a permission request, nothing was asked of the user. "exit" is
+     * the program closing itself (wx.exitMiniProgram, a navigator with open-type="exit"; left=false when WeChat refused).
      */
-    private static final java.util.Set<String> TIMELINE = java.util.Set.of("modal", "privacy", "private", "settings", "action", "refused", "auth", "no-sheet");
+    private static final java.util.Set<String> TIMELINE = java.util.Set.of("modal", "privacy", "private", "settings", "action", "refused", "auth",
+            "no-sheet", "exit");
 
     private final String origin;
     final List<ObservedRequest> requests = new ArrayList<>();

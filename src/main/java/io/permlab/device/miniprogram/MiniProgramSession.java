@@ -134,6 +134,22 @@ public final class MiniProgramSession implements Session {
         return runtime.call("waitFor", located(locator, timeout), wait(timeout)).get("visible").getAsBoolean();
     }
 
+    /** As every session waits, but a program that exited is said to have exited, not to have timed out. */
+    @Override
+    public Visibility awaitVisible(Locator locator, Duration timeout) throws SessionException {
+        JsonObject seen = runtime.call("waitFor", located(locator, timeout), wait(timeout));
+        if (seen.get("visible").getAsBoolean()) {
+            return Visibility.SEEN;
+        }
+        String exited = text(seen, "exited");
+        if (exited != null) {
+            return new Visibility(false, RuntimeErrors.exited(exited));
+        }
+        // Session's own wording for a wait that ran out
+        return new Visibility(false, new io.permlab.model.Localized("超时：" + locator + " 在 " + timeout.toMillis() + " 毫秒内未出现",
+                "timeout: " + locator + " not visible for the step's " + timeout.toMillis() + " ms"));
+    }
+
     @Override
     public void settle(Duration max) {
         JsonObject a = new JsonObject();
