@@ -21,6 +21,9 @@ import java.util.Locale;
 
 /** Builds the exploration section: what each run did, shown side by side so a reader sees the forced permission. */
 final class ExplorationViews {
+    /** What the policy-declined run's comparison is about, in the effects table's permission column. */
+    private static final Localized PRIVACY_POLICY = new Localized("隐私政策", "privacy policy");
+
     private final KnowledgeBase knowledge;
     private final Screenshots screenshots;
 
@@ -91,8 +94,6 @@ final class ExplorationViews {
                 : new Localized("拒绝", "refused");
         return new EffectView(permission(e.permission()), variant, e.baselinePassed(), e.variantPassed(), e.mandatory(), e.judged());
     }
-
-    private static final Localized PRIVACY_POLICY = new Localized("隐私政策", "privacy policy");
 
     private Localized policy(RunPolicy p) {
         return switch (p.kind()) {
