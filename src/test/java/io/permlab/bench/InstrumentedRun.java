@@ -56,10 +56,12 @@ final class InstrumentedRun {
             record = Phases.millisSince(t2);
         } catch (RuntimeException e) {
             session.close();
+            factory.close();
             throw e;
         }
         long t3 = System.nanoTime();
         session.close();
+        factory.close(); // the browser kept warm for a next run is quit: a run of its own, as the plain script's
         double close = Phases.millisSince(t3);
         PlainSeleniumRun.deleteTree(files);
         return new Phases(start, flow, afterCheckpoint, record, close);

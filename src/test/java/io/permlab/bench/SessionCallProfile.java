@@ -48,8 +48,8 @@ public final class SessionCallProfile {
 
     private static Map<String, double[]> profileOneRun(BenchSample sample, KnowledgeBase knowledge, Path work) throws Exception {
         Path files = Files.createTempDirectory(work, "run-");
-        Session real = new LocalChromeSessionFactory(sample.profile, sample.environment, knowledge, work.resolve(".work"))
-                .open(RunPolicy.baseline());
+        LocalChromeSessionFactory factory = new LocalChromeSessionFactory(sample.profile, sample.environment, knowledge, work.resolve(".work"));
+        Session real = factory.open(RunPolicy.baseline());
         Map<String, double[]> times = new TreeMap<>();
         Session timed = (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[]{Session.class},
                 (proxy, method, methodArgs) -> {
@@ -74,6 +74,7 @@ public final class SessionCallProfile {
             }
         } finally {
             real.close();
+            factory.close();
         }
         return times;
     }

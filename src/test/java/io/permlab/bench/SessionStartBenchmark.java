@@ -39,7 +39,10 @@ public final class SessionStartBenchmark {
         System.out.println("| session kind | open (median, range) | close (median, range) | once per batch |");
         System.out.println("|---|---|---|---|");
         try {
-            measure("local ChromeDriver", new LocalChromeSessionFactory(profile, WebEnvironment.none(), knowledge, work), runs, "");
+            measureCold("local ChromeDriver, a browser started", () -> new LocalChromeSessionFactory(profile, WebEnvironment.none(), knowledge, work), runs);
+            try (LocalChromeSessionFactory warm = new LocalChromeSessionFactory(profile, WebEnvironment.none(), knowledge, work)) {
+                measure("local ChromeDriver, a new context of a warm browser (what runs after a target's first get)", warm, runs, "");
+            }
             for (int i = 1; i + 1 < args.length; i += 2) {
                 URL url = URI.create(args[i + 1]).toURL();
                 if (args[i].equals("--grid")) {
@@ -58,6 +61,28 @@ public final class SessionStartBenchmark {
             PlainSeleniumRun.deleteTree(work);
         }
         System.out.printf("%nMedians (min–max) of %d sessions each after one warm-up, grant policy, no page loaded.%n", runs);
+    }
+
+    /** A factory of its own per session, closed with it: the browser's start and quit in full. */
+    private static void measureCold(String kind, java.util.concurrent.Callable<SessionFactory> factories, int runs) throws Exception {
+        List<Double> open = new ArrayList<>();
+        List<Double> close = new ArrayList<>();
+        for (int i = 0; i <= runs; i++) {
+            SessionFactory factory = factories.call();
+            long t0 = System.nanoTime();
+            Session s = factory.open(RunPolicy.baseline());
+            double o = Phases.millisSince(t0);
+            long t1 = System.nanoTime();
+            s.close();
+            factory.close();
+            double c = Phases.millisSince(t1);
+            if (i > 0) { // the first is a warm-up
+                open.add(o);
+                close.add(c);
+            }
+        }
+        System.out.printf("| %s | %s (%s) | %s (%s) |  |%n", kind, Median.ms(Median.of(open)), Median.range(open),
+                Median.ms(Median.of(close)), Median.range(close));
     }
 
     private static void measure(String kind, SessionFactory factory, int runs, String once) throws Exception {

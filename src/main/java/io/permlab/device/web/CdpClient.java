@@ -40,12 +40,21 @@ final class CdpClient implements AutoCloseable {
      * a worker's commands need the session id of their own target.
      */
     static CdpClient connect(Capabilities caps) {
+        return connect(caps, null);
+    }
+
+    /** The same, attached to the page whose target id is {@code page} (null: the browser's only page). */
+    static CdpClient connect(Capabilities caps, String page) {
         Connection connection = SeleniumCdpConnection.create(caps)
                 .orElseThrow(() -> new IllegalStateException("the session reported no DevTools address for the browser"));
         CdpInfo info = new CdpVersionFinder().match(caps.getBrowserVersion())
                 .orElseThrow(() -> new IllegalStateException("no DevTools support for Chromium " + caps.getBrowserVersion()));
         DevTools devTools = new DevTools(info::getDomains, connection);
-        devTools.createSession();
+        if (page == null) {
+            devTools.createSession();
+        } else {
+            devTools.createSession(page);
+        }
         return new CdpClient(devTools, connection);
     }
 

@@ -26,7 +26,10 @@ final class FollowedTargets {
      * runs. Returns whether windows are followed: the browser-wide attachment a window needs may be refused.
      */
     static boolean install(CdpClient cdp, Consumer<String> onWorker, Consumer<String> onWindow) {
-        String ownPage = CdpClient.str(CdpClient.map(cdp.send("Target.getTargetInfo", Map.of()).get("targetInfo")).get("targetId"));
+        Map<String, Object> own = CdpClient.map(cdp.send("Target.getTargetInfo", Map.of()).get("targetInfo"));
+        String ownPage = CdpClient.str(own.get("targetId"));
+        // A browser kept warm between runs has pages of its own outside the run's context: they are not the run's windows.
+        Object ownContext = own.get("browserContextId");
         cdp.on("Target.attachedToTarget", e -> {
             String session = CdpClient.str(e.get("sessionId"));
             Map<String, Object> info = CdpClient.map(e.get("targetInfo"));
@@ -36,7 +39,8 @@ final class FollowedTargets {
             String type = CdpClient.str(info.get("type"));
             if (WORKERS.contains(type)) {
                 onWorker.accept(session);
-            } else if ("page".equals(type) && !String.valueOf(info.get("targetId")).equals(ownPage)) {
+            } else if ("page".equals(type) && !String.valueOf(info.get("targetId")).equals(ownPage)
+                    && (ownContext == null || ownContext.equals(info.get("browserContextId")))) {
                 onWindow.accept(session);
             }
             if (Boolean.TRUE.equals(e.get("waitingForDebugger"))) {

@@ -5,6 +5,7 @@ import io.permlab.knowledge.WebPermission;
 import io.permlab.model.dynamic.RunPolicy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -18,17 +19,28 @@ final class PolicyApplier {
     private PolicyApplier() {
     }
 
-    /** Returns the permissions the browser refused to set (unknown to this Chromium), for the run's record. */
-    static List<String> apply(CdpClient cdp, RunPolicy policy, KnowledgeBase knowledge, DeviceProfile profile) {
+    /**
+     * Returns the permissions the browser refused to set (unknown to this Chromium), for the run's record. Permission
+     * settings belong to a browser context: {@code context} is the page's, or null for the browser's default one.
+     */
+    static List<String> apply(CdpClient cdp, String context, RunPolicy policy, KnowledgeBase knowledge, DeviceProfile profile) {
         List<String> unsupported = new ArrayList<>();
         for (WebPermission p : knowledge.webPermissions()) {
             if (p.chooser()) {
                 continue; // device choosers have no grant: the page gets no device, as when nobody picks one
             }
             boolean refused = policy.kind() == RunPolicy.Kind.DENY && p.id().equals(policy.permission());
+            Map<String, Object> setting = new HashMap<>(Map.of("permission", Map.of("name", p.descriptor()),
+                    "setting", refused ? "denied" : "granted"));
+            if (context != null) {
+                setting.put("browserContextId", context);
+            }
             try {
-                cdp.send("Browser.setPermission", Map.of("permission", Map.of("name", p.descriptor()),
-                        "setting", refused ? "denied" : "granted"));
+                if (context == null) {
+                    cdp.send("Browser.setPermission", setting);
+                } else {
+                    cdp.sendToBrowser("Browser.setPermission", setting); // a page's session may not name another context
+                }
             } catch (RuntimeException e) {
                 unsupported.add(p.id());
             }

@@ -67,8 +67,7 @@ final class WebSession implements Session {
     private final CdpClient cdp;
     private final DriverCdp driverCdp;
     private final String description;
-    private final Path userDataDir;
-    private final java.util.function.BiConsumer<WebDriver, Path> quit;
+    private final BrowserHold browser;
     private final PermissionObserver permissions = new PermissionObserver();
     private final NetworkRecorder network = new NetworkRecorder();
     private final DownloadWatcher downloads;
@@ -83,15 +82,13 @@ final class WebSession implements Session {
     /** Cleared when the endpoint answers goog/cdp/execute with "unknown command": WebDriver's own picture from then on. */
     private boolean driverCdpTakesPictures = true;
 
-    WebSession(WebDriver driver, CdpClient cdp, DriverCdp driverCdp, String description, Path userDataDir,
-               java.util.function.BiConsumer<WebDriver, Path> quit) {
+    WebSession(WebDriver driver, CdpClient cdp, DriverCdp driverCdp, String description, BrowserHold browser) {
         this.driver = driver;
-        this.quit = quit;
+        this.browser = browser;
         this.cdp = cdp;
         this.driverCdp = driverCdp;
         this.description = description;
-        this.userDataDir = userDataDir;
-        this.downloads = new DownloadWatcher(DownloadWatcher.folderIn(userDataDir));
+        this.downloads = new DownloadWatcher(browser.downloads());
     }
 
     /** Installs the observers and the policy; nothing has loaded yet. */
@@ -111,7 +108,7 @@ final class WebSession implements Session {
         cdp.on("Page.javascriptDialogOpening", e -> dialogOpen = true);
         cdp.on("Page.javascriptDialogClosed", e -> dialogOpen = false);
         cdp.send("Inspector.enable", Map.of());
-        PolicyApplier.apply(cdp, policy, knowledge, profile);
+        PolicyApplier.apply(cdp, browser.contextId(), policy, knowledge, profile);
         pageLoadTimeout = Duration.ofMillis(profile.pageLoadTimeoutMillis());
         deviceRatio = profile.pixelRatio();
         pictureRatio = profile.screenshotPixelRatio();
@@ -575,27 +572,16 @@ final class WebSession implements Session {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** Kills the browser's processes (by this session's profile folder) and the driver that started them. */
-    private void killBrowser() {
-        String profile = userDataDir.toString();
-        List<ProcessHandle> browser = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(profile)).orElse(false)).toList();
-        browser.stream().map(ProcessHandle::parent).flatMap(java.util.Optional::stream)
-                .filter(p -> p.info().command().map(c -> c.contains("chromedriver")).orElse(false))
-                .distinct().forEach(ProcessHandle::destroyForcibly);
-        browser.forEach(ProcessHandle::destroyForcibly);
-    }
-
     @Override
     public void abort() {
         crashed = true;
-        killBrowser();
+        browser.kill();
     }
 
     /**
-     * Quits the browser and removes its profile. Selenium's clean-up of a crashed browser waits out DevTools
-     * timeouts (a minute in all), so after a crash it gets a few seconds, then the browser's processes (found by this
-     * session's profile folder on their command line) are killed.
+     * Lets go of the browser: quits it and removes its profile, or disposes the run's context of a warm one. Selenium's
+     * clean-up of a crashed browser waits out DevTools timeouts (a minute in all), so after a crash it gets a few
+     * seconds, then the browser's processes (found by its profile folder on their command line) are killed.
      */
     @Override
     public void close() {
@@ -603,7 +589,7 @@ final class WebSession implements Session {
         Thread closer = new Thread(() -> {
             cdp.close();
             try {
-                quit.accept(driver, userDataDir); // also stops a local ChromeDriver service
+                browser.release();
             } catch (RuntimeException ignored) {
                 // a crashed browser cannot be quit; its process is gone already (a Grid session that could not be quit
                 // stays in the batch's journal, and a resumed batch ends it)
@@ -617,8 +603,7 @@ final class WebSession implements Session {
             Thread.currentThread().interrupt();
         }
         if (closer.isAlive()) {
-            killBrowser();
+            browser.kill();
         }
-        Dirs.deleteQuietly(userDataDir);
     }
 }

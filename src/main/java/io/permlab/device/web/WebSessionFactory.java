@@ -23,6 +23,7 @@ abstract class WebSessionFactory implements SessionFactory {
     final WebEnvironment environment;
     private final KnowledgeBase knowledge;
     private final Path workDir;
+    private final WarmBrowsers warm = new WarmBrowsers();
 
     WebSessionFactory(DeviceProfile profile, WebEnvironment environment, KnowledgeBase knowledge, Path workDir) {
         this.profile = profile;
@@ -43,12 +44,49 @@ abstract class WebSessionFactory implements SessionFactory {
         driver.quit(); // also stops a local ChromeDriver service
     }
 
+    /**
+     * Whether runs share browsers kept running, each run in a fresh browser context ({@link WarmBrowsers}), instead of
+     * a browser each: for local browsers, whose start is most of a short run's cost.
+     */
+    boolean keepsBrowsersWarm() {
+        return false;
+    }
+
     @Override
     public final Session open(RunPolicy policy) throws SessionException {
-        Path userData = newProfileDir(policy);
         WebDriver driver;
+        BrowserHold hold;
+        String page = null;
+        if (keepsBrowsersWarm()) {
+            WarmBrowsers.Lease lease = warm.lease(() -> newProfileDir(policy), this::started);
+            driver = lease.driver();
+            hold = lease;
+            page = lease.page();
+        } else {
+            Path userData = newProfileDir(policy);
+            driver = started(userData);
+            hold = new OwnBrowser(driver, userData, this::quit);
+        }
         try {
-            driver = startDriver(userData);
+            CdpClient cdp = CdpClient.connect(((HasCapabilities) driver).getCapabilities(), page);
+            WebSession session = new WebSession(driver, cdp, driverCdp(driver), describe(), hold);
+            session.start(policy, knowledge, profile);
+            return session;
+        } catch (RuntimeException e) {
+            try {
+                hold.release();
+            } catch (RuntimeException ignored) {
+                // the browser is already gone
+            }
+            throw new SessionException(SessionException.Kind.SESSION_ERROR, "DevTools did not attach through " + describe() + ": "
+                    + WebSession.firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** A browser started with the given profile folder; the folder is deleted when none starts. */
+    private WebDriver started(Path userData) throws SessionException {
+        try {
+            return startDriver(userData);
         } catch (SessionException | RuntimeException e) {
             Dirs.deleteQuietly(userData);
             if (e instanceof WebDriverException w) {
@@ -57,26 +95,18 @@ abstract class WebSessionFactory implements SessionFactory {
             }
             throw e;
         }
-        try {
-            CdpClient cdp = CdpClient.connect(((HasCapabilities) driver).getCapabilities());
-            WebSession session = new WebSession(driver, cdp, driverCdp(driver), describe(), userData, this::quit);
-            session.start(policy, knowledge, profile);
-            return session;
-        } catch (RuntimeException e) {
-            try {
-                quit(driver, userData);
-            } catch (RuntimeException ignored) {
-                // the browser is already gone
-            }
-            Dirs.deleteQuietly(userData);
-            throw new SessionException(SessionException.Kind.SESSION_ERROR, "DevTools did not attach through " + describe() + ": "
-                    + WebSession.firstLine(e.getMessage()), e);
-        }
+    }
+
+    /** Quits the browsers kept warm. */
+    @Override
+    public void close() {
+        warm.close();
     }
 
     /**
      * A fresh profile folder named after the run's policy (chromium-profile-deny-geolocation-…), so a browser in a
-     * process list or a folder left in .work says which of an exploration's runs it served.
+     * process list or a folder left in .work says which of an exploration's runs it served (a warm browser: the run
+     * it was started for).
      */
     private Path newProfileDir(RunPolicy policy) throws SessionException {
         try {

@@ -131,17 +131,18 @@ public final class WebExercise implements ExerciseStage {
         WebEnvironment env = sites == null ? WebEnvironment.none() : new WebEnvironment(sites.hostResolverRules(), sites.spkiHash(),
                 sites.insecureOriginsTreatedAsSecure() == null ? List.of() : List.of(sites.insecureOriginsTreatedAsSecure().split(",")));
         Path work = context.work();
-        SessionFactory factory = switch (options.sessions().kind()) {
+        try (SessionFactory factory = switch (options.sessions().kind()) {
             case LOCAL -> new LocalChromeSessionFactory(options.profile(), env, knowledge, work);
             case GRID -> new GridSessionFactory(options.sessions().url(), options.profile(), env, knowledge, work, options.sessions().gridLedger());
             case APPIUM -> new AppiumSessionFactory(appium(), options.profile(), env, knowledge, work);
-        };
-        FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), options.runner());
-        ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), options.mask(), persona);
-        Explorer explorer = new Explorer(factory, runner, recorder, knowledge, ceilings(), options.runsAtOnce());
-        FlowUrls urls = new FlowUrls(target.site().entry(), sites);
-        List<FunctionExploration> explored = FunctionRuns.explore(explorer, functions, urls, deadline, target, "permission", context);
-        return new Exploration(urls.apply(target.site().entry()), ownHosts(target.site()), factory.describe(), explored);
+        }) {
+            FlowRunner runner = new FlowRunner(new PurposeDetector(knowledge), options.runner());
+            ExplorationRecorder recorder = new ExplorationRecorder(outDir, "runs/" + target.id(), options.mask(), persona);
+            Explorer explorer = new Explorer(factory, runner, recorder, knowledge, ceilings(), options.runsAtOnce());
+            FlowUrls urls = new FlowUrls(target.site().entry(), sites);
+            List<FunctionExploration> explored = FunctionRuns.explore(explorer, functions, urls, deadline, target, "permission", context);
+            return new Exploration(urls.apply(target.site().entry()), ownHosts(target.site()), factory.describe(), explored);
+        }
     }
 
     private Ceilings ceilings() {

@@ -110,16 +110,17 @@ class EvidenceScreenshotTest {
 
     @Test
     void takingThePictureDoesNotChangeThePixelRatioThePageSees() throws Exception {
-        LocalChromeSessionFactory factory = new LocalChromeSessionFactory(profile(null), WebEnvironment.none(), knowledge, work.resolve("w"));
-        Session session = factory.open(RunPolicy.baseline());
-        try {
-            session.open("http://127.0.0.1:" + server.getAddress().getPort() + "/watching.html", null);
-            for (int i = 0; i < 3; i++) {
-                assertThat(ImageIO.read(new ByteArrayInputStream(session.screenshot(i % 2 == 0))).getWidth()).isEqualTo(390);
+        try (LocalChromeSessionFactory factory = new LocalChromeSessionFactory(profile(null), WebEnvironment.none(), knowledge, work.resolve("w"))) {
+            Session session = factory.open(RunPolicy.baseline());
+            try {
+                session.open("http://127.0.0.1:" + server.getAddress().getPort() + "/watching.html", null);
+                for (int i = 0; i < 3; i++) {
+                    assertThat(ImageIO.read(new ByteArrayInputStream(session.screenshot(i % 2 == 0))).getWidth()).isEqualTo(390);
+                }
+                assertThat(session.visibleText()).isEqualTo("pixel ratio");
+            } finally {
+                session.close();
             }
-            assertThat(session.visibleText()).isEqualTo("pixel ratio");
-        } finally {
-            session.close();
         }
     }
 
@@ -129,14 +130,15 @@ class EvidenceScreenshotTest {
      */
     @Test
     void theVisibleTextHoldsWhatStandsInFormFields() throws Exception {
-        LocalChromeSessionFactory factory = new LocalChromeSessionFactory(profile(null), WebEnvironment.none(), knowledge, work.resolve("w"));
-        Session session = factory.open(RunPolicy.baseline());
-        try {
-            session.open("http://127.0.0.1:" + server.getAddress().getPort() + "/form.html", null);
-            assertThat(session.visibleText()).contains("我的资料", "13812345678", "放在门口")
-                    .doesNotContain("s3cret-pass", "hidden-token", "not-on-screen", "moved-off-screen", "zero-size", "送到前台");
-        } finally {
-            session.close();
+        try (LocalChromeSessionFactory factory = new LocalChromeSessionFactory(profile(null), WebEnvironment.none(), knowledge, work.resolve("w"))) {
+            Session session = factory.open(RunPolicy.baseline());
+            try {
+                session.open("http://127.0.0.1:" + server.getAddress().getPort() + "/form.html", null);
+                assertThat(session.visibleText()).contains("我的资料", "13812345678", "放在门口")
+                        .doesNotContain("s3cret-pass", "hidden-token", "not-on-screen", "moved-off-screen", "zero-size", "送到前台");
+            } finally {
+                session.close();
+            }
         }
     }
 
@@ -158,7 +160,8 @@ class EvidenceScreenshotTest {
             asked[0]++;
             throw new org.openqa.selenium.UnsupportedCommandException("unknown command: POST /session/x/goog/cdp/execute");
         };
-        WebSession session = new WebSession(driver, CdpClient.connect(driver.getCapabilities()), unrelayed, "test", userData, (d, dir) -> d.quit());
+        WebSession session = new WebSession(driver, CdpClient.connect(driver.getCapabilities()), unrelayed, "test",
+                new OwnBrowser(driver, userData, (d, dir) -> d.quit()));
         try {
             session.start(RunPolicy.baseline(), knowledge, profile);
             session.open("http://127.0.0.1:" + server.getAddress().getPort() + "/mobile.html", null);
@@ -173,7 +176,13 @@ class EvidenceScreenshotTest {
     }
 
     private BufferedImage shot(DeviceProfile profile, String path, boolean scrollOneScreen, boolean hideTypedText) throws Exception {
-        LocalChromeSessionFactory factory = new LocalChromeSessionFactory(profile, WebEnvironment.none(), knowledge, work.resolve("w"));
+        try (LocalChromeSessionFactory factory = new LocalChromeSessionFactory(profile, WebEnvironment.none(), knowledge, work.resolve("w"))) {
+            return shot(factory, path, scrollOneScreen, hideTypedText);
+        }
+    }
+
+    private static BufferedImage shot(LocalChromeSessionFactory factory, String path, boolean scrollOneScreen, boolean hideTypedText)
+            throws Exception {
         Session session = factory.open(RunPolicy.baseline());
         try {
             session.open("http://127.0.0.1:" + server.getAddress().getPort() + path, null);

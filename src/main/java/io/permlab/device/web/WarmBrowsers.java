@@ -1,0 +1,219 @@
+package io.permlab.device.web;
+
+import io.permlab.exercise.SessionException;
+import org.openqa.selenium.HasCapabilities;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.devtools.Command;
+import org.openqa.selenium.devtools.Connection;
+import org.openqa.selenium.devtools.SeleniumCdpConnection;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Local browsers kept running between the runs of a target, each run in a browser context of its own.
+ *
+ * <p>Starting Chromium and ChromeDriver is most of a short run's cost (about 2 s here, more when two start at once on
+ * two cores). A browser context (DevTools Target.createBrowserContext) is Chromium's fresh, off-the-record profile
+ * inside a running browser: cookies, storage, cache, service workers and permission settings of its own, all gone when
+ * it is disposed. So a run gets a page in a new context of an idle browser instead of a new browser, and gives the
+ * browser back at its end. A browser serves one run at a time (one WebDriver session has one current window); runs
+ * at once take different browsers. A browser whose run crashed, or that cannot dispose a context, is quit and never
+ * given out again.
+ */
+final class WarmBrowsers implements AutoCloseable {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    /** Starts a browser with the given profile folder (the factory's driver start). */
+    interface Starter {
+        WebDriver start(Path profile) throws SessionException;
+    }
+
+    /** Makes a new profile folder for a browser about to start. */
+    interface Folders {
+        Path newProfile() throws SessionException;
+    }
+
+    private final Deque<Warm> idle = new ArrayDeque<>();
+    private final List<Warm> all = new ArrayList<>();
+    private boolean closed;
+
+    /** A running browser: its driver, profile folder, the window it keeps open between runs, and a browser-wide DevTools connection. */
+    private record Warm(WebDriver driver, Path profile, String homeWindow, Connection browser) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> send(String method, Map<String, Object> params) {
+            Map<String, Object> out = (Map<String, Object>) browser.sendAndWait(null, new Command<>(method, params, Map.class), TIMEOUT);
+            return out == null ? Map.of() : out;
+        }
+    }
+
+    /**
+     * A page in a new browser context of an idle browser, or of one started now; the driver's current window is that
+     * page. Whatever the run does afterwards, the returned hold must be released or killed.
+     */
+    Lease lease(Folders folders, Starter starter) throws SessionException {
+        Warm warm = takeIdle();
+        if (warm == null) {
+            warm = start(folders.newProfile(), starter);
+        }
+        try {
+            String context = CdpClient.str(warm.send("Target.createBrowserContext", Map.of("disposeOnDetach", false)).get("browserContextId"));
+            // An off-the-record context has no download folder of its own (the browser's preference is not its), and
+            // headless Chromium drops a download it would have to ask about: the run's downloads go to the browser's folder.
+            warm.send("Browser.setDownloadBehavior", Map.of("behavior", "allow", "browserContextId", context,
+                    "downloadPath", DownloadWatcher.folderIn(warm.profile()).toString()));
+            String page = CdpClient.str(warm.send("Target.createTarget", Map.of("url", "about:blank", "browserContextId", context)).get("targetId"));
+            warm.driver().switchTo().window(page);
+            return new Lease(warm, context, page);
+        } catch (RuntimeException e) {
+            discard(warm);
+            throw e;
+        }
+    }
+
+    private synchronized Warm takeIdle() {
+        return idle.poll();
+    }
+
+    private Warm start(Path profile, Starter starter) throws SessionException {
+        WebDriver driver = starter.start(profile);
+        try {
+            Connection browser = SeleniumCdpConnection.create(((HasCapabilities) driver).getCapabilities())
+                    .orElseThrow(() -> new IllegalStateException("the browser reported no DevTools address"));
+            Warm warm = new Warm(driver, profile, driver.getWindowHandle(), browser);
+            synchronized (this) {
+                all.add(warm);
+            }
+            return warm;
+        } catch (RuntimeException e) {
+            quietlyQuit(driver, profile);
+            throw e;
+        }
+    }
+
+    /** One run's hold on a warm browser: its context and page. */
+    final class Lease implements BrowserHold {
+        private final Warm warm;
+        private final String context;
+        private final String page;
+
+        private Lease(Warm warm, String context, String page) {
+            this.warm = warm;
+            this.context = context;
+            this.page = page;
+        }
+
+        WebDriver driver() {
+            return warm.driver();
+        }
+
+        /** The page's DevTools target id (also its WebDriver window handle). */
+        String page() {
+            return page;
+        }
+
+        @Override
+        public Path downloads() {
+            return DownloadWatcher.folderIn(warm.profile());
+        }
+
+        @Override
+        public String contextId() {
+            return context;
+        }
+
+        /** Disposes the context (its pages, windows, storage and settings) and lets the next run have the browser. */
+        @Override
+        public void release() {
+            try {
+                warm.driver().switchTo().window(warm.homeWindow());
+                warm.send("Target.disposeBrowserContext", Map.of("browserContextId", context));
+                emptyFolder(downloads());
+            } catch (RuntimeException e) {
+                discard(warm); // a browser that cannot be brought back to its start is not trusted with another run
+                return;
+            }
+            giveBack(warm);
+        }
+
+        @Override
+        public void kill() {
+            synchronized (WarmBrowsers.this) {
+                all.remove(warm);
+            }
+            BrowserProcesses.kill(warm.profile());
+            Dirs.deleteQuietly(warm.profile());
+        }
+    }
+
+    private void giveBack(Warm warm) {
+        boolean keep;
+        synchronized (this) {
+            keep = !closed && all.contains(warm);
+            if (keep) {
+                idle.push(warm); // the most recently used first: its pages are the warmest
+            }
+        }
+        if (!keep) {
+            discard(warm);
+        }
+    }
+
+    private void discard(Warm warm) {
+        synchronized (this) {
+            all.remove(warm);
+            idle.remove(warm);
+        }
+        quietlyQuit(warm);
+    }
+
+    private static void quietlyQuit(Warm warm) {
+        try {
+            warm.browser().close();
+        } catch (RuntimeException ignored) {
+            // the browser is gone already
+        }
+        quietlyQuit(warm.driver(), warm.profile());
+    }
+
+    private static void quietlyQuit(WebDriver driver, Path profile) {
+        try {
+            driver.quit(); // also stops the ChromeDriver service
+        } catch (RuntimeException ignored) {
+            BrowserProcesses.kill(profile); // a browser that cannot be quit is not left running
+        }
+        Dirs.deleteQuietly(profile);
+    }
+
+    private static void emptyFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            files.forEach(Dirs::deleteQuietly);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot empty the downloads folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Quits every browser (the idle ones; one still leased is quit as well, its run being over by now). */
+    @Override
+    public void close() {
+        List<Warm> left;
+        synchronized (this) {
+            closed = true;
+            left = List.copyOf(all);
+            all.clear();
+            idle.clear();
+        }
+        left.forEach(WarmBrowsers::quietlyQuit);
+    }
+}

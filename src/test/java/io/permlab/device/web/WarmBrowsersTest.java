@@ -1,0 +1,171 @@
+package io.permlab.device.web;
+
+import com.sun.net.httpserver.HttpServer;
+import io.permlab.exercise.Session;
+import io.permlab.knowledge.KnowledgeBase;
+import io.permlab.knowledge.KnowledgeSource;
+import io.permlab.model.dynamic.RunPolicy;
+import io.permlab.model.flow.Locator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Browsers kept warm between a target's runs (real Chromium and ChromeDriver): a run after another gets the same
+ * browser, yet nothing the first run's page left (cookies, localStorage, IndexedDB, a service worker, the answer to a
+ * permission) reaches it; runs at once get browsers of their own; a browser whose run was aborted is not used again;
+ * closing the factory quits every browser. "The same browser" is seen as the one profile folder in the work folder.
+ */
+class WarmBrowsersTest {
+    private static HttpServer server;
+    private static KnowledgeBase knowledge;
+    private static DeviceProfile profile;
+
+    @TempDir
+    Path work;
+
+    /** Shows what the page finds of earlier visits, then leaves its own marks everywhere and says "marked". */
+    private static final String STATE_PAGE = """
+            <!doctype html><html><head><meta name='viewport' content='width=device-width,initial-scale=1'></head><body>
+            <p id='seen'>…</p><p id='done'></p><script>
+            (async function () {
+              var dbs = indexedDB.databases ? (await indexedDB.databases()).map(function (d) { return d.name; }).join(',') : '?';
+              var sw = (await navigator.serviceWorker.getRegistrations()).length;
+              var geo = await new Promise(function (ok) {
+                navigator.geolocation.getCurrentPosition(function () { ok('granted'); }, function (e) { ok(e.code === 1 ? 'denied' : 'error'); });
+              });
+              document.getElementById('seen').textContent = 'cookie=' + document.cookie + '|ls=' + (localStorage.getItem('mark') || '')
+                + '|idb=' + dbs + '|sw=' + sw + '|geo=' + geo;
+              document.cookie = 'mark=1; max-age=3600';
+              localStorage.setItem('mark', '1');
+              await new Promise(function (ok) { var r = indexedDB.open('marked'); r.onsuccess = function () { r.result.close(); ok(); }; });
+              await navigator.serviceWorker.register('/sw.js');
+              await navigator.serviceWorker.ready;
+              document.getElementById('done').textContent = 'marked';
+            })();
+            </script></body></html>""";
+
+    @BeforeAll
+    static void serve() throws Exception {
+        knowledge = KnowledgeBase.load(KnowledgeSource.builtIn());
+        profile = DeviceProfiles.load(Path.of("devices/local-chromium.json"));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        respond("/state.html", "text/html; charset=utf-8", STATE_PAGE);
+        respond("/sw.js", "text/javascript", "self.addEventListener('fetch', function () {});");
+        server.start();
+    }
+
+    private static void respond(String path, String type, String body) {
+        server.createContext(path, x -> {
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().add("Content-Type", type);
+            x.sendResponseHeaders(200, b.length);
+            try (OutputStream o = x.getResponseBody()) {
+                o.write(b);
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void aRunAfterAnotherGetsTheSameBrowserButNothingTheFirstRunLeft() throws Exception {
+        try (LocalChromeSessionFactory factory = factory()) {
+            String first = visit(factory, RunPolicy.deny("geolocation"));
+            assertThat(first).isEqualTo("cookie=|ls=|idb=|sw=0|geo=denied");
+            List<Path> afterFirst = profiles();
+            Session second = factory.open(RunPolicy.baseline());
+            try {
+                assertThat(profiles()).as("no browser was started for the second run").isEqualTo(afterFirst).hasSize(1);
+                assertThat(seenAndMarked(second)).isEqualTo("cookie=|ls=|idb=|sw=0|geo=granted");
+            } finally {
+                second.close();
+            }
+        }
+        assertThat(profiles()).as("closing the factory quits its browsers and removes their folders").isEmpty();
+        assertThat(browsersRunningIn(work)).isZero();
+    }
+
+    @Test
+    void runsAtOnceGetBrowsersOfTheirOwn() throws Exception {
+        try (LocalChromeSessionFactory factory = factory()) {
+            Session one = factory.open(RunPolicy.baseline());
+            Session two = factory.open(RunPolicy.deny("geolocation"));
+            try {
+                assertThat(profiles()).hasSize(2);
+                assertThat(seenAndMarked(one)).endsWith("geo=granted");
+                assertThat(seenAndMarked(two)).isEqualTo("cookie=|ls=|idb=|sw=0|geo=denied");
+            } finally {
+                one.close();
+                two.close();
+            }
+            assertThat(visit(factory, RunPolicy.baseline())).isEqualTo("cookie=|ls=|idb=|sw=0|geo=granted");
+            assertThat(profiles()).as("both kept warm, neither started again").hasSize(2);
+        }
+        assertThat(browsersRunningIn(work)).isZero();
+    }
+
+    @Test
+    void aBrowserWhoseRunWasAbortedIsNotUsedAgain() throws Exception {
+        try (LocalChromeSessionFactory factory = factory()) {
+            Session aborted = factory.open(RunPolicy.baseline());
+            List<Path> before = profiles();
+            aborted.abort();
+            aborted.close();
+            assertThat(browsersRunningIn(work)).isZero();
+            assertThat(visit(factory, RunPolicy.baseline())).isEqualTo("cookie=|ls=|idb=|sw=0|geo=granted");
+            assertThat(profiles()).hasSize(1).doesNotContainAnyElementsOf(before);
+        }
+    }
+
+    private LocalChromeSessionFactory factory() {
+        return new LocalChromeSessionFactory(profile, WebEnvironment.none(), knowledge, work.resolve("w"));
+    }
+
+    private static String visit(LocalChromeSessionFactory factory, RunPolicy policy) throws Exception {
+        Session session = factory.open(policy);
+        try {
+            return seenAndMarked(session);
+        } finally {
+            session.close();
+        }
+    }
+
+    private static String seenAndMarked(Session session) throws Exception {
+        session.open("http://127.0.0.1:" + server.getAddress().getPort() + "/state.html", null);
+        assertThat(session.waitFor(new Locator(io.permlab.model.flow.LocatorKind.TEXT, "marked"), Duration.ofSeconds(10))).as("the page left its marks").isTrue();
+        return session.visibleText().replace("marked", "").trim();
+    }
+
+    private List<Path> profiles() throws IOException {
+        Path dir = work.resolve("w");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("chromium-profile-")).sorted().toList();
+        }
+    }
+
+    private static long browsersRunningIn(Path folder) {
+        String f = folder.toString();
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains(f) && !c.contains("defunct")).orElse(false)).count();
+    }
+}
