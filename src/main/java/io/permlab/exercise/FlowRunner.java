@@ -154,7 +154,7 @@ public final class FlowRunner {
         RunOutcome outcome = cutShort != null ? RunOutcome.inconclusive(cutShort) : RunOutcome.of(checkpoint.reached());
         return new RawRun(runId, flow.function(), policy, session.describe(), rec.started, rec.elapsed(), consentAt,
                 flow.functionStartIndex(), rec.steps, rec.requests, rec.exchanges, storage, checkpoint, rec.problems, rec.downloads, outcome, null,
-                checkpointText, rec.events);
+                checkpointText, rec.events, rec.typed);
     }
 
     /**
@@ -274,6 +274,8 @@ public final class FlowRunner {
         final List<RunProblem> problems = new ArrayList<>();
         final List<Download> downloads = new ArrayList<>();
         final List<io.permlab.model.dynamic.RunEvent> events = new ArrayList<>();
+        /** What the type steps typed, so the recorder can tell PI the user typed from PI the app gathered. */
+        final List<RawRun.TypedText> typed = new ArrayList<>();
         final DownloadKeeper keeper;
         final Consumer<String> asked;
         boolean relaunched;
@@ -356,6 +358,9 @@ public final class FlowRunner {
         }
 
         void okStep(Step step, String description, long at) {
+            if (step.action() == Action.TYPE) {
+                typed.add(new RawRun.TypedText(step.index(), at, step.value()));
+            }
             steps.add(new StepRecord(step.index(), step.action().id(), description, at, elapsed() - at, true, null, null, null));
         }
 

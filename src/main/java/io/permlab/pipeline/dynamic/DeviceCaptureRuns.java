@@ -159,7 +159,7 @@ final class DeviceCaptureRuns {
         }
         return new RawRun(raw.id(), raw.functionId(), raw.policy(), raw.session(), raw.startedAt(), raw.durationMillis(),
                 raw.consentAtMillis(), raw.functionStartStep(), raw.steps(), raw.requests(), raw.exchanges(), raw.storage(),
-                raw.checkpoint(), problems, raw.downloads(), raw.outcome(), raw.retryOf());
+                raw.checkpoint(), problems, raw.downloads(), raw.outcome(), raw.retryOf(), null, List.of(), raw.typed());
     }
 
     DeviceCapture section() {

@@ -7,6 +7,7 @@ import io.permlab.capture.PersonaMatcher;
 import io.permlab.capture.PersonaPi;
 import io.permlab.capture.PiScanner;
 import io.permlab.capture.ResponseExposures;
+import io.permlab.capture.TypedValues;
 import io.permlab.exercise.ObservedExchange;
 import io.permlab.model.dynamic.CheckpointResult;
 import io.permlab.model.dynamic.Persona;
@@ -42,6 +43,7 @@ final class ExplorationRecorder implements RunRecorder {
     private final String root;
     private final boolean mask;
     private final PersonaMatcher persona;
+    private final Persona declared;
     private final ResponseExposures exposures;
 
     ExplorationRecorder(java.nio.file.Path outDir, String root, boolean mask) {
@@ -54,6 +56,7 @@ final class ExplorationRecorder implements RunRecorder {
         this.root = root;
         this.mask = mask;
         this.persona = persona == null ? null : new PersonaMatcher(persona);
+        this.declared = persona;
         this.exposures = new ResponseExposures(persona);
     }
 
@@ -80,6 +83,7 @@ final class ExplorationRecorder implements RunRecorder {
         List<ResponseExposure> exposed = new ArrayList<>();
         CheckpointResult checkpoint = raw.checkpoint();
         boolean judgeResponses = checkpoint != null && checkpoint.reached() && raw.checkpointText() != null;
+        TypedValues typed = new TypedValues(raw.typed(), declared);
         for (RawRun.TimedExchange t : raw.exchanges()) {
             ObservedExchange x = t.exchange();
             boolean beforeConsent = consent != null && t.atMillis() < consent;
@@ -90,6 +94,7 @@ final class ExplorationRecorder implements RunRecorder {
                 sent = PersonaPi.merged(sent, persona.sent(x));
                 received = PersonaPi.merged(received, persona.received(x));
             }
+            sent = typed.mark(sent, x, t.atMillis());
             exchanges.add(new NetworkExchange(x.requestId(), t.atMillis(), t.stepIndex(), beforeConsent,
                     x.method(), maskText(x.url()), host, x.url().startsWith("http://"), x.status(), sent, received));
             if (judgeResponses && t.atMillis() <= checkpoint.atMillis()) {
