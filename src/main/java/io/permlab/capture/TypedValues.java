@@ -46,7 +46,7 @@ public final class TypedValues {
             Map<String, PiType> found = new LinkedHashMap<>();
             for (PiMatch m : PiDetector.find(t.value())) {
                 if (m.encoded() == null) {
-                    found.putIfAbsent(m.value(), m.type());
+                    found.putIfAbsent(canonical(m.type(), m.value()), m.type());
                 }
             }
             if (persona != null) {
@@ -104,6 +104,18 @@ public final class TypedValues {
         }
         char next = typed.charAt(sighting.length());
         return !Character.isLetterOrDigit(next) && next != '_' && next != '-';
+    }
+
+    /**
+     * A phone number as its 11 digits, whatever the user typed around them ("+86 138-1234-5678"): the needles then
+     * cover the spaced, dashed and prefixed forms the page may send instead.
+     */
+    private static String canonical(PiType type, String value) {
+        if (type != PiType.MOBILE_PHONE) {
+            return value;
+        }
+        String digits = value.replaceAll("[^0-9]", "");
+        return digits.length() > 11 ? digits.substring(digits.length() - 11) : digits;
     }
 
     private static PersonaMatcher matcher(PiType type, String value) {

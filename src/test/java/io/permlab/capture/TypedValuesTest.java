@@ -34,6 +34,13 @@ class TypedValuesTest {
     }
 
     @Test
+    void aPhoneTypedWithSeparatorsIsFoundAsTheAppSendsIt() {
+        RawRun.TypedText spaced = new RawRun.TypedText(3, 1000, "+86 138-1234-5678");
+        ObservedExchange x = Exchanges.get("http://parcel.example/q?tel=13812345678").build();
+        assertThat(marked(List.of(spaced), null, x, 1500)).isNotEmpty().allMatch(PiSighting::typedByUser);
+    }
+
+    @Test
     void aValueSentBeforeItWasTypedIsNotTheUsersInput() {
         ObservedExchange x = Exchanges.get("http://parcel.example/q?tel=13812345678").build();
         assertThat(marked(List.of(PHONE), null, x, 900)).isNotEmpty().noneMatch(PiSighting::typedByUser);
