@@ -20,13 +20,7 @@ tracker.src = `http://analytics.tracker.example:${location.port}/sdk.js`;
 tracker.onload = () => window.XwAnalytics.init({ appKey: 'xianwei-h5' });
 document.head.appendChild(tracker);
 
-// ---- Privacy dialog: shown on load, but nothing above waits for it. --------------------------------------------
-$('agree').addEventListener('click', closePrivacyDialog);
-$('disagree').addEventListener('click', closePrivacyDialog);
-
-function closePrivacyDialog() {
-  $('privacy').hidden = true;
-}
+// ---- Privacy dialog (consent.js): shown on load, but nothing above waits for it; declining it refuses service. -----
 
 // ---- The business function: add a delivery address. -------------------------------------------------------------
 $('add-address').addEventListener('click', openAddressForm);
