@@ -89,8 +89,8 @@ public class InspectionSuite implements ITest {
     }
 
     /**
-     * Names the Allure result after its run and gives it its own history, so the report lists six tests, not one
-     * test retried five times; epic, feature and story are target, function and policy.
+     * Names the Allure result after its run and gives it its own history, so the report lists one test per run, not one
+     * test retried; epic, feature and story are target, function and policy.
      */
     private static void name(RunCase c) {
         String name = c.name();

@@ -65,6 +65,19 @@ class DemoSelfCheckTest {
     }
 
     @Test
+    void theDemoShowsASiteThatRefusesServiceWhenThePrivacyPolicyIsDeclined() {
+        // the founding case's order list, declined with every permission granted (a flow's "refuse" controls)
+        assertThat(findingsOf("demo-delivery")).filteredOn(f -> f.get("ruleId").getAsString().equals("DYN-CONSENT-MANDATORY"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.get("severity").getAsString()).isEqualTo("medium");
+                    assertThat(f.getAsJsonObject("message").get("zh").getAsString()).contains("附近订单", "不同意后无法完成", "故为中危");
+                    assertThat(f.getAsJsonObject("message").get("en").getAsString()).contains("not after it is declined", "hence medium");
+                });
+        assertThat(dir.resolve("demo/runs/demo-delivery/nearby-orders-refuse-consent")).isDirectory();
+        assertThat(dir.resolve("demo/runs/demo-delivery-compliant/nearby-orders-refuse-consent")).isDirectory();
+    }
+
+    @Test
     void theChineseMessageExplainsTheFailureInChineseAndTheEnglishOneInEnglish() {
         // the H5 sample's save button stays disabled when location is refused
         List<JsonObject> mandatory = findingsOf("demo-delivery").stream()

@@ -77,10 +77,25 @@ class H5SamplesTest {
     }
 
     @Test
+    void decliningThePrivacyPolicyRefusesTheOrderListThatNeedsNoPi() {
+        JsonArray runs = function(nonCompliant, "nearby-orders").getAsJsonArray("runs");
+        assertThat(run(runs, "grant").getAsJsonObject("checkpoint").get("reached").getAsBoolean()).isTrue();
+        assertThat(run(runs, "refuse-consent").getAsJsonObject("checkpoint").get("detail").getAsString())
+                .contains("covered by div#privacy.dialog", "您需要同意隐私政策才能使用本服务");
+        JsonObject mandatory = finding(nonCompliant, "DYN-CONSENT-MANDATORY");
+        assertThat(mandatory.get("severity").getAsString()).isEqualTo(Severity.MEDIUM.id()); // 餐饮外卖 needs PI, the list none
+        assertThat(mandatory.getAsJsonObject("message").get("en").getAsString()).contains("Nearby orders", "sent and stored none");
+        assertThat(mandatory.getAsJsonArray("evidence").toString()).contains("nearby-orders-refuse-consent/step-02-failed.png");
+    }
+
+    @Test
     void theCompliantTwinIsCleanAndStatesItsPurpose() {
         assertThat(compliant.getAsJsonArray("findings")).isEmpty();
         JsonArray runs = function(compliant).getAsJsonArray("runs");
         assertThat(runs).hasSize(3).allSatisfy(r -> assertThat(r.getAsJsonObject().getAsJsonObject("checkpoint").get("reached").getAsBoolean()).isTrue());
+        // declining the privacy policy leaves the order list working (it needs no PI)
+        assertThat(run(function(compliant, "nearby-orders").getAsJsonArray("runs"), "refuse-consent")
+                .getAsJsonObject("checkpoint").get("reached").getAsBoolean()).isTrue();
         JsonObject request = run(runs, "grant").getAsJsonArray("requests").get(0).getAsJsonObject();
         assertThat(request.get("purposeVisible").getAsBoolean()).isTrue();
         assertThat(request.get("beforeConsent").getAsBoolean()).isFalse();
@@ -111,7 +126,16 @@ class H5SamplesTest {
     }
 
     private static JsonObject function(JsonObject target) {
-        return target.getAsJsonObject("evidence").getAsJsonArray("functions").get(0).getAsJsonObject();
+        return function(target, "add-address");
+    }
+
+    private static JsonObject function(JsonObject target, String id) {
+        for (var f : target.getAsJsonObject("evidence").getAsJsonArray("functions")) {
+            if (f.getAsJsonObject().get("functionId").getAsString().equals(id)) {
+                return f.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no function " + id);
     }
 
     private static JsonObject run(JsonArray runs, String policy) {

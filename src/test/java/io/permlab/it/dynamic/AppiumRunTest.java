@@ -59,7 +59,8 @@ class AppiumRunTest {
         assertThat(target.session()).startsWith(appium);
         assertThat(target.runs()).extracting(RunReport.Run::id)
                 .containsExactly("add-address-grant", "add-address-deny-geolocation", "add-address-approximate-geolocation",
-                        "nearby-orders-grant"); // the order list prompts for nothing, so it has only its baseline run
+                        // the order list prompts for nothing: its baseline, and the run declining the privacy policy
+                        "nearby-orders-grant", "nearby-orders-refuse-consent");
         assertThat(target.runs()).allSatisfy(r -> assertThat(r.session()).startsWith(appium));
         assertThat(target.run("add-address-grant").passed()).isTrue();
         assertThat(target.run("add-address-deny-geolocation").passed()).isFalse();
