@@ -76,10 +76,10 @@ class AppiumRunTest {
     void theRefusedRunRanBesideTheBaselineOnAChromeDriverPortOfItsOwn() throws Exception {
         String log = java.nio.file.Files.readString(run.outDir().resolve("appium.log"));
         assertThat(java.util.regex.Pattern.compile("New ChromiumDriver session created successfully").matcher(log).results().count())
-                .as("one Appium session per run").isEqualTo(4);
+                .as("one Appium session per run").isEqualTo(5);
         java.util.List<String> ports = java.util.regex.Pattern.compile("Spawning Chromedriver with: \\S+ --port=(\\d+)").matcher(log)
                 .results().map(m -> m.group(1)).toList();
-        assertThat(ports).hasSize(4).doesNotContain("9515");
+        assertThat(ports).hasSize(5).doesNotContain("9515");
         assertThat(ports.get(1)).isNotEqualTo(ports.get(0));
         RunReport.Target target = run.report().target("demo-delivery");
         java.time.Instant baselineStart = java.time.Instant.parse(target.run("add-address-grant").json().get("startedAt").getAsString());
