@@ -9,7 +9,8 @@ import io.permlab.model.dynamic.RunProblem;
 import io.permlab.model.dynamic.StepRecord;
 import io.permlab.model.flow.Action;
 import io.permlab.model.flow.Flow;
-import io.permlab.model.flow.Locator;
+import io.permlab.knowledge.pi.PiDetector;
+import io.permlab.model.flow.Refusal;
 import io.permlab.model.flow.Step;
 
 import java.time.Duration;
@@ -87,13 +88,15 @@ public final class FlowRunner {
             }
             SessionException failure = null;
             Session.Visibility seen = Session.Visibility.SEEN;
+            List<Session.Dialog> answered = new ArrayList<>();
             try {
-                seen = declines ? decline(step, session, deadline) : perform(step, session, urls, deadline);
+                seen = declines ? decline(step, session, deadline, answered) : perform(step, session, urls, deadline, answered);
             } catch (SessionException e) {
                 failure = e;
             }
             rec.settle(step);
             rec.collect(step.index(), at, false, purposes);
+            rec.answered(step, answered, declines);
             if (step.action() == Action.CHECKPOINT) {
                 String shot = rec.screenshot(String.format("step-%02d-checkpoint.png", step.index()));
                 boolean reached = failure == null && seen.visible();
@@ -114,15 +117,16 @@ public final class FlowRunner {
                     break;
                 }
             }
+            String description = Recorder.withDialogs(declines ? step.describeRefusal() : step.describe(), answered);
             if (failure != null) {
                 stoppedBy = failure.reason();
-                rec.failedStep(step, declines ? step.describeRefusal() : step.describe(), at, failure.getMessage());
+                rec.failedStep(step, description, at, failure.getMessage());
                 rec.problem(failure.kind().id(), failure.getMessage(), step.index());
                 cutShort = cutShort(step, failure, deadline);
                 alive = failure.kind() != SessionException.Kind.BROWSER_CRASH;
                 break;
             }
-            rec.okStep(step, declines ? step.describeRefusal() : step.describe(), at);
+            rec.okStep(step, description, at);
         }
         if (checkpoint == null) {
             StepRecord last = rec.steps.isEmpty() ? null : rec.steps.get(rec.steps.size() - 1);
@@ -208,16 +212,29 @@ public final class FlowRunner {
         return policy.kind() == RunPolicy.Kind.REFUSE_CONSENT && step.action() == Action.CONSENT && !step.refuse().isEmpty();
     }
 
-    /** Taps the controls that decline the policy, in order; each within the step's timeout. */
-    private static Session.Visibility decline(Step step, Session session, Deadline deadline) throws SessionException {
-        for (Locator control : step.refuse()) {
-            session.tap(control, Duration.ofMillis(Math.max(1, Math.min(step.timeoutMillis(), deadline.remainingMillis()))));
+    /**
+     * Does what declines the policy, in order, each within the step's timeout: taps its controls and answers the dialogs
+     * they open (adding each to {@code answered}).
+     */
+    private static Session.Visibility decline(Step step, Session session, Deadline deadline, List<Session.Dialog> answered)
+            throws SessionException {
+        for (Refusal refusal : step.refuse()) {
+            Duration timeout = Duration.ofMillis(Math.max(1, Math.min(step.timeoutMillis(), deadline.remainingMillis())));
+            if (refusal.dialog() != null) {
+                answered.add(session.answerDialog(refusal.dialog(), timeout));
+            } else {
+                session.tap(refusal.control(), timeout);
+            }
         }
         return Session.Visibility.SEEN;
     }
 
-    /** Performs a step; for checkpoints returns whether it was reached, and when not, how that was decided. */
-    private static Session.Visibility perform(Step step, Session session, UnaryOperator<String> urls, Deadline deadline) throws SessionException {
+    /**
+     * Performs a step (a dialog it answers is added to {@code answered}); for checkpoints returns whether it was reached,
+     * and when not, how that was decided.
+     */
+    private static Session.Visibility perform(Step step, Session session, UnaryOperator<String> urls, Deadline deadline,
+                                              List<Session.Dialog> answered) throws SessionException {
         long millis = Math.max(1, Math.min(step.timeoutMillis(), deadline.remainingMillis()));
         Duration timeout = Duration.ofMillis(millis);
         switch (step.action()) {
@@ -228,6 +245,7 @@ public final class FlowRunner {
             case SELECT -> session.select(step.locator(), step.value(), timeout);
             case SCROLL -> session.scroll(step.locator(), timeout);
             case BACK -> session.back();
+            case DIALOG -> answered.add(session.answerDialog(step.dialog(), timeout));
             case WAIT -> {
                 if (step.locator() == null) {
                     sleep(millis);
@@ -355,6 +373,32 @@ public final class FlowRunner {
             } catch (SessionException e) {
                 return null;
             }
+        }
+
+        /**
+         * The dialogs a step answered, each on the timeline as a "dialog" entry: its kind, its words (PI masked) and the
+         * answer given.
+         */
+        void answered(Step step, List<Session.Dialog> dialogs, boolean declines) {
+            long now = elapsed();
+            for (Session.Dialog d : dialogs) {
+                java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+                details.put("message", PiDetector.mask(d.message()));
+                details.put("answer", d.answer());
+                if (declines) {
+                    details.put("declining", "true");
+                }
+                events.add(new io.permlab.model.dynamic.RunEvent(now, step.index(), "dialog", d.kind(), details));
+            }
+        }
+
+        /** "dialog accept (confirm \"确定不同意？\")": the step as written, then what each dialog it answered said (PI masked). */
+        static String withDialogs(String description, List<Session.Dialog> dialogs) {
+            StringBuilder sb = new StringBuilder(description);
+            for (Session.Dialog d : dialogs) {
+                sb.append(" (").append(d.kind()).append(" \"").append(PiDetector.mask(d.message())).append("\")");
+            }
+            return sb.toString();
         }
 
         void okStep(Step step, String description, long at) {

@@ -29,6 +29,24 @@ public interface Session extends AutoCloseable {
 
     void back() throws SessionException;
 
+    /**
+     * Answers the alert, confirm or prompt the page has open, or opens within {@code timeout}, as {@code answer} says
+     * (text is typed into a prompt), and returns what it was; fails with {@link SessionException.Kind#NO_DIALOG} when
+     * none opens in time. A session that has no dialogs of the page's own to answer fails as not supported, which is no
+     * evidence about the app.
+     */
+    default Dialog answerDialog(io.permlab.model.flow.DialogAnswer answer, Duration timeout) throws SessionException {
+        throw new SessionException(SessionException.Kind.NOT_SUPPORTED, new io.permlab.model.Localized(
+                "此会话（" + describe() + "）不支持 dialog 步骤", "a dialog step is not supported by this session (" + describe() + ")"));
+    }
+
+    /**
+     * A dialog of the page's own that a dialog step answered: its kind (alert, confirm, prompt, beforeunload), its words
+     * and the answer given ("accept" or "dismiss").
+     */
+    record Dialog(String kind, String message, String answer) {
+    }
+
     /** Waits until the element is visible; false when the timeout passes first. */
     boolean waitFor(Locator locator, Duration timeout) throws SessionException;
 

@@ -28,7 +28,16 @@ public class SessionException extends Exception {
          * A text locator's words are on screen inside a longer text ("订阅成功，未开启提醒" for "订阅成功"): the flow cannot
          * tell whether the function worked, so the run proves nothing until the locator is fixed.
          */
-        TEXT_IN_LONGER_TEXT("text-in-longer-text", "文字在更长的文本中", "words inside a longer text");
+        TEXT_IN_LONGER_TEXT("text-in-longer-text", "文字在更长的文本中", "words inside a longer text"),
+        /**
+         * The page has an alert, confirm or prompt open that the flow does not answer: every later step would act on a
+         * page the dialog blocks, so the run proves nothing until the flow answers it with a dialog step.
+         */
+        DIALOG_UNANSWERED("dialog-unanswered", "未应答的页面对话框", "unanswered page dialog"),
+        /** A dialog step found no alert, confirm or prompt open within its timeout: the flow and the page disagree. */
+        NO_DIALOG("no-dialog", "没有打开的对话框", "no dialog was open"),
+        /** The step is not one this kind of session can carry out (a dialog step where the runtime answers modals itself). */
+        NOT_SUPPORTED("not-supported", "该会话不支持此步骤", "not supported by this session");
 
         private final String id;
         private final Localized label;

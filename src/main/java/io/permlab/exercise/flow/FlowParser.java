@@ -8,9 +8,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.permlab.exercise.Ceilings;
 import io.permlab.model.TargetText;
 import io.permlab.model.flow.Action;
+import io.permlab.model.flow.DialogAnswer;
 import io.permlab.model.flow.Flow;
 import io.permlab.model.flow.Locator;
 import io.permlab.model.flow.LocatorKind;
+import io.permlab.model.flow.Refusal;
 import io.permlab.model.flow.Step;
 
 import java.io.IOException;
@@ -26,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads {@code <function>.flow.json}. Each step is an object whose action is its key:
- * <pre>{"tap": {"text": "新增收货地址"}, "start": true}   {"type": {"css": "#phone"}, "text": "13812345678"}</pre>
+ * <pre>{"tap": {"text": "新增收货地址"}, "start": true}   {"type": {"css": "#phone"}, "text": "13812345678"}
+ * {"dialog": "accept"}   {"dialog": "dismiss"}   {"dialog": "accept", "text": "张三"}</pre>
  * Strict on purpose: an unknown key is a typo that would otherwise silently skip a step, so it is an error that names
  * the file, line, column and field. Keys starting with "_" are comments.
  */
@@ -136,8 +139,10 @@ public final class FlowParser {
         boolean start = false;
         String note = null;
         String text = null;
+        JsonLocation textAt = null;
         String option = null;
-        List<Locator> refuse = List.of();
+        Boolean accept = null;
+        List<Refusal> refuse = List.of();
         JsonLocation refuseAt = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
@@ -167,12 +172,16 @@ public final class FlowParser {
                         }
                     }
                     case SCROLL -> locator = token == JsonToken.VALUE_NULL ? null : locator(token, f);
+                    case DIALOG -> accept = answer(token, f);
                     default -> locator = locator(token, f);
                 }
             } else if (STEP_OPTIONS.contains(key)) {
                 String f = field + "." + key;
                 switch (key) {
-                    case "text" -> text = string(token, f);
+                    case "text" -> {
+                        textAt = keyAt;
+                        text = string(token, f);
+                    }
                     case "option" -> option = string(token, f);
                     case "timeoutMs" -> timeout = positive(token, f);
                     case "start" -> start = bool(token, f);
@@ -200,24 +209,49 @@ public final class FlowParser {
                 throw error(at, field + ".option", "'select' needs the option to choose");
             }
             value = option;
-        } else if (refuseAt != null && action != Action.CONSENT) {
+        }
+        if (refuseAt != null && action != Action.CONSENT) {
             throw error(refuseAt, field + ".refuse", "only a consent step says how to decline the privacy policy");
         } else if (action == Action.WAIT && locator == null && timeout == null) {
             throw error(at, field + ".wait", "wait for an element ({\"css\": ...}) or a number of milliseconds");
         }
+        DialogAnswer dialog = null;
+        if (action == Action.DIALOG) {
+            dialog = dialogAnswer(accept, text, textAt, field);
+        }
         // An open step without its own timeout waits as long as the device profile says a page may take (0 here).
         long t = timeout != null ? timeout : action == Action.OPEN ? 0 : DEFAULT_TIMEOUT_MS;
-        return new Step(index, action, locator, value, t, start, note, at.getLineNr(), at.getColumnNr(), refuse);
+        return new Step(index, action, locator, value, t, start, note, at.getLineNr(), at.getColumnNr(), refuse, dialog);
     }
 
-    /** The controls that decline the policy: one locator, or several tapped in order (不同意, then 仍不同意). */
-    private List<Locator> refusal(JsonToken token, String field) throws IOException, FlowException {
-        if (token != JsonToken.START_ARRAY) {
-            return List.of(locator(token, field));
+    /** "accept" or "dismiss": whether a dialog answer accepts. */
+    private boolean answer(JsonToken token, String field) throws IOException, FlowException {
+        String s = string(token, field);
+        if (!s.equals("accept") && !s.equals("dismiss")) {
+            throw error(here(), field, "must be \"accept\" or \"dismiss\"");
         }
-        List<Locator> out = new ArrayList<>();
+        return s.equals("accept");
+    }
+
+    /** A dialog answer; text is typed into a prompt, so only an answer that accepts takes it. */
+    private DialogAnswer dialogAnswer(boolean accept, String text, JsonLocation textAt, String field) throws FlowException {
+        if (text != null && !accept) {
+            throw error(textAt, field + ".text", "only an accepted prompt takes text (\"dialog\": \"accept\")");
+        }
+        return new DialogAnswer(accept, text);
+    }
+
+    /**
+     * What declines the policy: one control, or several steps in order (不同意, then 仍不同意), each a locator to tap or
+     * the answer to the dialog the page opened ({"dialog": "accept"}).
+     */
+    private List<Refusal> refusal(JsonToken token, String field) throws IOException, FlowException {
+        if (token != JsonToken.START_ARRAY) {
+            return List.of(refusalEntry(token, field));
+        }
+        List<Refusal> out = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            out.add(locator(p.currentToken(), field + "[" + out.size() + "]"));
+            out.add(refusalEntry(p.currentToken(), field + "[" + out.size() + "]"));
         }
         if (out.isEmpty()) {
             throw error(here(), field, "names no control: give the locator of the button that declines the policy");
@@ -225,12 +259,45 @@ public final class FlowParser {
         return out;
     }
 
+    /**
+     * One entry of a refuse list: a locator, or {"dialog": "accept"|"dismiss"} with an accepted prompt's "text". In a
+     * locator "text" finds an element by its words; beside "dialog" it is what is typed into the prompt.
+     */
+    private Refusal refusalEntry(JsonToken token, String field) throws IOException, FlowException {
+        if (token != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME || !"dialog".equals(p.currentName())) {
+            return Refusal.tap(locator(token, field, true));
+        }
+        boolean accept = answer(p.nextToken(), field + ".dialog");
+        String text = null;
+        JsonLocation textAt = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonLocation keyAt = here();
+            JsonToken v = p.nextToken();
+            if (key.equals("text")) {
+                textAt = keyAt;
+                text = string(v, field + ".text");
+            } else if (LocatorKind.fromId(key) != null) {
+                throw error(keyAt, field + "." + key, "a dialog answer has no locator: give the tap and the dialog answer as two entries");
+            } else {
+                skipOrFail(key, keyAt, field, "dialog, text");
+            }
+        }
+        return Refusal.answer(dialogAnswer(accept, text, textAt, field));
+    }
+
     private Locator locator(JsonToken token, String field) throws IOException, FlowException {
-        JsonLocation at = here();
+        return locator(token, field, false);
+    }
+
+    /** A locator object; {@code entered}: its first field name is already the current token (a refuse entry looked at it). */
+    private Locator locator(JsonToken token, String field, boolean entered) throws IOException, FlowException {
+        JsonLocation at = entered ? p.currentTokenLocation() : here();
         String kinds = Arrays.stream(LocatorKind.values()).map(LocatorKind::id).collect(Collectors.joining(", "));
         expect(token, JsonToken.START_OBJECT, field, "a locator is an object with one of " + kinds);
         Locator found = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while ((entered ? p.currentToken() : p.nextToken()) == JsonToken.FIELD_NAME) {
+            entered = false;
             String key = p.currentName();
             JsonLocation keyAt = here();
             JsonToken v = p.nextToken();

@@ -89,7 +89,7 @@ final class PersonaFlows {
                 }
                 m.appendTail(sb);
                 steps.add(new Step(s.index(), s.action(), s.locator(), sb.toString(), s.timeoutMillis(), s.functionStart(), s.note(),
-                        s.line(), s.column(), s.refuse()));
+                        s.line(), s.column(), s.refuse(), s.dialog()));
             }
             if (problem != null) {
                 context.problem(f.flow().file(), "flow", problem + "; function '" + f.id() + "' not run");

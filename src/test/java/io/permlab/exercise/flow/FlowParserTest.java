@@ -1,9 +1,11 @@
 package io.permlab.exercise.flow;
 
 import io.permlab.model.flow.Action;
+import io.permlab.model.flow.DialogAnswer;
 import io.permlab.model.flow.Flow;
 import io.permlab.model.flow.Locator;
 import io.permlab.model.flow.LocatorKind;
+import io.permlab.model.flow.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +71,7 @@ class FlowParserTest {
         Flow one = FlowParser.parse(write("""
                 {"function": "f", "steps": [{"open": "/"}, {"consent": {"text": "同意"}, "refuse": {"text": "不同意"}},
                   {"checkpoint": {"css": "#done"}}]}"""));
-        assertThat(one.refusableConsent().refuse()).containsExactly(new Locator(LocatorKind.TEXT, "不同意"));
+        assertThat(one.refusableConsent().refuse()).containsExactly(Refusal.tap(new Locator(LocatorKind.TEXT, "不同意")));
         Flow two = FlowParser.parse(write("""
                 {"function": "f", "steps": [{"consent": {"css": "#ok"}, "refuse": [{"css": "#no"}, {"text": "仍不同意"}]},
                   {"checkpoint": {"css": "#done"}}]}"""));
@@ -87,6 +89,57 @@ class FlowParserTest {
                 + " {\"checkpoint\": {\"css\": \"#x\"}}]}", "steps[0].refuse: names no control");
         expectProblem("{\"function\": \"f\", \"steps\": [{\"consent\": {\"css\": \"#a\"}, \"refuse\": [{\"css\": \"#b\"}, {\"nope\": \"x\"}]},"
                 + " {\"checkpoint\": {\"css\": \"#x\"}}]}", "steps[0].refuse[1].nope: unknown key");
+    }
+
+    @Test
+    void aDialogStepAcceptsOrDismissesThePagesDialogAndMayTypeIntoAPrompt() throws Exception {
+        Flow flow = FlowParser.parse(write("""
+                {"function": "f", "steps": [{"open": "/"}, {"tap": {"css": "#del"}},
+                  {"dialog": "accept"}, {"dialog": "dismiss", "timeoutMs": 2000}, {"dialog": "accept", "text": "张三"},
+                  {"checkpoint": {"css": "#done"}}]}"""));
+        assertThat(flow.steps().get(2).action()).isEqualTo(Action.DIALOG);
+        assertThat(flow.steps().get(2).dialog()).isEqualTo(new DialogAnswer(true, null));
+        assertThat(flow.steps().get(2).locator()).isNull();
+        assertThat(flow.steps().get(3).dialog()).isEqualTo(new DialogAnswer(false, null));
+        assertThat(flow.steps().get(3).timeoutMillis()).isEqualTo(2000);
+        assertThat(flow.steps().get(4).dialog()).isEqualTo(new DialogAnswer(true, "张三"));
+        assertThat(flow.steps().get(2).describe()).isEqualTo("dialog accept");
+        assertThat(flow.steps().get(3).describe()).isEqualTo("dialog dismiss");
+        assertThat(flow.steps().get(4).describe()).isEqualTo("dialog accept \"张三\"");
+    }
+
+    @Test
+    void aRefuseListMayAnswerTheDialogThatDecliningOpens() throws Exception {
+        Flow flow = FlowParser.parse(write("""
+                {"function": "f", "steps": [{"consent": {"css": "#ok"},
+                  "refuse": [{"text": "不同意"}, {"dialog": "accept"}, {"dialog": "accept", "text": "不同意"}]},
+                  {"checkpoint": {"css": "#done"}}]}"""));
+        assertThat(flow.refusableConsent().refuse()).containsExactly(Refusal.tap(new Locator(LocatorKind.TEXT, "不同意")),
+                Refusal.answer(new DialogAnswer(true, null)), Refusal.answer(new DialogAnswer(true, "不同意")));
+        assertThat(flow.refusableConsent().describeRefusal())
+                .isEqualTo("refuse consent text=不同意, then dialog accept, then dialog accept \"不同意\"");
+    }
+
+    @Test
+    void aDialogStepsMistakesNameFileLineColumnAndField() throws IOException {
+        Path file = write("""
+                {"function": "f", "steps": [
+                  {"dialog": "ok"},
+                  {"checkpoint": {"css": "#x"}}]}""");
+        assertThatThrownBy(() -> FlowParser.parse(file)).isInstanceOf(FlowException.class)
+                .hasMessage(file + ":2:14: steps[0].dialog: must be \"accept\" or \"dismiss\"");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"dialog\": true}, {\"checkpoint\": {\"css\": \"#x\"}}]}",
+                "steps[0].dialog: must be a string");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"dialog\": \"dismiss\", \"text\": \"x\"}, {\"checkpoint\": {\"css\": \"#x\"}}]}",
+                "steps[0].text: only an accepted prompt takes text (\"dialog\": \"accept\")");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"dialog\": \"accept\", \"refuse\": {\"css\": \"#b\"}},"
+                + " {\"checkpoint\": {\"css\": \"#x\"}}]}", "steps[0].refuse: only a consent step says how to decline");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"consent\": {\"css\": \"#a\"}, \"refuse\": [{\"dialog\": \"yes\"}]},"
+                + " {\"checkpoint\": {\"css\": \"#x\"}}]}", "steps[0].refuse[0].dialog: must be \"accept\" or \"dismiss\"");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"consent\": {\"css\": \"#a\"}, \"refuse\": [{\"dialog\": \"accept\", \"css\": \"#b\"}]},"
+                + " {\"checkpoint\": {\"css\": \"#x\"}}]}", "steps[0].refuse[0].css: a dialog answer has no locator");
+        expectProblem("{\"function\": \"f\", \"steps\": [{\"consent\": {\"css\": \"#a\"}, \"refuse\": [{\"dialog\": \"dismiss\", \"text\": \"x\"}]},"
+                + " {\"checkpoint\": {\"css\": \"#x\"}}]}", "steps[0].refuse[0].text: only an accepted prompt takes text");
     }
 
     @Test
