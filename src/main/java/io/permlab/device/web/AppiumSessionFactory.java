@@ -30,6 +30,7 @@ public final class AppiumSessionFactory extends WebSessionFactory {
         ChromiumOptions options = new ChromiumOptions().setExecutable(profile.driverBinary()).setAutodownloadEnabled(false);
         options.setPlatformName("linux");
         options.setCapability("browserName", "chrome");
+        options.setCapability(BrowserOptions.UNHANDLED_PROMPT_BEHAVIOR, BrowserOptions.LEAVE_DIALOGS_OPEN);
         if (server.onThisMachine()) {
             options.setCapability("appium:chromedriverPort", LocalPorts.free());
         }

@@ -9,9 +9,18 @@ import java.util.Map;
 
 /**
  * Chromium's options for a run: headless, quiet on this closed network, the device's screen, a fresh profile, downloads
- * kept in that profile.
+ * kept in that profile, and the page's own dialogs left open for the flow to answer.
  */
 final class BrowserOptions {
+    /**
+     * WebDriver's unhandledPromptBehavior: "ignore" leaves an alert, confirm or prompt open, so that a flow's dialog step
+     * answers it and a dialog no step answers is named ("dismiss and notify", the default, closes it unseen and fails
+     * the next command). The same for a local ChromeDriver, a Grid node and Appium's Chromium driver (a standard capability
+     * it passes on).
+     */
+    static final String UNHANDLED_PROMPT_BEHAVIOR = "unhandledPromptBehavior";
+    static final String LEAVE_DIALOGS_OPEN = "ignore";
+
     private BrowserOptions() {
     }
 
@@ -50,6 +59,7 @@ final class BrowserOptions {
         options.addArguments(args(profile, env, userDataDir));
         options.setExperimentalOption("mobileEmulation", mobileEmulation(profile));
         options.setExperimentalOption("prefs", prefs(userDataDir));
+        options.setCapability(UNHANDLED_PROMPT_BEHAVIOR, LEAVE_DIALOGS_OPEN);
         return options;
     }
 

@@ -75,6 +75,9 @@ final class WebSession implements Session {
     private volatile boolean crashed;
     /** An alert, confirm or prompt of the page's is open (Page.javascriptDialogOpening/Closed). */
     private volatile boolean dialogOpen;
+    /** The open dialog's kind (alert, confirm, prompt, beforeunload) and words, as DevTools told them. */
+    private volatile String dialogKind;
+    private volatile String dialogMessage;
     private Duration pageLoadTimeout = Duration.ofSeconds(30);
     /** The screen's pixels per CSS pixel (as emulated) and the evidence pictures' (the profile's screenshotPixelRatio). */
     private double deviceRatio = 1;
@@ -105,7 +108,11 @@ final class WebSession implements Session {
         downloads.install(cdp);
         cdp.on("Runtime.exceptionThrown", this::exceptionThrown);
         cdp.on("Inspector.targetCrashed", e -> crashed = true);
-        cdp.on("Page.javascriptDialogOpening", e -> dialogOpen = true);
+        cdp.on("Page.javascriptDialogOpening", e -> {
+            dialogKind = CdpClient.str(e.get("type"));
+            dialogMessage = CdpClient.str(e.get("message"));
+            dialogOpen = true;
+        });
         cdp.on("Page.javascriptDialogClosed", e -> dialogOpen = false);
         cdp.send("Inspector.enable", Map.of());
         PolicyApplier.apply(cdp, browser.contextId(), policy, knowledge, profile);
@@ -246,6 +253,61 @@ final class WebSession implements Session {
             driver.navigate().back();
         } catch (WebDriverException e) {
             throw failure(e, "back");
+        }
+    }
+
+    /**
+     * Waits for the page's dialog within the timeout, then answers it through WebDriver (the browser leaves it open:
+     * {@link BrowserOptions#LEAVE_DIALOGS_OPEN}); text is typed into a prompt only.
+     */
+    @Override
+    public Dialog answerDialog(io.permlab.model.flow.DialogAnswer answer, Duration timeout) throws SessionException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        org.openqa.selenium.Alert alert = openAlert();
+        while (alert == null) {
+            if (crashed) {
+                throw new SessionException(SessionException.Kind.BROWSER_CRASH, "dialog: the browser crashed or went away");
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new SessionException(SessionException.Kind.NO_DIALOG, new io.permlab.model.Localized(
+                        timeout.toMillis() + " 毫秒内页面没有打开对话框（alert/confirm/prompt）",
+                        "no dialog was open: the page opened no alert, confirm or prompt within the step's " + timeout.toMillis() + " ms"));
+            }
+            pause(POLL_MILLIS);
+            alert = openAlert();
+        }
+        String kind = dialogKind != null ? dialogKind : "dialog";
+        try {
+            String message = alert.getText();
+            if (answer.text() != null) {
+                if (!"prompt".equals(kind)) {
+                    throw new SessionException(SessionException.Kind.NO_DIALOG, new io.permlab.model.Localized(
+                            "没有打开的 prompt 可输入文字：打开的是 " + kind + "「" + io.permlab.knowledge.pi.PiDetector.mask(message) + "」",
+                            "no prompt was open to type the step's text into: a " + kind + " is (\""
+                                    + io.permlab.knowledge.pi.PiDetector.mask(message) + "\")"));
+                }
+                alert.sendKeys(answer.text());
+            }
+            if (answer.accept()) {
+                alert.accept();
+            } else {
+                alert.dismiss();
+            }
+            return new Dialog(kind, message == null ? (dialogMessage == null ? "" : dialogMessage) : message,
+                    answer.accept() ? "accept" : "dismiss");
+        } catch (WebDriverException e) {
+            throw failure(e, "answer the " + kind);
+        }
+    }
+
+    /** The page's open dialog, or null. */
+    private org.openqa.selenium.Alert openAlert() throws SessionException {
+        try {
+            return driver.switchTo().alert();
+        } catch (org.openqa.selenium.NoAlertPresentException e) {
+            return null;
+        } catch (WebDriverException e) {
+            throw failure(e, "look for a dialog");
         }
     }
 
@@ -558,10 +620,28 @@ final class WebSession implements Session {
             crashed = true;
             return new SessionException(SessionException.Kind.BROWSER_CRASH, what + ": the browser crashed or went away (" + message + ")", e);
         }
+        if (e instanceof org.openqa.selenium.UnhandledAlertException open) {
+            return unanswered(what, open.getAlertText());
+        }
         if (e instanceof org.openqa.selenium.NoSuchElementException || e instanceof org.openqa.selenium.StaleElementReferenceException) {
             return new SessionException(SessionException.Kind.ELEMENT_NOT_FOUND, what + ": " + message, e);
         }
         return new SessionException(SessionException.Kind.SESSION_ERROR, what + ": " + message, e);
+    }
+
+    /**
+     * A step could not act because the page's dialog is open and the flow does not answer it: the run proves nothing,
+     * and the message names the dialog (its words PI-masked) and the step that answers it.
+     */
+    private SessionException unanswered(String what, String alertText) {
+        String kind = dialogKind != null ? dialogKind : "dialog";
+        String words = io.permlab.knowledge.pi.PiDetector.mask(alertText != null ? alertText : dialogMessage == null ? "" : dialogMessage);
+        return new SessionException(SessionException.Kind.DIALOG_UNANSWERED, new io.permlab.model.Localized(
+                what + "：页面的 " + kind + " 对话框「" + words + "」已打开，流程没有应答它：请在它打开之处加一步 {\"dialog\": \"accept\"} 或"
+                        + " {\"dialog\": \"dismiss\"}（拒绝隐私政策时打开的，加在同意步骤的 \"refuse\" 列表中）",
+                what + ": the page's " + kind + " dialog \"" + words + "\" is open and the flow does not answer it: add a step"
+                        + " {\"dialog\": \"accept\"} or {\"dialog\": \"dismiss\"} where it opens (in the consent step's \"refuse\""
+                        + " list when declining opens it)"));
     }
 
     static String firstLine(String s) {
