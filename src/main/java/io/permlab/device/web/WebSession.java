@@ -141,6 +141,8 @@ final class WebSession implements Session {
         try {
             driver.manage().timeouts().pageLoadTimeout(limit);
             driver.get(url);
+        } catch (org.openqa.selenium.UnhandledAlertException e) {
+            // the page opened a dialog while loading: it is open, and the flow's next step answers it (or names it)
         } catch (TimeoutException e) {
             throw new SessionException(SessionException.Kind.PAGE_LOAD_TIMEOUT, url + " did not load within " + limit.toMillis() + " ms");
         } catch (WebDriverException e) {
