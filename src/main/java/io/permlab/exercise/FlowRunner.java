@@ -75,7 +75,7 @@ public final class FlowRunner {
         boolean alive = true;
         for (Step step : flow.steps()) {
             if (deadline.passed()) {
-                cutShort = "stopped before step " + step.index() + " (" + step.describe() + "): " + deadline.describe() + " was reached";
+                cutShort = "stopped before step " + step.number() + " (" + step.describe() + "): " + deadline.describe() + " was reached";
                 break;
             }
             long at = rec.elapsed();
@@ -131,8 +131,8 @@ public final class FlowRunner {
         if (checkpoint == null) {
             StepRecord last = rec.steps.isEmpty() ? null : rec.steps.get(rec.steps.size() - 1);
             Localized reason = last != null && !last.ok() && stoppedBy != null
-                    ? new Localized("未到达：第 " + last.index() + " 步失败：" + stoppedBy.zh(),
-                    "not reached: step " + last.index() + " failed: " + stoppedBy.en())
+                    ? new Localized("未到达：第 " + Step.number(last.index()) + " 步失败：" + stoppedBy.zh(),
+                    "not reached: step " + Step.number(last.index()) + " failed: " + stoppedBy.en())
                     : new Localized("未到达", "not reached");
             checkpoint = new CheckpointResult(false, checkpointOf(flow), reason.en(), rec.elapsed(), null, reason);
         }
@@ -167,7 +167,7 @@ public final class FlowRunner {
      * the evidence.
      */
     private static String cutShort(Step step, SessionException failure, Deadline deadline) {
-        String where = "step " + step.index() + " (" + step.describe() + "): ";
+        String where = "step " + step.number() + " (" + step.describe() + "): ";
         if (deadline.passed()) {
             return where + deadline.describe() + " was reached";
         }
@@ -185,7 +185,7 @@ public final class FlowRunner {
 
         /** Runs it; the value it collected, or why the run is inconclusive when it could not. */
         <T> Collected<T> collect(String what, Collection<T> collection) {
-            String where = what + " after step " + lastStep + ": ";
+            String where = what + " after step " + Step.number(lastStep) + ": ";
             if (deadline.passed()) {
                 return new Collected<>(null, where + "not done, " + deadline.describe() + " was reached");
             }

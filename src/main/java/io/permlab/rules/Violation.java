@@ -44,6 +44,11 @@ public final class Violation {
         return args.containsKey(name);
     }
 
+    /** A flow step's place for a message, from its 0-based index: people count a flow's steps from 1. */
+    public Violation step(String name, int index) {
+        return arg(name, io.permlab.model.flow.Step.number(index));
+    }
+
     public Violation arg(String name, int value) {
         return arg(name, Integer.toString(value));
     }

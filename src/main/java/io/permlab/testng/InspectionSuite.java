@@ -137,7 +137,7 @@ public class InspectionSuite implements ITest {
     }
 
     private static String permissionLog(Run r) {
-        return r.requests().stream().map(p -> String.format("%6d ms  step %d  %s  %s %s -> %s  %s%s", p.atMillis(), p.stepIndex(),
+        return r.requests().stream().map(p -> String.format("%6d ms  step %d  %s  %s %s -> %s  %s%s", p.atMillis(), io.permlab.model.flow.Step.number(p.stepIndex()),
                 p.permission(), p.api(), p.options(), p.outcome(), p.beforeConsent() ? "before-consent " : "",
                 p.purposeVisible() ? "purpose: " + p.purposeText() : "no purpose shown")).collect(Collectors.joining("\n"));
     }

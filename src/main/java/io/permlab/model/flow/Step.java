@@ -15,6 +15,19 @@ public record Step(int index, Action action, Locator locator, String value, long
         refuse = refuse == null ? java.util.List.of() : java.util.List.copyOf(refuse);
     }
 
+    /**
+     * The number people read for the step at {@code index}: a flow file's steps are counted from 1 in every message,
+     * report and log line; the 0-based index stays in JSON fields, artifact file names (step-00-checkpoint.png) and keys.
+     */
+    public static int number(int index) {
+        return index + 1;
+    }
+
+    /** This step's number as people count a flow file's steps, from 1 ({@link #number(int)}). */
+    public int number() {
+        return number(index);
+    }
+
     /** A step that answers no dialog. */
     public Step(int index, Action action, Locator locator, String value, long timeoutMillis, boolean functionStart,
                 String note, int line, int column, java.util.List<Refusal> refuse) {

@@ -76,11 +76,11 @@ final class FunctionRuns {
      */
     static String baselineFailed(String functionId, Run baseline, String asked) {
         String thrown = baseline.problems().stream().filter(p -> "js-error".equals(p.kind())).findFirst()
-                .map(p -> "; first JavaScript error (step " + p.stepIndex() + "): " + io.permlab.capture.EvidenceMasker.mask(p.message()))
+                .map(p -> "; first JavaScript error (step " + io.permlab.model.flow.Step.number(p.stepIndex()) + "): " + io.permlab.capture.EvidenceMasker.mask(p.message()))
                 .orElse("");
         // a page that went on in a window of its own: PermLab drives the flow's window only
         String window = baseline.events().stream().filter(e -> "window-opened".equals(e.kind())).findFirst()
-                .map(e -> "; the page opened another window at step " + e.stepIndex() + " (" + io.permlab.capture.EvidenceMasker.mask(e.detail("url"))
+                .map(e -> "; the page opened another window at step " + io.permlab.model.flow.Step.number(e.stepIndex()) + " (" + io.permlab.capture.EvidenceMasker.mask(e.detail("url"))
                         + "), which a flow cannot be driven in (what it asked for and sent is recorded): if the function goes on there, its flow cannot be judged")
                 .orElse("");
         return "function '" + functionId + "': the baseline run (every " + asked + " granted) did not reach its checkpoint ("

@@ -50,7 +50,7 @@ final class InconclusiveRuns {
         if (e.variant() == RunPolicy.Kind.REFUSE_CONSENT && declined != null && !declined.inconclusive()
                 && (f.run(e.baselineRunId()) == null || !f.run(e.baselineRunId()).inconclusive())) {
             return declined.steps().stream().filter(s -> !s.ok()).findFirst()
-                    .map(s -> "run " + declined.id() + " could not decline it at step " + s.index() + " (" + s.description() + "): "
+                    .map(s -> "run " + declined.id() + " could not decline it at step " + io.permlab.model.flow.Step.number(s.index()) + " (" + s.description() + "): "
                             + s.error() + "; check the consent step's \"refuse\" locators")
                     .orElse("run " + declined.id() + " did not reach its consent step");
         }

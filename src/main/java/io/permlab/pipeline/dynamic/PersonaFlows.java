@@ -76,7 +76,7 @@ final class PersonaFlows {
                     Persona.Field field = FIELDS.get(m.group(1));
                     String value = field == null || persona == null ? null : field.of(persona);
                     if (value == null) {
-                        problem = f.flow().file() + ":" + s.line() + ":" + s.column() + ": step " + s.index() + " refers to "
+                        problem = f.flow().file() + ":" + s.line() + ":" + s.column() + ": step " + s.number() + " refers to "
                                 + m.group() + ", " + (field == null ? "which is no persona field (expected one of "
                                 + String.join(", ", FIELDS.keySet().stream().sorted().toList()) + ")"
                                 : persona == null ? "but no usable " + FILE + " declares a persona" : "which the persona does not give");

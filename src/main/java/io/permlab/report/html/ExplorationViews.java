@@ -40,7 +40,7 @@ final class ExplorationViews {
     private FunctionView function(FunctionExploration f) {
         Run baseline = f.baseline();
         List<RequestView> requests = baseline == null ? List.of() : baseline.requests().stream()
-                .map(r -> new RequestView(r.atMillis() + " ms", r.stepIndex(), permission(r.permission()), r.api(),
+                .map(r -> new RequestView(r.atMillis() + " ms", io.permlab.model.flow.Step.number(r.stepIndex()), permission(r.permission()), r.api(),
                         r.options().isEmpty() ? "" : r.options().toString(), r.outcome(), r.beforeConsent(),
                         r.beforeFunctionStart(), r.afterRelaunch(), r.purposeText() == null ? "" : r.purposeText()))
                 .toList();
@@ -67,7 +67,7 @@ final class ExplorationViews {
 
     /** A line of the session's own timeline: "+2207 ms · step 2 · modal · showCancel=false, title=需要位置权限, …". */
     private static String event(RunEvent e) {
-        StringBuilder sb = new StringBuilder("+").append(e.atMillis()).append(" ms · step ").append(e.stepIndex()).append(" · ")
+        StringBuilder sb = new StringBuilder("+").append(e.atMillis()).append(" ms · step ").append(io.permlab.model.flow.Step.number(e.stepIndex())).append(" · ")
                 .append(e.kind());
         if (e.api() != null) {
             sb.append(" · ").append(e.api());
@@ -80,7 +80,7 @@ final class ExplorationViews {
     }
 
     private static ExplorationView.DownloadView download(Download d) {
-        String summary = "step " + d.stepIndex() + " · " + d.fileName() + " · " + d.bytes() + " bytes · " + d.state() + " · " + d.url()
+        String summary = "step " + io.permlab.model.flow.Step.number(d.stepIndex()) + " · " + d.fileName() + " · " + d.bytes() + " bytes · " + d.state() + " · " + d.url()
                 + (d.note() == null ? "" : " · " + d.note());
         return new ExplorationView.DownloadView(summary, d.file() == null ? "" : d.file());
     }

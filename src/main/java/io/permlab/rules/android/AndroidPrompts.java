@@ -131,14 +131,14 @@ final class AndroidPrompts {
     }
 
     static EvidencePointer dialog(Run run, PermissionRequest r) {
-        return EvidencePointer.inRun(run.id(), "permission-request", r.screenshot(), run.id() + " step " + r.stepIndex()
+        return EvidencePointer.inRun(run.id(), "permission-request", r.screenshot(), run.id() + " step " + io.permlab.model.flow.Step.number(r.stepIndex())
                 + (r.afterRelaunch() ? " (relaunch)" : ""), r.api() + " " + r.options().getOrDefault("group", r.permission())
                 + " -> " + r.outcome());
     }
 
     static EvidencePointer failure(Run run) {
         return run.steps().stream().filter(s -> !s.ok()).findFirst()
-                .map(s -> EvidencePointer.inRun(run.id(), "screenshot", s.screenshot(), run.id() + " step " + s.index(), s.description() + ": " + s.error()))
+                .map(s -> EvidencePointer.inRun(run.id(), "screenshot", s.screenshot(), run.id() + " step " + io.permlab.model.flow.Step.number(s.index()), s.description() + ": " + s.error()))
                 .orElse(EvidencePointer.inRun(run.id(), "screenshot", run.checkpoint().screenshot(), run.id() + " checkpoint",
                         "not reached: " + run.checkpoint().description() + " — " + run.checkpoint().detail()));
     }

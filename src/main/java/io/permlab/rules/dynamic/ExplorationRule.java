@@ -62,7 +62,7 @@ abstract class ExplorationRule implements Rule {
     }
 
     static EvidencePointer request(Run run, PermissionRequest r) {
-        return EvidencePointer.inRun(run.id(), "permission-request", r.screenshot(), run.id() + " step " + r.stepIndex(),
+        return EvidencePointer.inRun(run.id(), "permission-request", r.screenshot(), run.id() + " step " + io.permlab.model.flow.Step.number(r.stepIndex()),
                 r.api() + " " + r.options() + " -> " + r.outcome() + " (" + r.frameUrl() + ")");
     }
 
@@ -73,12 +73,12 @@ abstract class ExplorationRule implements Rule {
 
     static EvidencePointer failure(Run run) {
         return run.steps().stream().filter(s -> !s.ok()).findFirst()
-                .map(s -> EvidencePointer.inRun(run.id(), "screenshot", s.screenshot(), run.id() + " step " + s.index(), s.description() + ": " + s.error()))
+                .map(s -> EvidencePointer.inRun(run.id(), "screenshot", s.screenshot(), run.id() + " step " + io.permlab.model.flow.Step.number(s.index()), s.description() + ": " + s.error()))
                 .orElse(checkpoint(run));
     }
 
     static EvidencePointer exchange(Run run, NetworkExchange x, String where) {
-        return EvidencePointer.inRun(run.id(), "network", run.harFile(), run.id() + " step " + x.stepIndex(),
+        return EvidencePointer.inRun(run.id(), "network", run.harFile(), run.id() + " step " + io.permlab.model.flow.Step.number(x.stepIndex()),
                 x.method() + " " + x.url() + " — " + where);
     }
 

@@ -47,7 +47,7 @@ public final class MiniProgramBeforePrivacyRule extends ExplorationRule {
                 Violation v = Violation.of(this)
                         .arg("function", functionName(f))
                         .arg("api", "wx." + e.api())
-                        .arg("step", e.stepIndex())
+                        .step("step", e.stepIndex())
                         .arg("how", ctx.text(this, agreement == null ? "nobody" : "byProgram").text())
                         .key(f.functionId() + ":" + e.api())
                         .at(timeline(run, e, "wx." + e.api() + " went ahead, privacy agreement: " + e.detail("privacy")));
@@ -74,6 +74,6 @@ public final class MiniProgramBeforePrivacyRule extends ExplorationRule {
     }
 
     private static EvidencePointer timeline(Run run, RunEvent e, String excerpt) {
-        return EvidencePointer.inRun(run.id(), "timeline", null, run.id() + " step " + e.stepIndex() + " +" + e.atMillis() + " ms", excerpt);
+        return EvidencePointer.inRun(run.id(), "timeline", null, run.id() + " step " + io.permlab.model.flow.Step.number(e.stepIndex()) + " +" + e.atMillis() + " ms", excerpt);
     }
 }

@@ -138,7 +138,7 @@ public final class MiniProgramForcedReauthRule implements Rule {
                 }
                 settings.stream().limit(3).forEach(s -> v.at(ExplorationRule.request(run, s)));
                 tried.stream().limit(3).forEach(t -> v.at(EvidencePointer.inRun(run.id(), "timeline", null,
-                        run.id() + " step " + t.stepIndex() + " +" + t.atMillis() + " ms", "wx.openSetting -> not opened: " + nz(t.detail("reason")))));
+                        run.id() + " step " + io.permlab.model.flow.Step.number(t.stepIndex()) + " +" + t.atMillis() + " ms", "wx.openSetting -> not opened: " + nz(t.detail("reason")))));
                 if (loop) {
                     again.stream().limit(3).forEach(r -> v.at(ExplorationRule.request(run, r)));
                 }
@@ -173,7 +173,7 @@ public final class MiniProgramForcedReauthRule implements Rule {
     }
 
     private static EvidencePointer modal(Run run, RunEvent m) {
-        return EvidencePointer.inRun(run.id(), "timeline", null, run.id() + " step " + m.stepIndex() + " +" + m.atMillis() + " ms",
+        return EvidencePointer.inRun(run.id(), "timeline", null, run.id() + " step " + io.permlab.model.flow.Step.number(m.stepIndex()) + " +" + m.atMillis() + " ms",
                 "wx.showModal showCancel=" + !"false".equals(m.detail("showCancel")) + " \"" + nz(m.detail("title")) + "\" " + nz(m.detail("content")) + " -> " + nz(m.detail("answer")));
     }
 

@@ -28,7 +28,7 @@ public final class PermissionBeforeConsentRule extends BaselineRequestRule {
 
     @Override
     Violation describe(Violation v, FunctionExploration f, Run run, PermissionRequest r, RuleContext ctx) {
-        return v.arg("step", r.stepIndex()).arg("stepText", stepText(run, r.stepIndex())).arg("api", r.api())
+        return v.step("step", r.stepIndex()).arg("stepText", stepText(run, r.stepIndex())).arg("api", r.api())
                 .arg("permission", permission(ctx.knowledge(), r.permission()));
     }
 }

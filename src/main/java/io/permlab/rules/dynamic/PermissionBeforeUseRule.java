@@ -20,7 +20,7 @@ public final class PermissionBeforeUseRule extends BaselineRequestRule {
 
     @Override
     Violation describe(Violation v, FunctionExploration f, Run run, PermissionRequest r, RuleContext ctx) {
-        return v.arg("function", functionName(f)).arg("start", run.functionStartStep()).arg("step", r.stepIndex())
+        return v.arg("function", functionName(f)).step("start", run.functionStartStep()).step("step", r.stepIndex())
                 .arg("stepText", stepText(run, r.stepIndex())).arg("permission", permission(ctx.knowledge(), r.permission()));
     }
 }

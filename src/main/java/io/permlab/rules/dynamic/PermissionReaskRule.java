@@ -99,7 +99,7 @@ public final class PermissionReaskRule extends ExplorationRule {
     }
 
     private static String steps(List<PermissionRequest> requests, String separator) {
-        return requests.stream().map(r -> Integer.toString(r.stepIndex())).collect(Collectors.joining(separator));
+        return requests.stream().map(r -> Integer.toString(io.permlab.model.flow.Step.number(r.stepIndex()))).collect(Collectors.joining(separator));
     }
 
     /** "48h", or "90s" for a window that is not whole hours. */

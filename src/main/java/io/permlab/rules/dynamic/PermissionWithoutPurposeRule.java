@@ -24,6 +24,6 @@ public final class PermissionWithoutPurposeRule extends BaselineRequestRule {
     Violation describe(Violation v, FunctionExploration f, Run run, PermissionRequest r, RuleContext ctx) {
         WebPermission p = ctx.knowledge().webPermission(r.permission()).orElseThrow();
         String subjects = String.join("/", p.subjects().subList(0, Math.min(2, p.subjects().size())));
-        return v.arg("step", r.stepIndex()).arg("permission", p.label()).arg("subject", subjects);
+        return v.step("step", r.stepIndex()).arg("permission", p.label()).arg("subject", subjects);
     }
 }

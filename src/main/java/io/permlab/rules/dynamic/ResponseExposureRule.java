@@ -46,7 +46,7 @@ abstract class ResponseExposureRule extends ExplorationRule {
                         .collect(Collectors.joining("; ")) + (found.size() > 4 ? "; … (" + found.size() + ")" : "");
                 List<String> kinds = found.stream().map(e -> PiType.valueOf(e.type()).piKind()).distinct().toList();
                 List<EvidencePointer> at = new ArrayList<>(List.of(EvidencePointer.inRun(run.id(), "network", run.harFile(),
-                        run.id() + " step " + first.stepIndex(), first.method() + " " + first.url() + " — " + where)));
+                        run.id() + " step " + io.permlab.model.flow.Step.number(first.stepIndex()), first.method() + " " + first.url() + " — " + where)));
                 if (first.screenshot() != null) {
                     at.add(EvidencePointer.inRun(run.id(), "screenshot", first.screenshot(), run.id() + " checkpoint",
                             ctx.text(this, "page").text().zh() + " / " + ctx.text(this, "page").text().en()));

@@ -39,7 +39,7 @@ abstract class WebSecurityFlawRule extends ExplorationRule {
                                 .arg("subject", flaw.subject())
                                 .arg("detail", detail(flaw, ctx.knowledge()))
                                 .arg("page", flaw.pageUrl()),
-                                EvidencePointer.inRun(run.id(), "network", run.harFile(), run.id() + " step " + flaw.stepIndex(),
+                                EvidencePointer.inRun(run.id(), "network", run.harFile(), run.id() + " step " + io.permlab.model.flow.Step.number(flaw.stepIndex()),
                                         flaw.subject() + " — " + flaw.detail() + " " + flaw.reason() + " (" + flaw.pageUrl() + ")"));
                     }
                 }

@@ -55,10 +55,10 @@ final class ExplorationObservations {
                         label = wp.label();
                     }
                     out.add(new Observed(Observed.Kind.PERMISSION, r.permission(), label, List.copyOf(names), piWords, PROMPTED,
-                            EvidencePointer.inRun(run.id(), "permission-request", r.screenshot(), run.id() + " step " + r.stepIndex(), r.api())));
+                            EvidencePointer.inRun(run.id(), "permission-request", r.screenshot(), run.id() + " step " + io.permlab.model.flow.Step.number(r.stepIndex()), r.api())));
                 }
                 for (NetworkExchange x : run.exchanges()) {
-                    EvidencePointer at = EvidencePointer.inRun(run.id(), "network", run.harFile(), run.id() + " step " + x.stepIndex(),
+                    EvidencePointer at = EvidencePointer.inRun(run.id(), "network", run.harFile(), run.id() + " step " + io.permlab.model.flow.Step.number(x.stepIndex()),
                             x.method() + " " + x.url());
                     for (PiSighting s : x.piSent()) {
                         String kind = piKind(s);

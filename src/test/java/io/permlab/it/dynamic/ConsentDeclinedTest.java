@@ -146,7 +146,7 @@ class ConsentDeclinedTest {
         assertThat(findings("wrong-refuse", "DYN-CONSENT-MANDATORY")).isEmpty();
         assertThat(target("wrong-refuse").errors()).anySatisfy(e -> assertThat(e)
                 .contains("declining the privacy policy does is not judged")
-                .contains("could not decline it at step 1 (refuse consent css=#no-such)")
+                .contains("could not decline it at step 2 (refuse consent css=#no-such)")
                 .contains("\"refuse\" locators"));
     }
 }

@@ -108,12 +108,12 @@ class InconclusiveRunTest {
         RunReport.Target target = report.target("killed-once");
         RunReport.Run killed = target.run(DENY);
         assertThat(killed.outcome()).isEqualTo("INCONCLUSIVE");
-        assertThat(killed.cause()).contains("step 8").containsIgnoringCase("browser");
+        assertThat(killed.cause()).contains("step 9").containsIgnoringCase("browser");
         RunReport.Run retry = target.run(RETRY);
         assertThat(retry.retryOf()).isEqualTo(DENY);
         assertThat(retry.outcome()).isEqualTo("COMPLETED");
         assertThat(retry.passed()).isTrue();
-        assertThat(target.errors()).anySatisfy(e -> assertThat(e).contains(DENY, "step 8", "inconclusive", "retried", "completed"));
+        assertThat(target.errors()).anySatisfy(e -> assertThat(e).contains(DENY, "step 9", "inconclusive", "retried", "completed"));
     }
 
     @Test

@@ -54,6 +54,9 @@ class PageDialogTest {
                 H5Target.in(targets, "prompt").served("nick.example").page("index.html", PROMPTS)
                         .flow(flow("{\"open\": \"/index.html\"}", "{\"tap\": {\"css\": \"#name\"}}",
                                 "{\"dialog\": \"accept\", \"text\": \"小明\"}", "{\"checkpoint\": {\"text\": \"你好，小明\"}}")).write(),
+                H5Target.in(targets, "alerts-on-load").served("welcome.example")
+                        .page("index.html", "<!doctype html><html><body><p>首页</p><script>alert('欢迎光临');</script></body></html>")
+                        .flow(flow("{\"open\": \"/index.html\"}", "{\"dialog\": \"accept\"}", "{\"checkpoint\": {\"text\": \"首页\"}}")).write(),
                 H5Target.in(targets, "no-dialog").served("quiet.example").page("index.html", PROMPTS)
                         .flow(flow("{\"open\": \"/index.html\"}", "{\"dialog\": \"dismiss\", \"timeoutMs\": 1500}",
                                 "{\"checkpoint\": {\"css\": \"#name\"}}")).write()));
@@ -96,7 +99,8 @@ class PageDialogTest {
     void aConfirmTheFlowDoesNotAnswerLeavesTheDeclineInconclusiveNamingIt() {
         RunReport.Run declined = target("leaves-confirm").run(H5Target.FUNCTION + "-refuse-consent");
         assertThat(declined.outcome()).isEqualTo("INCONCLUSIVE");
-        assertThat(declined.cause()).contains("confirm").contains("确定不同意？如有疑问请致电 138****5678")
+        assertThat(declined.cause()).as("people count the flow's steps from 1: the tap is its third").startsWith("step 3 (tap css=#open)")
+                .contains("confirm").contains("确定不同意？如有疑问请致电 138****5678")
                 .contains("{\"dialog\": \"accept\"}").doesNotContain("13812345678");
         assertThat(declined.problemKinds()).contains("dialog-unanswered");
         assertThat(findings("leaves-confirm", "DYN-CONSENT-MANDATORY")).isEmpty();
@@ -115,11 +119,19 @@ class PageDialogTest {
     }
 
     @Test
+    void anAlertOpenedWhileThePageLoadsIsAnsweredByTheNextStep() {
+        RunReport.Run grant = target("alerts-on-load").run(H5Target.FUNCTION + "-grant");
+        assertThat(grant.passed()).as(String.valueOf(grant.cause())).isTrue();
+        assertThat(steps(grant).get(1).get("description").getAsString()).isEqualTo("dialog accept (alert \"欢迎光临\")");
+    }
+
+    @Test
     void aDialogStepWithNoDialogOpenFailsSayingSo() {
         RunReport.Run grant = target("no-dialog").run(H5Target.FUNCTION + "-grant");
         assertThat(grant.passed()).isFalse();
         JsonObject step = steps(grant).get(1);
         assertThat(step.get("ok").getAsBoolean()).isFalse();
         assertThat(step.get("error").getAsString()).contains("no dialog was open").contains("1500 ms");
+        assertThat(grant.checkpointDetail()).startsWith("not reached: step 2 failed: no dialog was open");
     }
 }

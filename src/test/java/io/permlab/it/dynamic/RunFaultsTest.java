@@ -105,7 +105,7 @@ class RunFaultsTest {
         assertThat(problem.message()).contains("#nowhere");
         assertThat(run.outDir().resolve(problem.screenshot())).isRegularFile();
         assertThat(run.outDir().resolve(problem.pageSource())).content().contains("fault sample");
-        assertThat(r.checkpointDetail()).contains("step 1 failed");
+        assertThat(r.checkpointDetail()).contains("step 2 failed");
         assertThat(report.target("b-missing-element").errors()).anySatisfy(e -> assertThat(e).contains("#nowhere"));
     }
 

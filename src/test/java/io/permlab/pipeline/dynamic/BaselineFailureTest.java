@@ -30,7 +30,7 @@ class BaselineFailureTest {
         Run run = baseline(List.of(), List.of(new io.permlab.model.dynamic.RunEvent(1200, 2, "window-opened", "window.open",
                 java.util.Map.of("url", "http://shop.example/map.html?phone=138****5678", "followed", "no"))));
         assertThat(FunctionRuns.baselineFailed("post", run, "permission"))
-                .contains("the page opened another window at step 2 (http://shop.example/map.html?phone=138****5678), which a flow cannot be driven in");
+                .contains("the page opened another window at step 3 (http://shop.example/map.html?phone=138****5678), which a flow cannot be driven in");
         assertThat(FunctionRuns.baselineFailed("post", baseline(List.of()), "permission")).doesNotContain("window");
     }
 
@@ -42,7 +42,7 @@ class BaselineFailureTest {
                 new RunProblem("js-error", "second error", 5, 1900, null, null)));
         String message = FunctionRuns.baselineFailed("post", run, "scope");
         assertThat(message).contains("did not reach its checkpoint (timeout: text=发布成功")
-                .contains("first JavaScript error (step 3): Cannot read properties of undefined (reading 'nickName')")
+                .contains("first JavaScript error (step 4): Cannot read properties of undefined (reading 'nickName')")
                 .doesNotContain("13812345678").doesNotContain("second error");
         assertThat(FunctionRuns.baselineFailed("post", baseline(List.of()), "scope")).doesNotContain("JavaScript");
     }

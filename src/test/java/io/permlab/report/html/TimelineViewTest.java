@@ -34,7 +34,7 @@ class TimelineViewTest {
         ExplorationView view = new ExplorationViews(KnowledgeBase.builtIn(), new Screenshots(out)).of(x);
 
         assertThat(view.functions().get(0).runs().get(0).timeline()).containsExactly(
-                "+2187 ms · step 2 · action · action=tap, explored=true, text=填写收货地址",
-                "+2207 ms · step 2 · modal · showCancel=false, title=需要位置权限");
+                "+2187 ms · step 3 · action · action=tap, explored=true, text=填写收货地址",
+                "+2207 ms · step 3 · modal · showCancel=false, title=需要位置权限");
     }
 }

@@ -96,9 +96,10 @@ class PermissionRulesTest {
     void askedBeforeConsentAndBeforeUse() {
         Exploration x = exploration(baseline);
         assertThat(findings(new PermissionBeforeConsentRule(), x, null)).singleElement()
-                .satisfies(f -> assertThat(f.message().en()).contains("step 0"));
+                .as("people count a flow file's steps from 1: the request came in its first step (index 0)")
+                .satisfies(f -> assertThat(f.message().en()).contains("(step 1,").doesNotContain("step 0"));
         assertThat(findings(new PermissionBeforeUseRule(), x, null)).singleElement()
-                .satisfies(f -> assertThat(f.message().en()).contains("starts at step 2", "already at step 0"));
+                .satisfies(f -> assertThat(f.message().en()).contains("starts at step 3", "already at step 1"));
         Run polite = baseline().request("geolocation", 1800, 2, OK, "我们将获取您的大致位置，仅用于填写收货地址").build();
         assertThat(findings(new PermissionBeforeConsentRule(), exploration(polite), null)).isEmpty();
         assertThat(findings(new PermissionBeforeUseRule(), exploration(polite), null)).isEmpty();

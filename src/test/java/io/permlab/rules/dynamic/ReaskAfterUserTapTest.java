@@ -45,8 +45,8 @@ class ReaskAfterUserTapTest {
                 .request("notifications", 4100, 8, REFUSED, null).build());
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.message().en()).contains("asked again by itself 0 times in the same session and 0 times after reopening",
-                    "2 more times right after the user tapped (steps 5, 8)");
-            assertThat(x.message().zh()).contains("用户点击后（第 5、8 步）又申请了 2 次");
+                    "2 more times right after the user tapped (steps 6, 9)");
+            assertThat(x.message().zh()).contains("用户点击后（第 6、9 步）又申请了 2 次");
             assertThat(x.evidence()).hasSize(3);
         });
     }
@@ -71,7 +71,7 @@ class ReaskAfterUserTapTest {
         Run run = refusedAtTheFirstTap().request("notifications", 1400, 2, REFUSED, null)
                 .request("notifications", 2950, 5, REFUSED, null).request("notifications", 3050, 5, REFUSED, null).build();
         assertThat(reask(run)).singleElement().satisfies(x -> assertThat(x.message().en())
-                .contains("asked again by itself 2 times", "1 more time right after the user tapped (step 5)"));
+                .contains("asked again by itself 2 times", "1 more time right after the user tapped (step 6)"));
     }
 
     @Test
@@ -93,7 +93,7 @@ class ReaskAfterUserTapTest {
         Run grant = baseline().request("geolocation", 1000, 0, "success:accuracy=10", null).build();
         assertThat(findings(new PermissionReaskRule(), exploration(grant, run), null)).singleElement().satisfies(x -> assertThat(x.message().en())
                 .contains("asked again by itself 3 times in the same session and 1 time after reopening",
-                        "1 more time right after the user tapped (step 2)"));
+                        "1 more time right after the user tapped (step 3)"));
     }
 
     private List<Finding> reask(Run refused) {

@@ -70,7 +70,7 @@ class TrafficFindingsReportTest {
         article = article.substring(0, article.indexOf("</article>"));
         assertThat(article).contains("见于「新增收货地址」（add-address：grant）、「附近订单」（nearby-orders：grant）。")
                 .contains("(add-address: grant), ", "附近订单", "(nearby-orders: grant).")
-                .contains("add-address-grant step 0", "nearby-orders-grant step 0");
+                .contains("add-address-grant step 1", "nearby-orders-grant step 1");
     }
 
     @Test
