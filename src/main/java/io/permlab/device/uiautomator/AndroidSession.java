@@ -160,6 +160,36 @@ public final class AndroidSession implements Session {
         watchDialogs();
     }
 
+    /**
+     * Answers the app's own alert (an AlertDialog; a WebView page's dialog in a WebView context) through Appium's alert
+     * endpoints once it is on screen, within the timeout; a permission dialog that comes up meanwhile is answered under
+     * the run's policy first, as in every step, and is never taken for the app's alert.
+     */
+    @Override
+    public Dialog answerDialog(io.permlab.model.flow.DialogAnswer answer, Duration timeout) throws SessionException {
+        relaunchedLast = false;
+        ensureLaunched();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (handleDialogOnScreen()) {
+                continue;
+            }
+            String words = driver.alertText();
+            if (words != null) {
+                remember();
+                driver.answerAlert(answer.accept(), answer.text());
+                watchDialogs();
+                return new Dialog("alert", words, answer.accept() ? "accept" : "dismiss");
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new SessionException(SessionException.Kind.NO_DIALOG, new Localized(
+                        timeout.toMillis() + " 毫秒内屏幕上没有应用的对话框", "no dialog was open: no alert of the app's came up within the step's "
+                        + timeout.toMillis() + " ms"));
+            }
+            sleep(POLL_MILLIS);
+        }
+    }
+
     /** Visible means on screen, enabled or not; dialogs that come up meanwhile are answered. */
     @Override
     public boolean waitFor(Locator locator, Duration timeout) throws SessionException {

@@ -145,6 +145,35 @@ final class AppiumDeviceDriver implements HybridDriver {
         });
     }
 
+    /** Appium's GET /alert/text: UiAutomator2 answers "no such alert" when no AlertDialog is on screen. */
+    @Override
+    public String alertText() throws SessionException {
+        return call(() -> {
+            try {
+                return driver.switchTo().alert().getText();
+            } catch (org.openqa.selenium.NoAlertPresentException e) {
+                return null;
+            }
+        });
+    }
+
+    /** Appium's POST /alert/accept or /alert/dismiss (UiAutomator2 taps the dialog's positive or negative button). */
+    @Override
+    public void answerAlert(boolean accept, String text) throws SessionException {
+        call(() -> {
+            org.openqa.selenium.Alert alert = driver.switchTo().alert();
+            if (text != null) {
+                alert.sendKeys(text);
+            }
+            if (accept) {
+                alert.accept();
+            } else {
+                alert.dismiss();
+            }
+            return null;
+        });
+    }
+
     @Override
     public String pageSource() throws SessionException {
         return call(driver::getPageSource);

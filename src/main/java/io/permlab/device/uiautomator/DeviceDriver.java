@@ -26,6 +26,19 @@ public interface DeviceDriver extends AutoCloseable {
 
     void back() throws SessionException;
 
+    /**
+     * The words of the alert on screen, or null when none is: in the native context the app's AlertDialog, which
+     * UiAutomator2's alert endpoints find by its android:id/message; in a WebView context the page's own dialog.
+     */
+    default String alertText() throws SessionException {
+        throw new SessionException(SessionException.Kind.NOT_SUPPORTED, "this device driver cannot read an alert");
+    }
+
+    /** Accepts the alert on screen (its positive button) or dismisses it (its negative one), typing {@code text} first when given. */
+    default void answerAlert(boolean accept, String text) throws SessionException {
+        throw new SessionException(SessionException.Kind.NOT_SUPPORTED, "this device driver cannot answer an alert");
+    }
+
     String pageSource() throws SessionException;
 
     byte[] screenshot() throws SessionException;

@@ -313,6 +313,40 @@ public final class ScriptedDevice implements DeviceLink {
             public void back() {
             }
 
+            /** As UiAutomator2's alert endpoints: an AlertDialog is found by its android:id/message, in the native context. */
+            @Override
+            public String alertText() throws SessionException {
+                if (!HybridDriver.NATIVE.equals(context)) {
+                    return null;
+                }
+                try {
+                    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                            .parse(new ByteArrayInputStream(screen.getBytes(StandardCharsets.UTF_8)));
+                    String words = (String) XPathFactory.newInstance().newXPath()
+                            .evaluate("string(//*[@resource-id='android:id/message']/@text)", doc, XPathConstants.STRING);
+                    return words.isEmpty() ? null : words;
+                } catch (Exception e) {
+                    throw new SessionException(SessionException.Kind.SESSION_ERROR, "scripted device: " + e.getMessage());
+                }
+            }
+
+            /** Taps the alert's android:id/button1 (accept) or android:id/button2 (dismiss), as UiAutomator2 does. */
+            @Override
+            public void answerAlert(boolean accept, String text) throws SessionException {
+                String button = accept ? "android:id/button1" : "android:id/button2";
+                if (alertText() == null || count("//*[@resource-id='" + button + "']") == 0) {
+                    throw new SessionException(SessionException.Kind.SESSION_ERROR, "An attempt was made to operate on a modal dialog when one was not open");
+                }
+                if (text != null) {
+                    typed.add(text);
+                }
+                dialogTaps.add(button);
+                Consumer<ScriptedDevice> then = taps.get(button);
+                if (then != null) {
+                    then.accept(ScriptedDevice.this);
+                }
+            }
+
             @Override
             public String pageSource() {
                 if (HybridDriver.NATIVE.equals(context)) {
