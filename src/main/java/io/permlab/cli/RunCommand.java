@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
                 "A function that works in the first run and fails in another has that permission as mandatory; judged against "
                         + "the app's category, with both runs' screenshots, the permission requests, the HAR traffic and storage as evidence.",
                 "A run cut short by a browser crash, a lost session or a ceiling (device profile \"ceilings\") is inconclusive: "
-                        + "retried once in a fresh session, reported as an error, never judged. Flows open only the target's own, "
+                        + "retried once in a fresh session, reported as an error, never judged; so is a run whose page opens an alert, "
+                        + "confirm or prompt no \"dialog\" step answers. Flows open only the target's own, "
                         + "served and \"allowHosts\" hosts; downloads are kept in the run's folder."},
         footerHeading = "%nExamples:%n",
         footer = {

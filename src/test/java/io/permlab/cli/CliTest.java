@@ -27,7 +27,8 @@ class CliTest {
         assertThat(out.toString().replaceAll("\\s+", " ")).contains("permlab scan path/to/app.apk --category 餐饮外卖", "permlab scan app.wxapkg",
                 "permlab run apps/demo-delivery", "PI sent before consent", "the privacy policy is declined", "Exit codes", "doctor");
         assertThat(run("run", "--help")).isZero();
-        assertThat(out.toString().replaceAll("\\s+", " ")).contains("names \"refuse\" controls, once more declining the privacy policy");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("names \"refuse\" controls, once more declining the privacy policy",
+                "opens an alert, confirm or prompt no \"dialog\" step answers");
         assertThat(run("scan", "--help")).isZero();
         assertThat(out.toString()).contains("--category", "--fail-on", "--unmasked", "findings.json");
     }
