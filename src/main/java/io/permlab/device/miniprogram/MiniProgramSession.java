@@ -129,6 +129,18 @@ public final class MiniProgramSession implements Session {
         runtime.call("back", new JsonObject());
     }
 
+    /**
+     * The runtime answers wx.showModal itself, as a refusing user (cancel where offered), and records it on the timeline:
+     * no modal stays open for a flow to answer, so a dialog step is not supported here — no evidence about the program.
+     */
+    @Override
+    public Dialog answerDialog(io.permlab.model.flow.DialogAnswer answer, Duration timeout) throws SessionException {
+        throw new SessionException(SessionException.Kind.NOT_SUPPORTED, new io.permlab.model.Localized(
+                "小程序运行时不支持 dialog 步骤：wx.showModal 由运行时自行应答（有取消则取消），并记录在时间线上",
+                "a dialog step is not supported by the mini-program runtime: it answers wx.showModal itself (cancel where"
+                        + " offered) and records it on the timeline"));
+    }
+
     @Override
     public boolean waitFor(Locator locator, Duration timeout) throws SessionException {
         return runtime.call("waitFor", located(locator, timeout), wait(timeout)).get("visible").getAsBoolean();

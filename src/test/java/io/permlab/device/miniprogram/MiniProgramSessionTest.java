@@ -37,6 +37,21 @@ class MiniProgramSessionTest {
     }
 
     @Test
+    void aDialogStepIsNotSupportedAndIsNoEvidence() throws Exception {
+        try (MiniProgramSession s = factory(SAMPLE).openMiniProgram(RunPolicy.baseline())) {
+            s.open("/pages/index/index", null);
+            assertThatThrownBy(() -> s.answerDialog(new io.permlab.model.flow.DialogAnswer(true, null), SHORT))
+                    .isInstanceOf(io.permlab.exercise.SessionException.class)
+                    .hasMessageContaining("not supported by the mini-program runtime").hasMessageContaining("wx.showModal")
+                    .satisfies(e -> {
+                        io.permlab.exercise.SessionException.Kind kind = ((io.permlab.exercise.SessionException) e).kind();
+                        assertThat(kind).isEqualTo(io.permlab.exercise.SessionException.Kind.NOT_SUPPORTED);
+                        assertThat(kind.isFunctionEvidence()).as("the run is inconclusive, not a failed function").isFalse();
+                    });
+        }
+    }
+
+    @Test
     void refusedLocationShowsTheSheetOnceThenTheNoCancelModalAndTheSettingsPage() throws Exception {
         try (MiniProgramSession s = factory(SAMPLE).openMiniProgram(RunPolicy.deny("geolocation"))) {
             s.open("/pages/index/index", null);
