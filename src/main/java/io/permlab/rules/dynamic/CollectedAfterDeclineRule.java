@@ -74,6 +74,6 @@ public final class CollectedAfterDeclineRule extends ExplorationRule {
     }
 
     private Violation violation(RuleContext ctx, StepRecord decline, io.permlab.model.Localized what) {
-        return Violation.of(this).arg("step", decline.index()).arg("what", what);
+        return Violation.of(this).step("step", decline.index()).arg("what", what);
     }
 }

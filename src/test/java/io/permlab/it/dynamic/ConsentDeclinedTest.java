@@ -126,7 +126,7 @@ class ConsentDeclinedTest {
         List<JsonObject> sent = findings("news-browses", "DYN-COLLECTED-AFTER-DECLINE");
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).getAsJsonObject("message").get("en").getAsString())
-                .startsWith("After the user declined the privacy policy (step 1), the page sent phone number to stats.example")
+                .startsWith("After the user declined the privacy policy (step 2), the page sent phone number to stats.example")
                 .contains("(check: refuse-consent)").doesNotContain("13800138000");
         assertThat(sent.get(0).getAsJsonArray("evidence").toString()).contains(H5Target.FUNCTION + "-refuse-consent")
                 .doesNotContain("13800138000");

@@ -88,7 +88,7 @@ class ConsentDeclinedTypedPiTest {
         assertThat(found).singleElement().satisfies(f -> {
             assertThat(f.get("severity").getAsString()).isEqualTo("high");
             assertThat(f.getAsJsonObject("message").get("en").getAsString())
-                    .startsWith("After the user declined the privacy policy (step 1), the page sent device identifiers (")
+                    .startsWith("After the user declined the privacy policy (step 2), the page sent device identifiers (")
                     .contains("to kuaidi.example (body $.imei=")
                     .doesNotContain("phone number").doesNotContain(IMEI);
             assertThat(f.getAsJsonArray("evidence").toString()).contains("$.imei").doesNotContain("$.phone").doesNotContain(IMEI);

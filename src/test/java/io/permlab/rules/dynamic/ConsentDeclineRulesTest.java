@@ -82,7 +82,7 @@ class ConsentDeclineRulesTest {
         List<Finding> found = findings(COLLECTED, exploration(baseline().build(), declined), "news");
         assertThat(found).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.HIGH);
-            assertThat(f.message().en()).startsWith("After the user declined the privacy policy (step 1), the page sent phone number to stats.example")
+            assertThat(f.message().en()).startsWith("After the user declined the privacy policy (step 2), the page sent phone number to stats.example")
                     .contains("(add-address: refuse-consent)");
         });
     }
