@@ -23,7 +23,7 @@ abstract class WebSessionFactory implements SessionFactory {
     final WebEnvironment environment;
     private final KnowledgeBase knowledge;
     private final Path workDir;
-    private final WarmBrowsers warm = new WarmBrowsers();
+    private final WarmBrowsers warm = new WarmBrowsers(this::newProfileDir, this::started);
 
     WebSessionFactory(DeviceProfile profile, WebEnvironment environment, KnowledgeBase knowledge, Path workDir) {
         this.profile = profile;
@@ -58,12 +58,12 @@ abstract class WebSessionFactory implements SessionFactory {
         BrowserHold hold;
         String page = null;
         if (keepsBrowsersWarm()) {
-            WarmBrowsers.Lease lease = warm.lease(() -> newProfileDir(policy), this::started);
+            WarmBrowsers.Lease lease = warm.lease(policy.id());
             driver = lease.driver();
             hold = lease;
             page = lease.page();
         } else {
-            Path userData = newProfileDir(policy);
+            Path userData = newProfileDir(policy.id());
             driver = started(userData);
             hold = new OwnBrowser(driver, userData, this::quit);
         }
@@ -108,10 +108,10 @@ abstract class WebSessionFactory implements SessionFactory {
      * process list or a folder left in .work says which of an exploration's runs it served (a warm browser: the run
      * it was started for).
      */
-    private Path newProfileDir(RunPolicy policy) throws SessionException {
+    private Path newProfileDir(String startedFor) throws SessionException {
         try {
             Files.createDirectories(workDir);
-            return Files.createTempDirectory(workDir, "chromium-profile-" + policy.id().replaceAll("[^A-Za-z0-9-]", "_") + "-");
+            return Files.createTempDirectory(workDir, "chromium-profile-" + startedFor.replaceAll("[^A-Za-z0-9-]", "_") + "-");
         } catch (IOException e) {
             throw new SessionException(SessionException.Kind.SESSION_ERROR, "cannot create a browser profile folder in " + workDir + ": " + e.getMessage(), e);
         }
