@@ -20,8 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -258,32 +256,19 @@ final class WarmBrowsers implements AutoCloseable {
     }
 
     /**
-     * Quits every browser (one still leased as well, its run being over by now); a browser still being made ready is
-     * waited for, so none is left running.
+     * Quits every browser, one still leased as well (its run is over by now). A next page still being made ready is not
+     * waited for: its browser is quit under it, and the preparation fails quietly.
      */
     @Override
     public void close() {
-        List<Future<Ready>> pending;
-        synchronized (this) {
-            closed = true;
-            pending = List.copyOf(free);
-            free.clear();
-        }
-        for (Future<Ready> f : pending) {
-            try {
-                f.get(TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                // it failed (and was quit), or is stuck: the browsers it holds are quit below
-            }
-        }
         List<Warm> left;
         synchronized (this) {
+            closed = true;
+            free.clear();
             left = List.copyOf(all);
             all.clear();
         }
-        left.forEach(WarmBrowsers::quietlyQuit);
         background.shutdownNow();
+        left.forEach(WarmBrowsers::quietlyQuit);
     }
 }

@@ -20,15 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused run starts while the baseline is still going (its own recorded window overlaps the baseline's), never more
  * than two runs at once, each in its own browser profile with its own evidence folder; the runs, their order and the
  * comparisons are those of the same target explored one run after another ({@code --runs-at-once 1}, where no two
- * runs' windows overlap). The page asks for the location on the first tap and shows its result 4 s later, so the
- * baseline is still running when a second browser can have started. Its category (online community) does not need the
+ * runs' windows overlap). The page asks for the location on the first tap and shows its result 6 s later, so the
+ * baseline is still running when a second browser can have started (2.5 s and a fresh context's 0.5 s on a quiet
+ * 2-core machine, 5 s at a load average of 6). Its category (online community) does not need the
  * location, so refusing it and failing is a finding.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ConcurrentRunsTest {
     private static final String PAGE = "<!doctype html><html><body><button id=\"ask\">locate</button><p id=\"state\"></p><script>"
             + "document.getElementById('ask').onclick=function(){navigator.geolocation.getCurrentPosition("
-            + "function(){setTimeout(function(){document.body.insertAdjacentHTML('beforeend','<p id=\"done\">located</p>')}, 4000)},"
+            + "function(){setTimeout(function(){document.body.insertAdjacentHTML('beforeend','<p id=\"done\">located</p>')}, 6000)},"
             + "function(){document.getElementById('state').textContent='refused'})};"
             + "</script></body></html>";
     private static final List<String> RUN_ORDER = List.of("check-grant", "check-deny-geolocation", "check-approximate-geolocation");
