@@ -16,10 +16,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -30,11 +26,11 @@ import java.util.stream.Stream;
  * inside a running browser: cookies, storage, cache, service workers and permission settings of its own, all gone when
  * it is disposed. So a run gets a page in a new context of an idle browser instead of a new browser, and gives the
  * browser back at its end. A browser serves one run at a time (one WebDriver session has one current window); runs
- * at once take different browsers. A browser given back makes its next fresh page ready in the background (about
- * 0.5 s, most of it ChromeDriver switching windows) while the finished run is recorded. A browser whose run crashed,
- * or that cannot dispose a context, is quit and never given out again. Tried and not kept: starting a second browser
- * ahead for the runs an exploration lets run at once; on two cores the two starts slowed each other as much as the
- * refused run gained (founding case about 18 s either way, at load).
+ * at once take different browsers. A fresh context and its page cost about 0.5 s, most of it ChromeDriver switching
+ * windows. A browser whose run crashed, or that cannot dispose a context, is quit and never given out again.
+ * Tried and not kept: starting a second browser ahead for the runs an exploration lets run at once (on two cores the
+ * two starts slowed each other as much as the refused run gained), and making a given-back browser's next page ready
+ * in the background (the target's end then waited for, or was slowed by, a page nobody would use).
  */
 final class WarmBrowsers implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -51,14 +47,9 @@ final class WarmBrowsers implements AutoCloseable {
 
     private final Folders folders;
     private final Starter starter;
-    /** Browsers free for a run, the most recently used first, each with its next page being made ready in the background. */
-    private final Deque<Future<Ready>> free = new ArrayDeque<>();
+    /** Browsers free for a run, the most recently used first. */
+    private final Deque<Warm> free = new ArrayDeque<>();
     private final List<Warm> all = new ArrayList<>();
-    private final ExecutorService background = Executors.newCachedThreadPool(task -> {
-        Thread t = new Thread(task, "permlab-warm-browser");
-        t.setDaemon(true); // bounded by DevTools' and the driver's timeouts; never keeps the JVM alive
-        return t;
-    });
     private boolean closed;
 
     WarmBrowsers(Folders folders, Starter starter) {
@@ -84,24 +75,11 @@ final class WarmBrowsers implements AutoCloseable {
      * page. Whatever the run does afterwards, the returned hold must be released or killed.
      */
     Lease lease(String startedFor) throws SessionException {
-        Future<Ready> next;
+        Warm warm;
         synchronized (this) {
-            next = free.pollFirst();
+            warm = free.pollFirst();
         }
-        Ready ready = next == null ? ready(start(folders.newProfile(startedFor))) : awaitOrStart(next, startedFor);
-        return new Lease(ready);
-    }
-
-    /** The prepared browser, or when its preparation failed (it was quit), a browser started now. */
-    private Ready awaitOrStart(Future<Ready> next, String startedFor) throws SessionException {
-        try {
-            return next.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SessionException(SessionException.Kind.SESSION_ERROR, "interrupted while a browser was made ready", e);
-        } catch (ExecutionException e) {
-            return ready(start(folders.newProfile(startedFor)));
-        }
+        return new Lease(ready(warm != null ? warm : start(folders.newProfile(startedFor))));
     }
 
     /**
@@ -179,10 +157,7 @@ final class WarmBrowsers implements AutoCloseable {
             return context;
         }
 
-        /**
-         * Disposes the context (its pages, windows, storage and settings) and lets the next run have the browser, its next
-         * fresh page made ready in the background meanwhile.
-         */
+        /** Disposes the context (its pages, windows, storage and settings) and lets the next run have the browser. */
         @Override
         public void release() {
             try {
@@ -211,7 +186,7 @@ final class WarmBrowsers implements AutoCloseable {
         synchronized (this) {
             keep = !closed && all.contains(warm);
             if (keep) {
-                free.addFirst(background.submit(() -> ready(warm))); // the most recently used first: the warmest
+                free.addFirst(warm); // the most recently used first: the warmest
             }
         }
         if (!keep) {
@@ -222,6 +197,7 @@ final class WarmBrowsers implements AutoCloseable {
     private void discard(Warm warm) {
         synchronized (this) {
             all.remove(warm);
+            free.remove(warm);
         }
         quietlyQuit(warm);
     }
@@ -255,10 +231,7 @@ final class WarmBrowsers implements AutoCloseable {
         }
     }
 
-    /**
-     * Quits every browser, one still leased as well (its run is over by now). A next page still being made ready is not
-     * waited for: its browser is quit under it, and the preparation fails quietly.
-     */
+    /** Quits every browser, one still leased as well (its run is over by now). */
     @Override
     public void close() {
         List<Warm> left;
@@ -268,7 +241,6 @@ final class WarmBrowsers implements AutoCloseable {
             left = List.copyOf(all);
             all.clear();
         }
-        background.shutdownNow();
         left.forEach(WarmBrowsers::quietlyQuit);
     }
 }
