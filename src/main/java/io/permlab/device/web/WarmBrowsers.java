@@ -79,7 +79,20 @@ final class WarmBrowsers implements AutoCloseable {
         synchronized (this) {
             warm = free.pollFirst();
         }
-        return new Lease(ready(warm != null ? warm : start(folders.newProfile(startedFor))));
+        if (warm != null) {
+            try {
+                return new Lease(ready(warm));
+            } catch (RuntimeException e) {
+                // the browser went away while it waited (it is quit now): the run gets a new one
+            }
+        }
+        Warm started = start(folders.newProfile(startedFor));
+        try {
+            return new Lease(ready(started));
+        } catch (RuntimeException e) {
+            throw new SessionException(SessionException.Kind.SESSION_ERROR, "the browser started gave no fresh context for the run: "
+                    + WebSession.firstLine(e.getMessage()), e);
+        }
     }
 
     /**
@@ -117,12 +130,13 @@ final class WarmBrowsers implements AutoCloseable {
             }
             if (!keep) {
                 quietlyQuit(warm);
-                throw new IllegalStateException("the browsers were closed while one was starting");
+                throw new SessionException(SessionException.Kind.SESSION_ERROR, "the target's browsers were closed while one was starting");
             }
             return warm;
         } catch (RuntimeException e) {
             quietlyQuit(driver, profile);
-            throw e;
+            throw new SessionException(SessionException.Kind.SESSION_ERROR, "the browser started reported no DevTools connection: "
+                    + WebSession.firstLine(e.getMessage()), e);
         }
     }
 

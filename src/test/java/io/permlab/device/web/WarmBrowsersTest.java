@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Browsers kept warm between a target's runs (real Chromium and ChromeDriver): a run after another gets the same
  * browser, yet nothing the first run's page left (cookies, localStorage, IndexedDB, a service worker, the answer to a
  * permission) reaches it; runs at once get browsers of their own; a browser whose run was aborted is not used again;
- * closing the factory quits every browser. "The same browser" is seen as the one profile folder in the work folder.
+ * a browser that went away while idle is replaced; closing the factory quits every browser. "The same browser" is seen as the one profile folder in the work folder.
  */
 class WarmBrowsersTest {
     private static HttpServer server;
@@ -132,6 +132,18 @@ class WarmBrowsersTest {
             assertThat(visit(factory, RunPolicy.baseline())).isEqualTo("cookie=|ls=|idb=|sw=0|geo=granted");
             assertThat(profiles()).hasSize(1).doesNotContainAnyElementsOf(before);
         }
+    }
+
+    @Test
+    void aBrowserThatWentAwayWhileIdleIsReplaced() throws Exception {
+        try (LocalChromeSessionFactory factory = factory()) {
+            visit(factory, RunPolicy.baseline());
+            List<Path> gone = profiles();
+            gone.forEach(BrowserProcesses::kill); // the idle browser dies (OOM killer, a crash) before the next run
+            assertThat(visit(factory, RunPolicy.baseline())).isEqualTo("cookie=|ls=|idb=|sw=0|geo=granted");
+            assertThat(profiles()).hasSize(1).doesNotContainAnyElementsOf(gone);
+        }
+        assertThat(browsersRunningIn(work)).isZero();
     }
 
     private LocalChromeSessionFactory factory() {
