@@ -109,7 +109,7 @@ class ChromiumThroughProxyTest {
             } finally {
                 chromium.quit();
             }
-            ProxyClients.awaitRecorded("the refused handshake", () -> !rec.visibility().hosts().isEmpty());
+            ProxyClients.awaitHost(rec, "the refused handshake", h -> h.refusedHandshakes() > 0);
             TrafficVisibility seen = rec.visibility();
             assertThat(seen.verdict()).isEqualTo(Visibility.NOT_VISIBLE);
             assertThat(seen.notVisible()).extracting(HostVisibility::host, HostVisibility::state)

@@ -95,7 +95,7 @@ class MitmProxyTest {
             assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(URI.create(server.url("127.0.0.1", "/api/address")))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + PHONE_SENT + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
-            ProxyClients.awaitRecorded("the refused handshake", () -> !rec.visibility().hosts().isEmpty());
+            ProxyClients.awaitHost(rec, "the refused handshake", h -> h.refusedHandshakes() > 0);
 
             TrafficVisibility seen = rec.visibility();
             assertThat(seen.verdict()).isEqualTo(Visibility.NOT_VISIBLE);
@@ -124,6 +124,7 @@ class MitmProxyTest {
                     HttpRequest.newBuilder(URI.create(server.url("127.0.0.1", "/"))).build(), HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(IOException.class);
             ProxyClients.awaitRecorded("both hosts", () -> rec.visibility().hosts().size() == 2);
+            ProxyClients.awaitHost(rec, "the refused handshake", h -> h.refusedHandshakes() > 0);
 
             TrafficVisibility seen = rec.visibility();
             assertThat(seen.verdict()).isEqualTo(Visibility.PARTLY_VISIBLE);
@@ -139,7 +140,7 @@ class MitmProxyTest {
             assertThatThrownBy(() -> ProxyClients.trustingLabCa(rec, ca).send(
                     HttpRequest.newBuilder(URI.create(server.url("localhost", "/"))).build(), HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(IOException.class);
-            ProxyClients.awaitRecorded("the failed upstream connection", () -> !rec.visibility().hosts().isEmpty());
+            ProxyClients.awaitHost(rec, "the failed upstream connection", h -> h.unreachable() > 0);
 
             assertThat(rec.visibility().verdict()).isEqualTo(Visibility.NOT_VISIBLE);
             assertThat(rec.visibility().notVisible()).singleElement()
@@ -205,7 +206,7 @@ class MitmProxyTest {
                     .createSocket(socket, "localhost", server.port(), true);
             tls.startHandshake();
             tls.close();
-            ProxyClients.awaitRecorded("the silent connection", () -> !rec.visibility().hosts().isEmpty());
+            ProxyClients.awaitHost(rec, "the silent connection", h -> h.silentConnections() > 0);
 
             assertThat(rec.visibility().verdict()).isEqualTo(Visibility.NOT_VISIBLE);
             assertThat(rec.visibility().notVisible()).singleElement()

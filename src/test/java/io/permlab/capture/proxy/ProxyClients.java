@@ -8,6 +8,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /** Java's own HTTP client through the proxy: one that trusts only the lab CA, and one with the JDK's default trust. */
 public final class ProxyClients {
@@ -45,5 +46,14 @@ public final class ProxyClients {
             }
             Thread.sleep(20);
         }
+    }
+
+    /**
+     * Waits for a host tally the test is about. Not merely "some host recorded": a client refusing the lab CA also ends
+     * the proxy's own connection to the server, and netty may report that (as unreachable) a moment before the refused
+     * handshake, so a test reading the first thing recorded would see a state that is about to change.
+     */
+    static void awaitHost(TrafficRecorder rec, String what, Predicate<HostVisibility> recorded) throws InterruptedException {
+        awaitRecorded(what, () -> rec.visibility().hosts().stream().anyMatch(recorded));
     }
 }
