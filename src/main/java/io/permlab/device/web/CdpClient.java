@@ -13,6 +13,7 @@ import org.openqa.selenium.json.JsonInput;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -100,7 +101,9 @@ final class CdpClient implements AutoCloseable {
     public void close() {
         try {
             devTools.clearListeners();
-            devTools.close();
+            // The socket closed is every session on it detached, and each of its agents (network, interception) gone
+            // with it; DevTools.close would first disable the network domain and detach, waiting for both (~25 ms).
+            connection.close();
         } catch (RuntimeException ignored) {
             // the browser may already be gone; nothing is lost by not closing a dead connection
         }
@@ -109,6 +112,11 @@ final class CdpClient implements AutoCloseable {
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object o) {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** A DevTools array of objects (Target.getTargets' targetInfos …); anything else is an empty list. */
+    static List<Map<String, Object>> list(Object o) {
+        return o instanceof List<?> l ? l.stream().map(CdpClient::map).toList() : List.of();
     }
 
     static String str(Object o) {

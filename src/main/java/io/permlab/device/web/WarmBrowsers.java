@@ -6,6 +6,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.devtools.Command;
 import org.openqa.selenium.devtools.Connection;
 import org.openqa.selenium.devtools.SeleniumCdpConnection;
+import org.openqa.selenium.devtools.idealized.target.model.SessionID;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +27,10 @@ import java.util.stream.Stream;
  * inside a running browser: cookies, storage, cache, service workers and permission settings of its own, all gone when
  * it is disposed. So a run gets a page in a new context of an idle browser instead of a new browser, and gives the
  * browser back at its end. A browser serves one run at a time (one WebDriver session has one current window); runs
- * at once take different browsers. A fresh context and its page cost about 0.5 s, most of it ChromeDriver switching
- * windows. A browser whose run crashed, or that cannot dispose a context, is quit and never given out again.
+ * at once take different browsers. A fresh context and its page cost about 0.3 s, most of it ChromeDriver switching
+ * windows, so a browser's first run, on a profile folder as new as the browser, takes the browser's own first window
+ * instead, which is made blank (and the windows it opened closed) when the run ends. A browser whose run crashed, or
+ * that cannot dispose a context, is quit and never given out again.
  * Tried and not kept: starting a second browser ahead for the runs an exploration lets run at once (on two cores the
  * two starts slowed each other as much as the refused run gained), and making a given-back browser's next page ready
  * in the background (the target's end then waited for, or was slowed by, a page nobody would use).
@@ -86,13 +89,10 @@ final class WarmBrowsers implements AutoCloseable {
                 // the browser went away while it waited (it is quit now): the run gets a new one
             }
         }
+        // A browser just started on a new profile folder is a first launch already: its own first window serves the
+        // run, with no context to make.
         Warm started = start(folders.newProfile(startedFor));
-        try {
-            return new Lease(ready(started));
-        } catch (RuntimeException e) {
-            throw new SessionException(SessionException.Kind.SESSION_ERROR, "the browser started gave no fresh context for the run: "
-                    + WebSession.firstLine(e.getMessage()), e);
-        }
+        return new Lease(new Ready(started, null, started.homeWindow()));
     }
 
     /**
@@ -171,12 +171,20 @@ final class WarmBrowsers implements AutoCloseable {
             return context;
         }
 
-        /** Disposes the context (its pages, windows, storage and settings) and lets the next run have the browser. */
+        /**
+         * Disposes the context (its pages, windows, storage and settings) and lets the next run have the browser. A
+         * run in the browser's own first window leaves that window blank and closes the others it opened; what it
+         * stored stays in the browser's default context, which no later run's context can see.
+         */
         @Override
         public void release() {
             try {
                 warm.driver().switchTo().window(warm.homeWindow());
-                warm.send("Target.disposeBrowserContext", Map.of("browserContextId", context));
+                if (context == null) {
+                    blankDefaultContext(warm);
+                } else {
+                    warm.send("Target.disposeBrowserContext", Map.of("browserContextId", context));
+                }
                 emptyFolder(downloads());
             } catch (RuntimeException e) {
                 discard(warm); // a browser that cannot be brought back to its start is not trusted with another run
@@ -193,6 +201,24 @@ final class WarmBrowsers implements AutoCloseable {
             BrowserProcesses.kill(warm.profile());
             Dirs.deleteQuietly(warm.profile());
         }
+    }
+
+    /** The browser's first window made blank, and every other window of the default context closed. */
+    private static void blankDefaultContext(Warm warm) {
+        List<Map<String, Object>> targets = CdpClient.list(warm.send("Target.getTargets", Map.of()).get("targetInfos"));
+        Object defaultContext = targets.stream().filter(t -> warm.homeWindow().equals(t.get("targetId")))
+                .map(t -> t.get("browserContextId")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the browser's first window is gone"));
+        for (Map<String, Object> t : targets) {
+            if ("page".equals(t.get("type")) && defaultContext.equals(t.get("browserContextId"))
+                    && !warm.homeWindow().equals(t.get("targetId"))) {
+                warm.send("Target.closeTarget", Map.of("targetId", t.get("targetId")));
+            }
+        }
+        // Through the browser's DevTools connection: WebDriver's navigation would wait for the blank page to load.
+        String session = CdpClient.str(warm.send("Target.attachToTarget", Map.of("targetId", warm.homeWindow(), "flatten", true)).get("sessionId"));
+        warm.browser().sendAndWait(new SessionID(session), new Command<>("Page.navigate", Map.of("url", "about:blank"), Map.class), TIMEOUT);
+        warm.send("Target.detachFromTarget", Map.of("sessionId", session));
     }
 
     private void giveBack(Warm warm) {

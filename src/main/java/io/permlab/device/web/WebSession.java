@@ -469,14 +469,20 @@ final class WebSession implements Session {
     public void settle(Duration max) {
         long start = System.nanoTime();
         long deadline = start + max.toNanos();
-        pause(40); // let the page's handlers run and their first events arrive
+        // What the step's handlers set off (a request, a prompt through the shim) the page reports on PermLab's DevTools
+        // connection before it answers a later command there: one round trip, and those events are in. With a dialog
+        // open the page answers nothing, and a short pause stands in.
+        int timers = dialogOpen ? 0 : PageQuiet.shortTimersDue(cdp, false);
+        if (dialogOpen) {
+            pause(40);
+        }
         while (System.nanoTime() < deadline) {
             long last = Math.max(network.lastEventNanos(), permissions.lastEventNanos());
-            if (network.inFlight() == 0 && !downloads.busy() && System.nanoTime() - last >= QUIET_NANOS
-                    && PageQuiet.shortTimersDue(cdp, dialogOpen) == 0) {
+            if (timers == 0 && network.inFlight() == 0 && !downloads.busy() && System.nanoTime() - last >= QUIET_NANOS) {
                 return;
             }
             pause(10);
+            timers = PageQuiet.shortTimersDue(cdp, dialogOpen);
         }
     }
 

@@ -58,6 +58,15 @@ class WarmBrowsersTest {
             })();
             </script></body></html>""";
 
+    /** A page that calls home five times a second and opens a window that does the same: work a finished run must not leave running. */
+    private static final String TICKING_PAGE = """
+            <!doctype html><html><body><p id='done'></p><script>
+            setInterval(function () { fetch('/tick'); }, 200);
+            if (!location.search) { window.open('/ticking.html?window'); }
+            document.getElementById('done').textContent = 'ticking';
+            </script></body></html>""";
+    private static final java.util.concurrent.atomic.AtomicInteger TICKS = new java.util.concurrent.atomic.AtomicInteger();
+
     @BeforeAll
     static void serve() throws Exception {
         knowledge = KnowledgeBase.load(KnowledgeSource.builtIn());
@@ -65,6 +74,12 @@ class WarmBrowsersTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         respond("/state.html", "text/html; charset=utf-8", STATE_PAGE);
         respond("/sw.js", "text/javascript", "self.addEventListener('fetch', function () {});");
+        respond("/ticking.html", "text/html; charset=utf-8", TICKING_PAGE);
+        server.createContext("/tick", x -> {
+            TICKS.incrementAndGet();
+            x.sendResponseHeaders(204, -1);
+            x.close();
+        });
         server.start();
     }
 
@@ -100,6 +115,33 @@ class WarmBrowsersTest {
         }
         assertThat(profiles()).as("closing the factory quits its browsers and removes their folders").isEmpty();
         assertThat(browsersRunningIn(work)).isZero();
+    }
+
+    /**
+     * A browser's first run uses the browser's own first window (no context to make): at its end that window is made
+     * blank and the windows its page opened are closed, so nothing of the run goes on calling home while the browser
+     * waits for the next run, and the next run, in a context of its own, still finds nothing of it.
+     */
+    @Test
+    void aFirstRunInTheBrowsersOwnWindowLeavesNothingRunning() throws Exception {
+        try (LocalChromeSessionFactory factory = factory()) {
+            Session first = factory.open(RunPolicy.baseline());
+            try {
+                first.open("http://127.0.0.1:" + server.getAddress().getPort() + "/ticking.html", null);
+                assertThat(first.waitFor(new Locator(io.permlab.model.flow.LocatorKind.TEXT, "ticking"), Duration.ofSeconds(10))).isTrue();
+                int before = TICKS.get();
+                Thread.sleep(1000);
+                assertThat(TICKS.get() - before).as("the page and the window it opened call home while the run lasts").isGreaterThanOrEqualTo(6);
+            } finally {
+                first.close();
+            }
+            Thread.sleep(300);
+            int atRelease = TICKS.get();
+            Thread.sleep(1500);
+            assertThat(TICKS.get()).as("nothing of the finished run calls home from the idle browser").isEqualTo(atRelease);
+            assertThat(visit(factory, RunPolicy.baseline())).isEqualTo("cookie=|ls=|idb=|sw=0|geo=granted");
+            assertThat(profiles()).as("the same browser served the next run").hasSize(1);
+        }
     }
 
     @Test

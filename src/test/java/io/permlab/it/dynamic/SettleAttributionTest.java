@@ -26,6 +26,7 @@ class SettleAttributionTest {
             + "<script>"
             + "document.getElementById('go').onclick=function(){"
             + "  fetch('/unread?q=1');"
+            + "  new Image().src='/pixel?q=1'; navigator.sendBeacon('/beacon?q=1', 'x');"
             + "  setTimeout(function(){ fetch('/debounced?q=1').then(function(r){ return r.text(); }); }, 150);"
             + "  setTimeout(function(){ navigator.geolocation.getCurrentPosition(function(){}, function(){}); }, 200);"
             + "};"
@@ -89,6 +90,13 @@ class SettleAttributionTest {
     void aResponseThePageNeverReadsStaysWithTheStepThatSentIt() {
         // Chromium reports such a response finished only once its body is read: it is taken when the run ends
         assertThat(exchange("/unread").get("stepIndex").getAsInt()).as("the tap on #go is step 1").isEqualTo(1);
+    }
+
+    /** Sent at once from the tap's handler, in the ways trackers send: the settle must see them before it ends the step. */
+    @Test
+    void aPixelAndABeaconSentFromTheTapsHandlerBelongToTheTap() {
+        assertThat(exchange("/pixel").get("stepIndex").getAsInt()).as("the tap on #go is step 1").isEqualTo(1);
+        assertThat(exchange("/beacon").get("stepIndex").getAsInt()).as("the tap on #go is step 1").isEqualTo(1);
     }
 
     @Test
