@@ -25,7 +25,8 @@ import java.util.function.UnaryOperator;
  * was asked for with that permission refused, and for location one run granting only an approximate position; when
  * the flow says how to decline the privacy policy, one run declining it with every permission granted.
  * Comparing checkpoints across runs is what proves a permission mandatory. Each run gets a fresh session. A run cut
- * short by a crash, a lost session or a timeout is inconclusive and is retried once in a fresh session; both are kept,
+ * short by a crash, a lost session or a timeout is inconclusive and is retried once in a fresh session (not one cut
+ * short by what a fresh session would repeat: a dialog no step answers, say); both are kept,
  * and a comparison resting on a run still inconclusive after its retry is not judged. Every run is bounded by the
  * run ceiling and by the exploration's deadline; runs the deadline leaves no time for are recorded as not started.
  * When the baseline's session cannot start because the endpoint is unreachable (no Grid, no Appium), there is
@@ -81,6 +82,9 @@ public final class Explorer {
         long startNanos = System.nanoTime();
         List<Run> runs = new ArrayList<>();
         List<PermissionEffect> effects = new ArrayList<>();
+        if (runsAtOnce > 1) {
+            sessions.expectSessionsAtOnce(runsAtOnce); // a refused run starting mid-baseline finds its browser up
+        }
         try (VariantRuns variants = new VariantRuns(runsAtOnce, (policy, asked) -> attempt(function, policy, urls, deadline, asked))) {
             // one run at once: the refused runs wait for the baseline anyway, and follow only the baseline that counts
             Consumer<String> early = runsAtOnce == 1 ? permission -> { } : permission -> {
@@ -155,11 +159,17 @@ public final class Explorer {
                             Consumer<String> asked) throws SessionException {
         String runId = function.id() + "-" + policy.id();
         Run first = run(function, policy, urls, runId, deadline, null, asked);
-        if (!first.inconclusive() || deadline.passed()) {
+        if (!first.inconclusive() || deadline.passed() || repeatsInAFreshSession(first)) {
             return new Attempt(List.of(first));
         }
         Run retry = run(function, policy, urls, runId + "-retry", deadline, runId, asked);
         return new Attempt(List.of(first, retry));
+    }
+
+    /** Whether what cut the run short would cut a retry short the same way (an unanswered dialog, say). */
+    private static boolean repeatsInAFreshSession(Run run) {
+        return !run.problems().isEmpty() && run.problems().stream()
+                .allMatch(p -> SessionException.Kind.byId(p.kind()).map(SessionException.Kind::repeatsInAFreshSession).orElse(false));
     }
 
     /** The runs of one policy: the first, and its retry when the first was inconclusive. */

@@ -67,6 +67,21 @@ public class SessionException extends Exception {
             return this == BROWSER_CRASH || this == SESSION_ERROR || this == UNREACHABLE;
         }
 
+        /**
+         * Whether a run cut short this way would be cut short the same way in a fresh session: the flow and the page
+         * disagree (a dialog no step answers, a dialog step with no dialog, a text locator inside a longer text), or the
+         * session cannot do what the flow or the policy asks. Retrying such a run only spends its time again.
+         */
+        public boolean repeatsInAFreshSession() {
+            return this == TEXT_IN_LONGER_TEXT || this == DIALOG_UNANSWERED || this == NO_DIALOG || this == NOT_SUPPORTED
+                    || this == POLICY_NOT_EXPRESSIBLE;
+        }
+
+        /** The kind a run's problem names by its id; empty for problems that are no session failure (a run timeout …). */
+        public static java.util.Optional<Kind> byId(String id) {
+            return java.util.Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+        }
+
         public Localized label() {
             return label;
         }

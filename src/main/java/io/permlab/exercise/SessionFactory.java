@@ -27,6 +27,13 @@ public interface SessionFactory extends AutoCloseable {
         return false;
     }
 
+    /**
+     * The caller is about to open up to this many sessions at once: a factory whose sessions are slow to start may
+     * start them now, so that the later ones do not each wait for a start after they are asked for.
+     */
+    default void expectSessionsAtOnce(int sessions) {
+    }
+
     /** Stops what the factory started (an Appium server, say). */
     @Override
     default void close() {

@@ -37,6 +37,8 @@ import java.util.stream.Stream;
  */
 final class WarmBrowsers implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** How long a browser that waited between runs has to answer the next run's first command. */
+    private static final Duration IDLE_ANSWER = Duration.ofSeconds(3);
 
     /** Starts a browser with the given profile folder (the factory's driver start). */
     interface Starter {
@@ -52,7 +54,14 @@ final class WarmBrowsers implements AutoCloseable {
     private final Starter starter;
     /** Browsers free for a run, the most recently used first. */
     private final Deque<Warm> free = new ArrayDeque<>();
+    /** Browsers started ahead and not used yet: a run takes one's first window as it is. */
+    private final Deque<Warm> fresh = new ArrayDeque<>();
     private final List<Warm> all = new ArrayList<>();
+    /** Browsers being started: ahead of the runs that will want them, and by runs that found none. */
+    private int startingAhead;
+    private int startingForRuns;
+    /** Runs waiting for a browser started ahead. */
+    private int waitingForAhead;
     private boolean closed;
 
     WarmBrowsers(Folders folders, Starter starter) {
@@ -62,9 +71,13 @@ final class WarmBrowsers implements AutoCloseable {
 
     /** A running browser: its driver, profile folder, the window it keeps open between runs, and a browser-wide DevTools connection. */
     private record Warm(WebDriver driver, Path profile, String homeWindow, Connection browser) {
-        @SuppressWarnings("unchecked")
         Map<String, Object> send(String method, Map<String, Object> params) {
-            Map<String, Object> out = (Map<String, Object>) browser.sendAndWait(null, new Command<>(method, params, Map.class), TIMEOUT);
+            return send(method, params, TIMEOUT);
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> send(String method, Map<String, Object> params, Duration timeout) {
+            Map<String, Object> out = (Map<String, Object>) browser.sendAndWait(null, new Command<>(method, params, Map.class), timeout);
             return out == null ? Map.of() : out;
         }
     }
@@ -74,25 +87,88 @@ final class WarmBrowsers implements AutoCloseable {
     }
 
     /**
-     * A page in a new browser context of a free browser, or of one started now; the driver's current window is that
-     * page. Whatever the run does afterwards, the returned hold must be released or killed.
+     * Makes sure this many browsers are running or starting, starting the missing ones now, in the background: the
+     * runs an exploration will have at once then find them ready instead of each starting one after the last asked.
      */
-    Lease lease(String startedFor) throws SessionException {
-        Warm warm;
+    void startAhead(int browsers) {
+        int more;
         synchronized (this) {
-            warm = free.pollFirst();
+            more = closed ? 0 : Math.max(0, browsers - all.size() - startingAhead - startingForRuns);
+            startingAhead += more;
+        }
+        for (int i = 0; i < more; i++) {
+            Thread starting = new Thread(this::startOneAhead, "permlab-browser-ahead");
+            starting.setDaemon(true);
+            starting.start();
+        }
+    }
+
+    private void startOneAhead() {
+        Warm started = null;
+        try {
+            started = start(folders.newProfile("ahead"));
+        } catch (SessionException | RuntimeException e) {
+            // a run that waited for it starts one of its own, and meets the error itself if it comes again
+        }
+        synchronized (this) {
+            startingAhead--;
+            if (started != null) {
+                fresh.addLast(started);
+            }
+            notifyAll();
+        }
+    }
+
+    /**
+     * A page for a run, the driver's current window: the first window of a browser started ahead and not used yet, or
+     * a new browser context of a free browser, or else the first window of a browser started now (its profile folder
+     * is as new as it: a first launch with no context to make). A run finding neither free nor fresh browsers while
+     * one is being started ahead for it waits for that one. Whatever the run does afterwards, the returned hold must be
+     * released or killed.
+     */
+    Lease lease(String runPolicy) throws SessionException {
+        Warm warm = null;
+        boolean first = false;
+        synchronized (this) {
+            while (!closed && fresh.isEmpty() && free.isEmpty() && startingAhead > waitingForAhead) {
+                waitingForAhead++;
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SessionException(SessionException.Kind.SESSION_ERROR, "interrupted while waiting for a browser");
+                } finally {
+                    waitingForAhead--;
+                }
+            }
+            if (!fresh.isEmpty()) {
+                warm = fresh.pollFirst();
+                first = true;
+            } else {
+                warm = free.pollFirst();
+            }
+        }
+        if (first) {
+            return new Lease(new Ready(warm, null, warm.homeWindow()), runPolicy);
         }
         if (warm != null) {
             try {
-                return new Lease(ready(warm));
+                return new Lease(ready(warm), runPolicy);
             } catch (RuntimeException e) {
                 // the browser went away while it waited (it is quit now): the run gets a new one
             }
         }
-        // A browser just started on a new profile folder is a first launch already: its own first window serves the
-        // run, with no context to make.
-        Warm started = start(folders.newProfile(startedFor));
-        return new Lease(new Ready(started, null, started.homeWindow()));
+        synchronized (this) {
+            startingForRuns++;
+        }
+        try {
+            Warm started = start(folders.newProfile(runPolicy));
+            return new Lease(new Ready(started, null, started.homeWindow()), runPolicy);
+        } finally {
+            synchronized (this) {
+                startingForRuns--;
+            }
+        }
     }
 
     /**
@@ -101,7 +177,10 @@ final class WarmBrowsers implements AutoCloseable {
      */
     private Ready ready(Warm warm) {
         try {
-            String context = CdpClient.str(warm.send("Target.createBrowserContext", Map.of("disposeOnDetach", false)).get("browserContextId"));
+            // An idle browser answers at once; one that died while idle (its socket is not seen closed) would keep the
+            // run waiting for the full DevTools timeout before it got a new browser.
+            String context = CdpClient.str(warm.send("Target.createBrowserContext", Map.of("disposeOnDetach", false), IDLE_ANSWER)
+                    .get("browserContextId"));
             // An off-the-record context has no download folder of its own (the browser's preference is not its), and
             // headless Chromium drops a download it would have to ask about: the run's downloads go to the browser's folder.
             warm.send("Browser.setDownloadBehavior", Map.of("behavior", "allow", "browserContextId", context,
@@ -146,10 +225,11 @@ final class WarmBrowsers implements AutoCloseable {
         private final String context;
         private final String page;
 
-        private Lease(Ready ready) {
+        private Lease(Ready ready, String runPolicy) {
             this.warm = ready.warm();
             this.context = ready.context();
             this.page = ready.page();
+            serving(warm.profile(), runPolicy);
         }
 
         WebDriver driver() {
@@ -186,6 +266,7 @@ final class WarmBrowsers implements AutoCloseable {
                     warm.send("Target.disposeBrowserContext", Map.of("browserContextId", context));
                 }
                 emptyFolder(downloads());
+                serving(warm.profile(), null);
             } catch (RuntimeException e) {
                 discard(warm); // a browser that cannot be brought back to its start is not trusted with another run
                 return;
@@ -221,6 +302,25 @@ final class WarmBrowsers implements AutoCloseable {
         warm.send("Target.detachFromTarget", Map.of("sessionId", session));
     }
 
+    /**
+     * Which run a browser serves, in a file of its profile folder ({@value #SERVING}: the run's policy, "deny-geolocation"):
+     * the folder's name says only what the browser was started for, and a warm browser serves many runs. For whoever
+     * looks at a browser in a process list or in .work, and for fault tests that kill one run's browser.
+     */
+    static final String SERVING = "permlab-serving";
+
+    private static void serving(Path profile, String runPolicy) {
+        try {
+            if (runPolicy == null) {
+                Files.deleteIfExists(profile.resolve(SERVING));
+            } else {
+                Files.writeString(profile.resolve(SERVING), runPolicy + "\n");
+            }
+        } catch (IOException e) {
+            // a note for people and tests; the run does not depend on it
+        }
+    }
+
     private void giveBack(Warm warm) {
         boolean keep;
         synchronized (this) {
@@ -238,6 +338,7 @@ final class WarmBrowsers implements AutoCloseable {
         synchronized (this) {
             all.remove(warm);
             free.remove(warm);
+            fresh.remove(warm);
         }
         quietlyQuit(warm);
     }
@@ -278,9 +379,28 @@ final class WarmBrowsers implements AutoCloseable {
         synchronized (this) {
             closed = true;
             free.clear();
+            fresh.clear();
+            notifyAll();
             left = List.copyOf(all);
             all.clear();
         }
         left.forEach(WarmBrowsers::quietlyQuit);
+        awaitStartsAhead();
+    }
+
+    /**
+     * A browser still starting ahead quits itself once it is up (the pool is closed): waited for, so that no browser
+     * outlives the target whose runs it was started for, even when the process ends right after.
+     */
+    private synchronized void awaitStartsAhead() {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (startingAhead > 0 && System.nanoTime() < deadline) {
+            try {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

@@ -52,6 +52,14 @@ abstract class WebSessionFactory implements SessionFactory {
         return false;
     }
 
+    /** Local browsers kept warm are started now, side by side, rather than each when its run asks. */
+    @Override
+    public void expectSessionsAtOnce(int sessions) {
+        if (keepsBrowsersWarm()) {
+            warm.startAhead(sessions);
+        }
+    }
+
     @Override
     public final Session open(RunPolicy policy) throws SessionException {
         WebDriver driver;
@@ -106,7 +114,7 @@ abstract class WebSessionFactory implements SessionFactory {
     /**
      * A fresh profile folder named after the run's policy (chromium-profile-deny-geolocation-…), so a browser in a
      * process list or a folder left in .work says which of an exploration's runs it served (a warm browser: the run
-     * it was started for).
+     * it was started for, or "ahead"; the run it serves now is in the folder's {@value WarmBrowsers#SERVING} file).
      */
     private Path newProfileDir(String startedFor) throws SessionException {
         try {

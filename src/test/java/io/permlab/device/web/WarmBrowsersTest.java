@@ -163,6 +163,46 @@ class WarmBrowsersTest {
         assertThat(browsersRunningIn(work)).isZero();
     }
 
+    /**
+     * Browsers started ahead for runs at once (an exploration's baseline and its refused run) are the ones those runs
+     * get: no run starts one of its own while one is on its way, and each says in its folder which run it serves.
+     */
+    @Test
+    void browsersStartedAheadServeTheRunsThatComeAndSayWhichRun() throws Exception {
+        try (LocalChromeSessionFactory factory = factory()) {
+            factory.expectSessionsAtOnce(2);
+            Session baseline = factory.open(RunPolicy.baseline());
+            Session refused = factory.open(RunPolicy.deny("geolocation"));
+            try {
+                assertThat(profiles()).as("the two started ahead, no other").hasSize(2)
+                        .allSatisfy(p -> assertThat(p.getFileName().toString()).startsWith("chromium-profile-ahead-"));
+                assertThat(profiles()).extracting(p -> Files.readString(p.resolve(WarmBrowsers.SERVING)).strip())
+                        .containsExactlyInAnyOrder("grant", "deny-geolocation");
+                assertThat(seenAndMarked(baseline)).isEqualTo("cookie=|ls=|idb=|sw=0|geo=granted");
+                assertThat(seenAndMarked(refused)).isEqualTo("cookie=|ls=|idb=|sw=0|geo=denied");
+            } finally {
+                baseline.close();
+                refused.close();
+            }
+            assertThat(profiles()).noneMatch(p -> Files.exists(p.resolve(WarmBrowsers.SERVING)));
+            factory.expectSessionsAtOnce(2);
+            assertThat(visit(factory, RunPolicy.baseline())).isEqualTo("cookie=|ls=|idb=|sw=0|geo=granted");
+            assertThat(profiles()).as("two running already: none started again").hasSize(2);
+        }
+        assertThat(profiles()).isEmpty();
+        assertThat(browsersRunningIn(work)).isZero();
+    }
+
+    /** A target whose runs never came for the browsers started ahead: none outlives the factory. */
+    @Test
+    void browsersStillStartingAheadWhenTheFactoryClosesAreQuit() throws Exception {
+        LocalChromeSessionFactory factory = factory();
+        factory.expectSessionsAtOnce(2);
+        factory.close();
+        assertThat(browsersRunningIn(work)).isZero();
+        assertThat(profiles()).isEmpty();
+    }
+
     @Test
     void aBrowserWhoseRunWasAbortedIsNotUsedAgain() throws Exception {
         try (LocalChromeSessionFactory factory = factory()) {

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The fault a test injects: kills the browser of one run of a 'permlab run' the moment a chosen file appears in its
  * output folder (a run's permission-request screenshot, say), as a Chromium crash or an out-of-memory kill would. The
- * browser is found by its profile folder on its command line: under {@code <out>/.work}, named after the run's policy
+ * browser is found by its profile folder on its command line: under {@code <out>/.work}, the one whose
+ * {@code permlab-serving} file names the run's policy (a warm local browser), or named after it
  * ({@code chromium-profile-deny-geolocation-…}), so the exploration's other runs, which may be open at the same time,
  * are left alone. Only Chromium is killed; its ChromeDriver is left to notice.
  */
@@ -48,15 +49,34 @@ final class BrowserKiller implements AutoCloseable {
     }
 
     private void killBrowsers(Trigger trigger) {
-        String underWork = "--user-data-dir=" + workDir;
-        String ofTheRun = "/chromium-profile-" + trigger.policy() + "-";
+        List<String> ofTheRun = profilesServing(trigger.policy());
         List<ProcessHandle> browsers = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(underWork) && c.contains(ofTheRun)).orElse(false))
+                .filter(p -> p.info().commandLine().map(c -> ofTheRun.stream().anyMatch(f -> c.contains("--user-data-dir=" + f))).orElse(false))
                 .filter(p -> p.info().command().map(c -> c.contains("chrom") && !c.contains("chromedriver")).orElse(false))
                 .toList();
         browsers.forEach(ProcessHandle::destroyForcibly);
         synchronized (killed) {
             killed.add(trigger.file().getFileName() + " in " + trigger.file().getParent().getFileName() + ": " + browsers.size() + " processes");
+        }
+    }
+
+    /**
+     * The profile folders of the browsers serving a run of the policy now: a local browser kept warm serves many runs,
+     * and says which one in its folder's "permlab-serving" file; a browser of its own (Grid, Appium) is named after it.
+     */
+    private List<String> profilesServing(String policy) {
+        try (var folders = Files.walk(workDir, 3)) { // .work/<target>/chromium-profile-…
+            return folders.filter(f -> f.getFileName().toString().startsWith("chromium-profile-")).filter(f -> {
+                Path serving = f.resolve("permlab-serving");
+                try {
+                    return Files.isRegularFile(serving) ? Files.readString(serving).strip().equals(policy)
+                            : f.getFileName().toString().startsWith("chromium-profile-" + policy + "-");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }).map(Path::toString).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
         }
     }
 

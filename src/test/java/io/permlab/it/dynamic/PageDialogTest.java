@@ -109,6 +109,8 @@ class PageDialogTest {
         assertThat(target("leaves-confirm").errors()).anySatisfy(e -> assertThat(e)
                 .contains("declining the privacy policy does is not judged"));
         assertThat(target("leaves-confirm").run(H5Target.FUNCTION + "-grant").passed()).isTrue();
+        assertThat(target("leaves-confirm").runs()).as("the page asks the same again in a fresh session: no retry")
+                .extracting(RunReport.Run::id).noneMatch(id -> id.endsWith("-retry"));
     }
 
     @Test
@@ -133,5 +135,7 @@ class PageDialogTest {
         assertThat(step.get("ok").getAsBoolean()).isFalse();
         assertThat(step.get("error").getAsString()).contains("no dialog was open").contains("1500 ms");
         assertThat(grant.checkpointDetail()).startsWith("not reached: step 2 failed: no dialog was open");
+        assertThat(target("no-dialog").runs()).as("the flow and the page disagree the same way in a fresh session: no retry")
+                .extracting(RunReport.Run::id).noneMatch(id -> id.endsWith("-retry"));
     }
 }
