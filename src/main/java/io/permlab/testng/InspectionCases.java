@@ -33,7 +33,7 @@ import java.util.Set;
  */
 final class InspectionCases {
     private static final Set<String> PROVEN_BY_VARIANT = Set.of("DYN-PERM-MANDATORY", "DYN-PRECISE-LOCATION-MANDATORY", "DYN-PERM-REASK",
-            "DYN-CONSENT-MANDATORY", "DYN-COLLECTED-AFTER-DECLINE");
+            "DYN-CONSENT-MANDATORY", "DYN-CONSENT-REASKED", "DYN-COLLECTED-AFTER-DECLINE");
 
     private InspectionCases() {
     }

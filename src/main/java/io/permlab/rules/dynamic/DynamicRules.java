@@ -14,6 +14,7 @@ public final class DynamicRules {
                 // dynamic: runs of flows
                 new PermissionMandatoryRule(),
                 new ConsentMandatoryRule(),
+                new ConsentReaskedRule(),
                 new PreciseLocationMandatoryRule(),
                 new PermissionBeforeConsentRule(),
                 new PermissionBeforeUseRule(),

@@ -42,6 +42,7 @@ final class Runs {
         final List<NetworkExchange> exchanges = new ArrayList<>();
         final List<StoredValue> storage = new ArrayList<>();
         final List<StepRecord> steps = new ArrayList<>();
+        final List<io.permlab.model.dynamic.RunEvent> events = new ArrayList<>();
 
         RunBuilder(RunPolicy policy) {
             this.policy = policy;
@@ -68,6 +69,13 @@ final class Runs {
         /** A step that ran and worked ("tap", "type", "wait"…), starting at {@code at} ms. */
         RunBuilder step(int index, String action, long at) {
             steps.add(new StepRecord(index, action, action + " css=#s" + index, at, 100, true, null, null, null));
+            return this;
+        }
+
+        /** The privacy sheet seen again after step {@code step}, as the flow runner records it (with its screenshot). */
+        RunBuilder consentAskedAgain(int step, long at) {
+            events.add(new io.permlab.model.dynamic.RunEvent(at, step, "consent-asked-again", null, Map.of("locator", "css=#agree",
+                    "screenshot", "runs/x/" + id() + String.format("/step-%02d-consent-again.png", step), "declinedAgain", "true")));
             return this;
         }
 
@@ -135,7 +143,7 @@ final class Runs {
                     exchanges, storage, new CheckpointResult(passed, "checkpoint text=地址已保存",
                     passed ? "visible" : "not reached: step 7 failed: css=#save is on screen but stayed disabled", 5900,
                     "runs/x/" + id() + "/step-08-checkpoint.png"), List.of(), "runs/x/" + id() + "/traffic.har",
-                    cause != null ? RunOutcome.inconclusive(cause) : RunOutcome.of(passed), null);
+                    List.of(), cause != null ? RunOutcome.inconclusive(cause) : RunOutcome.of(passed), null, List.of(), List.of(), events);
         }
     }
 
