@@ -73,6 +73,7 @@ public final class FlowRunner {
         String firstUrl = null;
         String cutShort = null;
         boolean alive = true;
+        ConsentSheetWatch sheet = null; // from the decline on, in the run that declines the policy
         for (Step step : flow.steps()) {
             if (deadline.passed()) {
                 cutShort = "stopped before step " + step.number() + " (" + step.describe() + "): " + deadline.describe() + " was reached";
@@ -95,6 +96,13 @@ public final class FlowRunner {
                 failure = e;
             }
             rec.settle(step);
+            String askedAgain = "";
+            if (sheet != null && (failure == null || failure.kind().isFunctionEvidence())) {
+                askedAgain = rec.sheetBack(sheet, step, failure == null && step.action() != Action.CHECKPOINT, deadline);
+            }
+            if (declines && failure == null) {
+                sheet = new ConsentSheetWatch(step, session);
+            }
             rec.collect(step.index(), at, false, purposes);
             rec.answered(step, answered, declines);
             if (step.action() == Action.CHECKPOINT) {
@@ -117,7 +125,7 @@ public final class FlowRunner {
                     break;
                 }
             }
-            String description = Recorder.withDialogs(declines ? step.describeRefusal() : step.describe(), answered);
+            String description = Recorder.withDialogs(declines ? step.describeRefusal() : step.describe(), answered) + askedAgain;
             if (failure != null) {
                 stoppedBy = failure.reason();
                 rec.failedStep(step, description, at, failure.getMessage());
@@ -390,6 +398,42 @@ public final class FlowRunner {
                 }
                 events.add(new io.permlab.model.dynamic.RunEvent(now, step.index(), "dialog", d.kind(), details));
             }
+        }
+
+        /**
+         * After a step of the run that declined the policy: when the privacy sheet is back, a "consent-asked-again" entry
+         * on the timeline with a screenshot, and, when {@code declineAgain} (the flow goes on), the consent step's
+         * "refuse" done once more, as a user who keeps saying no would; a dialog it answers is on the timeline too.
+         * Returns what to add to the step's description ("" when the sheet is not back).
+         */
+        String sheetBack(ConsentSheetWatch sheet, Step step, boolean declineAgain, Deadline deadline) {
+            if (!sheet.cameBack(session)) {
+                return "";
+            }
+            long at = elapsed();
+            String shot = screenshot(String.format("step-%02d-consent-again.png", step.index()));
+            java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+            details.put("locator", sheet.consent().locator().toString());
+            if (shot != null) {
+                details.put("screenshot", shot);
+            }
+            List<Session.Dialog> dialogs = new ArrayList<>();
+            String declined = "";
+            if (declineAgain) {
+                try {
+                    decline(sheet.consent(), session, deadline, dialogs);
+                    session.settle(SETTLE_MAX);
+                    declined = ", declined again";
+                } catch (SessionException e) {
+                    details.put("declineFailed", PiDetector.mask(e.getMessage()));
+                    declined = ", declining again failed";
+                }
+                sheet.lookAgain(session);
+            }
+            details.put("declinedAgain", Boolean.toString(declined.equals(", declined again")));
+            events.add(new io.permlab.model.dynamic.RunEvent(at, step.index(), io.permlab.model.dynamic.RunEvent.CONSENT_ASKED_AGAIN, null, details));
+            answered(step, dialogs, true);
+            return withDialogs(" (privacy sheet back" + declined, dialogs) + ")";
         }
 
         /** "dialog accept (confirm \"确定不同意？\")": the step as written, then what each dialog it answered said (PI masked). */

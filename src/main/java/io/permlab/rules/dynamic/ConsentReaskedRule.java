@@ -17,14 +17,12 @@ import java.util.stream.Collectors;
 /**
  * The privacy sheet asked again after the user declined it (认定方法 三.2: 频繁征求用户同意、干扰用户正常使用). The flow
  * runner records each time the consent step's agree control is on screen again after it had gone away, in the run that
- * declined the policy ({@link #ASKED_AGAIN}). The clause is about asking *frequently*: one return, when the user taps
+ * declined the policy ({@link RunEvent#CONSENT_ASKED_AGAIN}). The clause is about asking *frequently*: one return, when the user taps
  * into a function, may be the app asking for the consent that function needs, so it takes {@code repeatedAsks} returns
  * (a rule parameter, 2 by default, as DYN-PERM-REASK counts re-asks after the user's taps and AND-REFUSAL-LOOP its loop).
  * A sheet that never went away is no re-ask (the function blocked is DYN-CONSENT-MANDATORY's). One finding per function.
  */
 public final class ConsentReaskedRule extends ExplorationRule {
-    /** The timeline entry FlowRunner records for the sheet back on screen. */
-    public static final String ASKED_AGAIN = "consent-asked-again";
     static final String REPEATED_PARAM = "repeatedAsks";
 
     @Override
@@ -42,7 +40,7 @@ public final class ConsentReaskedRule extends ExplorationRule {
             if (decline == null) {
                 continue; // no decline happened, or the run proves nothing
             }
-            List<RunEvent> again = run.events().stream().filter(e -> ASKED_AGAIN.equals(e.kind())).toList();
+            List<RunEvent> again = run.events().stream().filter(e -> RunEvent.CONSENT_ASKED_AGAIN.equals(e.kind())).toList();
             if (again.size() < repeated) {
                 continue;
             }
