@@ -15,7 +15,7 @@ public record ExplorationView(String entryUrl, String session, String ownHosts, 
     /** One run: its policy, whether the checkpoint was reached and why not, its screenshot, and its files. */
     public record RunView(String id, Localized policy, boolean passed, boolean inconclusive, Localized detail, String duration, int requests,
                           int exchanges, int piExchanges, String harFile, String screenshotFile, String screenshot,
-                          List<String> problems, List<DownloadView> downloads, List<String> timeline) {
+                          List<String> problems, List<DownloadView> downloads, List<Localized> timeline) {
     }
 
     /** A file the site made the browser download: what and when, and the copy kept in the run's folder ("" when none). */

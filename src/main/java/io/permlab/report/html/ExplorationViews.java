@@ -65,19 +65,29 @@ final class ExplorationViews {
                 r.events().stream().map(ExplorationViews::event).toList());
     }
 
-    /** A line of the session's own timeline: "+2207 ms · step 2 · modal · showCancel=false, title=需要位置权限, …". */
-    private static String event(RunEvent e) {
-        StringBuilder sb = new StringBuilder("+").append(e.atMillis()).append(" ms · step ").append(io.permlab.model.flow.Step.number(e.stepIndex())).append(" · ")
-                .append(e.kind());
+    /**
+     * A line of the session's own timeline: "+2207 ms · step 2 · modal · showCancel=false, title=需要位置权限, …"; a kind
+     * PermLab's own runner records is named in each language ({@link #KIND_LABELS}), the others by their id.
+     */
+    private static Localized event(RunEvent e) {
+        StringBuilder rest = new StringBuilder();
         if (e.api() != null) {
-            sb.append(" · ").append(e.api());
+            rest.append(" · ").append(e.api());
         }
         if (!e.details().isEmpty()) {
-            sb.append(" · ").append(new java.util.TreeMap<>(e.details()).entrySet().stream()
+            rest.append(" · ").append(new java.util.TreeMap<>(e.details()).entrySet().stream()
                     .map(en -> en.getKey() + "=" + en.getValue()).collect(java.util.stream.Collectors.joining(", ")));
         }
-        return sb.toString();
+        int step = io.permlab.model.flow.Step.number(e.stepIndex());
+        Localized kind = KIND_LABELS.getOrDefault(e.kind(), new Localized(e.kind(), e.kind()));
+        return new Localized("+" + e.atMillis() + " ms · 第 " + step + " 步 · " + kind.zh() + rest,
+                "+" + e.atMillis() + " ms · step " + step + " · " + kind.en() + rest);
     }
+
+    /** Timeline kinds a reader should not have to decode. */
+    private static final java.util.Map<String, Localized> KIND_LABELS = java.util.Map.of(
+            RunEvent.CONSENT_ASKED_AGAIN, new Localized("不同意后隐私政策弹窗再次出现（consent-asked-again）",
+                    "privacy sheet shown again after the decline (consent-asked-again)"));
 
     private static ExplorationView.DownloadView download(Download d) {
         String summary = "step " + io.permlab.model.flow.Step.number(d.stepIndex()) + " · " + d.fileName() + " · " + d.bytes() + " bytes · " + d.state() + " · " + d.url()

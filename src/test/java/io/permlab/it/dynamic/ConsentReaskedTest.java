@@ -136,6 +136,6 @@ class ConsentReaskedTest {
     @Test
     void theHtmlTimelineLabelsTheReturnInBothLanguages() throws IOException {
         String html = Files.readString(run.outDir().resolve("index.html"));
-        assertThat(html).contains("隐私政策弹窗再次出现").contains("privacy sheet shown again");
+        assertThat(html).contains("第 3 步 · 不同意后隐私政策弹窗再次出现").contains("step 3 · privacy sheet shown again after the decline");
     }
 }

@@ -33,8 +33,31 @@ class TimelineViewTest {
 
         ExplorationView view = new ExplorationViews(KnowledgeBase.builtIn(), new Screenshots(out)).of(x);
 
-        assertThat(view.functions().get(0).runs().get(0).timeline()).containsExactly(
+        assertThat(view.functions().get(0).runs().get(0).timeline()).extracting(io.permlab.model.Localized::en).containsExactly(
                 "+2187 ms · step 3 · action · action=tap, explored=true, text=填写收货地址",
                 "+2207 ms · step 3 · modal · showCancel=false, title=需要位置权限");
+        assertThat(view.functions().get(0).runs().get(0).timeline()).extracting(io.permlab.model.Localized::zh).containsExactly(
+                "+2187 ms · 第 3 步 · action · action=tap, explored=true, text=填写收货地址",
+                "+2207 ms · 第 3 步 · modal · showCancel=false, title=需要位置权限");
+    }
+
+    /** The privacy sheet back after a decline is PermLab's own entry: named in each language, not left as its id alone. */
+    @Test
+    void thePrivacySheetBackIsNamedInBothLanguages(@TempDir Path out) {
+        List<RunEvent> events = List.of(new RunEvent(549, 2, RunEvent.CONSENT_ASKED_AGAIN, null,
+                Map.of("locator", "css=#agree", "screenshot", "runs/x/step-02-consent-again.png", "declinedAgain", "true")));
+        Run run = new Run("open-refuse-consent", "open", RunPolicy.refuseConsent(), "test", Instant.EPOCH, 2400, null, 0, List.of(),
+                List.of(), List.of(), List.of(), new CheckpointResult(true, "checkpoint", "visible", 2300, null), List.of(), null, List.of(),
+                RunOutcome.of(true), null, List.of(), List.of(), events);
+        Exploration x = new Exploration("http://news.example/index.html", List.of(), "test",
+                List.of(new FunctionExploration("open", "打开页面", "open.flow.json", List.of(run), List.of())));
+
+        io.permlab.model.Localized line = new ExplorationViews(KnowledgeBase.builtIn(), new Screenshots(out)).of(x)
+                .functions().get(0).runs().get(0).timeline().get(0);
+
+        assertThat(line.zh()).isEqualTo("+549 ms · 第 3 步 · 不同意后隐私政策弹窗再次出现（consent-asked-again） · declinedAgain=true, "
+                + "locator=css=#agree, screenshot=runs/x/step-02-consent-again.png");
+        assertThat(line.en()).isEqualTo("+549 ms · step 3 · privacy sheet shown again after the decline (consent-asked-again) · "
+                + "declinedAgain=true, locator=css=#agree, screenshot=runs/x/step-02-consent-again.png");
     }
 }
