@@ -100,7 +100,7 @@ public final class FlowRunner {
             if (sheet != null && (failure == null || failure.kind().isFunctionEvidence())) {
                 askedAgain = rec.sheetBack(sheet, step, failure == null && step.action() != Action.CHECKPOINT, deadline);
             }
-            if (declines && failure == null) {
+            if (declines && failure == null && session.watchesConsentSheet()) {
                 sheet = new ConsentSheetWatch(step, session);
             }
             rec.collect(step.index(), at, false, purposes);

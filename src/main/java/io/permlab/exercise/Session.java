@@ -129,6 +129,17 @@ public interface Session extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Whether, in a run that declined the privacy policy, the flow runner watches for the consent sheet coming back
+     * ({@link ConsentSheetWatch}, DYN-CONSENT-REASKED). A WeChat mini-program's privacy popup is not the app's own
+     * choice to ask again: the base library asks for the user's agreement at every private API call until it is given
+     * (wx.onNeedPrivacyAuthorization), so each use of a function that needs PI brings it back by design; those sessions
+     * say no and record the platform's asks on their own timeline ("privacy" entries).
+     */
+    default boolean watchesConsentSheet() {
+        return true;
+    }
+
     /** Uncaught page errors since the last call. */
     List<PageError> takePageErrors();
 

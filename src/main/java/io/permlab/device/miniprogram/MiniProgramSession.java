@@ -210,6 +210,12 @@ public final class MiniProgramSession implements Session {
         return out;
     }
 
+    /** Its privacy popup comes back at every private API call until agreed, by WeChat's design (Session's note). */
+    @Override
+    public boolean watchesConsentSheet() {
+        return false;
+    }
+
     @Override
     public List<ObservedEvent> takeEvents() {
         drain();

@@ -200,6 +200,12 @@ public final class WeChatSession implements Session {
         }
     }
 
+    /** A mini-program's privacy popup comes back at every private API call until agreed, by WeChat's design (Session's note). */
+    @Override
+    public boolean watchesConsentSheet() {
+        return false;
+    }
+
     @Override
     public void settle(Duration max) {
         // sheets are watched inside each action, where a failure can still be reported as the step's

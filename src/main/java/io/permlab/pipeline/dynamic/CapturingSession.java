@@ -201,6 +201,11 @@ final class CapturingSession implements Session {
     }
 
     @Override
+    public boolean watchesConsentSheet() {
+        return inner.watchesConsentSheet();
+    }
+
+    @Override
     public void settle(Duration max) {
         inner.settle(max);
     }

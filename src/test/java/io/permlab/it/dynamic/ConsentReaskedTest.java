@@ -133,6 +133,22 @@ class ConsentReaskedTest {
                 .satisfies(f -> assertThat(f.get("severity").getAsString()).isEqualTo("high"));
     }
 
+    /** The other reports carry it as they carry every finding: nothing of their own to add. */
+    @Test
+    void theSarifJunitAndAllureReportsCarryTheFinding() throws IOException {
+        assertThat(Files.readString(run.outDir().resolve("results.sarif"))).contains("\"DYN-CONSENT-REASKED\"");
+        assertThat(Files.readString(run.outDir().resolve("junit.xml"))).contains("DYN-CONSENT-REASKED");
+        try (java.util.stream.Stream<Path> files = Files.list(run.outDir().resolve("allure-results"))) {
+            assertThat(files.filter(f -> f.toString().endsWith("-result.json")).map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).anyMatch(text -> text.contains("DYN-CONSENT-REASKED"));
+        }
+    }
+
     @Test
     void theHtmlTimelineLabelsTheReturnInBothLanguages() throws IOException {
         String html = Files.readString(run.outDir().resolve("index.html"));
