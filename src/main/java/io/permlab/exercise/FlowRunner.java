@@ -418,22 +418,23 @@ public final class FlowRunner {
                 details.put("screenshot", shot);
             }
             List<Session.Dialog> dialogs = new ArrayList<>();
-            String declined = "";
+            boolean declined = false;
             if (declineAgain) {
                 try {
                     decline(sheet.consent(), session, deadline, dialogs);
                     session.settle(SETTLE_MAX);
-                    declined = ", declined again";
+                    declined = true;
                 } catch (SessionException e) {
+                    // the next step meets the sheet (or the lost session) and says so; the return is evidence either way
                     details.put("declineFailed", PiDetector.mask(e.getMessage()));
-                    declined = ", declining again failed";
                 }
                 sheet.lookAgain(session);
             }
-            details.put("declinedAgain", Boolean.toString(declined.equals(", declined again")));
+            details.put("declinedAgain", Boolean.toString(declined));
             events.add(new io.permlab.model.dynamic.RunEvent(at, step.index(), io.permlab.model.dynamic.RunEvent.CONSENT_ASKED_AGAIN, null, details));
             answered(step, dialogs, true);
-            return withDialogs(" (privacy sheet back" + declined, dialogs) + ")";
+            String outcome = !declineAgain ? "" : declined ? ", declined again" : ", declining again failed";
+            return withDialogs(" (privacy sheet back" + outcome, dialogs) + ")";
         }
 
         /** "dialog accept (confirm \"确定不同意？\")": the step as written, then what each dialog it answered said (PI masked). */
