@@ -31,9 +31,10 @@ import java.util.stream.Stream;
  * windows, so a browser's first run, on a profile folder as new as the browser, takes the browser's own first window
  * instead, which is made blank (and the windows it opened closed) when the run ends. A browser whose run crashed, or
  * that cannot dispose a context, is quit and never given out again.
- * Tried and not kept: starting a second browser ahead for the runs an exploration lets run at once (on two cores the
- * two starts slowed each other as much as the refused run gained), and making a given-back browser's next page ready
- * in the background (the target's end then waited for, or was slowed by, a page nobody would use).
+ * An exploration with runs at once asks for its browsers before its baseline ({@link #startAhead}): they start side by
+ * side, and a refused run launched mid-baseline finds one up instead of starting it then (founding case, alternating
+ * builds: 8.5–8.9 s against 8.7–9.3 s). Tried and not kept: making a given-back browser's next page ready in the
+ * background (the target's end then waited for, or was slowed by, a page nobody would use).
  */
 final class WarmBrowsers implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
