@@ -30,8 +30,7 @@ public final class CollectedAfterDeclineRule extends ExplorationRule {
         SeenIn seen = new SeenIn();
         for (FunctionExploration f : exploration.functions()) {
             Run run = f.declinedConsent();
-            StepRecord decline = run == null || run.inconclusive() ? null
-                    : run.steps().stream().filter(s -> s.action().equals("consent") && s.ok()).findFirst().orElse(null);
+            StepRecord decline = conclusiveDecline(run);
             if (decline == null) {
                 continue; // no decline happened, or the run proves nothing
             }

@@ -35,8 +35,7 @@ public final class ConsentReaskedRule extends ExplorationRule {
         long repeated = ctx.param(this, REPEATED_PARAM);
         for (FunctionExploration f : exploration.functions()) {
             Run run = f.declinedConsent();
-            StepRecord decline = run == null || run.inconclusive() ? null
-                    : run.steps().stream().filter(s -> s.action().equals("consent") && s.ok()).findFirst().orElse(null);
+            StepRecord decline = conclusiveDecline(run);
             if (decline == null) {
                 continue; // no decline happened, or the run proves nothing
             }

@@ -14,6 +14,7 @@ import io.permlab.model.dynamic.NetworkExchange;
 import io.permlab.model.dynamic.PermissionRequest;
 import io.permlab.model.dynamic.PiSighting;
 import io.permlab.model.dynamic.Run;
+import io.permlab.model.dynamic.StepRecord;
 import io.permlab.rules.Rule;
 import io.permlab.rules.RuleContext;
 
@@ -46,6 +47,15 @@ abstract class ExplorationRule implements Rule {
      */
     static boolean judgeable(Run baseline, Run variant) {
         return baseline != null && variant != null && !baseline.inconclusive() && !variant.inconclusive();
+    }
+
+    /**
+     * The step at which the run declined the privacy policy (its consent step, done), when the run ran its course;
+     * null when the run is missing, inconclusive or never got to decline.
+     */
+    static StepRecord conclusiveDecline(Run declined) {
+        return declined == null || declined.inconclusive() ? null
+                : declined.steps().stream().filter(s -> s.action().equals("consent") && s.ok()).findFirst().orElse(null);
     }
 
     static Localized permission(KnowledgeBase kb, String id) {
