@@ -52,7 +52,15 @@ public final class PersonaMatcher {
         List<PersonaSighting> out = new ArrayList<>();
         PersonaPlaces.url(this, exchange.url(), out);
         for (Header h : exchange.requestHeaders()) {
-            PersonaPlaces.text(this, h.value(), "header " + h.name(), out);
+            if (Cookies.isCookieHeader(h.name())) {
+                // each cookie at its own place, named as the PI scanner names it ("cookie tel"), so the two agree on
+                // where a value was sent (and a typed value sent back in a cookie is known as typed)
+                for (Field c : Cookies.decoded(Cookies.parse(h.value()))) {
+                    PersonaPlaces.text(this, c.value(), "cookie " + c.name(), out);
+                }
+            } else {
+                PersonaPlaces.text(this, h.value(), "header " + h.name(), out);
+            }
         }
         PersonaPlaces.body(this, exchange.requestBody(), "body", out);
         return out;

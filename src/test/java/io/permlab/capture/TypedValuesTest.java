@@ -60,6 +60,13 @@ class TypedValuesTest {
         assertThat(sent).filteredOn(s -> s.type().equals("PERSON_NAME")).allMatch(s -> s.typedAtStep() == 2);
     }
 
+    /** A page that keeps what the user typed in a cookie, sent back to its host with the next request. */
+    @Test
+    void aTypedPhoneSentBackInACookieIsTheUsersInput() {
+        ObservedExchange x = Exchanges.get("http://parcel.example/list").header("Cookie", "sid=abc; tel=13812345678").build();
+        assertThat(marked(List.of(PHONE), null, x, 1500)).isNotEmpty().allMatch(PiSighting::typedByUser);
+    }
+
     @Test
     void aPlaceIsTheSameOnlyUpToABoundary() {
         assertThat(TypedValues.samePlace("url query m", "url query m")).isTrue();

@@ -2,7 +2,7 @@ package io.permlab.model.dynamic;
 
 /**
  * Personal information seen in traffic or storage: its type (a PiType name), where exactly ("query phone",
- * "body $.address.lat", "header Cookie"), the value masked, and for coordinates the number of decimals. {@code origin}
+ * "body $.address.lat", "cookie tel"), the value masked, and for coordinates the number of decimals. {@code origin}
  * for sent coordinates when the session knew what positions it handed the program: {@link #DEVICE} (the phone's
  * position), {@link #FUZZY} (getFuzzyLocation's), {@link #PICKED} (a place the user picked or the program showed) or
  * {@link #OTHER} (none of them: the program's own data); null when the session could not tell (a browser).
