@@ -8,7 +8,8 @@
 # row, so an interrupted run leaves the rows it finished).
 #
 #   bench/campaign.sh [TARGETS]                      default 20 H5 targets
-#   MATRIX="1:1 2:2 2:4" bench/campaign.sh 10        nodes:parallel cells (default "1:1 1:2 1:4 2:1 2:2 2:4"; "" = none)
+#   MATRIX="1:1 2:2 2:4" bench/campaign.sh 10        nodes:parallel cells (default "1:1 1:2 1:4 2:1 2:2 2:4"; "" = none;
+#                                                    0 nodes = no Grid: local Chromium, browsers kept warm)
 #   APKS=100 bench/campaign.sh                       static campaign size (default 100; 0 = skip it)
 #   ROW_TIMEOUT=900                                  seconds a batch may take before it is stopped (row marked so)
 #   PERMLAB_BUILD_DIR=/tmp/x bench/campaign.sh       build directory (default /tmp/permlab-campaign-bench)
@@ -29,7 +30,7 @@ MATRIX="${MATRIX-1:1 1:2 1:4 2:1 2:2 2:4}"
 APKS="${APKS:-100}"
 ROW_TIMEOUT="${ROW_TIMEOUT:-900}"
 BUILD="${PERMLAB_BUILD_DIR:-/tmp/permlab-campaign-bench}"
-OUT="bench/results/campaign.md"
+OUT="${CAMPAIGN_OUT:-bench/results/campaign.md}"  # another file for a partial matrix, so the full one is kept
 TMP="$(mktemp -d)"
 GRID_PIDS=()
 GRID_URL=""
@@ -191,6 +192,10 @@ write_results() {
       echo "\`--runs-at-once\` is the batch's default: 2 with \`--parallel 1\` (an exploration's refused run asks the Grid for a"
       echo "second session while the baseline holds the first), else 1."
       echo
+      echo "Rows with 0 Grid nodes run without \`--grid\`: PermLab's own local Chromium, each target's browsers kept running"
+      echo "between its runs and started side by side for its runs at once (docs/architecture.md, \"Warm browsers\");"
+      echo "their *sessions* column is 0 (no hub counts them)."
+      echo
       echo "| Grid nodes (1 slot each) | --parallel | targets | wall (s) | targets/min | done | retried | findings (total; per target) | sessions | Grid sessions left | permlab peak RSS | load avg start → end | exit |"
       echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
       printf '%s\n' "${H5_ROWS[@]}"
@@ -239,18 +244,20 @@ for cell in $MATRIX; do
   nodes="${cell%%:*}"; parallel="${cell##*:}"
   if [ "$nodes" != "$CURRENT_NODES" ]; then
     stop_grid
-    start_grid "$nodes"
+    [ "$nodes" = 0 ] || start_grid "$nodes"
     CURRENT_NODES="$nodes"
   fi
   tag="n$nodes-p$parallel"
-  created0=$(cat "$TMP"/grid-"$nodes"-hub.log | grep -c "Session created by the Distributor" || true)
+  # 0 nodes: no Grid, PermLab's own local Chromium (browsers kept warm between a target's runs)
+  GRID_ARGS=(); [ "$nodes" = 0 ] || GRID_ARGS=(--grid "$GRID_URL")
+  created0=0; [ "$nodes" = 0 ] || created0=$(cat "$TMP"/grid-"$nodes"-hub.log | grep -c "Session created by the Distributor" || true)
   l0=$(load1)
   echo "bench: H5 campaign, $TARGETS targets, $nodes node(s), --parallel $parallel (load $l0)..." >&2
-  batch "$tag" "$H5_MANIFEST" --grid "$GRID_URL" --parallel "$parallel"
+  batch "$tag" "$H5_MANIFEST" "${GRID_ARGS[@]}" --parallel "$parallel"
   l1=$(load1)
-  created1=$(cat "$TMP"/grid-"$nodes"-hub.log | grep -c "Session created by the Distributor" || true)
+  created1=0; [ "$nodes" = 0 ] || created1=$(cat "$TMP"/grid-"$nodes"-hub.log | grep -c "Session created by the Distributor" || true)
   sleep 1
-  open_now="$(grid_state | awk '{ print $3 }')"
+  open_now=0; [ "$nodes" = 0 ] || open_now="$(grid_state | awk '{ print $3 }')"
   IFS=$'\t' read -r done total findings per retried left reasons < <(outcome "$TMP/out-$tag")
   tpm=$(awk -v n="$TARGETS" -v s="$WALL_S" 'BEGIN { printf "%.1f", n * 60 / s }')
   H5_ROWS+=("| $nodes | $parallel | $TARGETS | $WALL_S | $tpm | $done/$TARGETS | $retried | $findings; $per | $(( created1 - created0 )) | ${open_now:-?} | $RSS_MB MB | $l0 → $l1 | $RC |")
