@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 "Permission and personal-information compliance tester for Android apps, WeChat mini-programs and H5 apps.",
                 "Finds what Chinese regulators fine apps for, with legal basis and evidence: permissions not necessary for the "
                         + "app's category, functions that stop working when such a permission is refused or the privacy policy is declined, permissions asked before "
-                        + "consent or again after a refusal, PI sent before consent, over cleartext or to third parties, PI stored "
+                        + "consent or again after a refusal, a privacy sheet shown again after it was declined, PI sent before consent, over cleartext or to third parties, PI stored "
                         + "in plaintext, PI-collecting SDKs, debuggable builds, exported components."},
         footerHeading = "%nExamples:%n",
         footer = {

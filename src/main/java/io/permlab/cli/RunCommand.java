@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
 @Command(mixinStandardHelpOptions = true, usageHelpAutoWidth = true, name = "run",
         description = {"Exercise H5 targets: run each function's flow once granting every permission, then once per "
                 + "permission the page asked for with it refused (and for location once with only an approximate position);"
-                + " when a flow's consent step names \"refuse\" controls, once more declining the privacy policy.",
+                + " when a flow's consent step names \"refuse\" controls, once more declining the privacy policy"
+                + " (and declining it again each time its sheet comes back, which is counted).",
                 "A function that works in the first run and fails in another has that permission as mandatory; judged against "
                         + "the app's category, with both runs' screenshots, the permission requests, the HAR traffic and storage as evidence.",
                 "A run cut short by a browser crash, a lost session or a ceiling (device profile \"ceilings\") is inconclusive: "

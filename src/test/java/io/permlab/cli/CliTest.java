@@ -25,10 +25,11 @@ class CliTest {
         assertThat(run("--help")).isZero();
         // picocli wraps the description at the terminal width: phrases are read across line breaks
         assertThat(out.toString().replaceAll("\\s+", " ")).contains("permlab scan path/to/app.apk --category 餐饮外卖", "permlab scan app.wxapkg",
-                "permlab run apps/demo-delivery", "PI sent before consent", "the privacy policy is declined", "Exit codes", "doctor");
+                "permlab run apps/demo-delivery", "PI sent before consent", "the privacy policy is declined",
+                "a privacy sheet shown again after it was declined", "Exit codes", "doctor");
         assertThat(run("run", "--help")).isZero();
         assertThat(out.toString().replaceAll("\\s+", " ")).contains("names \"refuse\" controls, once more declining the privacy policy",
-                "opens an alert, confirm or prompt no \"dialog\" step answers");
+                "opens an alert, confirm or prompt no \"dialog\" step answers", "declining it again each time its sheet comes back");
         assertThat(run("scan", "--help")).isZero();
         assertThat(out.toString()).contains("--category", "--fail-on", "--unmasked", "findings.json");
     }
